@@ -1,0 +1,69 @@
+# Back in Balance: every target sets up what it needs (.venv, browser assets) by itself.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help book test serve lab bench validate assets browser clean
+
+help:
+	@echo "make book      build the static book into _build/html"
+	@echo "make test      run every test (unit, property, notebooks, build, browser)"
+	@echo "make serve     serve _build/html on http://$(HOST):$(PORT)"
+	@echo "make lab       open the course in JupyterLab"
+	@echo "make bench     print the performance figures"
+	@echo "make validate  check every file in data/"
+	@echo "make clean     remove build output"
+
+# The virtual environment, rebuilt when requirements.txt or pyproject.toml change.
+$(BIN)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Browser assets the book serves itself (plotly.js, MathJax) and axe-core, from package.json.
+node_modules/.installed: package.json $(BIN)/.installed
+	PATH="$(CURDIR)/$(BIN):$$PATH" npm install --no-save --no-package-lock --loglevel=error
+	touch $@
+
+assets: node_modules/.installed
+
+validate: $(BIN)/.installed
+	$(BIN)/python -m backbalance validate data
+
+book: validate assets
+	$(BIN)/jupyter-book build . --keep-going
+	@echo
+	@echo "The book is in _build/html. Open _build/html/index.html, or run: make serve"
+
+# Headless Chromium for the browser tests: Debian's package, installed when missing and root.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "WARNING: /usr/bin/chromium is missing and cannot be installed here: browser tests will be SKIPPED"; \
+	  fi; \
+	fi
+
+test: validate assets browser
+	$(BIN)/python -m pytest
+
+serve:
+	@test -d _build/html || { echo "No built book yet: run make book first"; exit 1; }
+	@echo "Serving the book on http://$(HOST):$(PORT)/ (Ctrl+C stops)"
+	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory _build/html
+
+lab: $(BIN)/.installed
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/
+
+bench: assets browser
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; echo; done
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

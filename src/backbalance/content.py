@@ -1,0 +1,110 @@
+"""Load the instructor-editable files in ``data/`` and validate them.
+
+Every problem is reported as one :class:`Problem` line that names the file, the entry and
+what is expected, in the form ``data/model_parameters.yml, cross_education.value: must be
+at most 0.5, got 0.9``. Loading never shows a Python traceback to an instructor: the
+command-line interface prints the problems and exits with a non-zero status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one data file."""
+
+    file: str
+    entry: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}, {self.entry}: {self.message}" if self.entry else f"{self.file}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised when a data file cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def display_path(path: Path) -> str:
+    """The path as an instructor knows it: relative to the working folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file, turning missing files, bad encodings and syntax errors into a DataError."""
+    name = display_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(name, "", "file not found")]) from None
+    except UnicodeDecodeError as err:
+        raise DataError(
+            [Problem(name, f"byte {err.start}", "not UTF-8 text; save the file with UTF-8 encoding")]
+        ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        reason = getattr(err, "problem", None) or str(err)
+        raise DataError([Problem(name, where, f"not valid YAML ({reason})")]) from None
+
+
+def _entry(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+_BOUNDS = {
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be less than {lt}",
+}
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind, ctx = error["type"], error.get("ctx", {})
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a known field (check the spelling)"
+    if kind in _BOUNDS:
+        text = _BOUNDS[kind].format(**ctx)
+    else:
+        text = error["msg"]
+        text = text[0].lower() + text[1:]
+        text = text.removeprefix("value error, ")
+    return f"{text}, got {error['input']!r}"
+
+
+def problems_from(name: str, err: ValidationError) -> list[Problem]:
+    """Translate a pydantic ValidationError into one Problem per error."""
+    return [Problem(name, _entry(e["loc"]), _message(e)) for e in err.errors()]
+
+
+def load_yaml(path: Path, schema: type[M]) -> M:
+    """Read ``path`` and validate it against ``schema``; raise DataError listing every problem."""
+    raw = read_yaml(path)
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as err:
+        raise DataError(problems_from(display_path(path), err)) from None

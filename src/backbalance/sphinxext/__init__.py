@@ -1,0 +1,109 @@
+"""Sphinx extension that keeps the static book interactive and self-contained.
+
+* plotly figures from executed notebooks are drawn in the page (see :mod:`.plotly_mime`),
+  with plotly.js served from the book's own ``_static/backbalance/`` folder and added only
+  to the pages that hold a chart;
+* MathJax is served from the same folder instead of a CDN.
+
+Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import plotly
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+from .plotly_mime import MARKER_CLASS
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
+ASSET_DIR = "backbalance"  # below the book's _static/
+PLOTLY_TARGET = f"{ASSET_DIR}/plotly.min.js"
+# The parts of the MathJax 3 "es5" distribution that tex-chtml.js loads at view time.
+MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "sre", "ui", "adaptors")
+
+
+def plotly_bundle(app: Sphinx) -> Path:
+    """The plotly.js bundle to serve: the configured one, else the plotly package's full one."""
+    configured = Path(app.srcdir) / app.config.backbalance_plotly_js
+    if configured.is_file():
+        return configured
+    logger.info(
+        "backbalance: %s not found (run `make assets`); serving the full plotly.min.js instead",
+        app.config.backbalance_plotly_js,
+    )
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Add plotly.js and the drawing script to pages that hold a chart, and only to those."""
+    if f'class="{MARKER_CLASS}"' in context.get("body", ""):
+        app.add_js_file(PLOTLY_TARGET, loading_method="defer")
+        app.add_js_file(f"{ASSET_DIR}/bb-plotly.js", loading_method="defer")
+
+
+def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Keep one copy of each script: sphinx-thebe 0.3.1 registers its inline ``const``
+    declarations twice, which throws "Identifier 'THEBE_JS_URL' has already been declared"."""
+    scripts = context.get("script_files", [])
+    first = {}
+    for js in scripts:
+        first.setdefault((js.filename or "", js.attributes.get("body")), js)
+    scripts[:] = first.values()
+
+
+def copy_assets(app: Sphinx, exception: Exception | None) -> None:
+    """Copy plotly.js, the drawing script and MathJax into the built book's _static folder."""
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / ASSET_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(plotly_bundle(app), target / "plotly.min.js")
+    shutil.copyfile(STATIC / "bb-plotly.js", target / "bb-plotly.js")
+    mathjax = Path(app.srcdir) / app.config.backbalance_mathjax_dir
+    if not (mathjax / "tex-chtml.js").is_file():
+        raise ExtensionError(
+            f"MathJax not found at {app.config.backbalance_mathjax_dir}; run `make assets` "
+            "(the book serves MathJax itself and never loads it from a CDN)"
+        )
+    for part in MATHJAX_PARTS:
+        source, dest = mathjax / part, target / "mathjax" / part
+        if source.is_dir():
+            shutil.copytree(source, dest, dirs_exist_ok=True)
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, dest)
+
+
+def use_accessible_templates(app: Sphinx, config: Any) -> None:
+    """Put our theme-component overrides (see ``templates/``) before the theme's."""
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
+def fix_citation_roles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """docutils puts ``role="doc-biblioentry"`` entries inside a ``role="list"``; a list may
+    only hold list items (axe-core aria-required-children, critical), and the DPUB role is
+    deprecated. Give the entries the role their container requires."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value(
+        "backbalance_plotly_js", "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js", "html"
+    )
+    app.add_config_value("backbalance_mathjax_dir", "node_modules/mathjax/es5", "html")
+    app.connect("config-inited", use_accessible_templates)
+    app.connect("html-page-context", add_page_assets)
+    app.connect("html-page-context", fix_citation_roles)
+    app.connect("html-page-context", drop_duplicate_scripts, priority=900)
+    app.connect("build-finished", copy_assets)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

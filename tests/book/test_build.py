@@ -1,0 +1,59 @@
+"""The static book builds with warnings as errors and is self-contained."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PLOTLY_MIME_MARKER = 'class="bb-plotly"'
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts)
+
+
+def test_book_builds_without_warnings(book_build):
+    assert book_build.returncode == 0, book_build.stdout[-4000:] + book_build.stderr[-4000:]
+    log = book_build.stdout + book_build.stderr
+    assert not re.search(r"\bWARNING\b", log), log[-4000:]
+
+
+def test_every_toc_page_is_built(site, root):
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    for file in files:
+        assert (site / f"{file}.html").is_file(), f"{file} missing from the built book"
+
+
+def test_no_page_references_another_host(site):
+    """Scripts, styles, fonts and images all come from the book itself."""
+    for page in pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attr) or ""
+                if tag == "link" and "stylesheet" not in (element.get("rel") or []) and "preload" not in (element.get("rel") or []):
+                    continue
+                assert not re.match(r"^(https?:)?//", url), f"{page.relative_to(site)} loads {url}"
+
+
+def test_plotly_bundle_is_served_once_and_only_where_needed(site):
+    bundle = site / "_static" / "backbalance" / "plotly.min.js"
+    assert bundle.is_file()
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        loads = html.count("_static/backbalance/plotly.min.js")
+        assert loads == (1 if PLOTLY_MIME_MARKER in html else 0), page.relative_to(site)
+        assert "Plotly.newPlot" not in html, f"{page.relative_to(site)} inlines plotly code"
+
+
+def test_notebooks_offered_as_ipynb_downloads(site, root):
+    for notebook in (root / "notebooks").glob("*.ipynb"):
+        built = site / "_sources" / "notebooks" / notebook.name
+        assert built.is_file(), f"{notebook.name} is not downloadable"
+        page = (site / "notebooks" / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
+        assert f"_sources/notebooks/{notebook.name}" in page

@@ -1,0 +1,39 @@
+"""Shared fixtures: the repository root and the built static book."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """Build the book once per session, with warnings as errors, into ``_build/html``.
+
+    The notebook cache in ``_build/.jupyter_cache`` makes rebuilds fast; the build is the
+    one `make book` produces, so the browser tests check what readers get.
+    """
+    jb = Path(sys.executable).with_name("jupyter-book")
+    return subprocess.run(
+        [str(jb), "build", str(ROOT), "-W", "--keep-going"],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(book_build: subprocess.CompletedProcess[str]) -> Path:
+    """The built HTML folder; fails clearly if the build did not succeed."""
+    if book_build.returncode != 0:
+        pytest.fail("the book did not build:\n" + book_build.stdout[-4000:] + book_build.stderr[-4000:])
+    return ROOT / "_build" / "html"
