@@ -43,11 +43,20 @@ def plotly_bundle(app: Sphinx) -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
+# Scripts a page needs, keyed by the class of the element that needs them; each is added
+# only to the pages that hold such an element, after plotly.js where a chart is present.
+PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
+    MARKER_CLASS: (PLOTLY_TARGET, f"{ASSET_DIR}/bb-plotly.js"),
+}
+
+
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Add plotly.js and the drawing script to pages that hold a chart, and only to those."""
-    if f'class="{MARKER_CLASS}"' in context.get("body", ""):
-        app.add_js_file(PLOTLY_TARGET, loading_method="defer")
-        app.add_js_file(f"{ASSET_DIR}/bb-plotly.js", loading_method="defer")
+    """Add plotly.js and the other page scripts to the pages that use them, and only to those."""
+    body = context.get("body", "")
+    for marker, scripts in PAGE_SCRIPTS.items():
+        if f'class="{marker}"' in body:
+            for script in scripts:
+                app.add_js_file(script, loading_method="defer")
 
 
 def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -61,13 +70,13 @@ def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, contex
 
 
 def copy_assets(app: Sphinx, exception: Exception | None) -> None:
-    """Copy plotly.js, the drawing script and MathJax into the built book's _static folder."""
+    """Copy plotly.js, our page scripts (``static/``) and MathJax into the built book's _static folder."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / ASSET_DIR
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(plotly_bundle(app), target / "plotly.min.js")
-    shutil.copyfile(STATIC / "bb-plotly.js", target / "bb-plotly.js")
+    shutil.copytree(STATIC, target, dirs_exist_ok=True)
     mathjax = Path(app.srcdir) / app.config.backbalance_mathjax_dir
     if not (mathjax / "tex-chtml.js").is_file():
         raise ExtensionError(
