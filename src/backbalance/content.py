@@ -93,7 +93,13 @@ def _message(error: dict[str, Any]) -> str:
         text = error["msg"]
         text = text[0].lower() + text[1:]
         text = text.removeprefix("value error, ")
-    return f"{text}, got {error['input']!r}"
+    return f"{text}, got {_short(error['input'])}"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """The offending value as written, cut short so that a message stays one readable line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def problems_from(name: str, err: ValidationError) -> list[Problem]:

@@ -110,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "backbalance_plotly_js", "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js", "html"
     )
     app.add_config_value("backbalance_mathjax_dir", "node_modules/mathjax/es5", "html")
+    app.setup_extension("backbalance.sphinxext.quiz")
     app.connect("config-inited", use_accessible_templates)
     app.connect("html-page-context", add_page_assets)
     app.connect("html-page-context", fix_citation_roles)
