@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
+from pydantic import ValidationError
+
+from .content import DataError, problems_from
+from .model import SIDES, Plan, simulate
+from .parameters import STATUSES, load_model_parameters
 from .validate import validate_data
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports a bad argument in one line (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -20,14 +37,92 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    """Simulate one plan; print the tidy table as CSV or everything as JSON on stdout."""
+    try:
+        params = load_model_parameters(args.params)
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    fields = ("gap_percent", "strong_sets", "weak_extra_sets", "weak_percent", "weeks", "status", "weak_side", "detraining")
+    try:
+        plan = Plan(**{name: getattr(args, name) for name in fields})
+    except ValidationError as err:
+        for problem in problems_from("", err):
+            print(f"{args.prog}: error: {args.flags.get(problem.entry, problem.entry)}: {problem.message}", file=sys.stderr)
+        return 2
+    sim = simulate(plan, params, draws=args.draws, seed=args.seed)
+    try:
+        if args.format == "json":
+            document = {
+                "plan": plan.model_dump(),
+                "parity": [dataclasses.asdict(p) for p in sim.parity],
+                "table": json.loads(sim.table.to_json(orient="records")),
+            }
+            print(json.dumps(document, indent=1))
+        else:
+            sim.table.to_csv(sys.stdout, index=False, float_format="%.6g")
+            for parity in sim.parity:
+                print(parity.describe(), file=sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (for example `head`) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _add_simulate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    run = commands.add_parser(
+        "simulate", help="simulate how extra weak-side sets close a strength gap",
+        description="Simulate one training plan; CSV (default) or JSON on stdout. Weeks to each LSI "
+        "target are printed on stderr for CSV and included in JSON.",
+    )
+    added = [
+        run.add_argument("--gap", dest="gap_percent", type=float, required=True, metavar="PERCENT",
+                         help="how much weaker the weak side is, in %% of the stronger side"),
+        run.add_argument("--strong-sets", type=float, required=True, help="weekly sets for the stronger side"),
+        run.add_argument("--weeks", type=int, default=24, help="weeks to simulate (default 24)"),
+        run.add_argument("--status", choices=STATUSES, default="novice", help="training status (default novice)"),
+        run.add_argument("--weak-side", choices=SIDES, default="left", help="which side is weaker (default left)"),
+    ]
+    bias = run.add_mutually_exclusive_group()
+    added += [
+        bias.add_argument("--weak-extra-sets", type=float, help="extra weekly sets for the weak side"),
+        bias.add_argument("--weak-percent", type=float, help="per cent more weekly sets for the weak side"),
+    ]
+    run.add_argument("--detraining", action="store_true", help="a side with no sets loses strength (an assumption)")
+    run.add_argument("--draws", type=_count(1), default=1000, help="simulated people (default 1000)")
+    run.add_argument("--seed", type=_count(0), default=0, help="random seed (default 0)")
+    run.add_argument("--params", default="data/model_parameters.yml", help="parameter file (default data/model_parameters.yml)")
+    run.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default csv)")
+    run.set_defaults(run=_simulate, prog=run.prog, flags={a.dest: a.option_strings[0] for a in added})
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m backbalance", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("validate", help="check every data file and report all problems")
     check.add_argument("path", nargs="?", default="data", help="the data folder (default: data)")
     check.add_argument("--bib", default="references.bib", help="BibTeX file that citations must be in")
     check.set_defaults(run=_validate)
+
+    _add_simulate(commands)
     return parser
 
 

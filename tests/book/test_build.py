@@ -17,7 +17,8 @@ def pages(site: Path) -> list[Path]:
 def test_book_builds_without_warnings(book_build):
     assert book_build.returncode == 0, book_build.stdout[-4000:] + book_build.stderr[-4000:]
     log = book_build.stdout + book_build.stderr
-    assert not re.search(r"\bWARNING\b", log), log[-4000:]
+    # Sphinx reports "path:line: WARNING: ..."; a kernel's own log lines are not build warnings.
+    assert not re.search(r"WARNING: ", log), log[-4000:]
 
 
 def test_every_toc_page_is_built(site, root):

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterator
@@ -46,14 +44,11 @@ def browser() -> Iterator["Browser"]:  # noqa: F821
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
-    profile = tempfile.mkdtemp(prefix="bb-chromium-")
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--user-data-dir={profile}"]
-        )
+        # playwright gives every launch a fresh, temporary profile of its own.
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -47,6 +47,7 @@ def plotly_bundle(app: Sphinx) -> Path:
 # only to the pages that hold such an element, after plotly.js where a chart is present.
 PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
     MARKER_CLASS: (PLOTLY_TARGET, f"{ASSET_DIR}/bb-plotly.js"),
+    "bb-assessment": (f"{ASSET_DIR}/bb-assessment.js",),
 }
 
 
@@ -97,6 +98,16 @@ def use_accessible_templates(app: Sphinx, config: Any) -> None:
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
+def drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Leave out the saved ipywidgets state that myst-nb embeds in notebook pages.
+
+    The book loads no widget manager (``nb_ipywidgets_js`` is empty: widgets need a kernel,
+    and the static book has its own no-kernel path), so the state is dead weight; a plotly
+    FigureWidget alone stores about 5 MB of it."""
+    scripts = context.get("script_files", [])
+    scripts[:] = [js for js in scripts if js.attributes.get("type") != "application/vnd.jupyter.widget-state+json"]
+
+
 def fix_citation_roles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """docutils puts ``role="doc-biblioentry"`` entries inside a ``role="list"``; a list may
     only hold list items (axe-core aria-required-children, critical), and the DPUB role is
@@ -111,9 +122,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_config_value("backbalance_mathjax_dir", "node_modules/mathjax/es5", "html")
     app.setup_extension("backbalance.sphinxext.quiz")
+    app.setup_extension("backbalance.sphinxext.editions")
+    app.setup_extension("backbalance.sphinxext.assessment")
+    app.setup_extension("backbalance.sphinxext.programmes")
     app.connect("config-inited", use_accessible_templates)
     app.connect("html-page-context", add_page_assets)
     app.connect("html-page-context", fix_citation_roles)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
+    app.connect("html-page-context", drop_widget_state, priority=900)
     app.connect("build-finished", copy_assets)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

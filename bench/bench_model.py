@@ -1,0 +1,70 @@
+"""Speed of the strength-gap model (issue 4). Printed by `make bench`; nothing is asserted.
+
+Targets: one scenario (52 weeks, both sides) <= 1 ms; a full sweep of 21 gaps x 21 biases
+x 52 weeks x 1,000 simulated people <= 1 s. Each figure is the median of several runs,
+timed with time.perf_counter after one warm-up run.
+
+Run from the repository root::
+
+    .venv/bin/python bench/bench_model.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from backbalance import model
+from backbalance.parameters import load_model_parameters
+
+ROOT = Path(__file__).resolve().parents[1]
+WEEKS = 52
+
+
+def median_seconds(run: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``run`` over ``repeat`` calls, after one warm-up call."""
+    run()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(label: str, seconds: float, target: float | None = None) -> None:
+    """Print one readable line, with the target and whether it was met."""
+    shown = f"{seconds * 1e3:9.3f} ms"
+    verdict = "" if target is None else f"   target <= {target * 1e3:g} ms: {'met' if seconds <= target else 'MISSED'}"
+    print(f"{label:<62}{shown}{verdict}")
+
+
+def main() -> None:
+    params = load_model_parameters(ROOT / "data" / "model_parameters.yml")
+    plan = model.Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=WEEKS)
+    dyn = model.Dynamics.from_parameters(params, plan.status, detraining=False)
+    typical = np.ones(1)
+    print(f"Strength-gap model, {WEEKS} weeks, both sides (median of repeated runs)")
+    report(
+        "one scenario, typical person (strength_paths)",
+        median_seconds(lambda: model.strength_paths(plan.start, plan.sets, WEEKS, dyn, typical), 500),
+        target=1e-3,
+    )
+    report("one scenario, typical person, tidy table (simulate, 1 draw)",
+           median_seconds(lambda: model.simulate(plan, params, draws=1), 200), target=1e-3)
+    report("one scenario, 1,000 people, bands + weeks to targets (simulate)",
+           median_seconds(lambda: model.simulate(plan, params, draws=1000), 50))
+    gaps, extras = np.linspace(0, 30, 21), np.linspace(0, 10, 21)
+    report(
+        "sweep: 21 gaps x 21 biases x 52 weeks x 1,000 people (sweep)",
+        median_seconds(lambda: model.sweep(params, gaps=gaps, extra_sets=extras, strong_sets=6, weeks=WEEKS), 5),
+        target=1.0,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""The parameters of the strength-gap simulation, read from ``data/model_parameters.yml``.
+
+Every entry carries its provenance: a ``value``, a short ``description`` and exactly one
+of ``source`` (a BibTeX key in ``references.bib``) or ``assumption`` (a one-line reason,
+for values no study pins down). Bounds are checked here so that an instructor who edits
+the file gets one clear line per problem, for example
+``data/model_parameters.yml, cross_education.value: must be at most 0.5, got 0.9``.
+
+Examples
+--------
+>>> from backbalance.parameters import load_model_parameters
+>>> params = load_model_parameters("data/model_parameters.yml")  # doctest: +SKIP
+>>> params.cross_education.value  # doctest: +SKIP
+0.35
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from .content import load_yaml
+
+Status = Literal["novice", "intermediate", "trained"]
+"""Training status of the person being simulated."""
+
+STATUSES: tuple[Status, ...] = ("novice", "intermediate", "trained")
+
+
+class _Entry(BaseModel):
+    """Provenance shared by every parameter: a description and a source or an assumption."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: Annotated[str, Field(min_length=1)]
+    source: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_:-]*$")] | None = None
+    assumption: Annotated[str, Field(min_length=1)] | None = Field(default=None, validate_default=True)
+
+    @field_validator("assumption")
+    @classmethod
+    def _exactly_one_provenance(cls, assumption: str | None, info: ValidationInfo) -> str | None:
+        if "source" not in info.data:  # the source itself is invalid and reported on its own
+            return assumption
+        has_source = info.data["source"] is not None
+        if assumption is None and not has_source:
+            raise ValueError("needs either `source:` (a key in references.bib) or `assumption:` (a one-line reason)")
+        if assumption is not None and has_source:
+            raise ValueError("give either `source:` or `assumption:`, not both")
+        return assumption
+
+
+class Rate(_Entry):
+    """Weekly relative gain rate at full stimulus, far below the ceiling (1/week)."""
+
+    value: Annotated[float, Field(gt=0, le=0.5)]
+
+
+class HalfSaturation(_Entry):
+    """Weekly sets at which the training stimulus is half its maximum."""
+
+    value: Annotated[float, Field(gt=0, le=30)]
+
+
+class PerStatus(BaseModel):
+    """One number for each training status."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    novice: Annotated[float, Field(gt=0, le=3)]
+    intermediate: Annotated[float, Field(gt=0, le=3)]
+    trained: Annotated[float, Field(gt=0, le=3)]
+
+    @model_validator(mode="after")
+    def _less_room_with_training(self) -> PerStatus:
+        if not self.novice >= self.intermediate >= self.trained:
+            raise ValueError("must not grow with training: novice >= intermediate >= trained")
+        return self
+
+
+class Headroom(_Entry):
+    """How far above the stronger side's starting strength the ceiling lies, by status."""
+
+    value: PerStatus
+
+
+class CrossEducation(_Entry):
+    """Fraction of one side's extra training stimulus that reaches the other side."""
+
+    value: Annotated[float, Field(ge=0, le=0.5)]
+    range: tuple[Annotated[float, Field(ge=0, le=0.5)], Annotated[float, Field(ge=0, le=0.5)]]
+
+    @model_validator(mode="after")
+    def _value_in_range(self) -> CrossEducation:
+        low, high = self.range
+        if not low < high:
+            raise ValueError(f"range must be [low, high] with low < high, got [{low}, {high}]")
+        if not low <= self.value <= high:
+            raise ValueError(f"value {self.value} must lie within range [{low}, {high}]")
+        return self
+
+
+class Detraining(_Entry):
+    """Fraction of strength lost per week by a side that gets no direct training."""
+
+    value: Annotated[float, Field(ge=0, le=0.05)]
+
+
+class ResponseSpread(_Entry):
+    """Standard deviation of the log of each person's response multiplier."""
+
+    value: Annotated[float, Field(ge=0, le=1.5)]
+
+
+class LsiTargets(_Entry):
+    """Limb symmetry index targets (per cent), in increasing order."""
+
+    value: Annotated[list[Annotated[float, Field(gt=50, le=100)]], Field(min_length=1, max_length=4)]
+
+    @field_validator("value")
+    @classmethod
+    def _increasing(cls, value: list[float]) -> list[float]:
+        if any(b <= a for a, b in zip(value, value[1:], strict=False)):
+            raise ValueError("targets must be listed in increasing order, without repeats")
+        return value
+
+
+class ModelParameters(BaseModel):
+    """Everything the simulation needs from ``data/model_parameters.yml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    weekly_gain_rate: Rate
+    half_saturation_sets: HalfSaturation
+    headroom: Headroom
+    cross_education: CrossEducation
+    detraining_rate: Detraining
+    response_spread: ResponseSpread
+    lsi_targets: LsiTargets
+
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(entry, bibtex_key)`` for every entry that names a ``source``.
+
+        Returns
+        -------
+        Iterator[tuple[str, str]]
+            For example ``("cross_education.source", "munn2004")``.
+        """
+        for name in type(self).model_fields:
+            source = getattr(self, name).source
+            if source is not None:
+                yield f"{name}.source", source
+
+    def table(self) -> pd.DataFrame:
+        """Every entry with its value and provenance, for showing readers.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``parameter``, ``value`` (as text) and ``source`` (a BibTeX key, or
+            ``assumption: <reason>``).
+        """
+        rows = []
+        for name in type(self).model_fields:
+            entry = getattr(self, name)
+            value = entry.value
+            if isinstance(value, BaseModel):
+                text = ", ".join(f"{k} {v:g}" for k, v in value.model_dump().items())
+            elif isinstance(value, list):
+                text = ", ".join(f"{v:g}" for v in value)
+            else:
+                text = f"{value:g}"
+            if isinstance(entry, CrossEducation):
+                text += f" (range {entry.range[0]:g} to {entry.range[1]:g})"
+            source = entry.source if entry.source is not None else f"assumption: {entry.assumption}"
+            rows.append({"parameter": name.replace("_", " "), "value": text, "source": source})
+        return pd.DataFrame(rows)
+
+    def with_cross_education(self, value: float) -> ModelParameters:
+        """A copy with another cross-education fraction, checked against the same bounds.
+
+        Parameters
+        ----------
+        value
+            The new fraction; must lie within ``cross_education.range``.
+
+        Returns
+        -------
+        ModelParameters
+            A validated copy; ``self`` is unchanged.
+        """
+        data = self.model_dump()
+        data["cross_education"]["value"] = value
+        return type(self).model_validate(data)
+
+
+def load_model_parameters(path: Path | str) -> ModelParameters:
+    """Read and validate the simulation parameters.
+
+    Parameters
+    ----------
+    path
+        Usually ``data/model_parameters.yml``.
+
+    Returns
+    -------
+    ModelParameters
+        The validated parameters.
+
+    Raises
+    ------
+    backbalance.content.DataError
+        With one problem per invalid entry, naming the file and the entry.
+    """
+    return load_yaml(Path(path), ModelParameters)

@@ -1,0 +1,124 @@
+"""JupyterLab app for the strength-gap simulation: sliders, a live chart and a summary line.
+
+The app only wires controls to :func:`backbalance.model.simulate` and to the trace data of
+:func:`backbalance.charts.strength_chart`. On every change it updates the traces of one
+``go.FigureWidget`` in place (inside ``batch_update``), so the chart is never rebuilt or
+re-displayed. It needs a running kernel; the static book shows the kernel-free slider
+figure of :func:`backbalance.charts.bias_slider_chart` instead.
+
+Examples
+--------
+>>> from backbalance.parameters import load_model_parameters
+>>> from backbalance.widgets import StrengthGapApp
+>>> StrengthGapApp(load_model_parameters("../data/model_parameters.yml"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, TypeVar
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from .charts import strength_chart, strength_traces
+from .model import Plan, Simulation, simulate
+from .parameters import STATUSES, ModelParameters
+
+CHART_TITLE = "Strength of each side over the weeks (line: typical person; band: 8 in 10 people)"
+
+
+def summary_text(sim: Simulation) -> str:
+    """The summary line: when the weaker side reaches each LSI target.
+
+    Parameters
+    ----------
+    sim
+        The current simulation.
+
+    Returns
+    -------
+    str
+        For example ``Weak (left) side. LSI 90%: typical person by week 28; 1 in 10 people
+        by week 14; 9 in 10 by week 51. LSI 95%: ...``
+    """
+    return f"Weak ({sim.plan.weak_side}) side. " + " ".join(f"{p.describe()}." for p in sim.parity)
+
+
+def _live_region(text: str) -> str:
+    return f'<p aria-live="polite">{html.escape(text)}</p>'
+
+
+Control = TypeVar("Control", bound=widgets.DOMWidget)
+
+
+def _labelled(kind: type[Control], label: str, **options: Any) -> Control:
+    """A control of ``kind`` with a visible label of a common width."""
+    return kind(description=label, style={"description_width": "16em"}, layout=widgets.Layout(width="34em"), **options)
+
+
+class StrengthGapApp(widgets.VBox):
+    """Sliders for the plan and the model's cross-education, above a live strength chart.
+
+    Parameters
+    ----------
+    params
+        The validated parameter file; the cross-education slider spans its ``range``.
+    draws
+        Simulated people per update (fewer is faster).
+    seed
+        Seed for the simulated people, the same on every update.
+
+    Attributes
+    ----------
+    controls : dict[str, ipywidgets.Widget]
+        ``gap``, ``strong_sets``, ``weak_extra_sets``, ``weeks``, ``status``,
+        ``cross_education`` and ``detraining``.
+    figure : plotly.graph_objects.FigureWidget
+        The chart, updated in place.
+    summary : ipywidgets.HTML
+        Weeks to each LSI target for the current settings.
+    """
+
+    def __init__(self, params: ModelParameters, *, draws: int = 400, seed: int = 0) -> None:
+        self.params, self.draws, self.seed = params, draws, seed
+        low, high = params.cross_education.range
+        self.controls: dict[str, widgets.Widget] = {
+            "gap": _labelled(widgets.FloatSlider, "Starting gap (%)", min=0, max=40, step=1, value=20),
+            "strong_sets": _labelled(widgets.IntSlider, "Stronger-side sets per week", min=0, max=20, value=6),
+            "weak_extra_sets": _labelled(widgets.IntSlider, "Extra weak-side sets per week", min=0, max=20, value=4),
+            "weeks": _labelled(widgets.IntSlider, "Weeks", min=4, max=104, step=4, value=52),
+            "status": _labelled(widgets.SelectionSlider, "Training status", options=list(STATUSES), value="novice"),
+            "cross_education": _labelled(widgets.FloatSlider, "Cross-education (fraction)", min=low, max=high,
+                                         step=0.05, value=params.cross_education.value),
+            "detraining": widgets.Checkbox(description="Detraining: a side with no sets loses strength (an assumption)",
+                                           value=False, indent=False, layout=widgets.Layout(width="auto")),
+        }
+        self.controls["weak_extra_sets"].add_class("bb-weak-extra")
+        sim = self.simulation()
+        self.figure = go.FigureWidget(strength_chart(sim, title=CHART_TITLE))
+        self.summary = widgets.HTML(_live_region(summary_text(sim)), layout=widgets.Layout(margin="0.5em 0"))
+        self.summary.add_class("bb-summary")
+        for control in self.controls.values():
+            control.observe(self.update, names="value")
+        super().__init__([*self.controls.values(), self.summary, self.figure])
+        self.add_class("bb-strength-gap-app")
+
+    def plan(self) -> Plan:
+        """The plan the sliders currently describe."""
+        value = {name: control.value for name, control in self.controls.items()}
+        return Plan(gap_percent=value["gap"], strong_sets=value["strong_sets"], weak_extra_sets=value["weak_extra_sets"],
+                    weeks=value["weeks"], status=value["status"], detraining=value["detraining"])
+
+    def simulation(self) -> Simulation:
+        """Simulate the current settings."""
+        params = self.params.with_cross_education(self.controls["cross_education"].value)
+        return simulate(self.plan(), params, draws=self.draws, seed=self.seed)
+
+    def update(self, change: object = None) -> None:
+        """Re-simulate and update the chart's trace data and the summary line in place."""
+        sim = self.simulation()
+        with self.figure.batch_update():
+            for trace, data in zip(self.figure.data, strength_traces(sim), strict=True):
+                trace.x, trace.y = data["x"], data["y"]
+        self.summary.value = _live_region(summary_text(sim))

@@ -1,0 +1,162 @@
+"""The charts show the model's numbers, label everything, and never rely on colour alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from backbalance import charts, model
+from backbalance.model import Plan
+from backbalance.parameters import load_model_parameters
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTRAS = (0, 2, 4, 8)
+DRAWS = 200
+
+
+@pytest.fixture(scope="module")
+def params():
+    return load_model_parameters(ROOT / "data" / "model_parameters.yml")
+
+
+@pytest.fixture(scope="module")
+def sims(params):
+    plan = Plan(gap_percent=20, strong_sets=6, weeks=40)
+    return [model.simulate(plan.with_extra_sets(e), params, draws=DRAWS) for e in EXTRAS]
+
+
+@pytest.fixture(scope="module")
+def sweep(params):
+    return model.sweep(params, gaps=[10, 20, 30], extra_sets=[0, 4, 8], strong_sets=6, weeks=40, draws=DRAWS)
+
+
+def median_trace(fig, side):
+    return next(t for t in fig.data if t.name == f"{side} side (typical person)")
+
+
+def test_strength_chart_shows_both_sides_with_a_second_cue(sims):
+    fig = charts.strength_chart(sims[2])
+    assert len(fig.data) == charts.STRENGTH_TRACES == 8
+    left, right = median_trace(fig, "Left"), median_trace(fig, "Right")
+    assert (left.line.color, left.line.dash, left.marker.symbol) == ("#0072B2", "solid", "circle")
+    assert (right.line.color, right.line.dash, right.marker.symbol) == ("#E69F00", "dash", "square")
+    table = sims[2].table
+    assert_allclose(left.y, table[table["side"] == "left"]["strength"])
+    assert_allclose(right.y, table[table["side"] == "right"]["strength"])
+
+
+def test_strength_chart_bands_fill_between_p10_and_p90(sims):
+    fig = charts.strength_chart(sims[2])
+    table = sims[2].table.query("side == 'left'")
+    low, high = fig.data[0], fig.data[1]
+    assert_allclose(low.y, table["strength_p10"])
+    assert_allclose(high.y, table["strength_p90"])
+    assert high.fill == "tonexty" and high.name == "Left: 8 in 10 people"
+
+
+def test_strength_chart_draws_the_lsi_90_line_and_the_parity_week(sims):
+    sim = sims[2]
+    fig = charts.strength_chart(sim)
+    line = next(t for t in fig.data if t.name == "90% of the stronger side")
+    wide = sim.table.pivot(index="week", columns="side", values="strength")
+    assert_allclose(line.y, 0.9 * wide.max(axis=1))
+    assert line.line.dash == "dot"
+    marker = next(t for t in fig.data if t.name == "LSI 90% reached")
+    assert list(marker.x) == [sim.parity_at(90).typical] * 2
+    assert f"LSI 90% by week {sim.parity_at(90).typical}" in fig.layout.title.text
+
+
+def test_parity_marker_is_empty_when_the_target_is_not_reached(params):
+    sim = model.simulate(Plan(gap_percent=40, strong_sets=6, weeks=8), params, draws=DRAWS)
+    fig = charts.strength_chart(sim)
+    assert list(fig.data[7].x) == []
+    assert "not within 8 weeks" in fig.layout.title.text
+
+
+def test_slider_figure_has_one_update_step_per_bias_and_no_animation(sims):
+    fig = charts.bias_slider_chart(sims, active=1)
+    slider = fig.layout.sliders[0]
+    assert len(slider.steps) == len(EXTRAS) and slider.active == 1
+    assert not fig.frames and not fig.layout.updatemenus
+    for step, sim, extra in zip(slider.steps, sims, EXTRAS, strict=True):
+        assert step.method == "update" and step.label == f"+{extra}"
+        data, layout = step.args
+        assert layout == {"title.text": charts.strength_title(sim)}
+        expected = charts.strength_traces(sim)
+        assert len(data["y"]) == len(fig.data)
+        for got_x, got_y, trace in zip(data["x"], data["y"], expected, strict=True):
+            assert list(got_x) == list(trace["x"])
+            assert_allclose(got_y, trace["y"])
+
+
+def test_slider_figure_keeps_one_y_range_for_all_steps(sims):
+    low, high = charts.bias_slider_chart(sims).layout.yaxis.range
+    assert low <= min(s.table["strength_p10"].min() for s in sims)
+    assert high >= max(s.table["strength_p90"].max() for s in sims)
+
+
+def test_lsi_chart_has_one_distinct_line_per_bias_and_the_targets(sims):
+    fig = charts.lsi_chart(sims)
+    assert [t.name for t in fig.data] == ["+0 sets", "+2 sets", "+4 sets", "+8 sets", "LSI 90%", "LSI 95%"]
+    series = fig.data[: len(sims)]
+    assert len({(t.line.dash, t.marker.symbol) for t in series}) == len(sims)
+    for trace, sim in zip(series, sims, strict=True):
+        assert_allclose(trace.y, sim.table.query("side == 'left'")["lsi"])
+    assert list(fig.data[-2].y) == [90, 90] and list(fig.data[-1].y) == [95, 95]
+
+
+def test_lsi_chart_refuses_more_lines_than_it_can_tell_apart(sims):
+    with pytest.raises(ValueError, match="at most 6 bias levels"):
+        charts.lsi_chart(sims * 2)
+
+
+def test_heatmap_values_equal_the_models_weeks_to_90(params, sweep):
+    fig = charts.parity_heatmap(sweep)
+    (heat,) = fig.data
+    assert list(heat.y) == [10, 20, 30] and list(heat.x) == [0, 4, 8]
+    for i, gap in enumerate(heat.y):
+        for j, extra in enumerate(heat.x):
+            plan = Plan(gap_percent=gap, strong_sets=6, weak_extra_sets=extra, weeks=40)
+            week = model.simulate(plan, params, draws=DRAWS).parity_at(90).typical
+            if week is None:
+                assert np.isnan(heat.z[i][j]) and heat.text[i][j] == "–"
+                assert heat.customdata[i][j] == "not within 40 weeks"
+            else:
+                assert heat.z[i][j] == week and heat.text[i][j] == str(week)
+                assert heat.customdata[i][j] == f"week {week}"
+    assert np.isnan(np.asarray(heat.z, dtype=float)).any(), "the grid should include an unreachable cell"
+
+
+def test_dose_response_chart_plots_the_model_for_each_status(params):
+    fig = charts.dose_response_chart(params, max_sets=20)
+    assert [t.name for t in fig.data] == ["Novice", "Intermediate", "Trained"]
+    for trace, status in zip(fig.data, ("novice", "intermediate", "trained"), strict=True):
+        assert_allclose(trace.y, model.weekly_gain(np.arange(21), params, status))
+    assert len({t.line.dash for t in fig.data}) == 3
+
+
+def test_every_chart_has_a_title_and_axis_titles(params, sims, sweep):
+    figures = [
+        charts.strength_chart(sims[0]), charts.bias_slider_chart(sims), charts.lsi_chart(sims),
+        charts.parity_heatmap(sweep), charts.dose_response_chart(params),
+    ]
+    for fig in figures:
+        assert fig.layout.title.text
+        assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+
+
+def test_jupyterlab_app_updates_the_same_traces_in_place(params):
+    """The widget app reuses strength_traces: a slider change rewrites trace data, nothing else."""
+    from backbalance.widgets import StrengthGapApp
+
+    app = StrengthGapApp(params, draws=DRAWS)
+    traces = list(app.figure.data)
+    before = app.summary.value
+    app.controls["weak_extra_sets"].value = 10
+    assert list(app.figure.data) == traces  # same trace objects: updated, not rebuilt
+    expected = charts.strength_traces(app.simulation())
+    assert_allclose(app.figure.data[2].y, expected[2]["y"])
+    assert app.summary.value != before and "LSI 90%: typical person by week" in app.summary.value
