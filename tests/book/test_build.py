@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 PLOTLY_MIME_MARKER = 'class="bb-plotly"'
@@ -21,12 +22,13 @@ def test_book_builds_without_warnings(book_build):
     assert not re.search(r"WARNING: ", log), log[-4000:]
 
 
-def test_every_toc_page_is_built(site, root):
-    import yaml
-
+def toc_files(root: Path) -> list[str]:
     toc = yaml.safe_load((root / "_toc.yml").read_text())
-    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    for file in files:
+    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+
+
+def test_every_toc_page_is_built(site, root):
+    for file in toc_files(root):
         assert (site / f"{file}.html").is_file(), f"{file} missing from the built book"
 
 
@@ -52,9 +54,10 @@ def test_plotly_bundle_is_served_once_and_only_where_needed(site):
         assert "Plotly.newPlot" not in html, f"{page.relative_to(site)} inlines plotly code"
 
 
-def test_notebooks_offered_as_ipynb_downloads(site, root):
-    for notebook in (root / "notebooks").glob("*.ipynb"):
-        built = site / "_sources" / "notebooks" / notebook.name
-        assert built.is_file(), f"{notebook.name} is not downloadable"
-        page = (site / "notebooks" / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
-        assert f"_sources/notebooks/{notebook.name}" in page
+def test_notebook_pages_offer_the_ipynb_download(site, root):
+    notebooks = [Path(f) for f in toc_files(root) if (root / f"{f}.ipynb").is_file()]
+    assert notebooks, "the book has notebook pages"
+    for notebook in notebooks:
+        assert (site / "_sources" / f"{notebook}.ipynb").is_file(), f"{notebook}.ipynb is not downloadable"
+        page = (site / f"{notebook}.html").read_text(encoding="utf-8")
+        assert f"_sources/{notebook}.ipynb" in page

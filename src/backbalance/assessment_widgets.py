@@ -1,0 +1,336 @@
+"""JupyterLab app for the self-assessment: a labelled form, inline messages, results and charts.
+
+The app lays out the fields of :func:`backbalance.assessment.form_steps` as ipywidgets,
+reads them as the same ``name -> text`` answers the static book's form gives, and leaves
+every rule to :mod:`backbalance.assessment`: a message from :func:`~backbalance.assessment.screen`
+or :func:`~backbalance.assessment.check_answers` appears under its field (never an
+exception), and the results come from :func:`~backbalance.assessment.describe` and
+:mod:`backbalance.assessment_charts`. Answers and the profile are saved to local JSON files
+only; nothing leaves the machine.
+
+Examples
+--------
+>>> from backbalance.assessment_data import load_assessment
+>>> from backbalance.assessment_widgets import AssessmentApp
+>>> AssessmentApp(load_assessment("../data/assessment"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from .assessment import (
+    FORM_TEXT,
+    MESSAGES,
+    FormField,
+    FormStep,
+    Link,
+    Report,
+    Table,
+    build_profile,
+    check_answers,
+    describe,
+    form_steps,
+    screen,
+)
+from .assessment_charts import holds_chart, ratios_chart, strength_chart
+from .assessment_data import AssessmentData
+from .profile import Profile
+
+ANSWERS_FORMAT = "back-in-balance/answers"
+STYLE = """<style>
+.bb-assessment-app .widget-radio,.bb-assessment-app .widget-text,.bb-assessment-app .widget-dropdown{
+  flex-direction:column;align-items:flex-start;height:auto;width:auto;margin:.3em 0}
+.bb-assessment-app .widget-label{white-space:normal;width:auto!important;max-width:48em;height:auto;line-height:1.4;
+  font-weight:600;overflow:visible}
+.bb-assessment-app .widget-dropdown>select{flex:0 0 auto;height:var(--jp-widgets-inline-height,28px);width:auto}
+.bb-assessment-app a{color:#0072B2;text-decoration:underline}
+.bb-assessment-app .widget-radio-box{flex-direction:row;flex-wrap:wrap;gap:0 1.5em;width:auto}
+.bb-assessment-app .widget-radio-box label{width:auto}
+.bb-assessment-app .bb-error{color:#b00020;font-weight:600;margin:0 0 .6em}
+.bb-assessment-app .bb-hint{margin:0;max-width:48em}
+.bb-assessment-app .bb-stop{border:3px solid #b00020;border-radius:.5em;padding:.2em 1em}
+.bb-assessment-app .bb-status{border-left:4px solid #009E73;padding:.2em .8em}
+.bb-assessment-app table{border-collapse:collapse;margin:.6em 0}
+.bb-assessment-app th,.bb-assessment-app td{border:1px solid #888;padding:.2em .5em;text-align:left}
+.bb-assessment-app .bb-bar{display:grid;grid-template-columns:7em 24em 6em;gap:.6em;align-items:center;margin:.3em 0}
+.bb-assessment-app .bb-bar-track{position:relative;height:1.3em;border:1px solid #888}
+.bb-assessment-app .bb-bar-fill{position:absolute;top:0;bottom:0;left:0}
+</style>"""
+"""Let long questions wrap above their answers, and style messages and results."""
+BAR_COLOURS = ("#0072B2", "repeating-linear-gradient(135deg,#E69F00 0 6px,#F5D08A 6px 10px)")
+"""Left bar solid Okabe-Ito blue, right bar hatched orange (a second cue besides colour)."""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _message(text: str) -> str:
+    """An inline message under a field (an empty string hides it)."""
+    return f'<p class="bb-error" role="status">{_e(text)}</p>' if text else ""
+
+
+def _link(link: Link | None, base: str) -> str:
+    return f' <a href="{_e(base + link.chapter)}.md" target="_blank">{_e(link.text)}</a>' if link else ""
+
+
+def _table(table: Table | None) -> str:
+    if table is None:
+        return ""
+    head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in table.header)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{'<strong>' + _e(c) + '</strong>' if flag else _e(c)}</td>" for c in row) + "</tr>"
+        for row, flag in zip(table.rows, table.flagged, strict=True)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _paragraphs(lines: tuple[str, ...]) -> str:
+    return "".join(f"<p>{_e(line)}</p>" for line in lines)
+
+
+def report_html(report: Report, data: AssessmentData, link_base: str = "../") -> str:
+    """The results (or the red-flag guidance) as HTML for the notebook.
+
+    Parameters
+    ----------
+    report
+        From :func:`backbalance.assessment.describe`.
+    data
+        The validated ``data/assessment`` files (for the headings).
+    link_base
+        Prefix that turns a chapter (``book/causes``) into a link to its Markdown file.
+    """
+    if report.stop_title:
+        signs = "".join(f"<li>{_e(sign)}</li>" for sign in report.stop_signs)
+        return (f'<div class="bb-stop"><h2>{_e(report.stop_title)}</h2><p>{_e(report.stop[0])}</p>'
+                f"<p>{_e(data.red_flags.answered_yes)}</p><ul>{signs}</ul>{_paragraphs(report.stop[1:])}</div>")
+    contributors = "".join(
+        f"<li>{'<strong>' + _e(item.title) + '</strong>: ' if item.title else ''}{_e(item.text)}"
+        f"{_link(item.link, link_base)}</li>"
+        for item in report.contributors
+    )
+    bars = "".join(
+        f'<div class="bb-bar"><span>{_e(bar.label)}</span><span class="bb-bar-track">'
+        f'<span class="bb-bar-fill" style="width:{bar.percent}%;background:{colour}"></span></span>'
+        f"<span>{_e(bar.text)}</span></div>"
+        for bar, colour in zip(report.bars, BAR_COLOURS[: len(report.bars)], strict=True)
+    )
+    return (
+        f"<h2>{_e(data.summary.title)}</h2><ul>{''.join(f'<li>{_e(s)}</li>' for s in report.summary)}</ul>"
+        f"<h3>{_e(data.questionnaire.title)}</h3>{_paragraphs(report.concern)}<ul>{contributors}</ul>"
+        f"<p>{_link(report.causes_link, link_base)}</p>"
+        f"<h3>{_e(data.endurance.title)}</h3>{_table(report.holds)}{_table(report.ratios)}"
+        f"{_paragraphs(report.endurance)}"
+        f"<h3>{_e(data.strength.title)}</h3>{bars}{_paragraphs(report.strength)}"
+        f"<h3>{_e(data.tightness.title)}</h3>{_paragraphs(report.tightness)}"
+        f"<p>{_link(report.tightness_link, link_base)}</p>"
+    )
+
+
+def _input(field: FormField) -> widgets.Widget:
+    """The widget for one field, labelled with its question (its ``description``)."""
+    common: dict[str, Any] = {"description": field.label, "style": {"description_width": "initial"}}
+    if field.kind == "choice":
+        return widgets.RadioButtons(options=[(label, value) for value, label in field.options], value=None, **common)
+    if field.kind == "menu":
+        return widgets.Dropdown(options=[(label, value) for value, label in field.options], **common)
+    return widgets.Text(value="", continuous_update=False, layout=widgets.Layout(width="auto"), **common)
+
+
+class AssessmentApp(widgets.VBox):
+    """The self-assessment as a form: red flags first, then signs, tests and tightness.
+
+    Parameters
+    ----------
+    data
+        The validated ``data/assessment`` files.
+    answers_file, profile_file
+        Where "Save my answers" and "Save my profile" write (local JSON files).
+    link_base
+        Prefix from the notebook to the book's chapters (``../`` from ``notebooks/``).
+
+    Attributes
+    ----------
+    inputs : dict[str, ipywidgets.Widget]
+        One labelled widget per form field, keyed by field name (``redflag-cancer`` ...).
+    messages : dict[str, ipywidgets.HTML]
+        The message under each field.
+    profile : Profile or None
+        The profile of the last results shown.
+    """
+
+    def __init__(self, data: AssessmentData, *, answers_file: str = "my_answers.json",
+                 profile_file: str = "my_profile.json", link_base: str = "../") -> None:
+        self.data, self.link_base, self.profile = data, link_base, None
+        self.inputs: dict[str, widgets.Widget] = {}
+        self.messages: dict[str, widgets.HTML] = {}
+        steps = [self._step(step) for step in form_steps(data)]
+        self.continue_button = widgets.Button(description=FORM_TEXT["continue"], button_style="primary")
+        self.submit_button = widgets.Button(description=FORM_TEXT["submit"], button_style="primary")
+        self.screen_result, self.form_error, self.results = widgets.HTML(), widgets.HTML(), widgets.VBox()
+        self.later = widgets.VBox([*steps[1:], self.form_error, self.submit_button],
+                                  layout=widgets.Layout(display="none"))
+        self.answers_file = widgets.Text(value=answers_file, description="Answers file")
+        self.profile_file = widgets.Text(value=profile_file, description="Profile file")
+        self.file_status = widgets.HTML()
+        buttons = {name: widgets.Button(description=text, layout=widgets.Layout(width="auto")) for name, text in (
+            ("save", "Save my answers"), ("load", "Load my answers"), ("profile", "Save my profile (JSON)"))}
+        buttons["save"].on_click(lambda _: self.save_answers())
+        buttons["load"].on_click(lambda _: self.load_answers())
+        buttons["profile"].on_click(lambda _: self.save_profile())
+        self.continue_button.on_click(lambda _: self.run_screen())
+        self.submit_button.on_click(lambda _: self.show_results())
+        for name, widget in self.inputs.items():
+            widget.observe(lambda change, name=name: self._edited(name), names="value")
+        row = widgets.Layout(align_items="flex-end")
+        files = widgets.VBox([widgets.HBox([self.answers_file, buttons["save"], buttons["load"]], layout=row),
+                              widgets.HBox([self.profile_file, buttons["profile"]], layout=row), self.file_status])
+        super().__init__([widgets.HTML(STYLE), steps[0], self.continue_button, self.screen_result, self.later,
+                          self.results, files])
+        self.add_class("bb-assessment-app")
+
+    @classmethod
+    def from_folder(cls, folder: Path | str = "../data/assessment", **options: Any) -> AssessmentApp:
+        """The app for the files in ``folder`` (by default as seen from ``notebooks/``)."""
+        from .assessment_data import load_assessment
+
+        return cls(load_assessment(folder), **options)
+
+    # ------------------------------------------------------------------ layout
+
+    def _step(self, step: FormStep) -> widgets.VBox:
+        rows: list[widgets.Widget] = [widgets.HTML(f"<h2>{_e(step.title)}</h2><p>{_e(step.intro)}</p>")]
+        for field in step.fields:
+            self.inputs[field.name] = _input(field)
+            self.messages[field.name] = widgets.HTML()
+            hint = [widgets.HTML(f'<p class="bb-hint">{_e(field.hint)}</p>')] if field.hint else []
+            rows += [self.inputs[field.name], *hint, self.messages[field.name]]
+        return widgets.VBox(rows)
+
+    # ------------------------------------------------------------------ answers
+
+    def state(self) -> dict[str, str]:
+        """The answers as field name -> text (an unanswered question is ``""``)."""
+        return {name: "" if widget.value is None else str(widget.value) for name, widget in self.inputs.items()}
+
+    def set_state(self, state: dict[str, str]) -> None:
+        """Fill the form from ``state``; values a field cannot take leave it unanswered."""
+        for name, widget in self.inputs.items():
+            value = state.get(name, "")
+            if isinstance(widget, widgets.Text):
+                widget.value = str(value)
+            elif value in [option[1] for option in widget.options]:
+                widget.value = value
+            elif isinstance(widget, widgets.RadioButtons):
+                widget.value = None
+
+    def _show_messages(self, errors: dict[str, str], prefix: str = "") -> None:
+        for name, box in self.messages.items():
+            if name.startswith(prefix):
+                box.value = _message(errors.get(name, ""))
+
+    def _edited(self, name: str) -> None:
+        self.messages[name].value = ""
+        if name.startswith("redflag-") and (self.later.layout.display != "none" or self.results.children):
+            self.run_screen()
+
+    # ------------------------------------------------------------------ steps
+
+    def run_screen(self) -> str | None:
+        """Check step 1: stop with guidance on a red flag, else open the other steps.
+
+        Returns
+        -------
+        str or None
+            ``urgent``, ``clinician``, ``none``, or None while a question is unanswered.
+        """
+        result = screen(self.state(), self.data.red_flags)
+        self._show_messages(result.errors, "" if result.level not in (None, "none") else "redflag-")
+        self.later.layout.display = "flex" if result.level == "none" else "none"
+        self.screen_result.value = (f'<p class="bb-status" role="status">{_e(self.data.red_flags.clear)}</p>'
+                                    if result.level == "none" else "")
+        self.results.children, self.profile = (), None
+        if result.level not in (None, "none"):
+            self._show(Profile(red_flag=result.level, red_flag_signs=result.signs))
+        return result.level
+
+    def show_results(self) -> Profile | None:
+        """Check every answer; show messages under the fields, or the results and charts.
+
+        Returns
+        -------
+        Profile or None
+            The profile shown, or None when an answer needs fixing.
+        """
+        if self.run_screen() != "none":
+            return self.profile
+        checked = check_answers(self.state(), self.data)
+        self._show_messages(checked.errors)
+        self.form_error.value = _message(MESSAGES["form"]) if checked.errors else ""
+        if checked.answers is None:
+            return None
+        self._show(build_profile(checked.answers, self.data))
+        return self.profile
+
+    def _show(self, profile: Profile) -> None:
+        self.profile = profile
+        report = describe(profile, self.data)
+        charts: list[go.Figure] = []
+        if profile.cleared and profile.holds:
+            charts.append(holds_chart(profile, self.data))
+            if report.ratios is not None:
+                charts.append(ratios_chart(profile, self.data))
+        if profile.strength is not None:
+            charts.append(strength_chart(profile, self.data))
+        self.results.children = [widgets.HTML(report_html(report, self.data, self.link_base)),
+                                 *(go.FigureWidget(chart) for chart in charts)]
+
+    # ------------------------------------------------------------------ files
+
+    def _say(self, text: str) -> None:
+        self.file_status.value = f'<p role="status">{_e(text)}</p>'
+
+    def save_answers(self, path: Path | str | None = None) -> Path:
+        """Write the answers to a local JSON file (default: the "Answers file" box)."""
+        target = Path(path or self.answers_file.value)
+        payload = {"format": ANSWERS_FORMAT, "version": 1, "answers": self.state()}
+        target.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        self._say(f"Saved your answers to {target}.")
+        return target
+
+    def load_answers(self, path: Path | str | None = None) -> bool:
+        """Fill the form from a file written by :meth:`save_answers`; say what went wrong if it cannot."""
+        source = Path(path or self.answers_file.value)
+        try:
+            payload = json.loads(source.read_text(encoding="utf-8"))
+            if not isinstance(payload, dict) or payload.get("format") != ANSWERS_FORMAT:
+                raise ValueError("it is not a saved answers file")
+            answers = {str(k): str(v) for k, v in dict(payload["answers"]).items()}
+        except FileNotFoundError:
+            self._say(f"There is no file called {source}.")
+            return False
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            self._say(f"Could not read {source}: {err}.")
+            return False
+        self.set_state(answers)
+        if screen(answers, self.data.red_flags).level is not None:
+            self.run_screen()
+        self._say(f"Loaded your answers from {source}.")
+        return True
+
+    def save_profile(self, path: Path | str | None = None) -> Path | None:
+        """Write the profile of the results shown to a local JSON file."""
+        if self.profile is None:
+            self._say("Press 'See my results' first: there is no profile to save yet.")
+            return None
+        target = self.profile.save(path or self.profile_file.value)
+        self._say(f"Saved your profile to {target}.")
+        return target

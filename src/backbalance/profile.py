@@ -1,0 +1,150 @@
+"""A learner's assessment profile: the small typed record other parts of the course read.
+
+:func:`backbalance.assessment.build_profile` makes a :class:`Profile` from validated
+answers; the static book's script makes the same JSON in the browser. The strength-gap
+simulation takes it through :meth:`Profile.plan`, and a programme builder can read
+``weaker_side``, ``clear_gap`` and ``tight_muscles``, after checking :attr:`Profile.cleared`.
+
+The JSON format (version 1)::
+
+    {
+      "format": "back-in-balance/profile",
+      "version": 1,
+      "red_flag": "none",              // "none", "clinician" (see one first) or "urgent"
+      "red_flag_signs": [],            // ids of the signs answered yes (red_flags.yml)
+      "concern_score": 9,              // questionnaire score, 0..concern_max
+      "concern_max": 26,
+      "contributors": ["carrying", "tight-side"],   // likely causes, most likely first
+      "weaker_side": "left",           // null when not measured or both sides equal
+      "gap_percent": 25.0,             // 100 - LSI of the test below, one decimal
+      "gap_test": "row",               // "row" (single-arm row) or "side_bridge"
+      "clear_gap": true,               // LSI under the line, or bridges beyond the noise
+      "lsi": 75.0,                     // row test LSI in per cent, one decimal
+      "holds": {"flexor": 102.0, "extensor": 125.0, "bridge_right": 80.0, "bridge_left": 58.0},
+      "norms": "female",               // averages compared with: "female", "male" or null
+      "strength": {"unit": "reps", "left": 9.0, "right": 12.0},
+      "tight_muscles": [{"muscle": "hip-flexors", "side": "right"}],
+      "training_status": "novice"      // or "intermediate", "trained", null
+    }
+
+After a red flag only ``red_flag`` and ``red_flag_signs`` are filled in: no programme
+may be built from such a profile.
+
+Examples
+--------
+>>> from backbalance.profile import Profile
+>>> Profile(red_flag="urgent", red_flag_signs=("both-legs",)).cleared
+False
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .assessment_data import HoldId
+from .model import Plan
+from .parameters import Status
+
+Side = Literal["left", "right"]
+RedFlagLevel = Literal["none", "clinician", "urgent"]
+TightSide = Literal["left", "right", "both"]
+NormGroup = Literal["female", "male"]
+StrengthUnit = Literal["reps", "kg"]
+GapTest = Literal["row", "side_bridge"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StrengthResult(_Record):
+    """The side-to-side strength test: the result of each side, in reps or kg."""
+
+    unit: StrengthUnit
+    left: Annotated[float, Field(gt=0)]
+    right: Annotated[float, Field(gt=0)]
+
+
+class TightMuscle(_Record):
+    """A muscle group that felt tighter, and on which side."""
+
+    muscle: str
+    side: TightSide
+
+
+class Profile(_Record):
+    """What the self-assessment found; see the module docstring for the JSON format."""
+
+    format: Literal["back-in-balance/profile"] = "back-in-balance/profile"
+    version: Literal[1] = 1
+    red_flag: RedFlagLevel
+    red_flag_signs: tuple[str, ...] = ()
+    concern_score: Annotated[int, Field(ge=0)] | None = None
+    concern_max: Annotated[int, Field(ge=0)] | None = None
+    contributors: tuple[str, ...] = ()
+    weaker_side: Side | None = None
+    gap_percent: Annotated[float, Field(ge=0, le=100)] | None = None
+    gap_test: GapTest | None = None
+    clear_gap: bool | None = None
+    lsi: Annotated[float, Field(ge=0, le=100)] | None = None
+    holds: dict[HoldId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
+    norms: NormGroup | None = None
+    strength: StrengthResult | None = None
+    tight_muscles: tuple[TightMuscle, ...] = ()
+    training_status: Status | None = None
+
+    @property
+    def cleared(self) -> bool:
+        """True when no red flag was reported, so exercise advice may follow."""
+        return self.red_flag == "none"
+
+    def to_json(self) -> str:
+        """The profile as indented JSON text (the format in the module docstring)."""
+        return self.model_dump_json(indent=2)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Profile:
+        """Read a profile from JSON text; raises ``pydantic.ValidationError`` if it is not one."""
+        return cls.model_validate_json(text)
+
+    def save(self, path: Path | str) -> Path:
+        """Write the profile as JSON to ``path`` (UTF-8) and return the path."""
+        path = Path(path)
+        path.write_text(self.to_json() + "\n", encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: Path | str) -> Profile:
+        """Read a profile saved by :meth:`save` (or downloaded from the static book)."""
+        return cls.from_json(Path(path).read_bytes())
+
+    def plan(self, **plan: Any) -> Plan:
+        """A strength-gap simulation plan that starts from this profile's gap.
+
+        Parameters
+        ----------
+        **plan
+            The other fields of :class:`backbalance.model.Plan`, such as ``strong_sets`` and
+            ``weak_extra_sets``; they override the profile's values.
+
+        Returns
+        -------
+        backbalance.model.Plan
+            With ``gap_percent``, ``weak_side`` and (when known) ``status`` from the profile.
+
+        Raises
+        ------
+        ValueError
+            After a red flag (no programme is suggested), or when the profile has no gap.
+        """
+        if not self.cleared:
+            raise ValueError("this profile reports a red flag: see a clinician before any programme")
+        if self.gap_percent is None:
+            raise ValueError("this profile has no measured gap: do the row test or the side bridges first")
+        start: dict[str, Any] = {"gap_percent": self.gap_percent, "weak_side": self.weaker_side or "left"}
+        if self.training_status is not None:
+            start["status"] = self.training_status
+        return Plan.model_validate({**start, **plan})

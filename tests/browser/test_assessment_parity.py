@@ -1,0 +1,315 @@
+"""The static self-assessment page and the Python scorer agree, answer for answer.
+
+Each answer set is typed into the page in headless Chromium as a reader would (radio
+buttons, text boxes, menus, the Continue and See my results buttons). What the page then
+shows (messages, guidance, results text, tables, bars) and the profile JSON it offers for
+download must equal what :mod:`backbalance.assessment` gives for the same answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from backbalance.assessment import build_profile, check_answers, describe, screen
+from backbalance.assessment_data import AssessmentData, load_assessment
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGE = "book/assessment.html"
+ANSWER_SETS = 60
+
+READ_RESULTS = """root => {
+  const texts = sel => Array.from(root.querySelectorAll(sel)).map(e => e.textContent);
+  const link = a => a ? {text: a.textContent, chapter: a.dataset.chapter} : null;
+  const table = part => {
+    const t = root.querySelector(`table[data-bb="${part}"]`);
+    if (!t) return null;
+    const rows = Array.from(t.querySelectorAll('tbody tr'));
+    return {header: texts(`table[data-bb="${part}"] thead th`),
+            rows: rows.map(tr => Array.from(tr.children).map(c => c.textContent)),
+            flagged: rows.map(tr => tr.dataset.flagged === 'true')};
+  };
+  return {
+    summary: texts('[data-bb="summary"] li'),
+    concern: texts('[data-bb="concern"]'),
+    contributors: Array.from(root.querySelectorAll('.bb-contributor')).map(li => ({
+      title: li.querySelector('.bb-title') ? li.querySelector('.bb-title').textContent : '',
+      text: li.querySelector('.bb-text').textContent,
+      link: link(li.querySelector('a'))})),
+    causes_link: link(root.querySelector('[data-bb="causes-link"]')),
+    holds: table('holds'),
+    ratios: table('ratios'),
+    endurance: texts('[data-bb="endurance"]'),
+    strength: texts('[data-bb="strength"]'),
+    bars: Array.from(root.querySelectorAll('.bb-bar')).map(b => ({
+      label: b.querySelector('.bb-bar-label').textContent,
+      text: b.querySelector('.bb-bar-text').textContent,
+      percent: parseFloat(b.querySelector('.bb-bar-fill').style.width)})),
+    bar_note: texts('[data-bb="bar-note"]').join(''),
+    tightness: texts('[data-bb="tightness"]'),
+    tightness_link: link(root.querySelector('[data-bb="tightness-link"]')),
+  };
+}"""
+
+READ_STOP = """root => ({
+  stop_title: root.querySelector('[data-bb="stop-title"]').textContent,
+  stop: Array.from(root.querySelectorAll('[data-bb="stop"]')).map(e => e.textContent),
+  stop_signs: Array.from(root.querySelectorAll('[data-bb="stop-signs"] li')).map(e => e.textContent),
+})"""
+
+READ_ERRORS = """root => Object.fromEntries(Array.from(root.querySelectorAll('[data-error-for]'))
+  .filter(e => e.textContent).map(e => [e.dataset.errorFor, e.textContent]))"""
+
+
+@pytest.fixture(scope="module")
+def data() -> AssessmentData:
+    return load_assessment(ROOT / "data" / "assessment")
+
+
+# --------------------------------------------------------------------------- answer sets
+
+
+def _seconds(rng: random.Random) -> str:
+    value = rng.choice([rng.randint(5, 300), round(rng.uniform(1, 240), 1), rng.randint(1, 600)])
+    text = str(value)
+    return text.replace(".", ",") if rng.random() < 0.1 else text
+
+
+BAD_NUMBERS = ("abc", "-5", "0", "99999", "1e3", "12..5", " ", "700")
+
+
+def answer_set(rng: random.Random, data: AssessmentData) -> dict[str, str]:
+    """A reader's answers: mostly usable, some with a red flag, some with mistakes."""
+    state = {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
+    kind = rng.random()
+    if kind < 0.12:
+        state[f"redflag-{rng.choice(data.red_flags.signs()).id}"] = "yes"
+    elif kind < 0.16:
+        state[f"redflag-{rng.choice(data.red_flags.signs()).id}"] = ""
+    for question in data.questionnaire.questions:
+        state[f"question-{question.id}"] = rng.choice(question.options).value
+    for hold in ("flexor", "extensor"):
+        state[f"hold-{hold}"] = _seconds(rng) if rng.random() < 0.8 else ""
+    bridges = rng.random() < 0.8
+    right = _seconds(rng) if bridges else ""
+    near = bridges and rng.random() < 0.4 and "," not in right
+    state["hold-bridge_right"] = right
+    state["hold-bridge_left"] = str(max(1, float(right) + rng.randint(-14, 14))) if near else (_seconds(rng) if bridges else "")
+    state["norms"] = rng.choice(["", "female", "male"])
+    state["strength-unit"] = rng.choice(["reps", "kg"])
+    row = rng.random() < 0.7
+    top = 100 if state["strength-unit"] == "reps" else 300
+    state["strength-left"] = str(rng.randint(1, min(top, 40))) if row else ""
+    state["strength-right"] = str(rng.choice([state["strength-left"], rng.randint(1, min(top, 40))])) if row else ""
+    for muscle in data.tightness.muscles:
+        state[f"tight-{muscle.id}"] = rng.choice(["none", "left", "right", "both"])
+    state["training-status"] = rng.choice(["", "novice", "intermediate", "trained"])
+    if kind > 0.8:  # one or two mistakes
+        for _ in range(rng.randint(1, 2)):
+            name = rng.choice(["hold-flexor", "hold-bridge_left", "strength-right", "question-bag", "tight-lats"])
+            state[name] = "" if name.startswith(("question", "tight")) else rng.choice(BAD_NUMBERS)
+    return state
+
+
+def answer_sets(data: AssessmentData) -> list[dict[str, str]]:
+    rng = random.Random(20240605)
+    return [answer_set(rng, data) for _ in range(ANSWER_SETS)]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+RADIOS = ("redflag-", "question-", "tight-")
+MENUS = ("norms", "strength-unit", "training-status")
+
+
+def fill(page, state: dict[str, str], on_page: dict[str, str], prefix: str = "") -> None:
+    """Click and type the answers whose field names start with ``prefix``.
+
+    Like a reader who changes a few answers and looks again, only the answers that differ
+    from ``on_page`` (what the form holds now) are touched; ``on_page`` is updated.
+    """
+    for name, value in state.items():
+        if not name.startswith(prefix) or on_page.get(name) == value:
+            continue
+        if name.startswith(RADIOS):
+            if value:
+                page.locator(f'input[name="{name}"][value="{value}"]').check()
+        elif name in MENUS:
+            page.locator(f'select[name="{name}"]').select_option(value)
+        else:
+            page.locator(f'input[name="{name}"]').fill(value)
+        on_page[name] = value
+
+
+def downloaded_profile(page) -> dict:
+    href = page.locator(".bb-download").get_attribute("href")
+    assert href.startswith("data:application/json;charset=utf-8,"), href
+    return json.loads(urllib.parse.unquote(href.split(",", 1)[1]))
+
+
+def as_plain(report) -> dict:
+    return json.loads(json.dumps(dataclasses.asdict(report)))
+
+
+@pytest.fixture(scope="module")
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith((site_url, "data:")) else page.problems.append(r.url))
+    page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
+    yield page
+    context.close()
+
+
+def run(page, state: dict[str, str], on_page: dict[str, str] | None = None) -> dict:
+    """Answer like a reader; return what the page shows.
+
+    With ``on_page`` (what the form holds from the previous answer set), only changed
+    answers are touched; "Forget my answers" clears the form first when an answer must
+    go back to unanswered, or when ``on_page`` is not given.
+    """
+    if on_page is None:
+        on_page = {}
+    if not on_page or any(on_page.get(n) and not v for n, v in state.items() if n.startswith(RADIOS)):
+        page.locator(".bb-forget").click()
+        on_page.clear()
+    fill(page, state, on_page, "redflag-")
+    if page.locator(".bb-later").is_hidden() and page.locator(".bb-stop").is_hidden():
+        page.locator(".bb-continue").click()
+    root = page.locator(".bb-assessment")
+    if page.locator(".bb-later").is_visible():
+        fill(page, {k: v for k, v in state.items() if not k.startswith("redflag-")}, on_page)
+        page.locator(".bb-submit").click()
+    shown = {"errors": root.evaluate(READ_ERRORS)}
+    if page.locator(".bb-stop").is_visible():
+        shown["report"] = root.evaluate(READ_STOP)
+    elif page.locator(".bb-results").is_visible():
+        shown["report"] = root.evaluate(READ_RESULTS)
+    if page.locator(".bb-download").is_visible():
+        shown["profile"] = downloaded_profile(page)
+    return shown
+
+
+def expected(state: dict[str, str], data: AssessmentData) -> dict:
+    """What the Python scorer gives for the same answers."""
+    checked = check_answers(state, data)
+    if checked.answers is None:
+        return {"errors": checked.errors}
+    profile = build_profile(checked.answers, data)
+    report = as_plain(describe(profile, data))
+    stop = ("stop_title", "stop", "stop_signs")
+    report = {key: value for key, value in report.items() if (key in stop) != profile.cleared}
+    return {"errors": {}, "report": report, "profile": json.loads(profile.to_json())}
+
+
+@pytest.mark.browser
+def test_page_and_python_agree_on_every_answer_set(page, data):
+    sets = answer_sets(data)
+    outcomes, on_page = {"stopped": 0, "results": 0, "errors": 0}, {}
+    for number, state in enumerate(sets):
+        want = expected(state, data)
+        got = run(page, state, on_page)
+        assert got == want, f"answer set {number}: {json.dumps(state)}"
+        outcomes["errors" if want["errors"] else "results" if "summary" in want["report"] else "stopped"] += 1
+    assert all(count >= 3 for count in outcomes.values()), outcomes
+    assert page.problems == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("typed", ["abc", "", "-5", "0", "0.4", "99999", "1" * 400, "1e3", "12..5", " 62,5 "])
+def test_each_typed_number_gets_the_same_message_as_in_python(page, data, typed):
+    state = {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
+    state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
+    state |= {f"tight-{m.id}": "none" for m in data.tightness.muscles}
+    state |= {"strength-unit": "kg", "strength-left": "20", "strength-right": typed}
+    shown = run(page, state)
+    assert shown["errors"] == check_answers(state, data).errors
+    assert ("profile" in shown) == (shown["errors"] == {})
+
+
+@pytest.mark.browser
+def test_unanswered_red_flags_get_their_message(page, data):
+    page.locator(".bb-forget").click()
+    page.locator(".bb-continue").click()
+    shown = page.locator(".bb-assessment").evaluate(READ_ERRORS)
+    assert shown == screen({}, data.red_flags).errors
+    assert len(shown) == len(data.red_flags.signs())
+    assert page.locator(".bb-later").is_hidden()
+
+
+@pytest.mark.browser
+def test_a_red_flag_hides_the_rest_even_after_results(page, data):
+    state = {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
+    state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
+    state |= {f"tight-{m.id}": "none" for m in data.tightness.muscles}
+    assert run(page, state)["report"]["summary"]
+    page.locator('input[name="redflag-saddle-numbness"][value="yes"]').check()
+    assert page.locator(".bb-stop").is_visible()
+    assert page.locator(".bb-later").is_hidden() and page.locator(".bb-results").is_hidden()
+    assert downloaded_profile(page)["red_flag"] == "urgent"
+    assert page.locator('[data-bb="stop-title"]').text_content() == data.red_flags.urgent.title
+
+
+@pytest.mark.browser
+def test_keyboard_only(browser, site_url, data):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
+    page.locator('input[name="redflag-both-legs"][value="yes"]').focus()
+    for _ in data.red_flags.signs():  # Tab reaches each question; the arrow key picks "No"
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className").endswith("bb-continue")
+    page.keyboard.press("Enter")
+    assert page.locator(".bb-later").is_visible()
+    assert page.locator(".bb-screen-result").text_content() == data.red_flags.clear
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the first answer of the first question
+    assert page.locator(f'input[name="question-{data.questionnaire.questions[0].id}"]').first.is_checked()
+    context.close()
+
+
+@pytest.mark.browser
+def test_answers_kept_only_when_asked_and_forgotten(browser, site_url, data):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
+    page.locator('input[name="redflag-cancer"][value="yes"]').check()
+    stored = "localStorage.getItem('bb-assessment-answers')"
+    assert page.evaluate(stored) is None
+    page.locator(".bb-remember").check()
+    page.reload(wait_until="networkidle")
+    assert page.locator('input[name="redflag-cancer"][value="yes"]').is_checked()
+    page.locator(".bb-forget").click()
+    assert page.evaluate(stored) is None
+    assert not page.locator('input[name="redflag-cancer"][value="yes"]').is_checked()
+    page.reload(wait_until="networkidle")
+    assert not page.locator('input[name="redflag-cancer"][value="yes"]').is_checked()
+    context.close()
+
+
+@pytest.mark.browser
+def test_no_serious_accessibility_problem_in_any_state(page, data):
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} missing: run `make assets`")
+    state = answer_set(random.Random(1), data) | {f"redflag-{s.id}": "no" for s in data.red_flags.signs()}
+    states = {"errors": {**state, "hold-flexor": "abc"}, "results": {**state, "hold-flexor": "60"},
+              "stopped": {**state, "redflag-cancer": "yes"}}
+    page.add_script_tag(path=str(AXE))
+    for name, answers in states.items():
+        run(page, answers)
+        violations = page.evaluate(
+            "async () => (await axe.run(document.querySelector('.bb-assessment'))).violations"
+        )
+        serious = [f"{v['id']} ({v['impact']})" for v in violations if v["impact"] in ("serious", "critical")]
+        assert serious == [], name

@@ -1,0 +1,352 @@
+"""Scoring of the self-assessment, with worked examples (backbalance.assessment, .profile)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from backbalance.assessment import (
+    MESSAGES,
+    build_profile,
+    check_answers,
+    check_choice,
+    check_number,
+    concern_max,
+    concern_score,
+    contributor_scores,
+    describe,
+    format_number,
+    limb_symmetry_index,
+    norm_band,
+    parse_number,
+    ranked_contributors,
+    ratio_outside,
+    ratio_value,
+    round_half_up,
+    screen,
+)
+from backbalance.assessment_data import AssessmentData, load_assessment
+from backbalance.profile import Profile, StrengthResult
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def data() -> AssessmentData:
+    return load_assessment(ROOT / "data" / "assessment")
+
+
+def no_flags(data: AssessmentData) -> dict[str, str]:
+    return {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
+
+
+def alex(data: AssessmentData) -> dict[str, str]:
+    """The worked example of book/self-assessment.md: bag on the right, tight on the right."""
+    state = no_flags(data)
+    state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
+    state |= {"question-bag": "most-days", "question-one-side-tight": "clearly", "question-one-sided-pain": "now-and-then"}
+    state |= {"hold-flexor": "102", "hold-extensor": "125", "hold-bridge_right": "80", "hold-bridge_left": "58",
+              "norms": "female", "strength-unit": "reps", "strength-left": "9", "strength-right": "12",
+              "tight-hip-flexors": "right", "tight-lats": "none", "tight-upper-trapezius": "none",
+              "training-status": "novice"}
+    return state
+
+
+def profile_of(state: dict[str, str], data: AssessmentData) -> Profile:
+    checked = check_answers(state, data)
+    assert checked.errors == {}
+    return build_profile(checked.answers, data)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(("value", "digits", "expected"), [
+    (2.5, 0, 3.0), (0.125, 2, 0.13), (80 / 58, 2, 1.38), (62 / 55, 2, 1.13), (9 / 12 * 100, 1, 75.0),
+    (8 / 11 * 100, 1, 72.7), (100 - 72.7, 1, 27.3),
+])
+def test_round_half_up(value, digits, expected):
+    assert round_half_up(value, digits) == expected
+
+
+@pytest.mark.parametrize(("value", "digits", "text"), [(75.0, 1, "75"), (72.66, 1, "72.7"), (1.375, 2, "1.38"), (600, 2, "600")])
+def test_format_number_drops_a_trailing_zero(value, digits, text):
+    assert format_number(value, digits) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [("12", 12.0), (" 12,5 ", 12.5), ("+3", 3.0), ("-5", -5.0), ("007.50", 7.5)])
+def test_parse_number_reads_plain_numbers(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", " ", "abc", "1e3", "12..5", "1,000.5", "inf", "nan", "0x10", "\u0661\u0662", "12 s"])
+def test_parse_number_refuses_anything_else(text):
+    assert parse_number(text) is None
+
+
+# --------------------------------------------------------------------------- messages
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("abc", MESSAGES["number"]),
+    ("-5", MESSAGES["negative"]),
+    ("0", MESSAGES["negative"]),
+    ("0.5", "Type at least 1 s."),
+    ("700", "Type at most 600 s. Check for a typing slip."),
+    ("99999999999999999999", "Type at most 600 s. Check for a typing slip."),
+    ("1" * 400, "Type at most 600 s. Check for a typing slip."),
+])
+def test_bad_hold_times_get_their_message(data, text, message):
+    assert check_number(text, data.endurance.input).error == message
+
+
+def test_an_empty_box_is_fine_unless_its_pair_is_filled(data):
+    assert check_number("  ", data.endurance.input).error is None
+    assert check_number("", data.endurance.input, required=True).error == MESSAGES["pair"]
+
+
+def test_a_good_number_passes(data):
+    assert check_number(" 62,5 ", data.endurance.input).value == 62.5
+    assert check_number("0.5", data.strength.units.kg).value == 0.5
+    assert check_number("0.4", data.strength.units.kg).error == "Type at least 0.5 kg."
+
+
+def test_check_choice():
+    assert check_choice("yes", ("yes", "no")).value == "yes"
+    assert check_choice("", ("yes", "no")).error == MESSAGES["choose"]
+    assert check_choice("maybe", ("yes", "no")).error == MESSAGES["choose"]
+    assert check_choice("", ("female", "male"), required=False).error is None
+
+
+# --------------------------------------------------------------------------- red flags
+
+
+def test_no_red_flag(data):
+    assert screen(no_flags(data), data.red_flags).level == "none"
+
+
+def test_a_clinician_sign_asks_for_a_clinician(data):
+    result = screen(no_flags(data) | {"redflag-night-pain": "yes"}, data.red_flags)
+    assert (result.level, result.signs) == ("clinician", ("night-pain",))
+
+
+def test_an_urgent_sign_wins(data):
+    state = no_flags(data) | {"redflag-cancer": "yes", "redflag-bladder-bowel": "yes"}
+    result = screen(state, data.red_flags)
+    assert (result.level, result.signs) == ("urgent", ("bladder-bowel", "cancer"))
+
+
+def test_unanswered_questions_each_get_a_message(data):
+    result = screen({"redflag-cancer": "no"}, data.red_flags)
+    assert result.level is None
+    assert len(result.errors) == len(data.red_flags.signs()) - 1
+    assert set(result.errors.values()) == {MESSAGES["choose"]}
+
+
+def test_one_yes_stops_even_with_questions_unanswered(data):
+    result = screen({"redflag-saddle-numbness": "yes"}, data.red_flags)
+    assert (result.level, result.errors) == ("urgent", {})
+
+
+def test_after_a_red_flag_nothing_else_is_checked_or_suggested(data):
+    checked = check_answers({"redflag-fever-immunity": "yes", "hold-flexor": "abc"}, data)
+    assert checked.errors == {}
+    profile = build_profile(checked.answers, data)
+    assert profile == Profile(red_flag="clinician", red_flag_signs=("fever-immunity",))
+    assert not profile.cleared
+    report = describe(profile, data)
+    assert report.stop_title == data.red_flags.clinician.title
+    assert report.stop == (data.red_flags.clinician.guidance, data.red_flags.no_programme)
+    assert report.stop_signs == ("fever or a weak immune system",)
+    assert report.summary == report.contributors == () and report.holds is None
+    with pytest.raises(ValueError, match="red flag"):
+        profile.plan(strong_sets=6)
+
+
+# --------------------------------------------------------------------------- the whole form
+
+
+def test_an_empty_form_gets_a_message_for_each_red_flag_only(data):
+    checked = check_answers({}, data)
+    assert checked.answers is None
+    assert set(checked.errors) == {f"redflag-{sign.id}" for sign in data.red_flags.signs()}
+
+
+def test_every_bad_answer_is_named(data):
+    state = alex(data) | {"question-bag": "", "hold-flexor": "abc", "hold-bridge_left": "", "strength-right": "-3",
+                          "tight-lats": "", "norms": "other"}
+    checked = check_answers(state, data)
+    assert checked.answers is None
+    assert checked.errors == {
+        "question-bag": MESSAGES["choose"],
+        "hold-flexor": MESSAGES["number"],
+        "hold-bridge_left": MESSAGES["pair"],
+        "strength-right": MESSAGES["negative"],
+        "tight-lats": MESSAGES["choose"],
+        "norms": MESSAGES["choose"],
+    }
+
+
+def test_skipped_tests_are_fine(data):
+    state = alex(data) | {"hold-flexor": "", "hold-bridge_left": "", "hold-bridge_right": "",
+                          "strength-left": "", "strength-right": "", "norms": "", "training-status": ""}
+    answers = check_answers(state, data).answers
+    assert answers.holds == {"extensor": 125.0}
+    assert answers.strength is None and answers.norms is None and answers.training_status is None
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def test_concern_score_worked_examples(data):
+    questionnaire = data.questionnaire
+    lowest = {q.id: q.options[0].value for q in questionnaire.questions}
+    highest = {q.id: q.options[-1].value for q in questionnaire.questions}
+    assert concern_score(lowest, questionnaire) == 0
+    assert concern_score(highest, questionnaire) == concern_max(questionnaire) == 4 * 2 * 2 + 5 * 2 * 1
+    # Alex: bag most days (2 x 1), one side clearly tight (2 x 2), pain now and then (1 x 2)
+    assert concern_score(check_answers(alex(data), data).answers.choices, questionnaire) == 8
+
+
+def test_contributors_are_ranked_by_score_then_file_order(data):
+    choices = check_answers(alex(data), data).answers.choices
+    scores = contributor_scores(choices, data.questionnaire)
+    # tight-side: clearly tight 2 x 2 + pain now and then 1 x 1; carrying: most days 2 x 2
+    assert scores == {"carrying": 4, "one-hip": 0, "one-sided-sport-or-work": 0, "past-injury": 1,
+                      "sitting": 0, "tight-side": 5}
+    assert ranked_contributors(choices, data.questionnaire) == ("tight-side", "carrying")
+
+
+def test_ratios_follow_mcgills_rules(data):
+    by_id = {ratio.id: ratio for ratio in data.endurance.ratios}
+    balance, flex_ext = by_id["side-bridge-balance"], by_id["flexor-extensor"]
+    holds = {"flexor": 102, "extensor": 125, "bridge_right": 80, "bridge_left": 58}
+    assert ratio_value(holds, balance) == 1.38 and ratio_outside(1.38, balance)
+    assert ratio_value(holds, flex_ext) == 0.82 and not ratio_outside(0.82, flex_ext)
+    assert ratio_value({"bridge_right": 62, "bridge_left": 55}, balance) == 1.13  # the book's example
+    assert not ratio_outside(1.05, balance) and not ratio_outside(0.95, balance)
+    assert ratio_outside(1.06, balance) and ratio_outside(0.94, balance)
+    assert ratio_value({"flexor": 100}, flex_ext) is None
+
+
+@pytest.mark.parametrize(("seconds", "band"), [(49, "below"), (50, "around"), (248, "around"), (249, "above")])
+def test_norm_band_is_one_sd_either_side(seconds, band):
+    assert norm_band(seconds, 149, 99) == band
+
+
+def test_limb_symmetry_index():
+    assert limb_symmetry_index(9, 12) == limb_symmetry_index(12, 9) == 75.0
+    assert limb_symmetry_index(8, 11) == 72.7
+    assert limb_symmetry_index(10, 10) == 100.0
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+def test_alexs_profile(data):
+    profile = profile_of(alex(data), data)
+    assert profile.red_flag == "none" and profile.cleared
+    assert (profile.concern_score, profile.concern_max) == (8, 26)
+    assert profile.contributors == ("tight-side", "carrying")
+    assert (profile.weaker_side, profile.gap_percent, profile.gap_test, profile.clear_gap, profile.lsi) == (
+        "left", 25.0, "row", True, 75.0)
+    assert profile.strength == StrengthResult(unit="reps", left=9, right=12)
+    assert [(t.muscle, t.side) for t in profile.tight_muscles] == [("hip-flexors", "right")]
+    assert profile.training_status == "novice"
+    plan = profile.plan(strong_sets=6, weak_extra_sets=2)
+    assert (plan.gap_percent, plan.weak_side, plan.status, plan.weak_sets) == (25.0, "left", "novice", 8)
+
+
+def test_side_bridges_give_the_gap_when_there_is_no_row_test(data):
+    state = alex(data) | {"strength-left": "", "strength-right": ""}
+    profile = profile_of(state, data)
+    assert (profile.weaker_side, profile.gap_percent, profile.gap_test, profile.clear_gap, profile.lsi) == (
+        "left", 27.5, "side_bridge", True, None)
+    small = profile_of(state | {"hold-bridge_right": "62", "hold-bridge_left": "55"}, data)
+    assert (small.weaker_side, small.gap_percent, small.clear_gap) == ("left", 11.3, False)
+
+
+def test_equal_sides_have_no_weaker_side(data):
+    profile = profile_of(alex(data) | {"strength-left": "12"}, data)
+    assert (profile.weaker_side, profile.gap_percent, profile.clear_gap, profile.lsi) == (None, 0.0, False, 100.0)
+
+
+def test_no_test_no_gap(data):
+    state = alex(data) | {k: "" for k in ("hold-bridge_right", "hold-bridge_left", "strength-left", "strength-right")}
+    profile = profile_of(state, data)
+    assert profile.gap_test is profile.weaker_side is profile.gap_percent is profile.clear_gap is None
+    with pytest.raises(ValueError, match="no measured gap"):
+        profile.plan()
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def test_alexs_results_in_words(data):
+    report = describe(profile_of(alex(data), data), data)
+    assert report.summary == (
+        "Weaker side: left, with a gap of 25% in the single-arm row.",
+        "The gap is clear enough to act on. Give your left side extra work in Phase 2.",
+        "Tight muscles: Hip flexors (tighter on the right).",
+        "Training status: Little or none (less than 6 months).",
+    )
+    assert report.concern[0] == "Your answers score 8 out of 26."
+    assert report.concern[1].startswith("You report some signs")
+    assert [item.title for item in report.contributors] == ["One side tighter", "Carrying on one side"]
+    assert report.contributors[0].link.chapter == "book/phase1-release"
+    assert report.holds.rows[1] == ("Back extensor hold", "125 s", "189 ± 60 s (women)", "Below the usual range")
+    assert report.ratios.rows[0] == ("Right side bridge ÷ left side bridge", "1.38", "0.95 to 1.05", "Worth a closer look")
+    assert report.ratios.flagged == (True, False, False, False)
+    assert report.endurance[0].startswith("Your side bridges differ by 22 s, more than the noise of about 15 s")
+    assert report.strength[:2] == (
+        "Your LSI is 9 ÷ 12 × 100 = 75%. Your left side is weaker.",
+        "That is below the 90% line. Give your left side extra work in Phase 2.",
+    )
+    assert "24%" in report.strength[2]
+    assert [(bar.label, bar.text, bar.percent) for bar in report.bars] == [
+        ("Left arm", "9 reps", 75.0), ("Right arm", "12 reps", 100.0)]
+    assert report.tightness == ("Hip flexors: tighter on the right.",)
+
+
+def test_small_side_bridge_gap_is_called_noise(data):
+    report = describe(profile_of(alex(data) | {"hold-bridge_right": "62", "hold-bridge_left": "55"}, data), data)
+    assert report.endurance[0].startswith("Your side bridges differ by 7 s. A gap of less than about 15 s may just be")
+    assert report.ratios.rows[0][1:] == ("1.13", "0.95 to 1.05", "Worth a closer look")
+
+
+def test_row_and_bridges_that_disagree_are_reported(data):
+    report = describe(profile_of(alex(data) | {"strength-left": "12", "strength-right": "9"}, data), data)
+    assert report.summary[0] == "Weaker side: right, with a gap of 25% in the single-arm row."
+    assert data.summary.disagree in report.summary
+
+
+def test_nothing_measured_in_words(data):
+    state = alex(data) | {k: "" for k in ("hold-flexor", "hold-extensor", "hold-bridge_right", "hold-bridge_left",
+                                          "strength-left", "strength-right")}
+    state |= {"tight-hip-flexors": "none", "training-status": ""}
+    report = describe(profile_of(state, data), data)
+    assert report.summary == (data.summary.not_measured, data.summary.no_tight)
+    assert report.holds is report.ratios is None
+    assert report.endurance == (data.endurance.not_done,)
+    assert report.strength == (data.strength.not_done,) and report.bars == ()
+    assert report.tightness == (data.tightness.none_tight,) and report.tightness_link is None
+
+
+# --------------------------------------------------------------------------- profile files
+
+
+def test_profile_json_round_trip(data, tmp_path):
+    profile = profile_of(alex(data), data)
+    assert Profile.from_json(profile.to_json()) == profile
+    path = profile.save(tmp_path / "me.json")
+    assert Profile.load(path) == profile
+    assert '"format": "back-in-balance/profile"' in path.read_text()
+
+
+def test_a_file_that_is_not_a_profile_is_refused():
+    with pytest.raises(ValidationError):
+        Profile.from_json('{"red_flag": "none", "weaker": "left"}')
+    with pytest.raises(ValidationError):
+        Profile.from_json('{"red_flag": "maybe"}')
