@@ -6,10 +6,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help book test serve lab bench validate assets browser clean
+.PHONY: help book book-instructor test serve lab bench validate assets browser clean
 
 help:
-	@echo "make book      build the static book into _build/html"
+	@echo "make book      build the static book (student edition) into _build/html"
+	@echo "make book-instructor  build the instructor edition into _build/instructor/_build/html"
 	@echo "make test      run every test (unit, property, notebooks, build, browser)"
 	@echo "make serve     serve _build/html on http://$(HOST):$(PORT)"
 	@echo "make lab       open the course in JupyterLab"
@@ -39,6 +40,11 @@ book: validate assets
 	$(BIN)/jupyter-book build . --keep-going
 	@echo
 	@echo "The book is in _build/html. Open _build/html/index.html, or run: make serve"
+
+book-instructor: validate assets
+	BACKBALANCE_EDITION=instructor $(BIN)/jupyter-book build . --path-output _build/instructor --keep-going
+	@echo
+	@echo "Instructor edition (answer keys, notes, lesson plans; never publish it): _build/instructor/_build/html"
 
 # Headless Chromium for the browser tests: Debian's package, installed when missing and root.
 browser:

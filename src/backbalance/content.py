@@ -8,6 +8,8 @@ command-line interface prints the problems and exits with a non-zero status.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -73,6 +75,8 @@ def _entry(loc: tuple[Any, ...]) -> str:
     return text or "(top level)"
 
 
+SHORT = 60  # characters of an offending value quoted in a message
+
 _BOUNDS = {
     "greater_than_equal": "must be at least {ge}",
     "greater_than": "must be more than {gt}",
@@ -93,10 +97,12 @@ def _message(error: dict[str, Any]) -> str:
         text = error["msg"]
         text = text[0].lower() + text[1:]
         text = text.removeprefix("value error, ")
+    if kind == "value_error" and isinstance(error["input"], dict | list) and len(repr(error["input"])) > SHORT:
+        return text  # a check of a whole file or section names the offending item itself
     return f"{text}, got {_short(error['input'])}"
 
 
-def _short(value: Any, limit: int = 60) -> str:
+def _short(value: Any, limit: int = SHORT) -> str:
     """The offending value as written, cut short so that a message stays one readable line."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -114,3 +120,67 @@ def load_yaml(path: Path, schema: type[M]) -> M:
         return schema.model_validate(raw)
     except ValidationError as err:
         raise DataError(problems_from(display_path(path), err)) from None
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    """Read a CSV file with a header row into one ``{column: text}`` dict per row.
+
+    Rows are numbered as a spreadsheet shows them: the header is row 1, so item ``i`` of
+    the result is row ``i + 2``. An empty row comes back as a dict of empty strings, which
+    keeps that numbering; the caller decides whether to skip it. A UTF-8 byte-order mark
+    (as Excel writes) is accepted.
+
+    Parameters
+    ----------
+    path
+        The CSV file, for example ``data/exercises.csv``.
+
+    Returns
+    -------
+    list[dict[str, str]]
+        One dict per row after the header, keyed by the header's column names.
+
+    Raises
+    ------
+    DataError
+        When the file is missing, is not UTF-8 text, has no header, repeats a column name,
+        has a quote that is not closed or is followed by more text, or has a row with more
+        or fewer cells than the header. Each problem names the row, for example
+        ``data/exercises.csv, row 7: has 15 cells but the header has 14 columns``.
+    """
+    name = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(name, "", "file not found")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        row = raw[: err.start].count(b"\n") + 1
+        raise DataError(
+            [Problem(name, f"row {row}", "not UTF-8 text; save the file as CSV UTF-8")]
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as err:
+        reason = str(err).rstrip(".")
+        raise DataError(
+            [Problem(name, f"row {len(records) + 1}", f"cannot be read as CSV ({reason}); check the quotes")]
+        ) from None
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise DataError([Problem(name, "row 1", "must be a header row naming the columns")])
+    header = [cell.strip() for cell in records[0]]
+    repeated = sorted({column for column in header if header.count(column) > 1})
+    if repeated:
+        raise DataError([Problem(name, "row 1", f"names the column {repeated[0]!r} more than once")])
+    rows = [cells if any(cell.strip() for cell in cells) else [""] * len(header) for cells in records[1:]]
+    problems = [
+        Problem(name, f"row {number}", f"has {len(cells)} cells but the header has {len(header)} columns")
+        for number, cells in enumerate(rows, start=2)
+        if len(cells) != len(header)
+    ]
+    if problems:
+        raise DataError(problems)
+    return [dict(zip(header, cells, strict=True)) for cells in rows]

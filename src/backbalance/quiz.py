@@ -156,9 +156,20 @@ _STYLE = """<style>
 .bb-quiz summary:focus-visible{outline:3px solid #0072B2;outline-offset:2px}
 .bb-quiz-feedback{margin:.4em 0 .1em}
 </style>"""
+_KEY_STYLE = """<style>
+.bb-quiz-key .bb-quiz-options li{border:1px solid #aaa;border-radius:.35em;padding:.3em .6em}
+.bb-quiz-key .bb-quiz-options li[data-correct="true"]{border:3px double #0072B2}
+.bb-quiz-key-answer{margin:0}
+.bb-quiz-key-mark{font-weight:600;white-space:nowrap}
+</style>"""
 
 INTRO = "Pick an answer by opening it. It tells you whether it is right, and why. Try each one."
 SEVERAL = "More than one answer is right."
+KEY_INTRO = (
+    "Answer key (instructor edition). Each right answer is marked \u2713 Right answer. "
+    "The feedback a student sees is shown under every option."
+)
+KEY_MARK = "\u2713 Right answer"
 
 
 def _e(text: str) -> str:
@@ -177,11 +188,24 @@ def _option_html(letter: str, option: Option) -> str:
     )
 
 
-def _question_html(question: Question) -> str:
-    hint = f' <span class="bb-quiz-several">({SEVERAL})</span>' if question.several_correct else ""
-    options = "".join(
-        _option_html(letter, option) for letter, option in zip(LETTERS, question.options)
+def _key_option_html(letter: str, option: Option) -> str:
+    """One option of the answer key: the option, a worded mark if it is right, its feedback."""
+    verdict = "Correct." if option.correct else "Not quite."
+    kind = "correct" if option.correct else "incorrect"
+    mark = f' <span class="bb-quiz-key-mark">({KEY_MARK})</span>' if option.correct else ""
+    return (
+        f'<li data-correct="{str(option.correct).lower()}">'
+        f'<p class="bb-quiz-key-answer">{letter}. {_e(option.text)}{mark}</p>'
+        f'<p class="bb-quiz-feedback bb-quiz-{kind}">'
+        f"<strong>{verdict}</strong> {_e(option.feedback)}</p>"
+        "</li>"
     )
+
+
+def _question_html(question: Question, answers: bool = False) -> str:
+    hint = f' <span class="bb-quiz-several">({SEVERAL})</span>' if question.several_correct else ""
+    render = _key_option_html if answers else _option_html
+    options = "".join(render(letter, option) for letter, option in zip(LETTERS, question.options))
     return (
         f'<li class="bb-quiz-question" data-question="{_e(question.id)}">'
         f'<p class="bb-quiz-prompt">{_e(question.prompt)}{hint}</p>'
@@ -190,7 +214,7 @@ def _question_html(question: Question) -> str:
     )
 
 
-def render_html(quiz: Quiz, *, style: bool = True) -> str:
+def render_html(quiz: Quiz, *, style: bool = True, answers: bool = False) -> str:
     """The quiz as self-contained HTML that works with no JavaScript.
 
     Each question is a list item with the prompt as a paragraph and each option as a
@@ -198,12 +222,16 @@ def render_html(quiz: Quiz, *, style: bool = True) -> str:
     and the feedback. The verdict is written in words, never shown by colour alone. All
     text from the data file is HTML-escaped. ``style=False`` leaves out the small
     ``<style>`` block (for hosts that style ``.bb-quiz`` themselves).
+
+    ``answers=True`` renders the answer key for the instructor edition instead: nothing is
+    hidden, every right option carries the words "Right answer" (and a double border), and
+    the feedback of every option is shown under it.
     """
-    questions = "".join(_question_html(question) for question in quiz.questions)
+    questions = "".join(_question_html(question, answers) for question in quiz.questions)
     return (
-        (_STYLE if style else "")
-        + '<div class="bb-quiz">'
-        + f'<p class="bb-quiz-intro">{_e(INTRO)}</p>'
+        (_STYLE + (_KEY_STYLE if answers else "") if style else "")
+        + ('<div class="bb-quiz bb-quiz-key">' if answers else '<div class="bb-quiz">')
+        + f'<p class="bb-quiz-intro">{_e(KEY_INTRO if answers else INTRO)}</p>'
         + f'<ol class="bb-quiz-questions">{questions}</ol>'
         + "</div>"
     )
@@ -230,8 +258,9 @@ def quiz_path(name: str, folder: Path | None = None) -> Path:
     return (folder if folder is not None else quizzes_dir()) / f"{name}.yml"
 
 
-def show(name: str, folder: Path | None = None) -> "HTML":
-    """Display a chapter's quiz in JupyterLab: ``show("causes")``."""
+def show(name: str, folder: Path | None = None, *, answers: bool = False) -> "HTML":
+    """Display a chapter's quiz in JupyterLab: ``show("causes")``; ``answers=True`` shows
+    the answer key instead (for instructors)."""
     from IPython.display import HTML
 
-    return HTML(render_html(load_quiz(quiz_path(name, folder))))
+    return HTML(render_html(load_quiz(quiz_path(name, folder)), answers=answers))

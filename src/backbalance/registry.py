@@ -10,10 +10,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .assessment_data import load_assessment_file
+from .exercises import load_exercise_library, load_plan_template
+from .habits import load_habits
+from .lessons import load_lesson_plan
 from .parameters import load_model_parameters
 from .quiz import load_quiz
 
 LOADERS: dict[str, Callable[[Path], Any]] = {
     "model_parameters.yml": load_model_parameters,
     "quizzes/*.yml": load_quiz,
+    "lesson_plans/*.yml": load_lesson_plan,
+    "assessment/red_flags.yml": load_assessment_file,
+    "assessment/questionnaire.yml": load_assessment_file,
+    "assessment/endurance.yml": load_assessment_file,
+    "assessment/strength.yml": load_assessment_file,
+    "assessment/tightness.yml": load_assessment_file,
+    "assessment/summary.yml": load_assessment_file,
+    "exercises.csv": load_exercise_library,
+    "plan_templates.yml": load_plan_template,
+    "habits.yml": load_habits,
 }

@@ -65,7 +65,7 @@ class StrengthGapApp(widgets.VBox):
     params
         The validated parameter file; the cross-education slider spans its ``range``.
     draws
-        Simulated people per update (fewer is faster).
+        Simulated people per update (fewer is faster); the default matches the book's tables.
     seed
         Seed for the simulated people, the same on every update.
 
@@ -80,7 +80,7 @@ class StrengthGapApp(widgets.VBox):
         Weeks to each LSI target for the current settings.
     """
 
-    def __init__(self, params: ModelParameters, *, draws: int = 400, seed: int = 0) -> None:
+    def __init__(self, params: ModelParameters, *, draws: int = 1000, seed: int = 0) -> None:
         self.params, self.draws, self.seed = params, draws, seed
         low, high = params.cross_education.range
         self.controls: dict[str, widgets.Widget] = {

@@ -10,6 +10,8 @@ Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -116,6 +118,29 @@ def fix_citation_roles(app: Sphinx, pagename: str, templatename: str, context: d
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def complete_redirect_page(app: Sphinx, exception: Exception | None) -> None:
+    """Turn the one-line ``index.html`` redirect (written by sphinx-external-toc) into a
+    small complete page: a language, a title, the book's icon (without it, browsers ask
+    for a missing ``/favicon.ico``) and a visible link for readers whose browser does not
+    follow the redirect."""
+    index = Path(app.outdir) / "index.html"
+    if exception is not None or app.builder.format != "html" or not index.is_file():
+        return
+    match = re.fullmatch(r'<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*', index.read_text(encoding="utf-8"))
+    if not match:
+        return
+    target = html.escape(match.group(1), quote=True)
+    icon = Path(app.config.html_favicon or "").name
+    index.write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Refresh" content="0; url={target}">'
+        f"<title>{html.escape(app.config.html_title or app.config.project)}</title>"
+        + (f'<link rel="icon" href="_static/{html.escape(icon, quote=True)}">' if icon else "")
+        + f'</head><body><p><a href="{target}">Open the book</a></p></body></html>\n',
+        encoding="utf-8",
+    )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value(
         "backbalance_plotly_js", "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js", "html"
@@ -131,4 +156,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", drop_widget_state, priority=900)
     app.connect("build-finished", copy_assets)
+    app.connect("build-finished", complete_redirect_page)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

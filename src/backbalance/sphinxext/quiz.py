@@ -7,7 +7,8 @@ Usage in a MyST chapter::
 
 The directive validates the file with :func:`backbalance.quiz.load_quiz`, renders it with
 :func:`backbalance.quiz.render_html` (plain HTML, no JavaScript) and records the file as a
-dependency of the page, so editing the quiz rebuilds the chapter. A problem in the file
+dependency of the page, so editing the quiz rebuilds the chapter. In the instructor edition
+(see :mod:`backbalance.sphinxext.editions`) it renders the answer key instead. A problem in the file
 becomes a Sphinx warning that names the file and the entry (an error under ``-W``).
 """
 
@@ -23,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..content import DataError
 from ..quiz import NAME_PATTERN, load_quiz, render_html
+from .editions import is_instructor
 
 logger = logging.getLogger(__name__)
 
@@ -53,9 +55,10 @@ class QuizDirective(SphinxDirective):
                     location=self.get_location(), type="backbalance", subtype="quiz",
                 )
             return []
-        return [nodes.raw("", render_html(quiz), format="html")]
+        return [nodes.raw("", render_html(quiz, answers=is_instructor(self.config)), format="html")]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("backbalance.sphinxext.editions")
     app.add_directive("quiz", QuizDirective)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,401 @@
+"""Student and instructor editions from one source: what each kind of reader gets.
+
+Both editions are built from a copy of the course into temporary folders (never into the
+repository's ``_build``), with warnings as errors. The student edition must not hold any
+instructor-only text anywhere, not in its pages, its search index or the page sources it
+offers for download; the instructor edition must show every answer key, instructor note
+and lesson plan.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from backbalance.lessons import load_lesson_plan
+from backbalance.quiz import KEY_INTRO, KEY_MARK, Quiz, load_quiz, render_html
+from backbalance.sphinxext.editions import BANNER, ENV_VAR, strip_other_edition
+from backbalance.sphinxext.launch import launch_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+CHAPTERS = (
+    "welcome", "what-is-imbalance", "causes", "self-assessment", "phase1-release",
+    "phase2-strengthen", "phase3-integrate", "daily-habits", "putting-it-together",
+)
+SKIP = shutil.ignore_patterns(
+    ".venv", "_build", "node_modules", ".git", ".hypothesis", ".pytest_cache", "__pycache__",
+    ".ipynb_checkpoints", "*.egg-info",
+)
+TEXT_FILES = {".html", ".js", ".md", ".txt", ".ipynb", ".json", ".xml"}
+ONLY_INSTRUCTOR = re.compile(r"^(`{3,})\{only\} instructor\n(?P<body>.*?)^\1\s*$", re.M | re.S)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build(source: Path, output: Path, edition: str) -> subprocess.CompletedProcess[str]:
+    """``jupyter-book build`` of one edition, as `make book` / `make book-instructor` run it."""
+    env = {key: value for key, value in os.environ.items() if key != ENV_VAR}
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    if edition == "instructor":
+        env[ENV_VAR] = "instructor"
+    jb = Path(sys.executable).with_name("jupyter-book")
+    return subprocess.run(
+        [str(jb), "build", str(source), "--path-output", str(output), "-W", "--keep-going"],
+        cwd=source, capture_output=True, text=True, env=env,
+    )
+
+
+def built(result: subprocess.CompletedProcess[str], output: Path) -> Path:
+    if result.returncode != 0:
+        pytest.fail("the book did not build:\n" + result.stdout[-4000:] + result.stderr[-4000:])
+    return output / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A snapshot of the course, so that edits made while the tests run cannot mix in."""
+    copy = tmp_path_factory.mktemp("course") / "back-in-balance"
+    shutil.copytree(ROOT, copy, ignore=SKIP)
+    if (ROOT / "node_modules").is_dir():
+        (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def sites(source: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("editions")
+    return {
+        edition: built(build(source, out / edition, edition), out / edition)
+        for edition in ("student", "instructor")
+    }
+
+
+# --------------------------------------------------------------------------- what is instructor-only
+
+
+def instructor_notes(source: Path) -> dict[str, list[str]]:
+    """The bullet points of the ``{only} instructor`` blocks of each chapter."""
+    notes = {}
+    for chapter in CHAPTERS:
+        text = (source / "book" / f"{chapter}.md").read_text(encoding="utf-8")
+        notes[chapter] = [
+            line[2:].strip()
+            for block in ONLY_INSTRUCTOR.finditer(text)
+            for line in block.group("body").splitlines()
+            if line.startswith("- ")
+        ]
+    return notes
+
+
+def instructor_only_text(source: Path) -> list[str]:
+    """Text that only the instructor edition may contain."""
+    plans = [load_lesson_plan(source / "data" / "lesson_plans" / f"{c}.yml") for c in CHAPTERS]
+    texts = [KEY_INTRO, KEY_MARK, BANNER, 'class="bb-lesson-plan"', "bb-quiz-key"]
+    texts += [f"Lesson plan: {plan.title}" for plan in plans]
+    texts += [plan.goal for plan in plans]
+    texts += [activity.what for plan in plans for activity in plan.activities]
+    texts += [q.listen_for for plan in plans for q in plan.discussion]
+    texts += [note for notes in instructor_notes(source).values() for note in notes]
+    return texts
+
+
+def normal(text: str) -> str:
+    """Text as a reader would compare it: HTML and JSON escapes undone, curly quotes made
+    straight (Sphinx's smart quotes), runs of white space made single spaces."""
+    text = html.unescape(text).replace('\\"', '"')
+    text = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
+    return " ".join(text.split())
+
+
+def page_text(page: Path) -> str:
+    return normal(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" "))
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.mark.slow
+def test_instructor_only_text_is_known(source):
+    """The check below is only as good as its list: every chapter has notes and a plan."""
+    notes = instructor_notes(source)
+    assert all(notes[chapter] for chapter in CHAPTERS), notes
+    assert len(instructor_only_text(source)) > 100
+
+
+@pytest.mark.slow
+def test_no_instructor_text_in_any_student_file(sites, source):
+    site = sites["student"]
+    checked, leaks = 0, []
+    forbidden = [(text, normal(text)) for text in instructor_only_text(source)]
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in TEXT_FILES or not path.is_file() or "backbalance" in path.parts:
+            continue
+        content = normal(path.read_text(encoding="utf-8", errors="replace"))
+        checked += 1
+        leaks += [f"{path.relative_to(site)}: {text[:60]!r}" for text, form in forbidden if form in content]
+    assert checked > 30, "the student edition should have pages, sources and a search index"
+    assert sorted(set(leaks)) == []
+
+
+@pytest.mark.slow
+def test_student_sources_keep_the_chapter_and_lose_only_the_instructor_blocks(sites, source):
+    for chapter in CHAPTERS:
+        original = (source / "book" / f"{chapter}.md").read_text(encoding="utf-8")
+        offered = (sites["student"] / "_sources" / "book" / f"{chapter}.md").read_text(encoding="utf-8")
+        assert "{only} instructor" not in offered and "{lesson-plan}" not in offered
+        assert f"```{{quiz}} {chapter}" in offered
+        before_notes = original.split("```{lesson-plan}")[0]
+        assert offered.startswith(before_notes.rstrip()), chapter
+    # examples in code blocks (the instructor guide shows how to write notes) are kept as they are
+    guide = "instructor-guide.md"
+    assert (sites["student"] / "_sources" / "book" / guide).read_text(encoding="utf-8") == (
+        source / "book" / guide
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_student_quizzes_keep_their_answers_closed(sites, source):
+    for chapter in CHAPTERS:
+        quiz = load_quiz(source / "data" / "quizzes" / f"{chapter}.yml")
+        soup = BeautifulSoup((sites["student"] / "book" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+        (block,) = soup.select("div.bb-quiz")
+        assert len(block.select("details")) == sum(len(q.options) for q in quiz.questions), chapter
+        assert not block.select("details[open]")
+
+
+@pytest.mark.slow
+def test_instructor_edition_shows_answer_keys_notes_and_plans(sites, source):
+    notes = instructor_notes(source)
+    for chapter in CHAPTERS:
+        page = sites["instructor"] / "book" / f"{chapter}.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        text = page_text(page)
+        # the answer key: every right option marked in words, every feedback visible, nothing to open
+        quiz = load_quiz(source / "data" / "quizzes" / f"{chapter}.yml")
+        (key,) = soup.select("div.bb-quiz.bb-quiz-key")
+        assert not key.select("details")
+        right = key.select('li[data-correct="true"]')
+        assert len(right) == sum(o.correct for q in quiz.questions for o in q.options), chapter
+        assert all(KEY_MARK in li.get_text() for li in right)
+        for option in (o for q in quiz.questions for o in q.options):
+            assert normal(option.feedback) in normal(key.get_text(" ")), (chapter, option.feedback)
+        # the lesson plan, after the quiz, with its timeline
+        plan = load_lesson_plan(source / "data" / "lesson_plans" / f"{chapter}.yml")
+        (section,) = soup.select("section.bb-lesson-plan")
+        assert section.h2.get_text() == f"Lesson plan: {plan.title}"
+        assert len(section.select("tbody tr")) == len(plan.activities)
+        assert f"A {plan.minutes}-minute class." in section.get_text()
+        assert str(soup).index("bb-quiz-key") < str(soup).index('class="bb-lesson-plan"')
+        # the instructor notes
+        for note in notes[chapter]:
+            assert normal(note) in text, (chapter, note)
+
+
+@pytest.mark.slow
+def test_every_instructor_page_says_which_edition_it_is(sites):
+    for edition, site in sites.items():
+        for page in site.rglob("*.html"):
+            if {"_static", "_sources"} & set(page.relative_to(site).parts) or page.name == "index.html":
+                continue
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            banner = soup.select_one(".bd-header-announcement")
+            shown = banner is not None and BANNER in banner.get_text(" ")
+            assert shown == (edition == "instructor"), (edition, page.relative_to(site))
+
+
+@pytest.mark.slow
+def test_both_editions_hold_the_same_pages(sites):
+    def pages(site: Path) -> set[str]:
+        return {str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts}
+
+    assert pages(sites["student"]) == pages(sites["instructor"])
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    assert any(c["file"] == "book/instructor-guide" for part in toc["parts"] for c in part["chapters"])
+    assert (sites["student"] / "book" / "instructor-guide.html").is_file()
+
+
+@pytest.mark.slow
+def test_switching_edition_in_one_output_folder_cannot_leak(source, tmp_path):
+    """Build the instructor edition, then the student edition into the same folder: Sphinx's
+    cache must re-read every page, so the student pages come out clean."""
+    out = tmp_path / "shared"
+    built(build(source, out, "instructor"), out)
+    result = build(source, out, "student")
+    site = built(result, out)
+    assert "backbalance_edition" in result.stdout, "the edition change should force a re-read"
+    for chapter in CHAPTERS:
+        page = (site / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+        assert "bb-lesson-plan" not in page and "bb-quiz-key" not in page and BANNER not in page
+        offered = (site / "_sources" / "book" / f"{chapter}.md").read_text(encoding="utf-8")
+        assert "{only} instructor" not in offered
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_instructor_pages_pass_axe(sites):
+    """The answer keys and lesson plans add markup; it must stay accessible (the student
+    edition is checked by tests/browser)."""
+    chromium = Path("/usr/bin/chromium")
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not chromium.exists() or not axe.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium or axe-core missing")
+        pytest.skip("Chromium or axe-core missing")
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(sites["instructor"])))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    found = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium), args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync",
+            ])
+            for chapter in CHAPTERS:
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/book/{chapter}.html", wait_until="networkidle")
+                page.add_script_tag(path=str(axe))
+                violations = page.evaluate("async () => (await axe.run(document)).violations")
+                found[chapter] = [
+                    f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+                    for v in violations if v["impact"] in ("serious", "critical")
+                ]
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    assert {chapter: v for chapter, v in found.items() if v} == {}
+
+
+# --------------------------------------------------------------------------- fast checks of the parts
+
+
+def test_answer_key_marks_right_answers_in_words_and_shows_all_feedback():
+    quiz = Quiz.model_validate({"questions": [
+        {"id": f"q{i}", "prompt": f"Question {i}?", "options": [
+            {"text": "Yes", "correct": True, "feedback": "Right, because."},
+            {"text": "No <b>", "correct": False, "feedback": "Wrong, because."},
+        ]} for i in range(3)
+    ]})
+    soup = BeautifulSoup(render_html(quiz, answers=True), "html.parser")
+    assert soup.select_one("div.bb-quiz.bb-quiz-key") is not None and not soup.select("details")
+    items = soup.select("div.bb-quiz-key ul.bb-quiz-options > li")
+    assert [li.get_text(" ", strip=True) for li in items[:2]] == [
+        f"A. Yes ({KEY_MARK}) Correct. Right, because.", "B. No <b> Not quite. Wrong, because.",
+    ]
+    assert [li["data-correct"] for li in items] == ["true", "false"] * 3
+    assert soup.find(id=True) is None and soup.find("script") is None and soup.find("b") is None
+    assert render_html(quiz) == render_html(quiz, answers=False), "the student quiz is unchanged"
+    assert "bb-quiz-key" not in render_html(quiz)
+
+
+CHAPTER = """# Title
+
+Text.
+
+```{quiz} demo
+```
+
+```{lesson-plan} demo
+```
+
+````{only} instructor
+```{admonition} Instructor notes
+- Secret note.
+```
+````
+
+```{only} student
+Student-only line.
+```
+
+~~~{only} instructor
+Tilde secret.
+~~~
+
+Closing text.
+"""
+
+
+def test_sources_lose_only_the_other_editions_blocks():
+    student = strip_other_edition(CHAPTER, "student")
+    assert "Secret" not in student and "lesson-plan" not in student and "Tilde" not in student
+    assert "Student-only line." in student and "```{quiz} demo\n```" in student
+    assert student.endswith("Closing text.\n")
+    instructor = strip_other_edition(CHAPTER, "instructor")
+    assert "Student-only" not in instructor
+    assert "Secret note." in instructor and "```{lesson-plan} demo" in instructor
+
+
+def test_sources_keep_examples_inside_code_blocks():
+    example = "Write this:\n\n`````md\n" + CHAPTER + "`````\n\nDone.\n"
+    assert strip_other_edition(example, "student") == example
+
+
+@pytest.mark.parametrize(
+    ("repository", "hub", "shown"),
+    [
+        ("", "https://hub.example.edu", set()),
+        ("https://github.com/org/course", "", {"binderhub_url", "colab_url"}),
+        ("https://github.com/org/course", "https://hub.example.edu", {"binderhub_url", "colab_url", "jupyterhub_url"}),
+        ("https://gitlab.com/org/course", "https://hub.example.edu", {"binderhub_url", "jupyterhub_url"}),
+    ],
+    ids=["no-repository-no-buttons", "github", "github-and-hub", "gitlab-no-colab"],
+)
+def test_launch_buttons_follow_the_repository_url(repository, hub, shown):
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    buttons = dict(config["launch_buttons"], jupyterhub_url=hub)
+    settled = launch_settings({"repository_url": repository, "launch_buttons": buttons})
+    urls = {"binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url"}
+    assert {key for key in urls if settled.get(key)} == shown
+
+
+def test_colab_and_hub_install_lines_in_the_guide_match_requirements():
+    """The guide's one-line installs pin the library's packages as requirements.txt does."""
+    pins = dict(
+        line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    guide = (ROOT / "book" / "instructor-guide.md").read_text(encoding="utf-8")
+    lines = [line for line in guide.splitlines() if "pip install" in line and "numpy==" in line]
+    assert len(lines) == 3, "install lines for Colab, a hub's administrator and a hub's students"
+    for line in lines:
+        named = dict(re.findall(r"([A-Za-z][\w.-]*)==([\w.]+)", line))
+        assert named and all(pins.get(name) == version for name, version in named.items()), line
+
+
+@pytest.mark.parametrize(("variable", "setting"), [("teacher", None), (None, "teacher")], ids=["variable", "setting"])
+def test_an_unknown_edition_stops_the_build_with_one_clear_line(tmp_path, monkeypatch, variable, setting):
+    from sphinx.errors import ConfigError
+    from sphinx.testing.util import SphinxTestApp
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    if variable:
+        monkeypatch.setenv(ENV_VAR, variable)
+    (tmp_path / "conf.py").write_text(
+        "extensions = ['backbalance.sphinxext.editions']\n"
+        + (f"backbalance_edition = {setting!r}\n" if setting else "")
+    )
+    (tmp_path / "index.rst").write_text("Demo\n====\n")
+    name = ENV_VAR if variable else "backbalance_edition"
+    with pytest.raises(ConfigError, match=f"^{name} must be 'student' or 'instructor', got 'teacher'$"):
+        SphinxTestApp("html", srcdir=tmp_path, builddir=tmp_path / "build")

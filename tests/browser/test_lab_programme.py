@@ -1,0 +1,145 @@
+"""The programme app in a real JupyterLab: build a programme through the form, save it, print it.
+
+A learner opens ``notebooks/my_programme.ipynb``, runs every cell, types their results (or
+uploads a saved profile), presses "Build my programme" and saves the CSV file and the
+one-page handout next to the notebook.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from jupyterlab import JupyterLab, open_and_run_all, running_jupyterlab
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "notebooks/my_programme.ipynb"
+APP = ".bb-programme-app"
+RESULT = f"{APP} .bb-programme-result"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def lab() -> Iterator[JupyterLab]:
+    with running_jupyterlab() as server:
+        yield server
+
+
+@pytest.fixture
+def page(browser, lab):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_and_run_all(page, lab, NOTEBOOK)
+    page.wait_for_selector(f"{APP} .bb-build", timeout=180_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def build(page) -> str:
+    """Press "Build my programme" and return the text of the result once it is shown."""
+    app = page.locator(APP)
+    before = app.locator(".bb-programme-result").inner_text()
+    app.get_by_role("button", name="Build my programme").click()
+    page.wait_for_function(
+        "([sel, old]) => { const el = document.querySelector(sel); return el && el.innerText.trim() && el.innerText !== old; }",
+        arg=[RESULT, before],
+        timeout=60_000,
+    )
+    return app.locator(".bb-programme-result").inner_text()
+
+
+def pages_when_printed(browser, path: Path, paper: str) -> int:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(path.as_uri())
+    pdf = page.pdf(format=paper)
+    context.close()
+    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+
+
+def test_typed_results_build_a_programme_that_saves_as_csv_and_a_one_page_handout(
+    page, lab, browser
+):
+    app = page.locator(APP)
+    app.get_by_role("button", name="Type my results").click()
+    app.get_by_label("Safety check").select_option(label="Done: no red flags")
+    app.get_by_label("Weaker side").select_option(label="Right")
+    gap = app.get_by_label("Gap (% of stronger side)")
+    gap.fill("20")
+    gap.press("Enter")
+    app.get_by_label("Tight: hip flexors").select_option(label="Left")
+    app.get_by_label("Strength days a week").select_option(label="2")
+    app.get_by_label("Resistance band").check()
+    name = app.get_by_label("Your name (optional)")
+    name.fill("=Robin")
+    name.press("Tab")
+
+    text = build(page)
+    assert (
+        "Phase 1: release (weeks 1 to 2)" in text
+        and "Phase 2: strengthen" in text
+        and "Phase 3: integrate" in text
+    )
+    assert "left side first (tighter)" in text
+    assert "extra weekly sets for the right side" in text and "LSI 90%" in text
+    assert "Single-arm band pulldown" in text
+    page.wait_for_selector(f"{APP} .js-plotly-plot", timeout=30_000)
+
+    app.get_by_role("button", name="Save as CSV").click()
+    page.wait_for_function(
+        f"document.querySelector('{APP} .bb-saved').innerText.includes('my_programme.csv')"
+    )
+    saved = lab.root_dir / "notebooks" / "my_programme.csv"
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"), newline="")))
+    assert {row["learner"] for row in rows} == {"'=Robin"}  # never a formula in a spreadsheet
+    week_3 = [row for row in rows if row["week"] == "3" and "warm-up" not in row["notes"]]
+    sets = {
+        side: sum(int(r["sets"]) for r in week_3 if r["side"] == side) for side in ("left", "right")
+    }
+    assert sets["right"] > sets["left"]
+
+    app.get_by_role("button", name="Save handout (HTML, one page)").click()
+    page.wait_for_function(
+        f"document.querySelector('{APP} .bb-saved').innerText.includes('my_programme.html')"
+    )
+    handout = lab.root_dir / "notebooks" / "my_programme.html"
+    assert "&#x27;=Robin" in handout.read_text(encoding="utf-8") or "=Robin" in handout.read_text(
+        encoding="utf-8"
+    )
+    assert pages_when_printed(browser, handout, "A4") == 1
+    assert pages_when_printed(browser, handout, "Letter") == 1
+
+
+def test_an_uploaded_profile_is_used(page):
+    app = page.locator(APP)
+    with page.expect_file_chooser() as chooser:
+        app.get_by_role("button", name="Upload profile (JSON)").click()
+    chooser.value.set_files(str(ROOT / "data" / "examples" / "racquet-player.json"))
+    page.wait_for_function(
+        f"document.querySelector('{APP}').innerText.includes('Profile loaded: left weaker side, gap 16.7%')"
+    )
+    app.get_by_label("Cable machine (gym)").check()
+    app.get_by_label("Strength days a week").select_option(label="4")
+    text = build(page)
+    assert "Single-arm lat pulldown" in text and "right side first (tighter)" in text
+
+
+def test_a_red_flag_typed_by_hand_gets_no_programme(page):
+    app = page.locator(APP)
+    app.get_by_role("button", name="Type my results").click()
+    app.get_by_label("Safety check").select_option(label="A red flag: see a clinician")
+    text = build(page)
+    assert "No programme" in text and "See a doctor or physiotherapist" in text
+    assert app.locator(".bb-programme-result table").count() == 0
+    app.get_by_role("button", name="Save as CSV").click()
+    page.wait_for_function(
+        f"document.querySelector('{APP} .bb-saved').innerText.includes('Build a programme first')"
+    )

@@ -1,0 +1,301 @@
+"""The programme builder: what a learner gets from a profile, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from bs4 import BeautifulSoup
+
+from backbalance.exercises import load_exercise_library, load_plan_template, load_profile
+from backbalance.model import simulate, sweep
+from backbalance.parameters import load_model_parameters
+from backbalance.plan import (
+    Programme,
+    Refusal,
+    Setup,
+    build_programme,
+    choose_extra_sets,
+    dose_cap,
+    handout_html,
+    manual_profile,
+    programme_html,
+    programme_markdown,
+    split_extra,
+    strengthen_weeks,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+HOME = Setup(days_per_week=3, equipment=frozenset({"dumbbell", "band"}), name="Sam")
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_exercise_library(DATA / "exercises.csv")
+
+
+@pytest.fixture(scope="module")
+def template(library):
+    return load_plan_template(DATA / "plan_templates.yml", library)
+
+
+@pytest.fixture(scope="module")
+def params():
+    return load_model_parameters(DATA / "model_parameters.yml")
+
+
+@pytest.fixture(scope="module")
+def build(library, template, params):
+    def make(profile, setup=HOME):
+        return build_programme(profile, setup, library, template, params)
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def sam(build) -> Programme:
+    return build(load_profile(DATA / "examples" / "desk-worker.json"))
+
+
+def strength_volume(programme: Programme, week: int) -> dict[str, int]:
+    """Weekly sets of each side in the one-sided strength work (warm-up stretches left out)."""
+    rows = programme.table.query(
+        "week == @week and side != 'both' and not notes.str.contains('warm-up')"
+    )
+    return rows.groupby("side")["sets"].sum().to_dict()
+
+
+# --------------------------------------------------------------------------- the dose
+
+
+def test_dose_cap_is_where_the_next_set_adds_under_a_tenth_of_the_first(params):
+    """With f(V) = V / (V + K), the gain of set V+1 relative to the first set is
+    K (K + 1) / ((V + K)(V + K + 1)); with K = 4 it first drops below 0.1 at V = 10."""
+    k = params.half_saturation_sets.value
+    ratio = [k * (k + 1) / ((v + k) * (v + k + 1)) for v in range(40)]
+    weak_max = next(v for v, r in enumerate(ratio) if r < 0.1)
+    assert weak_max == 10
+    assert [dose_cap(s, params, "novice", 0.1) for s in (4, 6, 8, 12)] == [6, 4, 2, 0]
+    assert dose_cap(6, params, "trained", 0.1) == 4  # the curve's shape does not depend on status
+
+
+def test_extra_sets_are_the_fewest_that_reach_the_target_within_the_target_weeks(params):
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=15).plan(strong_sets=6)
+    extra = choose_extra_sets(plan, params, minimum=1, cap=4, target_weeks=24, draws=1000, seed=0)
+    grid = sweep(params, gaps=[15], extra_sets=[extra - 1, extra], strong_sets=6, weeks=24)
+    assert grid["week"].isna().tolist() == [True, False]
+
+
+def test_extra_sets_stop_at_the_cap_when_the_target_is_out_of_reach(params):
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=30).plan(strong_sets=6)
+    assert (
+        choose_extra_sets(plan, params, minimum=1, cap=4, target_weeks=24, draws=1000, seed=0) == 4
+    )
+    assert (
+        choose_extra_sets(plan, params, minimum=1, cap=0, target_weeks=24, draws=1000, seed=0) == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "sessions", "expected"), [(4, 3, [2, 1, 1]), (0, 2, [0, 0]), (6, 4, [2, 2, 1, 1])]
+)
+def test_extra_sets_spread_evenly_first_sessions_first(extra, sessions, expected):
+    assert split_extra(extra, sessions) == expected
+
+
+def test_phase_2_lasts_until_the_typical_week_rounded_up_to_a_retest(template, sam):
+    assert strengthen_weeks(None, template) == template.strengthen.min_weeks.value
+    parity = sam.parity
+    assert parity.typical == 22 and strengthen_weeks(parity, template) == 24
+
+
+# --------------------------------------------------------------------------- Sam's programme
+
+
+def test_sams_programme_follows_the_three_phases_in_order(sam):
+    assert [b.phase for b in sam.blocks] == ["release", "strengthen", "integrate"]
+    assert [(b.first_week, b.last_week) for b in sam.blocks] == [(1, 2), (3, 26), (27, 30)]
+    assert sam.table["week"].is_monotonic_increasing
+    assert sam.table.iloc[0]["phase"] == "release"
+
+
+def test_release_stretches_the_tight_side_first_five_days_a_week(sam):
+    week_one = sam.table.query("week == 1")
+    assert sorted(set(week_one["day"])) == sorted(["Mon", "Tue", "Wed", "Thu", "Fri"])
+    monday = week_one.query("day == 'Mon'")
+    hip = monday.query("exercise_id == 'hip-flexor-stretch'")
+    assert hip["side"].tolist() == ["right", "left"]  # Sam's right hip flexors are tighter
+    assert set(monday["exercise_id"]) == {"hip-flexor-stretch", "upper-trapezius-stretch"}
+    assert set(monday["hold_seconds"]) == {30}
+
+
+def test_the_weaker_side_gets_the_models_extra_sets_and_goes_first(sam, params):
+    assert (sam.strong_sets, sam.extra_sets, sam.max_weak_sets) == (6, 3, 10)
+    assert strength_volume(sam, 3) == {
+        "left": 9 + 9,
+        "right": 6 + 6,
+    }  # rows and pulldowns, then bird-dogs
+    monday = sam.table.query(
+        "week == 3 and day == 'Mon' and exercise_id == 'single-arm-dumbbell-row'"
+    )
+    assert monday["side"].tolist() == ["left", "right"]
+
+
+def test_the_forecast_is_the_models_own_simulation(sam, params):
+    direct = simulate(
+        load_profile(DATA / "examples" / "desk-worker.json").plan(
+            strong_sets=6, weak_extra_sets=3, weeks=52
+        ),
+        params,
+        draws=1000,
+        seed=0,
+    )
+    assert sam.parity == direct.parity_at(90)
+    assert "by week 22 of Phase 2" in sam.forecast_text() and "not a promise" in sam.forecast_text()
+
+
+def test_phase_3_trains_both_sides_evenly(sam):
+    volume = strength_volume(sam, 27)
+    assert volume["left"] == volume["right"]
+    assert {"front-plank", "side-plank"} <= set(sam.table.query("week == 27")["exercise_id"])
+
+
+def test_retests_fall_every_four_weeks_of_phase_2(sam):
+    assert sam.retest_weeks == (6, 10, 14, 18, 22, 26)
+    noted = sam.table[sam.table["notes"].str.contains("re-test")]
+    assert sorted(set(noted["week"])) == list(sam.retest_weeks)
+
+
+def test_only_exercises_that_fit_the_equipment(build, library):
+    for equipment in ({"none"}, {"band"}, {"cable", "landmine", "foam-roller"}):
+        programme = build(
+            load_profile(DATA / "examples" / "desk-worker.json"), Setup(equipment=equipment)
+        )
+        for exercise_id in set(programme.table["exercise_id"]):
+            assert library[exercise_id].fits(equipment)
+
+
+# --------------------------------------------------------------------------- other profiles
+
+
+@pytest.mark.parametrize("level", ["urgent", "clinician"])
+def test_a_red_flag_gets_a_refusal_not_a_programme(build, template, level):
+    refused = build(manual_profile(red_flag=level))
+    assert isinstance(refused, Refusal) and refused.level == level
+    assert "No programme" in refused.message and refused.message == getattr(template.refusal, level)
+    assert "No programme" in programme_html(refused) and 'role="alert"' in programme_html(refused)
+    assert "<table" not in programme_html(refused) and "<table" not in handout_html(refused)
+
+
+def test_the_example_red_flag_profile_is_refused(build):
+    assert isinstance(build(load_profile(DATA / "examples" / "red-flag.json")), Refusal)
+
+
+def test_no_measured_gap_means_even_sets_and_no_forecast(build):
+    programme = build(manual_profile(red_flag="none"))
+    assert programme.extra_sets == 0 and programme.forecast is None
+    assert any("No gap was measured" in m for m in programme.messages)
+    assert any("stretches both sides evenly" in m for m in programme.messages)
+    assert programme.forecast_text().startswith("No forecast")
+
+
+def test_a_gap_within_the_noise_gets_no_extra_sets(build):
+    profile = load_profile(DATA / "examples" / "desk-worker.json").model_copy(
+        update={"clear_gap": False}
+    )
+    programme = build(profile)
+    assert programme.extra_sets == 0 and programme.weak_side is None
+    assert strength_volume(programme, 3)["left"] == strength_volume(programme, 3)["right"]
+
+
+def test_an_lsi_already_at_the_target_gets_no_extra_sets(build):
+    programme = build(manual_profile(red_flag="none", weaker_side="right", gap_percent=8))
+    assert programme.extra_sets == 0 and programme.parity.typical == 0
+    assert "already 90% or more" in programme.forecast_text()
+
+
+def test_without_pulling_equipment_there_is_no_forecast(build):
+    programme = build(
+        load_profile(DATA / "examples" / "desk-worker.json"), Setup(equipment={"foam-roller"})
+    )
+    assert programme.strong_sets == 0 and programme.forecast is None
+    assert any("No one-sided pulling exercise fits your equipment" in m for m in programme.messages)
+    assert set(programme.table.query("phase == 'strengthen'")["exercise_id"]) <= {
+        "bird-dog",
+        "hip-flexor-stretch",
+        "upper-trapezius-stretch",
+    }
+
+
+def test_a_right_weaker_side_is_mirrored(build):
+    programme = build(manual_profile(red_flag="none", weaker_side="right", gap_percent=20))
+    volume = strength_volume(programme, 3)
+    assert volume["right"] > volume["left"]
+
+
+def test_days_a_week_must_be_offered_by_the_template(build):
+    with pytest.raises(ValueError, match=r"days a week must be one of \[2, 3, 4\], got 6"):
+        build(manual_profile(red_flag="none"), Setup(days_per_week=6))
+
+
+# --------------------------------------------------------------------------- reading it
+
+
+def test_html_has_captioned_tables_with_header_cells_and_escapes_typed_text(build):
+    programme = build(
+        load_profile(DATA / "examples" / "desk-worker.json"),
+        Setup(equipment={"dumbbell"}, name='<script>alert("x")</script>'),
+    )
+    soup = BeautifulSoup(programme_html(programme), "html.parser")
+    assert soup.find("script") is None and "&lt;script&gt;" in programme_html(programme)
+    tables = soup.find_all("table")
+    assert len(tables) == 3
+    for table in tables:
+        assert table.caption.get_text(strip=True)
+        assert all(th.get("scope") == "col" for th in table.thead.find_all("th"))
+        assert all(row.th.get("scope") == "row" for row in table.tbody.find_all("tr"))
+    assert [h.get_text() for h in soup.find_all("h3")][:3] == [
+        "Phase 1: release (weeks 1 to 2)",
+        "Phase 2: strengthen (weeks 3 to 26)",
+        "Phase 3: integrate (weeks 27 to 30)",
+    ]
+
+
+def test_same_work_on_several_days_is_one_line(sam):
+    soup = BeautifulSoup(programme_html(sam), "html.parser")
+    phase_1 = soup.find_all("table")[0].tbody.find_all("tr")
+    assert [row.find("td").get_text() for row in phase_1] == ["Mon to Fri", "Mon to Fri"]
+    phase_2 = [row.th.get_text() for row in soup.find_all("table")[1].tbody.find_all("tr")]
+    assert phase_2[0] == "Phase 1 stretches (warm-up)" and phase_2.count("Bird-dog") == 1
+
+
+def test_markdown_has_the_same_parts(sam):
+    text = programme_markdown(sam)
+    assert text.startswith("**Programme for Sam**")
+    assert (
+        "### Phase 2: strengthen (weeks 3 to 26)" in text
+        and "| Single-arm dumbbell row | Mon, Fri | 3 × 12 | 2 × 12 |" in text
+    )
+    assert "**Forecast.**" in text and "### Progressing safely" in text
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+def test_handout_is_a_whole_printable_page(sam, paper):
+    page = handout_html(sam, paper=paper)
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert f"@page {{ size: {paper};" in page and "Safety." in page
+    assert "<title>Back in Balance: my programme (Sam)</title>" in page
+
+
+def test_reproducible_for_the_same_seed(build):
+    first, second = (
+        build(
+            load_profile(DATA / "examples" / "racquet-player.json"),
+            Setup(days_per_week=4, equipment={"cable"}),
+        )
+        for _ in range(2)
+    )
+    assert first.table.equals(second.table) and first.parity == second.parity
+    assert np.array_equal(first.forecast.table["lsi"], second.forecast.table["lsi"])
