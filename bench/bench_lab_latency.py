@@ -12,17 +12,15 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from jupyterlab import running_jupyterlab  # noqa: E402
-from test_lab_strength_gap import press_and_wait_for_redraw, start_app  # noqa: E402
+from lab_server import notebook_page, running_jupyterlab  # noqa: E402
+from test_lab_strength_gap import NOTEBOOK, PLOT, prepare_slider, press_and_wait_for_redraw  # noqa: E402
 
 MOVES = 20
 WARM_UP = 2
@@ -46,18 +44,12 @@ def measure(page: object) -> list[float]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    profile = tempfile.mkdtemp(prefix="bb-chromium-")
-    try:
-        with running_jupyterlab() as lab, sync_playwright() as playwright:
-            browser = playwright.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000}
-            )
-            page = browser.new_page()
-            start_app(page, lab)
+    with running_jupyterlab() as lab, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with notebook_page(browser, lab, NOTEBOOK, PLOT) as page:
+            prepare_slider(page)
             latencies = measure(page)
-            browser.close()
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+        browser.close()
     median = statistics.median(latencies)
     print(f"Strength-gap app in JupyterLab: key press on the bias slider -> chart redrawn ({MOVES} moves)")
     print(f"  median {median:6.1f} ms   target <= 50 ms: {'met' if median <= 50 else 'MISSED'}")

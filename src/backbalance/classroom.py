@@ -47,11 +47,11 @@ import pandas as pd
 from pydantic import ValidationError
 
 from .assessment import HOLDS, Answers, build_profile, ratio_outside, ratio_value
-from .assessment_data import AssessmentData
+from .assessment_data import AssessmentData, HoldId
 from .content import problems_from
-from .model import Plan, simulate
+from .model import SIDES, Plan, simulate
 from .parameters import STATUSES, ModelParameters
-from .profile import Profile, StrengthResult
+from .profile import NormGroup, Profile, RedFlagLevel, StrengthResult
 from .tracker import log_csv, parse_progress, progress_from_rows
 
 Kind = Literal["profile", "progress"]
@@ -68,8 +68,8 @@ PROFILE_FORMAT, PROFILE_VERSION = "back-in-balance/profile", 1
 RED_FLAG_WORDS = {"clinician": "Red flag: see a clinician first", "urgent": "Red flag: urgent care"}
 PROFILE_COLUMNS = ("student", "file", "red_flag", "concern_score", "contributors", "weaker_side",
                    "gap_percent", "gap_test", "clear_gap", "lsi", *HOLDS, "training_status")
-PROGRESS_COLUMNS = {"student": object, "file": object, "week": "int64", "left": float, "right": float,
-                    "lsi": float}
+PROGRESS_COLUMNS = {"student": "object", "file": "object", "week": "int64", "left": "float64",
+                    "right": "float64", "lsi": "float64"}
 """The columns of :attr:`ClassResults.progress` and their types."""
 
 
@@ -450,11 +450,11 @@ def synthetic_answers(rng: np.random.Generator, data: AssessmentData) -> Answers
     questionnaire, endurance = data.questionnaire, data.endurance
     choices = {q.id: q.options[rng.choice(len(q.options), p=_skewed(len(q.options)))].value
                for q in questionnaire.questions}
-    norms = str(rng.choice(["female", "male"]))
+    norms: NormGroup = "female" if rng.random() < 0.5 else "male"
     averages = getattr(endurance.norms, norms)
-    holds = {hold: float(np.clip(round(rng.normal(getattr(averages, hold).mean,
-                                                   0.6 * getattr(averages, hold).sd)), 15, 400))
-             for hold in ("flexor", "extensor", "bridge_right")}
+    holds: dict[HoldId, float] = {  # flexor, extensor and right side bridge
+        hold: float(np.clip(round(rng.normal(getattr(averages, hold).mean, 0.6 * getattr(averages, hold).sd)),
+                            15, 400)) for hold in HOLDS[:3]}
     holds["bridge_left"] = float(np.clip(round(holds["bridge_right"] * rng.normal(1, 0.08)), 15, 400))
     if rng.random() < 0.1:
         del holds["extensor"]
@@ -467,7 +467,8 @@ def synthetic_answers(rng: np.random.Generator, data: AssessmentData) -> Answers
     tightness = {m.id: str(rng.choice(["none", "left", "right", "both"], p=[0.6, 0.15, 0.15, 0.1]))
                  for m in data.tightness.muscles}
     return Answers(red_flag="none", choices=choices, holds=holds, norms=norms, strength=strength,
-                   tightness=tightness, training_status=rng.choice(STATUSES, p=[0.5, 0.35, 0.15]))
+                   tightness=tightness,
+                   training_status=STATUSES[int(rng.choice(len(STATUSES), p=[0.5, 0.35, 0.15]))])
 
 
 def synthetic_progress(profile: Profile, rng: np.random.Generator, params: ModelParameters) -> str:
@@ -482,11 +483,12 @@ def synthetic_progress(profile: Profile, rng: np.random.Generator, params: Model
     left, right = profile.strength.left, profile.strength.right
     plan = Plan.from_strengths(left, right, strong_sets=6, weak_extra_sets=int(rng.integers(3, 7)),
                                weeks=16, status=profile.training_status or "novice")
-    path = simulate(plan, params, draws=1, seed=int(rng.integers(2**31))).table
-    path = path.pivot(index="week", columns="side", values="strength")
+    table = simulate(plan, params, draws=1, seed=int(rng.integers(2**31))).table
+    path = table.pivot(index="week", columns="side", values="strength")[list(SIDES)].to_numpy()
     rows = [(2, {"week": "0", "left": f"{left:g}", "right": f"{right:g}", "notes": "first test"})]
     for week in range(4, int(rng.choice([8, 12, 16], p=[0.15, 0.25, 0.6])) + 1, 4):
-        tested = {side: _half_kg(path.loc[week, side] * rng.normal(1, 0.015)) for side in ("left", "right")}
+        tested = {side: _half_kg(float(path[week, column]) * rng.normal(1, 0.015))
+                  for column, side in enumerate(SIDES)}
         note = str(rng.choice(["", "", "", "tired week", "re-tested on a second day"]))
         rows.append((len(rows) + 2, {"week": str(week), **{s: f"{v:g}" for s, v in tested.items()},
                                      "notes": note}))
@@ -524,9 +526,9 @@ def synthetic_class(data: AssessmentData, params: ModelParameters, *, students: 
     for index in range(students):
         name = f"{SYNTHETIC}{index + 1:02d}"
         if index in flags:
-            group = data.red_flags.urgent if index == min(flags) else data.red_flags.clinician
-            level = "urgent" if index == min(flags) else "clinician"
-            sign = group.signs[int(rng.integers(len(group.signs)))].id
+            level: RedFlagLevel = "urgent" if index == min(flags) else "clinician"
+            signs = getattr(data.red_flags, level).signs
+            sign = signs[int(rng.integers(len(signs)))].id
             files[name + SUFFIXES["profile"]] = Profile(red_flag=level, red_flag_signs=(sign,))
             continue
         profile = build_profile(synthetic_answers(rng, data), data)

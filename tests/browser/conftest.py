@@ -76,3 +76,12 @@ def site_url(site: Path) -> Iterator[str]:
     server, url = serve(site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def lab(browser) -> Iterator["JupyterLab"]:  # noqa: F821
+    """One real JupyterLab over a temporary copy of the course, shared by the lab tests."""
+    from lab_server import running_jupyterlab
+
+    with running_jupyterlab() as server:
+        yield server

@@ -8,10 +8,9 @@ shows the results with their charts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
-from jupyterlab import JupyterLab, open_and_run_all, running_jupyterlab
+from lab_server import notebook_page
 
 pytestmark = pytest.mark.browser
 
@@ -71,23 +70,9 @@ def press(page, name: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def lab() -> Iterator[JupyterLab]:
-    with running_jupyterlab() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def page(browser, lab):
-    context = browser.new_context(viewport={"width": 1300, "height": 1000})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    open_and_run_all(page, lab, NOTEBOOK)
-    page.wait_for_selector(f"{APP} .widget-radio", timeout=180_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
-    yield page
-    context.close()
-    assert not errors, errors
+    with notebook_page(browser, lab, NOTEBOOK, f"{APP} .widget-radio", width=1300) as page:
+        yield page
 
 
 def test_unanswered_red_flags_each_get_a_message(page):

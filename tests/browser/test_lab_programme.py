@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from jupyterlab import JupyterLab, open_and_run_all, running_jupyterlab
+from lab_server import notebook_page
 
 pytestmark = pytest.mark.browser
 
@@ -23,24 +22,10 @@ RESULT = f"{APP} .bb-programme-result"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def lab() -> Iterator[JupyterLab]:
-    with running_jupyterlab() as server:
-        yield server
-
-
 @pytest.fixture
 def page(browser, lab):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    open_and_run_all(page, lab, NOTEBOOK)
-    page.wait_for_selector(f"{APP} .bb-build", timeout=180_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
-    yield page
-    context.close()
-    assert not errors, errors
+    with notebook_page(browser, lab, NOTEBOOK, f"{APP} .bb-build") as page:
+        yield page
 
 
 def build(page) -> str:

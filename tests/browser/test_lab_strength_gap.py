@@ -7,11 +7,10 @@ trace data) and the summary line must follow.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
-from jupyterlab import JupyterLab, open_and_run_all, running_jupyterlab
+from lab_server import notebook_page
 
 pytestmark = pytest.mark.browser
 
@@ -32,11 +31,8 @@ REDRAWS = """el => {
 """Record the time of every redraw of the chart and of the latest key press (in the page's clock)."""
 
 
-def start_app(page: object, lab: JupyterLab, timeout_ms: float = 180_000) -> None:
-    """Open the notebook, Run All, and wait until the app's chart is drawn and the kernel idle."""
-    open_and_run_all(page, lab, NOTEBOOK)
-    page.wait_for_selector(PLOT, timeout=timeout_ms)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms)
+def prepare_slider(page: object) -> None:
+    """Record the chart's redraws and focus the bias slider (the app is drawn and idle)."""
     page.locator(PLOT).evaluate(REDRAWS)
     page.locator(BIAS_HANDLE).focus()
 
@@ -54,22 +50,11 @@ def weak_side_strength(page: object) -> list[float]:
     return page.locator(PLOT).evaluate(f"el => Array.from(el.data[{WEAK_MEDIAN}].y)")
 
 
-@pytest.fixture(scope="module")
-def lab() -> Iterator[JupyterLab]:
-    with running_jupyterlab() as server:
-        yield server
-
-
 @pytest.fixture
 def page(browser, lab):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    start_app(page, lab)
-    yield page
-    context.close()
-    assert not errors, errors
+    with notebook_page(browser, lab, NOTEBOOK, PLOT) as page:
+        prepare_slider(page)
+        yield page
 
 
 def test_run_all_draws_the_app_with_its_summary(page):

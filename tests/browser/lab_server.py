@@ -180,3 +180,28 @@ def open_and_run_all(page: Page, lab: JupyterLab, path: str, timeout_ms: float =
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.click(RUN_ALL)
+
+
+IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+"""The notebook toolbar's indicator once every queued cell has run."""
+
+
+@contextmanager
+def notebook_page(
+    browser, lab: JupyterLab, path: str, ready: str, *, width: int = 1400, timeout_ms: float = 180_000
+) -> Iterator[Page]:
+    """A page with notebook ``path`` opened and run top to bottom in JupyterLab.
+
+    Waits until the ``ready`` selector shows and the kernel is idle; on leaving, fails if
+    the page raised a JavaScript error meanwhile.
+    """
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_and_run_all(page, lab, path)
+    page.wait_for_selector(ready, timeout=timeout_ms)
+    page.wait_for_selector(IDLE, timeout=timeout_ms)
+    yield page
+    context.close()
+    assert not errors, errors
