@@ -78,9 +78,10 @@ def site_url(site: Path) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lab(browser) -> Iterator["JupyterLab"]:  # noqa: F821
-    """One real JupyterLab over a temporary copy of the course, shared by the lab tests."""
+    """A real JupyterLab over a fresh temporary copy of the course, one per test module
+    (a shared server would restore the previous module's open notebooks)."""
     from lab_server import running_jupyterlab
 
     with running_jupyterlab() as server:
