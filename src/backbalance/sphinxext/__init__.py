@@ -59,7 +59,8 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
     for marker, scripts in PAGE_SCRIPTS.items():
         if f'class="{marker}"' in body:
             for script in scripts:
-                app.add_js_file(script, loading_method="defer")
+                # Before MathJax (priority 500): readers see the charts first.
+                app.add_js_file(script, loading_method="defer", priority=200)
 
 
 def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
