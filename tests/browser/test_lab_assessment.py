@@ -10,6 +10,7 @@ from __future__ import annotations
 
 
 import pytest
+from playwright.sync_api import expect
 from lab_server import notebook_page
 
 pytestmark = pytest.mark.browser
@@ -78,8 +79,8 @@ def page(browser, lab):
 def test_unanswered_red_flags_each_get_a_message(page):
     press(page, "Continue")
     messages = page.locator(f"{APP} .bb-error", has_text="Choose an answer.")
-    messages.first.wait_for()
-    assert messages.count() == len(NO_RED_FLAGS)
+    # The kernel sends the messages one widget at a time: wait for all of them.
+    expect(messages).to_have_count(len(NO_RED_FLAGS))
     assert page.locator(APP).get_by_text("Step 2: signs and causes").is_hidden()
 
 

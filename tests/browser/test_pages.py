@@ -44,7 +44,9 @@ def visited(browser, site, site_url):
         page.on("pageerror", lambda e: seen["console"].append(str(e)))
         page.on("request", lambda r: None if r.url.startswith(site_url) or r.url.startswith("data:")
                 else seen["offhost"].append(r.url))
-        page.on("requestfailed", lambda r: seen["failed"].append(r.url))
+        # A request the browser itself cancels because the page navigated on (the redirect
+        # of index.html) is not a broken resource; a missing file shows as a console error.
+        page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED" else seen["failed"].append(r.url))
         page.goto(f"{site_url}/{page_path}", wait_until="networkidle")
         if page.locator(".bb-plotly").count():
             page.wait_for_function(
