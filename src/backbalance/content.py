@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -74,6 +75,9 @@ def _entry(loc: tuple[Any, ...]) -> str:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "(top level)"
 
+
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+"""A file named after a chapter: its file stem, such as ``causes`` for ``book/causes.md``."""
 
 SHORT = 60  # characters of an offending value quoted in a message
 

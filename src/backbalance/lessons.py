@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .content import load_yaml
+from .content import NAME_PATTERN, load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from IPython.display import HTML
@@ -32,7 +32,6 @@ CLASS_MINUTES = (45, 60)
 """A class plan's activities must add up to this many minutes (inclusive)."""
 ACTIVITY_MINUTES = (1, 30)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 BIBTEX_KEY = r"^[A-Za-z][A-Za-z0-9_:-]*$"
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .content import load_yaml
+from .content import NAME_PATTERN, load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from IPython.display import HTML
@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover - only for type checkers
 MIN_QUESTIONS, MAX_QUESTIONS = 3, 6
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 LETTERS = "ABCDEF"
 
 

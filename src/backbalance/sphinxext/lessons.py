@@ -14,43 +14,24 @@ instructor edition (see :mod:`backbalance.sphinxext.editions`) renders it, with
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
-from ..content import DataError
-from ..lessons import NAME_PATTERN, load_lesson_plan, render_html
+from ..lessons import load_lesson_plan, render_html
+from .chapter_data import ChapterDataDirective
 from .editions import is_instructor
 
-logger = logging.getLogger(__name__)
 
-
-class LessonPlanDirective(SphinxDirective):
+class LessonPlanDirective(ChapterDataDirective):
     """Insert the lesson plan named by the argument (a chapter file stem such as ``causes``)."""
 
-    required_arguments = 1
-    optional_arguments = 0
-    has_content = False
+    folder, what, subtype = "lesson_plans", "lesson plan", "lesson-plan"
 
     def run(self) -> list[nodes.Node]:
-        name = self.arguments[0].strip()
-        where = {"location": self.get_location(), "type": "backbalance", "subtype": "lesson-plan"}
-        if not NAME_PATTERN.match(name):
-            logger.warning("lesson plan name must be a file stem such as 'causes', got %r", name, **where)
-            return []
-        path = Path(self.env.srcdir) / "data" / "lesson_plans" / f"{name}.yml"
-        self.env.note_dependency(str(path))
-        try:
-            plan = load_lesson_plan(path)
-        except DataError as err:
-            for problem in err.problems:
-                logger.warning("lesson plan %r: %s", name, problem, **where)
-            return []
-        if not is_instructor(self.config):
+        plan = self.load(load_lesson_plan)
+        if plan is None or not is_instructor(self.config):
             return []
         return [nodes.raw("", render_html(plan), format="html")]
 

@@ -37,12 +37,11 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..content import DataError, problems_from
+from ..content import NAME_PATTERN, DataError, problems_from
 from ..exercises import load_exercise_library, load_plan_template, load_profile
 from ..habits import checklists_html, load_habits
 from ..parameters import load_model_parameters
 from ..plan import TABLE_CSS, Setup, build_programme, programme_html
-from ..quiz import NAME_PATTERN
 
 logger = logging.getLogger(__name__)
 
