@@ -6,28 +6,30 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help book book-instructor test serve lab bench validate assets browser clean
+.PHONY: help book book-instructor check test serve lab bench validate assets browser clean
 
 help:
 	@echo "make book      build the static book (student edition) into _build/html"
 	@echo "make book-instructor  build the instructor edition into _build/instructor/_build/html"
-	@echo "make test      run every test (unit, property, notebooks, build, browser)"
+	@echo "make check     the fast tier: lint, format, unit, property, golden and doctests (no book, no browser)"
+	@echo "make test      run every test (the fast tier, then notebooks, book builds, browser)"
 	@echo "make serve     serve _build/html on http://$(HOST):$(PORT)"
 	@echo "make lab       open the course in JupyterLab"
 	@echo "make bench     print the performance figures"
 	@echo "make validate  check every file in data/"
 	@echo "make clean     remove build output"
 
-# The virtual environment, rebuilt when requirements.txt or pyproject.toml change.
-$(BIN)/.installed: requirements.txt pyproject.toml
+# The virtual environment, rebuilt when a requirements file or pyproject.toml changes:
+# requirements/dev.txt (book, notebooks, tests, lint), every version fixed by the lock.
+$(BIN)/.installed: requirements/lab.txt requirements/book.txt requirements/dev.txt requirements/constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet pip==$$(sed -n 's/^pip==//p' requirements/constraints.txt)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -r requirements/dev.txt -e .
 	touch $@
 
 # Browser assets the book serves itself (plotly.js, MathJax) and axe-core, from package.json.
-node_modules/.installed: package.json $(BIN)/.installed
+node_modules/.installed: package.json | $(BIN)/.installed
 	PATH="$(CURDIR)/$(BIN):$$PATH" npm install --no-save --no-package-lock --loglevel=error
 	touch $@
 
@@ -36,13 +38,14 @@ assets: node_modules/.installed
 validate: $(BIN)/.installed
 	$(BIN)/python -m backbalance validate data
 
+# Warnings are errors (a missing quiz, an unknown citation, a toc entry that does not exist).
 book: validate assets
-	$(BIN)/jupyter-book build . --keep-going
+	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@echo
 	@echo "The book is in _build/html. Open _build/html/index.html, or run: make serve"
 
 book-instructor: validate assets
-	BACKBALANCE_EDITION=instructor $(BIN)/jupyter-book build . --path-output _build/instructor --keep-going
+	BACKBALANCE_EDITION=instructor $(BIN)/jupyter-book build . --path-output _build/instructor --warningiserror --keep-going
 	@echo
 	@echo "Instructor edition (answer keys, notes, lesson plans; never publish it): _build/instructor/_build/html"
 
@@ -56,8 +59,15 @@ browser:
 	  fi; \
 	fi
 
-test: validate assets browser
-	$(BIN)/python -m pytest
+# The fast tier: no book build, no notebook run, no browser; well under two minutes.
+check: $(BIN)/.installed assets
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/python -m pytest -n 2 -m "not slow" tests/unit tests/property
+	$(BIN)/python -m pytest -q --doctest-modules src
+
+test: check validate browser
+	$(BIN)/python -m pytest -m slow
 
 serve:
 	@test -d _build/html || { echo "No built book yet: run make book first"; exit 1; }

@@ -21,8 +21,12 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 JB = str(Path(sys.executable).with_name("jupyter-book"))
 SHARED_BUNDLE = "_static/backbalance/plotly.min.js"
-SHARED_ASSETS = "/_static/backbalance/"  # plotly.js and MathJax: loaded by chart and maths pages, then cached
-COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis")
+SHARED_ASSETS = (
+    "/_static/backbalance/"  # plotly.js and MathJax: loaded by chart and maths pages, then cached
+)
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis"
+)
 
 
 def timed_build(book: Path) -> float:
@@ -36,7 +40,10 @@ def build_figures(book: Path, page: Path) -> dict[str, float]:
     shutil.rmtree(book / "_build", ignore_errors=True)
     cold = timed_build(book)
     warm = timed_build(book)
-    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence for the benchmark.\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nOne more sentence for the benchmark.\n",
+        encoding="utf-8",
+    )
     edited = timed_build(book)
     return {"cold": cold, "warm": warm, "one page changed": edited}
 
@@ -50,12 +57,17 @@ def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, floa
     cdp.send("Network.enable")
     urls: dict[str, str] = {}
     transferred: list[float] = []
-    cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
+    cdp.on(
+        "Network.requestWillBeSent",
+        lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]),
+    )
     cdp.on(
         "Network.loadingFinished",
-        lambda event: None
-        if besides_shared and SHARED_ASSETS in urls.get(event["requestId"], "")
-        else transferred.append(event["encodedDataLength"]),
+        lambda event: (
+            None
+            if besides_shared and SHARED_ASSETS in urls.get(event["requestId"], "")
+            else transferred.append(event["encodedDataLength"])
+        ),
     )
     start = time.perf_counter()
     page.goto(url, wait_until="load")
@@ -68,7 +80,9 @@ def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, floa
     return int(sum(transferred)), elapsed
 
 
-def page_figures(browser, site: Path, pages: list[str], warm_with: list[str]) -> dict[str, tuple[int, int, float]]:
+def page_figures(
+    browser, site: Path, pages: list[str], warm_with: list[str]
+) -> dict[str, tuple[int, int, float]]:
     """Per page: bytes on a first visit (empty cache), bytes when the reader arrives from
     another page of the book (theme and plotly.js cached), and ms until the charts are drawn."""
     server, url = serve(site)
@@ -90,7 +104,9 @@ def page_figures(browser, site: Path, pages: list[str], warm_with: list[str]) ->
 
 
 def median_page_time(browser, site: Path, path: str, repeats: int = 5) -> float:
-    return statistics.median(page_figures(browser, site, [path], [])[path][2] for _ in range(repeats))
+    return statistics.median(
+        page_figures(browser, site, [path], [])[path][2] for _ in range(repeats)
+    )
 
 
 def main() -> None:
@@ -107,31 +123,52 @@ def main() -> None:
         theirs = build_figures(starter, starter / "markdown.md")
         print("Build (seconds; ratio to the Jupyter Book starter book built in the same run)")
         for key in ours:
-            print(f"  {key:<18} course {ours[key]:6.1f} s   starter {theirs[key]:6.1f} s   ratio {ours[key] / theirs[key]:4.2f}")
+            print(
+                f"  {key:<18} course {ours[key]:6.1f} s   starter {theirs[key]:6.1f} s   ratio {ours[key] / theirs[key]:4.2f}"
+            )
         print("  targets: cold course build <= 45 s; warm rebuild ratio <= 1.3")
 
         site = course / "_build" / "html"
         pages = sorted(
-            str(p.relative_to(site)) for p in site.rglob("*.html") if not {"_static", "_sources"} & set(p.relative_to(site).parts)
+            str(p.relative_to(site))
+            for p in site.rglob("*.html")
+            if not {"_static", "_sources"} & set(p.relative_to(site).parts)
         )
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             starter_ms = median_page_time(browser, starter / "_build" / "html", "intro.html")
             figures = page_figures(browser, site, pages, warm_with=["search.html"])
-            starter_page = page_figures(browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"])
+            starter_page = page_figures(
+                browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"]
+            )
             browser.close()
         bundle = (site / SHARED_BUNDLE).stat().st_size
         first, own, _ = starter_page["intro.html"]
-        mathjax = sum(f.stat().st_size for f in (site / "_static" / "backbalance" / "mathjax").rglob("tex-chtml.js"))
-        print(f"\nPages (shared bundles, cached after first use: plotly.js {bundle / 1024:.0f} KB, MathJax {mathjax / 1024:.0f} KB)")
-        print(f"  starter book intro page: first visit {first / 1024:.0f} KB, from another page {own / 1024:.0f} KB, "
-              f"load {starter_ms:.0f} ms (median of 5)")
-        print(f"  {'page':<36} {'first visit':>11} {'from another page':>18} {'charts drawn':>13} {'ratio':>6}")
+        mathjax = sum(
+            f.stat().st_size
+            for f in (site / "_static" / "backbalance" / "mathjax").rglob("tex-chtml.js")
+        )
+        print(
+            f"\nPages (shared bundles, cached after first use: plotly.js {bundle / 1024:.0f} KB, MathJax {mathjax / 1024:.0f} KB)"
+        )
+        print(
+            f"  starter book intro page: first visit {first / 1024:.0f} KB, from another page {own / 1024:.0f} KB, "
+            f"load {starter_ms:.0f} ms (median of 5)"
+        )
+        print(
+            f"  {'page':<36} {'first visit':>11} {'from another page':>18} {'charts drawn':>13} {'ratio':>6}"
+        )
         for path, (first, own, ms) in figures.items():
-            print(f"  {path:<36} {first / 1024:8.0f} KB {own / 1024:15.0f} KB {ms:10.0f} ms {ms / starter_ms:6.2f}")
+            print(
+                f"  {path:<36} {first / 1024:8.0f} KB {own / 1024:15.0f} KB {ms:10.0f} ms {ms / starter_ms:6.2f}"
+            )
         print("  first visit includes the theme's files (the starter book pays them too);")
-        print("   'from another page': after a visit to the search page (theme cached), besides plotly.js and MathJax")
-        print("  targets: <= 300 KB per page besides the shared bundles; time to charts <= 1.5x the starter page")
+        print(
+            "   'from another page': after a visit to the search page (theme cached), besides plotly.js and MathJax"
+        )
+        print(
+            "  targets: <= 300 KB per page besides the shared bundles; time to charts <= 1.5x the starter page"
+        )
 
 
 if __name__ == "__main__":

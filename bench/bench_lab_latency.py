@@ -18,9 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from lab_server import notebook_page, running_jupyterlab  # noqa: E402
 from test_lab_strength_gap import NOTEBOOK, PLOT, prepare_slider, press_and_wait_for_redraw  # noqa: E402
+
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 MOVES = 20
 WARM_UP = 2
@@ -51,10 +52,14 @@ def main() -> None:
             latencies = measure(page)
         browser.close()
     median = statistics.median(latencies)
-    print(f"Strength-gap app in JupyterLab: key press on the bias slider -> chart redrawn ({MOVES} moves)")
+    print(
+        f"Strength-gap app in JupyterLab: key press on the bias slider -> chart redrawn ({MOVES} moves)"
+    )
     print(f"  median {median:6.1f} ms   target <= 50 ms: {'met' if median <= 50 else 'MISSED'}")
-    print(f"  fastest {min(latencies):5.1f} ms, slowest {max(latencies):5.1f} ms, "
-          f"90th percentile {statistics.quantiles(latencies, n=10)[-1]:5.1f} ms")
+    print(
+        f"  fastest {min(latencies):5.1f} ms, slowest {max(latencies):5.1f} ms, "
+        f"90th percentile {statistics.quantiles(latencies, n=10)[-1]:5.1f} ms"
+    )
 
 
 if __name__ == "__main__":

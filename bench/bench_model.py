@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from backbalance import model
-from backbalance.parameters import load_model_parameters
+from backbalance.strength_gap import model
+from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 WEEKS = 52
@@ -39,7 +39,11 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
 def report(label: str, seconds: float, target: float | None = None) -> None:
     """Print one readable line, with the target and whether it was met."""
     shown = f"{seconds * 1e3:9.3f} ms"
-    verdict = "" if target is None else f"   target <= {target * 1e3:g} ms: {'met' if seconds <= target else 'MISSED'}"
+    verdict = (
+        ""
+        if target is None
+        else f"   target <= {target * 1e3:g} ms: {'met' if seconds <= target else 'MISSED'}"
+    )
     print(f"{label:<62}{shown}{verdict}")
 
 
@@ -51,17 +55,26 @@ def main() -> None:
     print(f"Strength-gap model, {WEEKS} weeks, both sides (median of repeated runs)")
     report(
         "one scenario, typical person (strength_paths)",
-        median_seconds(lambda: model.strength_paths(plan.start, plan.sets, WEEKS, dyn, typical), 500),
+        median_seconds(
+            lambda: model.strength_paths(plan.start, plan.sets, WEEKS, dyn, typical), 500
+        ),
         target=1e-3,
     )
-    report("one scenario, typical person, tidy table (simulate, 1 draw)",
-           median_seconds(lambda: model.simulate(plan, params, draws=1), 200), target=1e-3)
-    report("one scenario, 1,000 people, bands + weeks to targets (simulate)",
-           median_seconds(lambda: model.simulate(plan, params, draws=1000), 50))
+    report(
+        "one scenario, typical person, tidy table (simulate, 1 draw)",
+        median_seconds(lambda: model.simulate(plan, params, draws=1), 200),
+        target=1e-3,
+    )
+    report(
+        "one scenario, 1,000 people, bands + weeks to targets (simulate)",
+        median_seconds(lambda: model.simulate(plan, params, draws=1000), 50),
+    )
     gaps, extras = np.linspace(0, 30, 21), np.linspace(0, 10, 21)
     report(
         "sweep: 21 gaps x 21 biases x 52 weeks x 1,000 people (sweep)",
-        median_seconds(lambda: model.sweep(params, gaps=gaps, extra_sets=extras, strong_sets=6, weeks=WEEKS), 5),
+        median_seconds(
+            lambda: model.sweep(params, gaps=gaps, extra_sets=extras, strong_sets=6, weeks=WEEKS), 5
+        ),
         target=1.0,
     )
 

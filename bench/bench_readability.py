@@ -31,12 +31,34 @@ MIN_WORDS = 60  # pages with less prose than this (e.g. the references page) get
 
 # Directives whose body is not prose a reader reads as sentences.
 SKIP_BODY = {
-    "bibliography", "quiz", "code-cell", "code-block", "code", "math", "raw", "toctree",
-    "list-table", "csv-table", "include", "literalinclude", "image", "eval-rst",
+    "bibliography",
+    "quiz",
+    "code-cell",
+    "code-block",
+    "code",
+    "math",
+    "raw",
+    "toctree",
+    "list-table",
+    "csv-table",
+    "include",
+    "literalinclude",
+    "image",
+    "eval-rst",
 }
 PROSE_TITLES = {
-    "admonition", "note", "tip", "important", "warning", "caution", "danger", "attention",
-    "hint", "seealso", "dropdown", "topic",
+    "admonition",
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "caution",
+    "danger",
+    "attention",
+    "hint",
+    "seealso",
+    "dropdown",
+    "topic",
 }
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<mark>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")
 DIRECTIVE = re.compile(r"^\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
@@ -45,20 +67,20 @@ DIRECTIVE = re.compile(r"^\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
 def _strip_inline(line: str) -> str:
     """Remove inline markup from one line of prose, keeping the words a reader sees."""
     line = re.sub(r"<!--.*?-->", " ", line)
-    line = re.sub(r"\{cite(?::[a-z]+)?\}`[^`]*`", "", line)           # citations go entirely
-    line = re.sub(r"\{(?:ref|numref|eq)\}`[^`]*`", "", line)            # cross-references
-    line = re.sub(r"\{[\w:-]+\}`([^`<]*?)\s*<[^`>]*>`", r"\1", line)    # {term}`text <target>`
+    line = re.sub(r"\{cite(?::[a-z]+)?\}`[^`]*`", "", line)  # citations go entirely
+    line = re.sub(r"\{(?:ref|numref|eq)\}`[^`]*`", "", line)  # cross-references
+    line = re.sub(r"\{[\w:-]+\}`([^`<]*?)\s*<[^`>]*>`", r"\1", line)  # {term}`text <target>`
     line = re.sub(  # {doc}`../notebooks/strength_gap` -> "strength gap"
         r"\{[\w:-]+\}`([^`]*)`", lambda m: m.group(1).split("/")[-1].replace("_", " "), line
     )
-    line = re.sub(r"`[^`]*`", "", line)                                 # inline code
-    line = re.sub(r"\$[^$]+\$", "", line)                               # inline math
-    line = re.sub(r"!\[([^\]]*)\]\([^)]*\)", "", line)                  # images
-    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)                # links -> text
+    line = re.sub(r"`[^`]*`", "", line)  # inline code
+    line = re.sub(r"\$[^$]+\$", "", line)  # inline math
+    line = re.sub(r"!\[([^\]]*)\]\([^)]*\)", "", line)  # images
+    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links -> text
     line = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", line)
-    line = re.sub(r"<[^>]+>", " ", line)                                # raw HTML tags
-    line = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", line)      # emphasis
-    line = re.sub(r"\(\s*\)", "", line)                                 # emptied brackets
+    line = re.sub(r"<[^>]+>", " ", line)  # raw HTML tags
+    line = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", line)  # emphasis
+    line = re.sub(r"\(\s*\)", "", line)  # emptied brackets
     line = re.sub(r"\s+([.,;:!?])", r"\1", line)
     return re.sub(r"\s{2,}", " ", line).strip()
 
@@ -74,8 +96,8 @@ def strip_myst(text: str) -> str:
     """The prose of a MyST Markdown page as plain text, one paragraph per line."""
     lines = text.splitlines()
     if lines and lines[0].strip() == "---":  # YAML front matter
-        end = next((i for i, l in enumerate(lines[1:], 1) if l.strip() == "---"), 0)
-        lines = lines[end + 1:]
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+        lines = lines[end + 1 :]
 
     out: list[str] = []
     paragraph: list[str] = []
@@ -93,7 +115,8 @@ def strip_myst(text: str) -> str:
         skipping = any(skip for _, skip, _ in fences)
         match = FENCE.match(raw)
         closes = (
-            match is not None and bool(fences)
+            match is not None
+            and bool(fences)
             and match.group("mark")[0] == fences[-1][0][0]
             and len(match.group("mark")) >= len(fences[-1][0])
             and not match.group("info").strip()

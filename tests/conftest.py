@@ -10,6 +10,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SLOW_FOLDERS = {("tests", "book"), ("tests", "browser"), ("tests", "notebooks"), ("notebooks",)}
+"""Tests here build the book, run notebooks or drive a browser: the slow tier."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tier by folder, so that `make check` can leave it out."""
+    for item in items:
+        parts = Path(item.path).resolve().relative_to(ROOT).parts
+        if parts[:1] in SLOW_FOLDERS or parts[:2] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +37,10 @@ def book_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Completed
     jb = Path(sys.executable).with_name("jupyter-book")
     return subprocess.run(
         [str(jb), "build", str(ROOT), "-W", "--keep-going"],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
     )
 
 
@@ -35,5 +48,7 @@ def book_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Completed
 def site(book_build: subprocess.CompletedProcess[str]) -> Path:
     """The built HTML folder; fails clearly if the build did not succeed."""
     if book_build.returncode != 0:
-        pytest.fail("the book did not build:\n" + book_build.stdout[-4000:] + book_build.stderr[-4000:])
+        pytest.fail(
+            "the book did not build:\n" + book_build.stdout[-4000:] + book_build.stderr[-4000:]
+        )
     return ROOT / "_build" / "html"

@@ -6,18 +6,19 @@ The main entry points, by layer (see each module for the rest):
   :func:`validate_data`, :class:`DataError`;
 - logic: :class:`Plan` and :func:`simulate` (strength-gap model), :func:`build_profile`
   (self-assessment), :class:`Profile`, :func:`build_programme` (programme builder);
-- presentation: ``backbalance.charts`` and the ``*_widgets`` modules for JupyterLab,
+- presentation: ``backbalance.strength_gap.charts`` and the ``*_widgets`` modules for JupyterLab,
   ``backbalance.sphinxext`` for the static book, ``python -m backbalance`` for scripts.
 """
 
-from .assessment import build_profile
-from .assessment_data import load_assessment
-from .content import DataError, Problem
-from .exercises import load_exercise_library
-from .model import Plan, simulate, sweep
-from .parameters import load_model_parameters
-from .plan import build_programme
-from .profile import Profile
+from backbalance.assessment.data import load_assessment
+from backbalance.assessment.logic import build_profile
+from backbalance.assessment.profile import Profile
+from backbalance.common.read import DataError, Problem
+from backbalance.programme.build import build_programme
+from backbalance.programme.library import load_exercise_library
+from backbalance.strength_gap.model import Plan, simulate, sweep
+from backbalance.strength_gap.parameters import load_model_parameters
+
 from .validate import validate_data
 
 __version__ = "0.1.0"

@@ -13,9 +13,10 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
-from .content import DataError, problems_from
-from .model import SIDES, Plan, simulate
-from .parameters import STATUSES, load_model_parameters
+from backbalance.common.read import DataError, problems_from
+from backbalance.strength_gap.model import SIDES, Plan, simulate
+from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
+
 from .validate import validate_data
 
 
@@ -60,12 +61,24 @@ def _simulate(args: argparse.Namespace) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return 1
-    fields = ("gap_percent", "strong_sets", "weak_extra_sets", "weak_percent", "weeks", "status", "weak_side", "detraining")
+    fields = (
+        "gap_percent",
+        "strong_sets",
+        "weak_extra_sets",
+        "weak_percent",
+        "weeks",
+        "status",
+        "weak_side",
+        "detraining",
+    )
     try:
         plan = Plan(**{name: getattr(args, name) for name in fields})
     except ValidationError as err:
         for problem in problems_from("", err):
-            print(f"{args.prog}: error: {args.flags.get(problem.entry, problem.entry)}: {problem.message}", file=sys.stderr)
+            print(
+                f"{args.prog}: error: {args.flags.get(problem.entry, problem.entry)}: {problem.message}",
+                file=sys.stderr,
+            )
         return 2
     sim = simulate(plan, params, draws=args.draws, seed=args.seed)
     try:
@@ -88,29 +101,60 @@ def _simulate(args: argparse.Namespace) -> int:
 
 def _add_simulate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run = commands.add_parser(
-        "simulate", help="simulate how extra weak-side sets close a strength gap",
+        "simulate",
+        help="simulate how extra weak-side sets close a strength gap",
         description="Simulate one training plan; CSV (default) or JSON on stdout. Weeks to each LSI "
         "target are printed on stderr for CSV and included in JSON.",
     )
     added = [
-        run.add_argument("--gap", dest="gap_percent", type=float, required=True, metavar="PERCENT",
-                         help="how much weaker the weak side is, in %% of the stronger side"),
-        run.add_argument("--strong-sets", type=float, required=True, help="weekly sets for the stronger side"),
+        run.add_argument(
+            "--gap",
+            dest="gap_percent",
+            type=float,
+            required=True,
+            metavar="PERCENT",
+            help="how much weaker the weak side is, in %% of the stronger side",
+        ),
+        run.add_argument(
+            "--strong-sets", type=float, required=True, help="weekly sets for the stronger side"
+        ),
         run.add_argument("--weeks", type=int, default=24, help="weeks to simulate (default 24)"),
-        run.add_argument("--status", choices=STATUSES, default="novice", help="training status (default novice)"),
-        run.add_argument("--weak-side", choices=SIDES, default="left", help="which side is weaker (default left)"),
+        run.add_argument(
+            "--status", choices=STATUSES, default="novice", help="training status (default novice)"
+        ),
+        run.add_argument(
+            "--weak-side", choices=SIDES, default="left", help="which side is weaker (default left)"
+        ),
     ]
     bias = run.add_mutually_exclusive_group()
     added += [
-        bias.add_argument("--weak-extra-sets", type=float, help="extra weekly sets for the weak side"),
-        bias.add_argument("--weak-percent", type=float, help="per cent more weekly sets for the weak side"),
+        bias.add_argument(
+            "--weak-extra-sets", type=float, help="extra weekly sets for the weak side"
+        ),
+        bias.add_argument(
+            "--weak-percent", type=float, help="per cent more weekly sets for the weak side"
+        ),
     ]
-    run.add_argument("--detraining", action="store_true", help="a side with no sets loses strength (an assumption)")
-    run.add_argument("--draws", type=_count(1), default=1000, help="simulated people (default 1000)")
+    run.add_argument(
+        "--detraining",
+        action="store_true",
+        help="a side with no sets loses strength (an assumption)",
+    )
+    run.add_argument(
+        "--draws", type=_count(1), default=1000, help="simulated people (default 1000)"
+    )
     run.add_argument("--seed", type=_count(0), default=0, help="random seed (default 0)")
-    run.add_argument("--params", default="data/model_parameters.yml", help="parameter file (default data/model_parameters.yml)")
-    run.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default csv)")
-    run.set_defaults(run=_simulate, prog=run.prog, flags={a.dest: a.option_strings[0] for a in added})
+    run.add_argument(
+        "--params",
+        default="data/model_parameters.yml",
+        help="parameter file (default data/model_parameters.yml)",
+    )
+    run.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="output format (default csv)"
+    )
+    run.set_defaults(
+        run=_simulate, prog=run.prog, flags={a.dest: a.option_strings[0] for a in added}
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,7 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("validate", help="check every data file and report all problems")
     check.add_argument("path", nargs="?", default="data", help="the data folder (default: data)")
-    check.add_argument("--bib", default="references.bib", help="BibTeX file that citations must be in")
+    check.add_argument(
+        "--bib", default="references.bib", help="BibTeX file that citations must be in"
+    )
     check.set_defaults(run=_validate)
 
     _add_simulate(commands)

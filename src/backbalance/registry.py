@@ -1,7 +1,7 @@
 """Which loader checks which file in ``data/`` (keys are file names or glob patterns).
 
 Each loader takes the file's path and returns a validated object with a ``citations()``
-method yielding ``(entry, bibtex_key)`` pairs, or raises :class:`~backbalance.content.DataError`.
+method yielding ``(entry, bibtex_key)`` pairs, or raises :class:`~backbalance.common.read.DataError`.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .assessment_data import load_assessment_file
-from .exercises import load_exercise_library, load_plan_template
-from .habits import load_habits
-from .lessons import load_lesson_plan
-from .parameters import load_model_parameters
-from .quiz import load_quiz
+from backbalance.assessment.data import load_assessment_file
+from backbalance.habits.logic import load_habits
+from backbalance.lessons.data import load_lesson_plan
+from backbalance.programme.library import load_exercise_library, load_plan_template
+from backbalance.quizzes.data import load_quiz
+from backbalance.strength_gap.parameters import load_model_parameters
 
 LOADERS: dict[str, Callable[[Path], Any]] = {
     "model_parameters.yml": load_model_parameters,

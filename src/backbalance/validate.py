@@ -8,7 +8,7 @@ from pathlib import Path
 from pybtex.database import parse_file
 from pybtex.scanner import PybtexError
 
-from .content import DataError, Problem, display_path
+from backbalance.common.read import DataError, Problem, display_path
 
 
 def bibliography_keys(bib: Path) -> set[str]:
@@ -16,7 +16,9 @@ def bibliography_keys(bib: Path) -> set[str]:
     try:
         return set(parse_file(str(bib), bib_format="bibtex").entries)
     except (OSError, PybtexError) as err:
-        raise DataError([Problem(display_path(bib), "", f"cannot be read as BibTeX ({err})")]) from None
+        raise DataError(
+            [Problem(display_path(bib), "", f"cannot be read as BibTeX ({err})")]
+        ) from None
 
 
 def validate_data(data_dir: Path, bib: Path) -> list[Problem]:
@@ -39,7 +41,11 @@ def validate_data(data_dir: Path, bib: Path) -> list[Problem]:
     except DataError as err:
         return problems + err.problems
     problems.extend(
-        Problem(file, entry, f"cites '{key}', which is not in {display_path(bib)}; add it there or fix the key")
+        Problem(
+            file,
+            entry,
+            f"cites '{key}', which is not in {display_path(bib)}; add it there or fix the key",
+        )
         for file, entry, key in cited
         if key not in known
     )

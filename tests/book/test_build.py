@@ -12,7 +12,9 @@ PLOTLY_MIME_MARKER = 'class="bb-plotly"'
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts)
+    return sorted(
+        p for p in site.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts
+    )
 
 
 def test_book_builds_without_warnings(book_build):
@@ -39,7 +41,11 @@ def test_no_page_references_another_host(site):
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for element in soup.find_all(tag):
                 url = element.get(attr) or ""
-                if tag == "link" and "stylesheet" not in (element.get("rel") or []) and "preload" not in (element.get("rel") or []):
+                if (
+                    tag == "link"
+                    and "stylesheet" not in (element.get("rel") or [])
+                    and "preload" not in (element.get("rel") or [])
+                ):
                     continue
                 assert not re.match(r"^(https?:)?//", url), f"{page.relative_to(site)} loads {url}"
 
@@ -58,6 +64,8 @@ def test_notebook_pages_offer_the_ipynb_download(site, root):
     notebooks = [Path(f) for f in toc_files(root) if (root / f"{f}.ipynb").is_file()]
     assert notebooks, "the book has notebook pages"
     for notebook in notebooks:
-        assert (site / "_sources" / f"{notebook}.ipynb").is_file(), f"{notebook}.ipynb is not downloadable"
+        assert (site / "_sources" / f"{notebook}.ipynb").is_file(), (
+            f"{notebook}.ipynb is not downloadable"
+        )
         page = (site / f"{notebook}.html").read_text(encoding="utf-8")
         assert f"_sources/{notebook}.ipynb" in page

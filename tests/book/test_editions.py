@@ -21,19 +21,33 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from backbalance.lessons import load_lesson_plan
-from backbalance.quiz import KEY_INTRO, KEY_MARK, Quiz, load_quiz, render_html
+from backbalance.lessons.data import load_lesson_plan
+from backbalance.quizzes.data import KEY_INTRO, KEY_MARK, Quiz, load_quiz, render_html
 from backbalance.sphinxext.editions import BANNER, ENV_VAR, strip_other_edition
 from backbalance.sphinxext.launch import launch_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = (
-    "welcome", "what-is-imbalance", "causes", "self-assessment", "phase1-release",
-    "phase2-strengthen", "phase3-integrate", "daily-habits", "putting-it-together",
+    "welcome",
+    "what-is-imbalance",
+    "causes",
+    "self-assessment",
+    "phase1-release",
+    "phase2-strengthen",
+    "phase3-integrate",
+    "daily-habits",
+    "putting-it-together",
 )
 SKIP = shutil.ignore_patterns(
-    ".venv", "_build", "node_modules", ".git", ".hypothesis", ".pytest_cache", "__pycache__",
-    ".ipynb_checkpoints", "*.egg-info",
+    ".venv",
+    "_build",
+    "node_modules",
+    ".git",
+    ".hypothesis",
+    ".pytest_cache",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    "*.egg-info",
 )
 TEXT_FILES = {".html", ".js", ".md", ".txt", ".ipynb", ".json", ".xml"}
 ONLY_INSTRUCTOR = re.compile(r"^(`{3,})\{only\} instructor\n(?P<body>.*?)^\1\s*$", re.M | re.S)
@@ -51,7 +65,10 @@ def build(source: Path, output: Path, edition: str) -> subprocess.CompletedProce
     jb = Path(sys.executable).with_name("jupyter-book")
     return subprocess.run(
         [str(jb), "build", str(source), "--path-output", str(output), "-W", "--keep-going"],
-        cwd=source, capture_output=True, text=True, env=env,
+        cwd=source,
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 
@@ -113,7 +130,9 @@ def normal(text: str) -> str:
     """Text as a reader would compare it: HTML and JSON escapes undone, curly quotes made
     straight (Sphinx's smart quotes), runs of white space made single spaces."""
     text = html.unescape(text).replace('\\"', '"')
-    text = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
+    text = text.translate(
+        str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+    )
     return " ".join(text.split())
 
 
@@ -142,7 +161,11 @@ def test_no_instructor_text_in_any_student_file(sites, source):
             continue
         content = normal(path.read_text(encoding="utf-8", errors="replace"))
         checked += 1
-        leaks += [f"{path.relative_to(site)}: {text[:60]!r}" for text, form in forbidden if form in content]
+        leaks += [
+            f"{path.relative_to(site)}: {text[:60]!r}"
+            for text, form in forbidden
+            if form in content
+        ]
     assert checked > 30, "the student edition should have pages, sources and a search index"
     assert sorted(set(leaks)) == []
 
@@ -151,7 +174,9 @@ def test_no_instructor_text_in_any_student_file(sites, source):
 def test_student_sources_keep_the_chapter_and_lose_only_the_instructor_blocks(sites, source):
     for chapter in CHAPTERS:
         original = (source / "book" / f"{chapter}.md").read_text(encoding="utf-8")
-        offered = (sites["student"] / "_sources" / "book" / f"{chapter}.md").read_text(encoding="utf-8")
+        offered = (sites["student"] / "_sources" / "book" / f"{chapter}.md").read_text(
+            encoding="utf-8"
+        )
         assert "{only} instructor" not in offered and "{lesson-plan}" not in offered
         assert f"```{{quiz}} {chapter}" in offered
         before_notes = original.split("```{lesson-plan}")[0]
@@ -167,7 +192,10 @@ def test_student_sources_keep_the_chapter_and_lose_only_the_instructor_blocks(si
 def test_student_quizzes_keep_their_answers_closed(sites, source):
     for chapter in CHAPTERS:
         quiz = load_quiz(source / "data" / "quizzes" / f"{chapter}.yml")
-        soup = BeautifulSoup((sites["student"] / "book" / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(
+            (sites["student"] / "book" / f"{chapter}.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
         (block,) = soup.select("div.bb-quiz")
         assert len(block.select("details")) == sum(len(q.options) for q in quiz.questions), chapter
         assert not block.select("details[open]")
@@ -205,7 +233,9 @@ def test_instructor_edition_shows_answer_keys_notes_and_plans(sites, source):
 def test_every_instructor_page_says_which_edition_it_is(sites):
     for edition, site in sites.items():
         for page in site.rglob("*.html"):
-            if {"_static", "_sources"} & set(page.relative_to(site).parts) or page.name == "index.html":
+            if {"_static", "_sources"} & set(
+                page.relative_to(site).parts
+            ) or page.name == "index.html":
                 continue
             soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
             banner = soup.select_one(".bd-header-announcement")
@@ -220,7 +250,9 @@ def test_both_editions_hold_the_same_pages(sites):
 
     assert pages(sites["student"]) == pages(sites["instructor"])
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    assert any(c["file"] == "book/instructor-guide" for part in toc["parts"] for c in part["chapters"])
+    assert any(
+        c["file"] == "book/instructor-guide" for part in toc["parts"] for c in part["chapters"]
+    )
     assert (sites["student"] / "book" / "instructor-guide.html").is_file()
 
 
@@ -258,26 +290,39 @@ def test_instructor_pages_pass_axe(sites):
     from playwright.sync_api import sync_playwright
 
     class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(sites["instructor"])))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(sites["instructor"]))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     found = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(chromium), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync",
-            ])
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium),
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--disable-sync",
+                ],
+            )
             for chapter in CHAPTERS:
                 page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/book/{chapter}.html", wait_until="networkidle")
+                page.goto(
+                    f"http://127.0.0.1:{server.server_address[1]}/book/{chapter}.html",
+                    wait_until="networkidle",
+                )
                 page.add_script_tag(path=str(axe))
                 violations = page.evaluate("async () => (await axe.run(document)).violations")
                 found[chapter] = [
                     f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-                    for v in violations if v["impact"] in ("serious", "critical")
+                    for v in violations
+                    if v["impact"] in ("serious", "critical")
                 ]
                 page.close()
             browser.close()
@@ -290,17 +335,27 @@ def test_instructor_pages_pass_axe(sites):
 
 
 def test_answer_key_marks_right_answers_in_words_and_shows_all_feedback():
-    quiz = Quiz.model_validate({"questions": [
-        {"id": f"q{i}", "prompt": f"Question {i}?", "options": [
-            {"text": "Yes", "correct": True, "feedback": "Right, because."},
-            {"text": "No <b>", "correct": False, "feedback": "Wrong, because."},
-        ]} for i in range(3)
-    ]})
+    quiz = Quiz.model_validate(
+        {
+            "questions": [
+                {
+                    "id": f"q{i}",
+                    "prompt": f"Question {i}?",
+                    "options": [
+                        {"text": "Yes", "correct": True, "feedback": "Right, because."},
+                        {"text": "No <b>", "correct": False, "feedback": "Wrong, because."},
+                    ],
+                }
+                for i in range(3)
+            ]
+        }
+    )
     soup = BeautifulSoup(render_html(quiz, answers=True), "html.parser")
     assert soup.select_one("div.bb-quiz.bb-quiz-key") is not None and not soup.select("details")
     items = soup.select("div.bb-quiz-key ul.bb-quiz-options > li")
     assert [li.get_text(" ", strip=True) for li in items[:2]] == [
-        f"A. Yes ({KEY_MARK}) Correct. Right, because.", "B. No <b> Not quite. Wrong, because.",
+        f"A. Yes ({KEY_MARK}) Correct. Right, because.",
+        "B. No <b> Not quite. Wrong, because.",
     ]
     assert [li["data-correct"] for li in items] == ["true", "false"] * 3
     assert soup.find(id=True) is None and soup.find("script") is None and soup.find("b") is None
@@ -356,8 +411,16 @@ def test_sources_keep_examples_inside_code_blocks():
     [
         ("", "https://hub.example.edu", set()),
         ("https://github.com/org/course", "", {"binderhub_url", "colab_url"}),
-        ("https://github.com/org/course", "https://hub.example.edu", {"binderhub_url", "colab_url", "jupyterhub_url"}),
-        ("https://gitlab.com/org/course", "https://hub.example.edu", {"binderhub_url", "jupyterhub_url"}),
+        (
+            "https://github.com/org/course",
+            "https://hub.example.edu",
+            {"binderhub_url", "colab_url", "jupyterhub_url"},
+        ),
+        (
+            "https://gitlab.com/org/course",
+            "https://hub.example.edu",
+            {"binderhub_url", "jupyterhub_url"},
+        ),
     ],
     ids=["no-repository-no-buttons", "github", "github-and-hub", "gitlab-no-colab"],
 )
@@ -372,7 +435,8 @@ def test_launch_buttons_follow_the_repository_url(repository, hub, shown):
 def test_colab_and_hub_install_lines_in_the_guide_match_requirements():
     """The guide's one-line installs pin the library's packages as requirements.txt does."""
     pins = dict(
-        line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
+        line.split("==")
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
         if "==" in line and not line.startswith("#")
     )
     guide = (ROOT / "book" / "instructor-guide.md").read_text(encoding="utf-8")
@@ -383,8 +447,12 @@ def test_colab_and_hub_install_lines_in_the_guide_match_requirements():
         assert named and all(pins.get(name) == version for name, version in named.items()), line
 
 
-@pytest.mark.parametrize(("variable", "setting"), [("teacher", None), (None, "teacher")], ids=["variable", "setting"])
-def test_an_unknown_edition_stops_the_build_with_one_clear_line(tmp_path, monkeypatch, variable, setting):
+@pytest.mark.parametrize(
+    ("variable", "setting"), [("teacher", None), (None, "teacher")], ids=["variable", "setting"]
+)
+def test_an_unknown_edition_stops_the_build_with_one_clear_line(
+    tmp_path, monkeypatch, variable, setting
+):
     from sphinx.errors import ConfigError
     from sphinx.testing.util import SphinxTestApp
 
@@ -397,5 +465,7 @@ def test_an_unknown_edition_stops_the_build_with_one_clear_line(tmp_path, monkey
     )
     (tmp_path / "index.rst").write_text("Demo\n====\n")
     name = ENV_VAR if variable else "backbalance_edition"
-    with pytest.raises(ConfigError, match=f"^{name} must be 'student' or 'instructor', got 'teacher'$"):
+    with pytest.raises(
+        ConfigError, match=f"^{name} must be 'student' or 'instructor', got 'teacher'$"
+    ):
         SphinxTestApp("html", srcdir=tmp_path, builddir=tmp_path / "build")

@@ -39,7 +39,7 @@ def _require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator["Browser"]:  # noqa: F821
+def browser() -> Iterator[Browser]:  # noqa: F821
     """A headless Chromium with a fresh profile."""
     _require_chromium()
     from playwright.sync_api import sync_playwright
@@ -52,7 +52,7 @@ def browser() -> Iterator["Browser"]:  # noqa: F821
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -79,7 +79,7 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def lab(browser) -> Iterator["JupyterLab"]:  # noqa: F821
+def lab(browser) -> Iterator[JupyterLab]:  # noqa: F821
     """A real JupyterLab over a fresh temporary copy of the course, one per test module
     (a shared server would restore the previous module's open notebooks)."""
     from lab_server import running_jupyterlab

@@ -45,7 +45,9 @@ SETTINGS = {
         "windowingMode": "none",
     },
     # No "get notified about Jupyter news?" pop-up over the page.
-    ("@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"): {"fetchNews": "false"},
+    ("@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"): {
+        "fetchNews": "false"
+    },
 }
 RUN_ALL = '[data-command="runmenu:run-all"]'
 """The Run > Run All Cells menu entry."""
@@ -65,7 +67,9 @@ class JupyterLab:
 
     def sessions(self) -> list[dict]:
         """The server's open sessions (notebook path, kernel id and state)."""
-        with urllib.request.urlopen(f"{self.base_url}/api/sessions?token={self.token}", timeout=5) as response:
+        with urllib.request.urlopen(
+            f"{self.base_url}/api/sessions?token={self.token}", timeout=5
+        ) as response:
             return json.load(response)
 
 
@@ -79,7 +83,9 @@ def _wait_until_ready(url: str, process: subprocess.Popen[bytes], timeout: float
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with status {process.returncode} before it was ready")
+            raise RuntimeError(
+                f"JupyterLab exited with status {process.returncode} before it was ready"
+            )
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -106,7 +112,9 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
     work = Path(tempfile.mkdtemp(prefix="bb-lab-"))
     root, settings = work / "course", work / "user-settings"
     for folder in COPIED:
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(
+            ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+        )
     for parts, values in SETTINGS.items():
         file = settings.joinpath(*parts)
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -120,10 +128,18 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
         "JUPYTER_CONFIG_DIR": str(work / "config"),
     }
     command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     log = (work / "server.log").open("wb")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
@@ -177,7 +193,9 @@ def open_and_run_all(page: Page, lab: JupyterLab, path: str, timeout_ms: float =
     page.goto(lab.url_of(path))
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=timeout_ms)
     _wait_for_settled_kernel(lab, path, timeout_ms / 1000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms)
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms
+    )
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.click(RUN_ALL)
 
@@ -188,7 +206,13 @@ IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
 
 @contextmanager
 def notebook_page(
-    browser, lab: JupyterLab, path: str, ready: str, *, width: int = 1400, timeout_ms: float = 180_000
+    browser,
+    lab: JupyterLab,
+    path: str,
+    ready: str,
+    *,
+    width: int = 1400,
+    timeout_ms: float = 180_000,
 ) -> Iterator[Page]:
     """A page with notebook ``path`` opened and run top to bottom in JupyterLab.
 

@@ -3,7 +3,7 @@
 Each answer set is typed into the page in headless Chromium as a reader would (radio
 buttons, text boxes, menus, the Continue and See my results buttons). What the page then
 shows (messages, guidance, results text, tables, bars) and the profile JSON it offers for
-download must equal what :mod:`backbalance.assessment` gives for the same answers.
+download must equal what :mod:`backbalance.assessment.logic` gives for the same answers.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from backbalance.assessment import build_profile, check_answers, describe, screen
-from backbalance.assessment_data import AssessmentData, load_assessment
+from backbalance.assessment.data import AssessmentData, load_assessment
+from backbalance.assessment.logic import build_profile, check_answers, describe, screen
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -100,19 +100,27 @@ def answer_set(rng: random.Random, data: AssessmentData) -> dict[str, str]:
     right = _seconds(rng) if bridges else ""
     near = bridges and rng.random() < 0.4 and "," not in right
     state["hold-bridge_right"] = right
-    state["hold-bridge_left"] = str(max(1, float(right) + rng.randint(-14, 14))) if near else (_seconds(rng) if bridges else "")
+    state["hold-bridge_left"] = (
+        str(max(1, float(right) + rng.randint(-14, 14)))
+        if near
+        else (_seconds(rng) if bridges else "")
+    )
     state["norms"] = rng.choice(["", "female", "male"])
     state["strength-unit"] = rng.choice(["reps", "kg"])
     row = rng.random() < 0.7
     top = 100 if state["strength-unit"] == "reps" else 300
     state["strength-left"] = str(rng.randint(1, min(top, 40))) if row else ""
-    state["strength-right"] = str(rng.choice([state["strength-left"], rng.randint(1, min(top, 40))])) if row else ""
+    state["strength-right"] = (
+        str(rng.choice([state["strength-left"], rng.randint(1, min(top, 40))])) if row else ""
+    )
     for muscle in data.tightness.muscles:
         state[f"tight-{muscle.id}"] = rng.choice(["none", "left", "right", "both"])
     state["training-status"] = rng.choice(["", "novice", "intermediate", "trained"])
     if kind > 0.8:  # one or two mistakes
         for _ in range(rng.randint(1, 2)):
-            name = rng.choice(["hold-flexor", "hold-bridge_left", "strength-right", "question-bag", "tight-lats"])
+            name = rng.choice(
+                ["hold-flexor", "hold-bridge_left", "strength-right", "question-bag", "tight-lats"]
+            )
             state[name] = "" if name.startswith(("question", "tight")) else rng.choice(BAD_NUMBERS)
     return state
 
@@ -165,7 +173,10 @@ def page(browser, site_url):
     page.problems = []
     page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.problems.append(str(e)))
-    page.on("request", lambda r: None if r.url.startswith((site_url, "data:")) else page.problems.append(r.url))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((site_url, "data:")) else page.problems.append(r.url),
+    )
     page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
     yield page
     context.close()
@@ -180,7 +191,9 @@ def run(page, state: dict[str, str], on_page: dict[str, str] | None = None) -> d
     """
     if on_page is None:
         on_page = {}
-    if not on_page or any(on_page.get(n) and not v for n, v in state.items() if n.startswith(RADIOS)):
+    if not on_page or any(
+        on_page.get(n) and not v for n, v in state.items() if n.startswith(RADIOS)
+    ):
         page.locator(".bb-forget").click()
         on_page.clear()
     fill(page, state, on_page, "redflag-")
@@ -220,13 +233,17 @@ def test_page_and_python_agree_on_every_answer_set(page, data):
         want = expected(state, data)
         got = run(page, state, on_page)
         assert got == want, f"answer set {number}: {json.dumps(state)}"
-        outcomes["errors" if want["errors"] else "results" if "summary" in want["report"] else "stopped"] += 1
+        outcomes[
+            "errors" if want["errors"] else "results" if "summary" in want["report"] else "stopped"
+        ] += 1
     assert all(count >= 3 for count in outcomes.values()), outcomes
     assert page.problems == []
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("typed", ["abc", "", "-5", "0", "0.4", "99999", "1" * 400, "1e3", "12..5", " 62,5 "])
+@pytest.mark.parametrize(
+    "typed", ["abc", "", "-5", "0", "0.4", "99999", "1" * 400, "1e3", "12..5", " 62,5 "]
+)
 def test_each_typed_number_gets_the_same_message_as_in_python(page, data, typed):
     state = {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
     state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
@@ -275,7 +292,9 @@ def test_keyboard_only(browser, site_url, data):
     assert page.locator(".bb-screen-result").text_content() == data.red_flags.clear
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # the first answer of the first question
-    assert page.locator(f'input[name="question-{data.questionnaire.questions[0].id}"]').first.is_checked()
+    assert page.locator(
+        f'input[name="question-{data.questionnaire.questions[0].id}"]'
+    ).first.is_checked()
     context.close()
 
 
@@ -302,14 +321,23 @@ def test_answers_kept_only_when_asked_and_forgotten(browser, site_url, data):
 def test_no_serious_accessibility_problem_in_any_state(page, data):
     if not AXE.is_file():
         pytest.fail(f"{AXE} missing: run `make assets`")
-    state = answer_set(random.Random(1), data) | {f"redflag-{s.id}": "no" for s in data.red_flags.signs()}
-    states = {"errors": {**state, "hold-flexor": "abc"}, "results": {**state, "hold-flexor": "60"},
-              "stopped": {**state, "redflag-cancer": "yes"}}
+    state = answer_set(random.Random(1), data) | {
+        f"redflag-{s.id}": "no" for s in data.red_flags.signs()
+    }
+    states = {
+        "errors": {**state, "hold-flexor": "abc"},
+        "results": {**state, "hold-flexor": "60"},
+        "stopped": {**state, "redflag-cancer": "yes"},
+    }
     page.add_script_tag(path=str(AXE))
     for name, answers in states.items():
         run(page, answers)
         violations = page.evaluate(
             "async () => (await axe.run(document.querySelector('.bb-assessment'))).violations"
         )
-        serious = [f"{v['id']} ({v['impact']})" for v in violations if v["impact"] in ("serious", "critical")]
+        serious = [
+            f"{v['id']} ({v['impact']})"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
         assert serious == [], name

@@ -8,10 +8,9 @@ shows the results with their charts.
 
 from __future__ import annotations
 
-
 import pytest
-from playwright.sync_api import expect
 from lab_server import notebook_page
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -46,8 +45,12 @@ ALEX_CHOICES = {
     "Upper trapezius (between neck and shoulder)": "Neither side",
 }
 ALEX_NUMBERS = {
-    "Trunk flexor hold (seconds)": "102", "Back extensor hold (seconds)": "125",
-    "Side bridge, right (seconds)": "80", "Side bridge, left (seconds)": "58", "Left arm": "9", "Right arm": "12",
+    "Trunk flexor hold (seconds)": "102",
+    "Back extensor hold (seconds)": "125",
+    "Side bridge, right (seconds)": "80",
+    "Side bridge, left (seconds)": "58",
+    "Left arm": "9",
+    "Right arm": "12",
 }
 
 
@@ -102,14 +105,23 @@ def test_a_complete_form_shows_results_and_charts(page):
         choose(page, question, answer)
     for label, text in ALEX_NUMBERS.items():
         type_into(page, label, text)
-    field(page, "dropdown", "Compare your times with the published averages for").locator("select").select_option(
-        label="women")
+    field(page, "dropdown", "Compare your times with the published averages for").locator(
+        "select"
+    ).select_option(label="women")
     type_into(page, "Trunk flexor hold (seconds)", "abc")
     press(page, "See my results")
     page.locator(APP).get_by_text("Type a number, such as 45.").wait_for()
     type_into(page, "Trunk flexor hold (seconds)", "102")
     press(page, "See my results")
-    page.locator(APP).get_by_text("Weaker side: left, with a gap of 25% in the single-arm row.").wait_for(timeout=30_000)
-    assert page.locator(APP).get_by_text("Your LSI is 9 ÷ 12 × 100 = 75%. Your left side is weaker.").is_visible()
+    page.locator(APP).get_by_text(
+        "Weaker side: left, with a gap of 25% in the single-arm row."
+    ).wait_for(timeout=30_000)
+    assert (
+        page.locator(APP)
+        .get_by_text("Your LSI is 9 ÷ 12 × 100 = 75%. Your left side is weaker.")
+        .is_visible()
+    )
     assert page.locator(APP).get_by_text("Type a number, such as 45.").count() == 0
-    page.wait_for_function(f"document.querySelectorAll('{APP} .js-plotly-plot .main-svg').length >= 3", timeout=30_000)
+    page.wait_for_function(
+        f"document.querySelectorAll('{APP} .js-plotly-plot .main-svg').length >= 3", timeout=30_000
+    )

@@ -7,9 +7,7 @@ trace data) and the summary line must follow.
 
 from __future__ import annotations
 
-
 import pytest
-
 from lab_server import notebook_page
 
 pytestmark = pytest.mark.browser
@@ -58,7 +56,11 @@ def page(browser, lab):
 
 
 def test_run_all_draws_the_app_with_its_summary(page):
-    assert page.locator(f"{APP} .bb-weak-extra").inner_text().startswith("Extra weak-side sets per week")
+    assert (
+        page.locator(f"{APP} .bb-weak-extra")
+        .inner_text()
+        .startswith("Extra weak-side sets per week")
+    )
     assert page.locator(BIAS_HANDLE).get_attribute("aria-valuenow") in {"4", "4.0"}
     assert page.locator(PLOT).evaluate("el => el.data.length") == 8
     assert "LSI 90%: typical person by week 28" in page.locator(SUMMARY).inner_text()

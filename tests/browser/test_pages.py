@@ -40,13 +40,27 @@ def visited(browser, site, site_url):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         seen = {"console": [], "offhost": [], "failed": []}
-        page.on("console", lambda m: seen["console"].append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: seen["console"].append(str(e)))
-        page.on("request", lambda r: None if r.url.startswith(site_url) or r.url.startswith("data:")
-                else seen["offhost"].append(r.url))
+        page.on(
+            "console",
+            lambda m, seen=seen: seen["console"].append(m.text) if m.type == "error" else None,
+        )
+        page.on("pageerror", lambda e, seen=seen: seen["console"].append(str(e)))
+        page.on(
+            "request",
+            lambda r, seen=seen: (
+                None
+                if r.url.startswith(site_url) or r.url.startswith("data:")
+                else seen["offhost"].append(r.url)
+            ),
+        )
         # A request the browser itself cancels because the page navigated on (the redirect
         # of index.html) is not a broken resource; a missing file shows as a console error.
-        page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED" else seen["failed"].append(r.url))
+        page.on(
+            "requestfailed",
+            lambda r, seen=seen: (
+                None if r.failure == "net::ERR_ABORTED" else seen["failed"].append(r.url)
+            ),
+        )
         page.goto(f"{site_url}/{page_path}", wait_until="networkidle")
         if page.locator(".bb-plotly").count():
             page.wait_for_function(
@@ -55,7 +69,9 @@ def visited(browser, site, site_url):
             )
         seen["charts"] = page.evaluate(CHART_STATE)
         page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        )
         seen["axe"] = [
             f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
             for v in violations
@@ -95,7 +111,9 @@ def test_every_chart_drawn(visited):
         if not (chart["drawn"] and chart["visible"] > 0 and chart["inSvg"] >= chart["visible"])
     }
     assert undrawn == {}
-    assert sum(len(seen["charts"]) for seen in visited.values()) >= 4, "the book should draw its charts"
+    assert sum(len(seen["charts"]) for seen in visited.values()) >= 4, (
+        "the book should draw its charts"
+    )
 
 
 @pytest.mark.browser

@@ -18,7 +18,9 @@ def test_committed_without_stray_outputs(path):
         if cell.cell_type != "code":
             continue
         checked = cell.source.lstrip().startswith(CHECKED)
-        assert checked or not cell.outputs, f"cell {index} has outputs; clear them before committing"
+        assert checked or not cell.outputs, (
+            f"cell {index} has outputs; clear them before committing"
+        )
         assert checked or cell.execution_count is None, f"cell {index} has an execution count"
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backbalance.assessment import (
+from backbalance.assessment.data import load_assessment
+from backbalance.assessment.logic import (
     build_profile,
     check_answers,
     check_number,
@@ -15,8 +16,7 @@ from backbalance.assessment import (
     contributor_scores,
     screen,
 )
-from backbalance.assessment_data import load_assessment
-from backbalance.profile import Profile
+from backbalance.assessment.profile import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = load_assessment(ROOT / "data" / "assessment")
@@ -40,7 +40,10 @@ def test_a_worse_answer_never_lowers_a_score(indexes, which, step):
     worse[which] = min(indexes[which] + step, len(question.options) - 1)
     before, after = choices(indexes), choices(tuple(worse))
     assert concern_score(after, DATA.questionnaire) >= concern_score(before, DATA.questionnaire)
-    low, high = contributor_scores(before, DATA.questionnaire), contributor_scores(after, DATA.questionnaire)
+    low, high = (
+        contributor_scores(before, DATA.questionnaire),
+        contributor_scores(after, DATA.questionnaire),
+    )
     assert all(high[cid] >= low[cid] for cid in low)
 
 
@@ -54,8 +57,10 @@ def test_another_yes_never_lowers_the_red_flag_level(yes, extra):
 
 
 def number(low: float, high: float) -> st.SearchStrategy[str]:
-    return st.one_of(st.integers(int(low) + 1, int(high)).map(str),
-                     st.floats(low, high).map(lambda x: f"{x:.1f}")).filter(lambda s: low <= float(s) <= high)
+    return st.one_of(
+        st.integers(int(low) + 1, int(high)).map(str),
+        st.floats(low, high).map(lambda x: f"{x:.1f}"),
+    ).filter(lambda s: low <= float(s) <= high)
 
 
 def maybe(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -69,24 +74,39 @@ def usable_answers(draw: st.DrawFn) -> dict[str, str]:
     unit = draw(st.sampled_from(["reps", "kg"]))
     limits = getattr(DATA.strength.units, unit)
     state = {f"redflag-{s}": "no" for s in SIGNS}
-    state |= {f"question-{q.id}": draw(st.sampled_from([o.value for o in q.options])) for q in QUESTIONS}
+    state |= {
+        f"question-{q.id}": draw(st.sampled_from([o.value for o in q.options])) for q in QUESTIONS
+    }
     state |= {"hold-flexor": draw(maybe(hold)), "hold-extensor": draw(maybe(hold))}
     if draw(st.booleans()):
         state |= {"hold-bridge_right": draw(hold), "hold-bridge_left": draw(hold)}
     if draw(st.booleans()):
         side = number(limits.min, limits.max)
         state |= {"strength-left": draw(side), "strength-right": draw(side)}
-    state |= {"strength-unit": unit, "norms": draw(st.sampled_from(["", "female", "male"])),
-              "training-status": draw(st.sampled_from(["", "novice", "intermediate", "trained"]))}
-    state |= {f"tight-{m.id}": draw(st.sampled_from(["none", "left", "right", "both"])) for m in DATA.tightness.muscles}
+    state |= {
+        "strength-unit": unit,
+        "norms": draw(st.sampled_from(["", "female", "male"])),
+        "training-status": draw(st.sampled_from(["", "novice", "intermediate", "trained"])),
+    }
+    state |= {
+        f"tight-{m.id}": draw(st.sampled_from(["none", "left", "right", "both"]))
+        for m in DATA.tightness.muscles
+    }
     return state
 
 
 def mirror_answers(state: dict[str, str]) -> dict[str, str]:
-    names = {"hold-bridge_right": "hold-bridge_left", "hold-bridge_left": "hold-bridge_right",
-             "strength-left": "strength-right", "strength-right": "strength-left"}
+    names = {
+        "hold-bridge_right": "hold-bridge_left",
+        "hold-bridge_left": "hold-bridge_right",
+        "strength-left": "strength-right",
+        "strength-right": "strength-left",
+    }
     mirrored = {names.get(name, name): value for name, value in state.items()}
-    return {name: SWAP.get(value, value) if name.startswith("tight-") else value for name, value in mirrored.items()}
+    return {
+        name: SWAP.get(value, value) if name.startswith("tight-") else value
+        for name, value in mirrored.items()
+    }
 
 
 def mirror_profile(profile: Profile) -> Profile:
@@ -95,9 +115,14 @@ def mirror_profile(profile: Profile) -> Profile:
     if "bridge_left" in holds:
         holds["bridge_left"], holds["bridge_right"] = holds["bridge_right"], holds["bridge_left"]
     if data["strength"]:
-        data["strength"]["left"], data["strength"]["right"] = data["strength"]["right"], data["strength"]["left"]
+        data["strength"]["left"], data["strength"]["right"] = (
+            data["strength"]["right"],
+            data["strength"]["left"],
+        )
     data["weaker_side"] = SWAP.get(data["weaker_side"])
-    data["tight_muscles"] = [{**t, "side": SWAP.get(t["side"], t["side"])} for t in data["tight_muscles"]]
+    data["tight_muscles"] = [
+        {**t, "side": SWAP.get(t["side"], t["side"])} for t in data["tight_muscles"]
+    ]
     return Profile.model_validate(data)
 
 
@@ -106,7 +131,9 @@ def mirror_profile(profile: Profile) -> Profile:
 def test_swapping_left_and_right_mirrors_the_profile(state):
     checked, swapped = check_answers(state, DATA), check_answers(mirror_answers(state), DATA)
     assert checked.errors == swapped.errors == {}
-    assert build_profile(swapped.answers, DATA) == mirror_profile(build_profile(checked.answers, DATA))
+    assert build_profile(swapped.answers, DATA) == mirror_profile(
+        build_profile(checked.answers, DATA)
+    )
 
 
 @given(text=st.text())
@@ -118,11 +145,22 @@ def test_any_typed_text_gets_a_value_or_a_message(text):
 
 
 FIELDS = [
-    *(f"redflag-{s}" for s in SIGNS), *(f"question-{q.id}" for q in QUESTIONS),
-    "hold-flexor", "hold-extensor", "hold-bridge_right", "hold-bridge_left", "norms", "strength-unit",
-    "strength-left", "strength-right", "training-status", *(f"tight-{m.id}" for m in DATA.tightness.muscles),
+    *(f"redflag-{s}" for s in SIGNS),
+    *(f"question-{q.id}" for q in QUESTIONS),
+    "hold-flexor",
+    "hold-extensor",
+    "hold-bridge_right",
+    "hold-bridge_left",
+    "norms",
+    "strength-unit",
+    "strength-left",
+    "strength-right",
+    "training-status",
+    *(f"tight-{m.id}" for m in DATA.tightness.muscles),
 ]
-ANY_VALUE = st.one_of(st.text(max_size=8), st.sampled_from(["yes", "no", "left", "none", "12", "reps", "kg"]))
+ANY_VALUE = st.one_of(
+    st.text(max_size=8), st.sampled_from(["yes", "no", "left", "none", "12", "reps", "kg"])
+)
 
 
 @settings(max_examples=200)

@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backbalance import classroom
-from backbalance.assessment_data import load_assessment
-from backbalance.profile import Profile
+from backbalance.assessment.data import load_assessment
+from backbalance.assessment.profile import Profile
+from backbalance.classroom import logic as classroom
 
 DATA = load_assessment(Path(__file__).resolve().parents[2] / "data" / "assessment")
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,11 +28,20 @@ def profiles(draw: st.DrawFn) -> bytes:
         return Profile(red_flag=draw(st.sampled_from(["clinician", "urgent"]))).to_json().encode()
     left, right = draw(kg), draw(kg)
     lsi = round(100 * min(left, right) / max(left, right), 1)
-    return Profile(red_flag="none", contributors=tuple(draw(st.lists(st.sampled_from(CAUSES), unique=True,
-                                                                     max_size=3))),
-                   lsi=lsi, gap_percent=round(100 - lsi, 1), clear_gap=lsi < 90, gap_test="row",
-                   holds=draw(st.dictionaries(st.sampled_from(HOLDS), seconds)),
-                   strength={"unit": "kg", "left": left, "right": right}).to_json().encode()
+    return (
+        Profile(
+            red_flag="none",
+            contributors=tuple(draw(st.lists(st.sampled_from(CAUSES), unique=True, max_size=3))),
+            lsi=lsi,
+            gap_percent=round(100 - lsi, 1),
+            clear_gap=lsi < 90,
+            gap_test="row",
+            holds=draw(st.dictionaries(st.sampled_from(HOLDS), seconds)),
+            strength={"unit": "kg", "left": left, "right": right},
+        )
+        .to_json()
+        .encode()
+    )
 
 
 @st.composite
@@ -44,9 +53,14 @@ def logs(draw: st.DrawFn) -> bytes:
 
 
 ids = st.from_regex(r"[a-z]{1,6}", fullmatch=True)
-classes = st.tuples(st.dictionaries(ids, profiles(), max_size=6), st.dictionaries(ids, logs(), max_size=6)).map(
-    lambda pair: {**{f"{s}.profile.json": raw for s, raw in pair[0].items()},
-                  **{f"{s}.progress.csv": raw for s, raw in pair[1].items()}})
+classes = st.tuples(
+    st.dictionaries(ids, profiles(), max_size=6), st.dictionaries(ids, logs(), max_size=6)
+).map(
+    lambda pair: {
+        **{f"{s}.profile.json": raw for s, raw in pair[0].items()},
+        **{f"{s}.progress.csv": raw for s, raw in pair[1].items()},
+    }
+)
 
 
 @st.composite
@@ -60,9 +74,13 @@ def malformed(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 def summaries(results: classroom.ClassResults) -> list[pd.DataFrame]:
-    return [results.profiles, results.progress, classroom.measure_summary(results.profiles, DATA),
-            classroom.cause_counts(results.profiles, DATA),
-            classroom.progress_by_week(results.progress, results.profiles)]
+    return [
+        results.profiles,
+        results.progress,
+        classroom.measure_summary(results.profiles, DATA),
+        classroom.cause_counts(results.profiles, DATA),
+        classroom.progress_by_week(results.progress, results.profiles),
+    ]
 
 
 def assert_same(a: list[pd.DataFrame], b: list[pd.DataFrame]) -> None:
@@ -74,16 +92,27 @@ def assert_same(a: list[pd.DataFrame], b: list[pd.DataFrame]) -> None:
 @given(classes, malformed())
 def test_a_malformed_file_never_changes_the_summaries_of_the_good_ones(files, junk):
     name, raw = junk
-    clean, dirty = classroom.load_class(files, DATA), classroom.load_class({**files, name: raw}, DATA)
+    clean, dirty = (
+        classroom.load_class(files, DATA),
+        classroom.load_class({**files, name: raw}, DATA),
+    )
     assert_same(summaries(clean), summaries(dirty))
-    assert {problem.file for problem in dirty.problems} - {problem.file for problem in clean.problems} == {name}
+    assert {problem.file for problem in dirty.problems} - {
+        problem.file for problem in clean.problems
+    } == {name}
 
 
 @SETTINGS
-@given(classes.flatmap(lambda files: st.permutations(list(files.items())).map(lambda items: (files, items))))
+@given(
+    classes.flatmap(
+        lambda files: st.permutations(list(files.items())).map(lambda items: (files, items))
+    )
+)
 def test_loading_does_not_depend_on_the_order_of_the_files(case):
     files, shuffled = case
-    copies = {f"copy-{name}": raw for name, raw in files.items()}  # duplicates make the order matter, if it did
+    copies = {
+        f"copy-{name}": raw for name, raw in files.items()
+    }  # duplicates make the order matter, if it did
     first = classroom.load_class({**files, **copies}, DATA)
     second = classroom.load_class(dict([*reversed(list(copies.items())), *shuffled]), DATA)
     assert_same(summaries(first), summaries(second))

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
-from backbalance import model
-from backbalance.model import Dynamics, Plan
-from backbalance.parameters import STATUSES, load_model_parameters
+from backbalance.strength_gap import model
+from backbalance.strength_gap.model import Dynamics, Plan
+from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 PARAMS = load_model_parameters(ROOT / "data" / "model_parameters.yml")
@@ -45,7 +45,8 @@ def test_swapping_the_sides_mirrors_the_result(plan, seed):
     flip = other.table.assign(side=other.table["side"].map({"left": "right", "right": "left"}))
     key = ["week", "side"]
     pd.testing.assert_frame_equal(
-        one.table.sort_values(key).reset_index(drop=True), flip.sort_values(key).reset_index(drop=True)
+        one.table.sort_values(key).reset_index(drop=True),
+        flip.sort_values(key).reset_index(drop=True),
     )
 
 
@@ -53,10 +54,19 @@ def test_swapping_the_sides_mirrors_the_result(plan, seed):
 @given(plan=plans, more=st.integers(1, 20), seed=seeds)
 def test_more_weak_side_volume_never_delays_parity(plan, more, seed):
     fewer = model.simulate(plan, PARAMS, draws=DRAWS, seed=seed)
-    extra = model.simulate(plan.with_extra_sets(plan.weak_sets - plan.strong_sets + more), PARAMS, draws=DRAWS, seed=seed)
+    extra = model.simulate(
+        plan.with_extra_sets(plan.weak_sets - plan.strong_sets + more),
+        PARAMS,
+        draws=DRAWS,
+        seed=seed,
+    )
     for low, high in zip(fewer.parity, extra.parity, strict=True):
         for field in ("fast", "typical", "slow"):
-            assert as_weeks(getattr(high, field)) <= as_weeks(getattr(low, field)), (field, low, high)
+            assert as_weeks(getattr(high, field)) <= as_weeks(getattr(low, field)), (
+                field,
+                low,
+                high,
+            )
 
 
 @settings(max_examples=80, deadline=None)
@@ -67,7 +77,9 @@ def test_more_weak_side_volume_never_delays_parity(plan, more, seed):
     detraining=st.booleans(),
     multipliers=st.lists(st.floats(0, 1e4), min_size=1, max_size=20),
 )
-def test_strength_stays_positive_and_never_exceeds_the_ceiling(start, sets, status, detraining, multipliers):
+def test_strength_stays_positive_and_never_exceeds_the_ceiling(
+    start, sets, status, detraining, multipliers
+):
     dyn = Dynamics.from_parameters(PARAMS, status, detraining=detraining)
     paths = model.strength_paths(start, sets, 80, dyn, np.array(multipliers))
     ceiling = max(start) * (1 + dyn.headroom)
@@ -79,7 +91,10 @@ def test_strength_stays_positive_and_never_exceeds_the_ceiling(start, sets, stat
 @given(plan=plans, seed=seeds)
 def test_bands_are_ordered(plan, seed):
     table = model.simulate(plan, PARAMS, draws=DRAWS, seed=seed).table
-    for low, mid, high in (("strength_p10", "strength", "strength_p90"), ("lsi_p10", "lsi", "lsi_p90")):
+    for low, mid, high in (
+        ("strength_p10", "strength", "strength_p90"),
+        ("lsi_p10", "lsi", "lsi_p90"),
+    ):
         assert (table[low] <= table[mid]).all() and (table[mid] <= table[high]).all()
     assert (table["lsi_p90"] <= 100 + 1e-9).all()
     for parity in model.simulate(plan, PARAMS, draws=DRAWS, seed=seed).parity:
@@ -93,7 +108,9 @@ def test_a_seed_reproduces_the_simulation(plan, seed):
     two = model.simulate(plan, PARAMS, draws=DRAWS, seed=seed)
     pd.testing.assert_frame_equal(one.table, two.table)
     assert one.parity == two.parity
-    assert_array_equal(model.response_multipliers(0.5, 10, seed), model.response_multipliers(0.5, 10, seed))
+    assert_array_equal(
+        model.response_multipliers(0.5, 10, seed), model.response_multipliers(0.5, 10, seed)
+    )
 
 
 @settings(max_examples=40, deadline=None)

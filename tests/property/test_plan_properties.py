@@ -8,10 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backbalance.exercises import EQUIPMENT_LABELS, load_exercise_library, load_plan_template
-from backbalance.parameters import STATUSES, load_model_parameters
-from backbalance.plan import Programme, Refusal, Setup, build_programme, manual_profile
-from backbalance.profile import Profile, TightMuscle
+from backbalance.assessment.profile import Profile, TightMuscle
+from backbalance.programme.build import Programme, Refusal, Setup, build_programme, manual_profile
+from backbalance.programme.library import (
+    EQUIPMENT_LABELS,
+    load_exercise_library,
+    load_plan_template,
+)
+from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 LIBRARY = load_exercise_library(DATA / "exercises.csv")

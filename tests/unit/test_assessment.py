@@ -1,4 +1,4 @@
-"""Scoring of the self-assessment, with worked examples (backbalance.assessment, .profile)."""
+"""Scoring of the self-assessment, with worked examples (backbalance.assessment.logic, .profile)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from backbalance.assessment import (
+from backbalance.assessment.data import AssessmentData, load_assessment
+from backbalance.assessment.logic import (
     MESSAGES,
     build_profile,
     check_answers,
@@ -27,8 +28,7 @@ from backbalance.assessment import (
     round_half_up,
     screen,
 )
-from backbalance.assessment_data import AssessmentData, load_assessment
-from backbalance.profile import Profile, StrengthResult
+from backbalance.assessment.profile import Profile, StrengthResult
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,11 +46,25 @@ def alex(data: AssessmentData) -> dict[str, str]:
     """The worked example of book/self-assessment.md: bag on the right, tight on the right."""
     state = no_flags(data)
     state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
-    state |= {"question-bag": "most-days", "question-one-side-tight": "clearly", "question-one-sided-pain": "now-and-then"}
-    state |= {"hold-flexor": "102", "hold-extensor": "125", "hold-bridge_right": "80", "hold-bridge_left": "58",
-              "norms": "female", "strength-unit": "reps", "strength-left": "9", "strength-right": "12",
-              "tight-hip-flexors": "right", "tight-lats": "none", "tight-upper-trapezius": "none",
-              "training-status": "novice"}
+    state |= {
+        "question-bag": "most-days",
+        "question-one-side-tight": "clearly",
+        "question-one-sided-pain": "now-and-then",
+    }
+    state |= {
+        "hold-flexor": "102",
+        "hold-extensor": "125",
+        "hold-bridge_right": "80",
+        "hold-bridge_left": "58",
+        "norms": "female",
+        "strength-unit": "reps",
+        "strength-left": "9",
+        "strength-right": "12",
+        "tight-hip-flexors": "right",
+        "tight-lats": "none",
+        "tight-upper-trapezius": "none",
+        "training-status": "novice",
+    }
     return state
 
 
@@ -63,25 +77,41 @@ def profile_of(state: dict[str, str], data: AssessmentData) -> Profile:
 # --------------------------------------------------------------------------- numbers
 
 
-@pytest.mark.parametrize(("value", "digits", "expected"), [
-    (2.5, 0, 3.0), (0.125, 2, 0.13), (80 / 58, 2, 1.38), (62 / 55, 2, 1.13), (9 / 12 * 100, 1, 75.0),
-    (8 / 11 * 100, 1, 72.7), (100 - 72.7, 1, 27.3),
-])
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [
+        (2.5, 0, 3.0),
+        (0.125, 2, 0.13),
+        (80 / 58, 2, 1.38),
+        (62 / 55, 2, 1.13),
+        (9 / 12 * 100, 1, 75.0),
+        (8 / 11 * 100, 1, 72.7),
+        (100 - 72.7, 1, 27.3),
+    ],
+)
 def test_round_half_up(value, digits, expected):
     assert round_half_up(value, digits) == expected
 
 
-@pytest.mark.parametrize(("value", "digits", "text"), [(75.0, 1, "75"), (72.66, 1, "72.7"), (1.375, 2, "1.38"), (600, 2, "600")])
+@pytest.mark.parametrize(
+    ("value", "digits", "text"),
+    [(75.0, 1, "75"), (72.66, 1, "72.7"), (1.375, 2, "1.38"), (600, 2, "600")],
+)
 def test_format_number_drops_a_trailing_zero(value, digits, text):
     assert format_number(value, digits) == text
 
 
-@pytest.mark.parametrize(("text", "value"), [("12", 12.0), (" 12,5 ", 12.5), ("+3", 3.0), ("-5", -5.0), ("007.50", 7.5)])
+@pytest.mark.parametrize(
+    ("text", "value"), [("12", 12.0), (" 12,5 ", 12.5), ("+3", 3.0), ("-5", -5.0), ("007.50", 7.5)]
+)
 def test_parse_number_reads_plain_numbers(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", " ", "abc", "1e3", "12..5", "1,000.5", "inf", "nan", "0x10", "\u0661\u0662", "12 s"])
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "abc", "1e3", "12..5", "1,000.5", "inf", "nan", "0x10", "\u0661\u0662", "12 s"],
+)
 def test_parse_number_refuses_anything_else(text):
     assert parse_number(text) is None
 
@@ -89,15 +119,18 @@ def test_parse_number_refuses_anything_else(text):
 # --------------------------------------------------------------------------- messages
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("abc", MESSAGES["number"]),
-    ("-5", MESSAGES["negative"]),
-    ("0", MESSAGES["negative"]),
-    ("0.5", "Type at least 1 s."),
-    ("700", "Type at most 600 s. Check for a typing slip."),
-    ("99999999999999999999", "Type at most 600 s. Check for a typing slip."),
-    ("1" * 400, "Type at most 600 s. Check for a typing slip."),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("abc", MESSAGES["number"]),
+        ("-5", MESSAGES["negative"]),
+        ("0", MESSAGES["negative"]),
+        ("0.5", "Type at least 1 s."),
+        ("700", "Type at most 600 s. Check for a typing slip."),
+        ("99999999999999999999", "Type at most 600 s. Check for a typing slip."),
+        ("1" * 400, "Type at most 600 s. Check for a typing slip."),
+    ],
+)
 def test_bad_hold_times_get_their_message(data, text, message):
     assert check_number(text, data.endurance.input).error == message
 
@@ -175,8 +208,14 @@ def test_an_empty_form_gets_a_message_for_each_red_flag_only(data):
 
 
 def test_every_bad_answer_is_named(data):
-    state = alex(data) | {"question-bag": "", "hold-flexor": "abc", "hold-bridge_left": "", "strength-right": "-3",
-                          "tight-lats": "", "norms": "other"}
+    state = alex(data) | {
+        "question-bag": "",
+        "hold-flexor": "abc",
+        "hold-bridge_left": "",
+        "strength-right": "-3",
+        "tight-lats": "",
+        "norms": "other",
+    }
     checked = check_answers(state, data)
     assert checked.answers is None
     assert checked.errors == {
@@ -190,8 +229,15 @@ def test_every_bad_answer_is_named(data):
 
 
 def test_skipped_tests_are_fine(data):
-    state = alex(data) | {"hold-flexor": "", "hold-bridge_left": "", "hold-bridge_right": "",
-                          "strength-left": "", "strength-right": "", "norms": "", "training-status": ""}
+    state = alex(data) | {
+        "hold-flexor": "",
+        "hold-bridge_left": "",
+        "hold-bridge_right": "",
+        "strength-left": "",
+        "strength-right": "",
+        "norms": "",
+        "training-status": "",
+    }
     answers = check_answers(state, data).answers
     assert answers.holds == {"extensor": 125.0}
     assert answers.strength is None and answers.norms is None and answers.training_status is None
@@ -205,7 +251,9 @@ def test_concern_score_worked_examples(data):
     lowest = {q.id: q.options[0].value for q in questionnaire.questions}
     highest = {q.id: q.options[-1].value for q in questionnaire.questions}
     assert concern_score(lowest, questionnaire) == 0
-    assert concern_score(highest, questionnaire) == concern_max(questionnaire) == 4 * 2 * 2 + 5 * 2 * 1
+    assert (
+        concern_score(highest, questionnaire) == concern_max(questionnaire) == 4 * 2 * 2 + 5 * 2 * 1
+    )
     # Alex: bag most days (2 x 1), one side clearly tight (2 x 2), pain now and then (1 x 2)
     assert concern_score(check_answers(alex(data), data).answers.choices, questionnaire) == 8
 
@@ -214,8 +262,14 @@ def test_contributors_are_ranked_by_score_then_file_order(data):
     choices = check_answers(alex(data), data).answers.choices
     scores = contributor_scores(choices, data.questionnaire)
     # tight-side: clearly tight 2 x 2 + pain now and then 1 x 1; carrying: most days 2 x 2
-    assert scores == {"carrying": 4, "one-hip": 0, "one-sided-sport-or-work": 0, "past-injury": 1,
-                      "sitting": 0, "tight-side": 5}
+    assert scores == {
+        "carrying": 4,
+        "one-hip": 0,
+        "one-sided-sport-or-work": 0,
+        "past-injury": 1,
+        "sitting": 0,
+        "tight-side": 5,
+    }
     assert ranked_contributors(choices, data.questionnaire) == ("tight-side", "carrying")
 
 
@@ -225,13 +279,17 @@ def test_ratios_follow_mcgills_rules(data):
     holds = {"flexor": 102, "extensor": 125, "bridge_right": 80, "bridge_left": 58}
     assert ratio_value(holds, balance) == 1.38 and ratio_outside(1.38, balance)
     assert ratio_value(holds, flex_ext) == 0.82 and not ratio_outside(0.82, flex_ext)
-    assert ratio_value({"bridge_right": 62, "bridge_left": 55}, balance) == 1.13  # the book's example
+    assert (
+        ratio_value({"bridge_right": 62, "bridge_left": 55}, balance) == 1.13
+    )  # the book's example
     assert not ratio_outside(1.05, balance) and not ratio_outside(0.95, balance)
     assert ratio_outside(1.06, balance) and ratio_outside(0.94, balance)
     assert ratio_value({"flexor": 100}, flex_ext) is None
 
 
-@pytest.mark.parametrize(("seconds", "band"), [(49, "below"), (50, "around"), (248, "around"), (249, "above")])
+@pytest.mark.parametrize(
+    ("seconds", "band"), [(49, "below"), (50, "around"), (248, "around"), (249, "above")]
+)
 def test_norm_band_is_one_sd_either_side(seconds, band):
     assert norm_band(seconds, 149, 99) == band
 
@@ -250,33 +308,57 @@ def test_alexs_profile(data):
     assert profile.red_flag == "none" and profile.cleared
     assert (profile.concern_score, profile.concern_max) == (8, 26)
     assert profile.contributors == ("tight-side", "carrying")
-    assert (profile.weaker_side, profile.gap_percent, profile.gap_test, profile.clear_gap, profile.lsi) == (
-        "left", 25.0, "row", True, 75.0)
+    assert (
+        profile.weaker_side,
+        profile.gap_percent,
+        profile.gap_test,
+        profile.clear_gap,
+        profile.lsi,
+    ) == ("left", 25.0, "row", True, 75.0)
     assert profile.strength == StrengthResult(unit="reps", left=9, right=12)
     assert [(t.muscle, t.side) for t in profile.tight_muscles] == [("hip-flexors", "right")]
     assert profile.training_status == "novice"
     plan = profile.plan(strong_sets=6, weak_extra_sets=2)
-    assert (plan.gap_percent, plan.weak_side, plan.status, plan.weak_sets) == (25.0, "left", "novice", 8)
+    assert (plan.gap_percent, plan.weak_side, plan.status, plan.weak_sets) == (
+        25.0,
+        "left",
+        "novice",
+        8,
+    )
 
 
 def test_side_bridges_give_the_gap_when_there_is_no_row_test(data):
     state = alex(data) | {"strength-left": "", "strength-right": ""}
     profile = profile_of(state, data)
-    assert (profile.weaker_side, profile.gap_percent, profile.gap_test, profile.clear_gap, profile.lsi) == (
-        "left", 27.5, "side_bridge", True, None)
+    assert (
+        profile.weaker_side,
+        profile.gap_percent,
+        profile.gap_test,
+        profile.clear_gap,
+        profile.lsi,
+    ) == ("left", 27.5, "side_bridge", True, None)
     small = profile_of(state | {"hold-bridge_right": "62", "hold-bridge_left": "55"}, data)
     assert (small.weaker_side, small.gap_percent, small.clear_gap) == ("left", 11.3, False)
 
 
 def test_equal_sides_have_no_weaker_side(data):
     profile = profile_of(alex(data) | {"strength-left": "12"}, data)
-    assert (profile.weaker_side, profile.gap_percent, profile.clear_gap, profile.lsi) == (None, 0.0, False, 100.0)
+    assert (profile.weaker_side, profile.gap_percent, profile.clear_gap, profile.lsi) == (
+        None,
+        0.0,
+        False,
+        100.0,
+    )
 
 
 def test_no_test_no_gap(data):
-    state = alex(data) | {k: "" for k in ("hold-bridge_right", "hold-bridge_left", "strength-left", "strength-right")}
+    state = alex(data) | {
+        k: "" for k in ("hold-bridge_right", "hold-bridge_left", "strength-left", "strength-right")
+    }
     profile = profile_of(state, data)
-    assert profile.gap_test is profile.weaker_side is profile.gap_percent is profile.clear_gap is None
+    assert (
+        profile.gap_test is profile.weaker_side is profile.gap_percent is profile.clear_gap is None
+    )
     with pytest.raises(ValueError, match="no measured gap"):
         profile.plan()
 
@@ -294,37 +376,69 @@ def test_alexs_results_in_words(data):
     )
     assert report.concern[0] == "Your answers score 8 out of 26."
     assert report.concern[1].startswith("You report some signs")
-    assert [item.title for item in report.contributors] == ["One side tighter", "Carrying on one side"]
+    assert [item.title for item in report.contributors] == [
+        "One side tighter",
+        "Carrying on one side",
+    ]
     assert report.contributors[0].link.chapter == "book/phase1-release"
-    assert report.holds.rows[1] == ("Back extensor hold", "125 s", "189 ± 60 s (women)", "Below the usual range")
-    assert report.ratios.rows[0] == ("Right side bridge ÷ left side bridge", "1.38", "0.95 to 1.05", "Worth a closer look")
+    assert report.holds.rows[1] == (
+        "Back extensor hold",
+        "125 s",
+        "189 ± 60 s (women)",
+        "Below the usual range",
+    )
+    assert report.ratios.rows[0] == (
+        "Right side bridge ÷ left side bridge",
+        "1.38",
+        "0.95 to 1.05",
+        "Worth a closer look",
+    )
     assert report.ratios.flagged == (True, False, False, False)
-    assert report.endurance[0].startswith("Your side bridges differ by 22 s, more than the noise of about 15 s")
+    assert report.endurance[0].startswith(
+        "Your side bridges differ by 22 s, more than the noise of about 15 s"
+    )
     assert report.strength[:2] == (
         "Your LSI is 9 ÷ 12 × 100 = 75%. Your left side is weaker.",
         "That is below the 90% line. Give your left side extra work in Phase 2.",
     )
     assert "24%" in report.strength[2]
     assert [(bar.label, bar.text, bar.percent) for bar in report.bars] == [
-        ("Left arm", "9 reps", 75.0), ("Right arm", "12 reps", 100.0)]
+        ("Left arm", "9 reps", 75.0),
+        ("Right arm", "12 reps", 100.0),
+    ]
     assert report.tightness == ("Hip flexors: tighter on the right.",)
 
 
 def test_small_side_bridge_gap_is_called_noise(data):
-    report = describe(profile_of(alex(data) | {"hold-bridge_right": "62", "hold-bridge_left": "55"}, data), data)
-    assert report.endurance[0].startswith("Your side bridges differ by 7 s. A gap of less than about 15 s may just be")
+    report = describe(
+        profile_of(alex(data) | {"hold-bridge_right": "62", "hold-bridge_left": "55"}, data), data
+    )
+    assert report.endurance[0].startswith(
+        "Your side bridges differ by 7 s. A gap of less than about 15 s may just be"
+    )
     assert report.ratios.rows[0][1:] == ("1.13", "0.95 to 1.05", "Worth a closer look")
 
 
 def test_row_and_bridges_that_disagree_are_reported(data):
-    report = describe(profile_of(alex(data) | {"strength-left": "12", "strength-right": "9"}, data), data)
+    report = describe(
+        profile_of(alex(data) | {"strength-left": "12", "strength-right": "9"}, data), data
+    )
     assert report.summary[0] == "Weaker side: right, with a gap of 25% in the single-arm row."
     assert data.summary.disagree in report.summary
 
 
 def test_nothing_measured_in_words(data):
-    state = alex(data) | {k: "" for k in ("hold-flexor", "hold-extensor", "hold-bridge_right", "hold-bridge_left",
-                                          "strength-left", "strength-right")}
+    state = alex(data) | {
+        k: ""
+        for k in (
+            "hold-flexor",
+            "hold-extensor",
+            "hold-bridge_right",
+            "hold-bridge_left",
+            "strength-left",
+            "strength-right",
+        )
+    }
     state |= {"tight-hip-flexors": "none", "training-status": ""}
     report = describe(profile_of(state, data), data)
     assert report.summary == (data.summary.not_measured, data.summary.no_tight)

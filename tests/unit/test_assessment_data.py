@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from backbalance.assessment_data import load_assessment, load_assessment_file
-from backbalance.content import DataError
-from backbalance.sphinxext.assessment import ROOT_CLASS, render_form
+from backbalance.assessment.data import load_assessment, load_assessment_file
+from backbalance.assessment.page import ROOT_CLASS, render_form
+from backbalance.common.read import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,51 +45,140 @@ def problems(course: Path) -> list[str]:
 def test_shipped_files_load(course):
     data = load_assessment(course / "data" / "assessment")
     assert len(data.red_flags.signs()) == 11
-    assert data.chapters() == {"book/causes", "book/daily-habits", "book/phase1-release",
-                               "book/phase2-strengthen", "book/phase3-integrate"}
+    assert data.chapters() == {
+        "book/causes",
+        "book/daily-habits",
+        "book/phase1-release",
+        "book/phase2-strengthen",
+        "book/phase3-integrate",
+    }
 
 
-@pytest.mark.parametrize(("name", "old", "new", "line"), [
-    ("endurance.yml", "  seconds: 15\n", "  seconds: -5\n",
-     "data/assessment/endurance.yml, noise.seconds: must be more than 0.0, got -5"),
-    ("endurance.yml", "    bridge_left: {mean: 77, sd: 35}", "    bridge_left: {mean: 77, sd: 35, median: 70}",
-     "data/assessment/endurance.yml, norms.female.bridge_left.median: is not a known field (check the spelling)"),
-    ("endurance.yml", "    high: 1.0\n", "    high: 1.0\n    low: 2.0\n",
-     "data/assessment/endurance.yml, ratios[1]: ratio 'flexor-extensor': low must be less than high"),
-    ("endurance.yml", "    numerator: flexor\n", "    numerator: plank\n",
-     ("data/assessment/endurance.yml, ratios[1].numerator: input should be 'flexor', 'extensor', 'bridge_right' or "
-      "'bridge_left'")),
-    ("endurance.yml", "Your side bridges differ by {gap} s. A gap", "Your side bridges differ by {gaps} s. A gap",
-     ("data/assessment/endurance.yml, noise.within: uses the blank {gaps}, which is not filled in here "
-      "(known: {gap}, {noise})")),
-    ("strength.yml", "  line: 90\n", "  line: 190\n", "data/assessment/strength.yml, lsi.line: must be at most 100.0, got 190"),
-    ("strength.yml", "    min: 1\n    max: 100\n", "    min: 100\n    max: 1\n",
-     "data/assessment/strength.yml, units.reps: min must be less than max, got min 100 and max 1"),
-    ("strength.yml", "    - {value: trained,", "    - {value: expert,",
-     ("data/assessment/strength.yml, training_status.options[2].value: input should be 'novice', 'intermediate' or "
-      "'trained'")),
-    ("strength.yml", "  source: gokeler2017\n", "  source: gokeler2017\n  assumption: a guess\n",
-     "data/assessment/strength.yml, lsi: give exactly one of `source:` (a key in references.bib) or `assumption:`"),
-    ("questionnaire.yml", "{value: a-little, label: A little, points: 1}", "{value: a-little, label: A little, points: 3}",
-     "data/assessment/questionnaire.yml, questions[0]: question 'belt-line': option points must not go down"),
-    ("questionnaire.yml", "contributes: {tight-side: 2}", "contributes: {tightness: 2}",
-     ("data/assessment/questionnaire.yml, (top level): question 'one-side-tight' contributes to 'tightness', "
-      "which is not a contributor id")),
-    ("questionnaire.yml", "    concern_weight: 2\n", "    concern_weight: 9\n",
-     "data/assessment/questionnaire.yml, questions[0].concern_weight: must be at most 5, got 9"),
-    ("questionnaire.yml", "  - min_score: 6\n", "  - min_score: 0\n",
-     "data/assessment/questionnaire.yml, (top level): concern_levels must start at min_score 0 and increase"),
-    ("questionnaire.yml", "    chapter: book/daily-habits\n", "    chapter: daily habits\n",
-     "data/assessment/questionnaire.yml, contributors[0].chapter: string should match pattern"),
-    ("red_flags.yml", "    - id: cancer\n", "    - id: both-legs\n",
-     "data/assessment/red_flags.yml, (top level): sign id 'both-legs' is used more than once"),
-    ("red_flags.yml", "  source: nicecks\n", "",
-     "data/assessment/red_flags.yml, urgent: give exactly one of `source:`"),
-    ("tightness.yml", "choices: {none: Neither side,", "choices: {neither: Neither side,",
-     "data/assessment/tightness.yml, choices.none: is required but missing"),
-    ("summary.yml", "title: Your results\n", "",
-     "data/assessment/summary.yml, title: is required but missing"),
-])
+@pytest.mark.parametrize(
+    ("name", "old", "new", "line"),
+    [
+        (
+            "endurance.yml",
+            "  seconds: 15\n",
+            "  seconds: -5\n",
+            "data/assessment/endurance.yml, noise.seconds: must be more than 0.0, got -5",
+        ),
+        (
+            "endurance.yml",
+            "    bridge_left: {mean: 77, sd: 35}",
+            "    bridge_left: {mean: 77, sd: 35, median: 70}",
+            "data/assessment/endurance.yml, norms.female.bridge_left.median: is not a known field (check the spelling)",
+        ),
+        (
+            "endurance.yml",
+            "    high: 1.0\n",
+            "    high: 1.0\n    low: 2.0\n",
+            "data/assessment/endurance.yml, ratios[1]: ratio 'flexor-extensor': low must be less than high",
+        ),
+        (
+            "endurance.yml",
+            "    numerator: flexor\n",
+            "    numerator: plank\n",
+            (
+                "data/assessment/endurance.yml, ratios[1].numerator: input should be 'flexor', 'extensor', 'bridge_right' or "
+                "'bridge_left'"
+            ),
+        ),
+        (
+            "endurance.yml",
+            "Your side bridges differ by {gap} s. A gap",
+            "Your side bridges differ by {gaps} s. A gap",
+            (
+                "data/assessment/endurance.yml, noise.within: uses the blank {gaps}, which is not filled in here "
+                "(known: {gap}, {noise})"
+            ),
+        ),
+        (
+            "strength.yml",
+            "  line: 90\n",
+            "  line: 190\n",
+            "data/assessment/strength.yml, lsi.line: must be at most 100.0, got 190",
+        ),
+        (
+            "strength.yml",
+            "    min: 1\n    max: 100\n",
+            "    min: 100\n    max: 1\n",
+            "data/assessment/strength.yml, units.reps: min must be less than max, got min 100 and max 1",
+        ),
+        (
+            "strength.yml",
+            "    - {value: trained,",
+            "    - {value: expert,",
+            (
+                "data/assessment/strength.yml, training_status.options[2].value: input should be 'novice', 'intermediate' or "
+                "'trained'"
+            ),
+        ),
+        (
+            "strength.yml",
+            "  source: gokeler2017\n",
+            "  source: gokeler2017\n  assumption: a guess\n",
+            "data/assessment/strength.yml, lsi: give exactly one of `source:` (a key in references.bib) or `assumption:`",
+        ),
+        (
+            "questionnaire.yml",
+            "{value: a-little, label: A little, points: 1}",
+            "{value: a-little, label: A little, points: 3}",
+            "data/assessment/questionnaire.yml, questions[0]: question 'belt-line': option points must not go down",
+        ),
+        (
+            "questionnaire.yml",
+            "contributes: {tight-side: 2}",
+            "contributes: {tightness: 2}",
+            (
+                "data/assessment/questionnaire.yml, (top level): question 'one-side-tight' contributes to 'tightness', "
+                "which is not a contributor id"
+            ),
+        ),
+        (
+            "questionnaire.yml",
+            "    concern_weight: 2\n",
+            "    concern_weight: 9\n",
+            "data/assessment/questionnaire.yml, questions[0].concern_weight: must be at most 5, got 9",
+        ),
+        (
+            "questionnaire.yml",
+            "  - min_score: 6\n",
+            "  - min_score: 0\n",
+            "data/assessment/questionnaire.yml, (top level): concern_levels must start at min_score 0 and increase",
+        ),
+        (
+            "questionnaire.yml",
+            "    chapter: book/daily-habits\n",
+            "    chapter: daily habits\n",
+            "data/assessment/questionnaire.yml, contributors[0].chapter: string should match pattern",
+        ),
+        (
+            "red_flags.yml",
+            "    - id: cancer\n",
+            "    - id: both-legs\n",
+            "data/assessment/red_flags.yml, (top level): sign id 'both-legs' is used more than once",
+        ),
+        (
+            "red_flags.yml",
+            "  source: nicecks\n",
+            "",
+            "data/assessment/red_flags.yml, urgent: give exactly one of `source:`",
+        ),
+        (
+            "tightness.yml",
+            "choices: {none: Neither side,",
+            "choices: {neither: Neither side,",
+            "data/assessment/tightness.yml, choices.none: is required but missing",
+        ),
+        (
+            "summary.yml",
+            "title: Your results\n",
+            "",
+            "data/assessment/summary.yml, title: is required but missing",
+        ),
+    ],
+)
 def test_a_bad_edit_is_refused_with_file_and_entry(course, name, old, new, line):
     edit(course, name, old, new)
     found = problems(course)
@@ -99,7 +188,10 @@ def test_a_bad_edit_is_refused_with_file_and_entry(course, name, old, new, line)
 def test_every_file_is_checked_at_once(course):
     edit(course, "endurance.yml", "  seconds: 15\n", "  seconds: 0\n")
     edit(course, "strength.yml", "  line: 90\n", "  line: 10\n")
-    assert [p.split(",")[0] for p in problems(course)] == ["data/assessment/endurance.yml", "data/assessment/strength.yml"]
+    assert [p.split(",")[0] for p in problems(course)] == [
+        "data/assessment/endurance.yml",
+        "data/assessment/strength.yml",
+    ]
 
 
 def test_missing_and_unknown_files_are_named(course):
@@ -110,8 +202,13 @@ def test_missing_and_unknown_files_are_named(course):
 
 
 def validate(course: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "backbalance", "validate", "data", "--bib", "references.bib"],
-                          cwd=course, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "backbalance", "validate", "data", "--bib", "references.bib"],
+        cwd=course,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_validate_command_checks_the_assessment_files(course):
@@ -120,8 +217,15 @@ def test_validate_command_checks_the_assessment_files(course):
     edit(course, "red_flags.yml", "    - id: cancer\n", "    - id: Cancer!\n")
     result = validate(course)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "data/assessment/red_flags.yml, clinician.signs[1].id: string should match pattern" in result.stderr
-    assert re.search(r"^data/assessment/endurance\.yml, noise\.source: cites 'latimer2099'", result.stderr, re.MULTILINE)
+    assert (
+        "data/assessment/red_flags.yml, clinician.signs[1].id: string should match pattern"
+        in result.stderr
+    )
+    assert re.search(
+        r"^data/assessment/endurance\.yml, noise\.source: cites 'latimer2099'",
+        result.stderr,
+        re.MULTILINE,
+    )
 
 
 # --------------------------------------------------------------------------- the book
@@ -168,14 +272,23 @@ def test_the_form_is_labelled_and_carries_its_definitions(course):
     assert form.roots == [ROOT_CLASS] and f'class="{ROOT_CLASS}"' in html
     boxes = [i for i in form.inputs if i.get("type") != "radio"]
     assert boxes and all(i["id"] in form.labels_for for i in boxes)
-    assert form.fieldsets == form.legends == len({i["name"] for i in form.inputs if i.get("type") == "radio"})
+    assert (
+        form.fieldsets
+        == form.legends
+        == len({i["name"] for i in form.inputs if i.get("type") == "radio"})
+    )
     spec = json.loads(form.json)
     assert spec["data"]["endurance"]["noise"]["seconds"] == 15
     assert "</" not in form.json
 
 
 def test_text_from_the_data_is_escaped(course):
-    edit(course, "red_flags.yml", "Did your back pain start before age 20", "Did <b>your</b> back pain</script> start before age 20")
+    edit(
+        course,
+        "red_flags.yml",
+        "Did your back pain start before age 20",
+        "Did <b>your</b> back pain</script> start before age 20",
+    )
     html = render_form(load_assessment(course / "data" / "assessment"), {})
     assert "<b>your</b>" not in html and "</script> start" not in html
     assert "&lt;b&gt;your&lt;/b&gt;" in html
@@ -189,14 +302,22 @@ exclude_patterns = ["_build", "data"]
 def build_tiny_book(course: Path) -> subprocess.CompletedProcess[str]:
     (course / "conf.py").write_text(TINY_CONF)
     (course / "index.rst").write_text("Self-assessment\n===============\n\n.. assessment::\n")
-    return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(course), str(course / "_build")],
-                          cwd=course, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(course), str(course / "_build")],
+        cwd=course,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_a_bad_file_is_a_warning_in_the_build_naming_file_and_entry(course):
     edit(course, "endurance.yml", "  seconds: 15\n", "  seconds: -5\n")
     result = build_tiny_book(course)
-    assert "data/assessment/endurance.yml, noise.seconds: must be more than 0.0, got -5" in result.stderr
+    assert (
+        "data/assessment/endurance.yml, noise.seconds: must be more than 0.0, got -5"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 

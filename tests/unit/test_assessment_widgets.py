@@ -9,10 +9,10 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 import pytest
 
-from backbalance.assessment import MESSAGES, build_profile, check_answers, form_steps
-from backbalance.assessment_data import AssessmentData, load_assessment
-from backbalance.assessment_widgets import AssessmentApp
-from backbalance.profile import Profile
+from backbalance.assessment.app import AssessmentApp
+from backbalance.assessment.data import AssessmentData, load_assessment
+from backbalance.assessment.logic import MESSAGES, build_profile, check_answers, form_steps
+from backbalance.assessment.profile import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,17 +28,32 @@ def app(data) -> AssessmentApp:
 
 
 ALEX = {
-    "question-bag": "most-days", "question-one-side-tight": "clearly", "question-one-sided-pain": "now-and-then",
-    "hold-flexor": "102", "hold-extensor": "125", "hold-bridge_right": "80", "hold-bridge_left": "58",
-    "norms": "female", "strength-unit": "reps", "strength-left": "9", "strength-right": "12",
-    "tight-hip-flexors": "right", "tight-lats": "none", "tight-upper-trapezius": "none", "training-status": "novice",
+    "question-bag": "most-days",
+    "question-one-side-tight": "clearly",
+    "question-one-sided-pain": "now-and-then",
+    "hold-flexor": "102",
+    "hold-extensor": "125",
+    "hold-bridge_right": "80",
+    "hold-bridge_left": "58",
+    "norms": "female",
+    "strength-unit": "reps",
+    "strength-left": "9",
+    "strength-right": "12",
+    "tight-hip-flexors": "right",
+    "tight-lats": "none",
+    "tight-upper-trapezius": "none",
+    "training-status": "novice",
 }
 
 
 def answer(app: AssessmentApp, data: AssessmentData, **changes: str) -> dict[str, str]:
     """Set Alex's answers (no red flags, first option elsewhere) through the widgets."""
     state = {name: "no" for name in app.inputs if name.startswith("redflag-")}
-    state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions} | ALEX | changes
+    state |= (
+        {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
+        | ALEX
+        | changes
+    )
     for name, value in state.items():
         widget = app.inputs[name]
         widget.value = value if value or isinstance(widget, widgets.Text) else None
@@ -95,15 +110,18 @@ def test_results_match_the_scorer_and_come_with_charts(app, data):
     assert messages(app) == {}
 
 
-@pytest.mark.parametrize(("name", "typed", "message"), [
-    ("hold-flexor", "abc", MESSAGES["number"]),
-    ("hold-flexor", "-5", MESSAGES["negative"]),
-    ("hold-extensor", "99999", "Type at most 600 s. Check for a typing slip."),
-    ("hold-bridge_left", "", MESSAGES["pair"]),
-    ("strength-right", "", MESSAGES["pair"]),
-    ("strength-right", "0.4", "Type at least 1 reps."),
-    ("question-bag", "", MESSAGES["choose"]),
-])
+@pytest.mark.parametrize(
+    ("name", "typed", "message"),
+    [
+        ("hold-flexor", "abc", MESSAGES["number"]),
+        ("hold-flexor", "-5", MESSAGES["negative"]),
+        ("hold-extensor", "99999", "Type at most 600 s. Check for a typing slip."),
+        ("hold-bridge_left", "", MESSAGES["pair"]),
+        ("strength-right", "", MESSAGES["pair"]),
+        ("strength-right", "0.4", "Type at least 1 reps."),
+        ("question-bag", "", MESSAGES["choose"]),
+    ],
+)
 def test_a_bad_answer_gets_its_message_next_to_the_field(app, data, name, typed, message):
     answer(app, data, **{name: typed})
     assert app.show_results() is None
@@ -129,15 +147,20 @@ def test_answers_saved_and_loaded(app, data, tmp_path):
     assert json.loads(path.read_text())["answers"]["hold-flexor"] == "102"
     fresh = AssessmentApp(data)
     assert fresh.load_answers(path)
-    assert {name: value for name, value in fresh.state().items() if value} == {k: v for k, v in state.items() if v}
+    assert {name: value for name, value in fresh.state().items() if value} == {
+        k: v for k, v in state.items() if v
+    }
     assert fresh.later.layout.display == "flex"
 
 
-@pytest.mark.parametrize(("content", "said"), [
-    (None, "There is no file called"),
-    ("{not json", "Could not read"),
-    ('{"format": "something else"}', "it is not a saved answers file"),
-])
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (None, "There is no file called"),
+        ("{not json", "Could not read"),
+        ('{"format": "something else"}', "it is not a saved answers file"),
+    ],
+)
 def test_a_bad_answers_file_is_reported_not_raised(app, tmp_path, content, said):
     path = tmp_path / "answers.json"
     if content is not None:

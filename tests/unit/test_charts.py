@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from backbalance import charts, model
-from backbalance.model import Plan
-from backbalance.parameters import load_model_parameters
+from backbalance.strength_gap import charts, model
+from backbalance.strength_gap.model import Plan
+from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRAS = (0, 2, 4, 8)
@@ -30,7 +30,9 @@ def sims(params):
 
 @pytest.fixture(scope="module")
 def sweep(params):
-    return model.sweep(params, gaps=[10, 20, 30], extra_sets=[0, 4, 8], strong_sets=6, weeks=40, draws=DRAWS)
+    return model.sweep(
+        params, gaps=[10, 20, 30], extra_sets=[0, 4, 8], strong_sets=6, weeks=40, draws=DRAWS
+    )
 
 
 def median_trace(fig, side):
@@ -100,7 +102,14 @@ def test_slider_figure_keeps_one_y_range_for_all_steps(sims):
 
 def test_lsi_chart_has_one_distinct_line_per_bias_and_the_targets(sims):
     fig = charts.lsi_chart(sims)
-    assert [t.name for t in fig.data] == ["+0 sets", "+2 sets", "+4 sets", "+8 sets", "LSI 90%", "LSI 95%"]
+    assert [t.name for t in fig.data] == [
+        "+0 sets",
+        "+2 sets",
+        "+4 sets",
+        "+8 sets",
+        "LSI 90%",
+        "LSI 95%",
+    ]
     series = fig.data[: len(sims)]
     assert len({(t.line.dash, t.marker.symbol) for t in series}) == len(sims)
     for trace, sim in zip(series, sims, strict=True):
@@ -127,7 +136,9 @@ def test_heatmap_values_equal_the_models_weeks_to_90(params, sweep):
             else:
                 assert heat.z[i][j] == week and heat.text[i][j] == str(week)
                 assert heat.customdata[i][j] == f"week {week}"
-    assert np.isnan(np.asarray(heat.z, dtype=float)).any(), "the grid should include an unreachable cell"
+    assert np.isnan(np.asarray(heat.z, dtype=float)).any(), (
+        "the grid should include an unreachable cell"
+    )
 
 
 def test_dose_response_chart_plots_the_model_for_each_status(params):
@@ -140,8 +151,11 @@ def test_dose_response_chart_plots_the_model_for_each_status(params):
 
 def test_every_chart_has_a_title_and_axis_titles(params, sims, sweep):
     figures = [
-        charts.strength_chart(sims[0]), charts.bias_slider_chart(sims), charts.lsi_chart(sims),
-        charts.parity_heatmap(sweep), charts.dose_response_chart(params),
+        charts.strength_chart(sims[0]),
+        charts.bias_slider_chart(sims),
+        charts.lsi_chart(sims),
+        charts.parity_heatmap(sweep),
+        charts.dose_response_chart(params),
     ]
     for fig in figures:
         assert fig.layout.title.text
@@ -150,7 +164,7 @@ def test_every_chart_has_a_title_and_axis_titles(params, sims, sweep):
 
 def test_jupyterlab_app_updates_the_same_traces_in_place(params):
     """The widget app reuses strength_traces: a slider change rewrites trace data, nothing else."""
-    from backbalance.widgets import StrengthGapApp
+    from backbalance.strength_gap.app import StrengthGapApp
 
     app = StrengthGapApp(params, draws=DRAWS)
     traces = list(app.figure.data)

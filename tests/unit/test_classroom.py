@@ -13,12 +13,12 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from backbalance import classroom
-from backbalance.assessment_data import load_assessment
-from backbalance.classroom import FileProblem, load_class
-from backbalance.classroom_charts import causes_chart, lsi_histogram, progress_chart, ratios_chart
-from backbalance.parameters import load_model_parameters
-from backbalance.profile import Profile
+from backbalance.assessment.data import load_assessment
+from backbalance.assessment.profile import Profile
+from backbalance.classroom import logic as classroom
+from backbalance.classroom.charts import causes_chart, lsi_histogram, progress_chart, ratios_chart
+from backbalance.classroom.logic import FileProblem, load_class
+from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = load_assessment(ROOT / "data" / "assessment")
@@ -26,19 +26,38 @@ PARAMS = load_model_parameters(ROOT / "data" / "model_parameters.yml")
 SAMPLE = ROOT / "data" / "sample_class"
 
 
-def profile(left: float, right: float, causes: tuple[str, ...], holds: dict[str, float] | None = None) -> bytes:
+def profile(
+    left: float, right: float, causes: tuple[str, ...], holds: dict[str, float] | None = None
+) -> bytes:
     lsi = round(100 * min(left, right) / max(left, right), 1)
-    return Profile(red_flag="none", contributors=causes, weaker_side="left", gap_percent=round(100 - lsi, 1),
-                   gap_test="row", clear_gap=lsi < 90, lsi=lsi, holds=holds or {},
-                   strength={"unit": "kg", "left": left, "right": right}).to_json().encode()
+    return (
+        Profile(
+            red_flag="none",
+            contributors=causes,
+            weaker_side="left",
+            gap_percent=round(100 - lsi, 1),
+            gap_test="row",
+            clear_gap=lsi < 90,
+            lsi=lsi,
+            holds=holds or {},
+            strength={"unit": "kg", "left": left, "right": right},
+        )
+        .to_json()
+        .encode()
+    )
 
 
 URGENT = Profile(red_flag="urgent", red_flag_signs=("both-legs",)).to_json().encode()
 TINY = {
-    "ash.profile.json": profile(8, 10, ("sitting", "carrying"),
-                                {"flexor": 100, "extensor": 100, "bridge_right": 60, "bridge_left": 60}),
-    "bo.profile.json": profile(9, 10, ("sitting",),
-                               {"flexor": 120, "extensor": 100, "bridge_right": 80, "bridge_left": 70}),
+    "ash.profile.json": profile(
+        8,
+        10,
+        ("sitting", "carrying"),
+        {"flexor": 100, "extensor": 100, "bridge_right": 60, "bridge_left": 60},
+    ),
+    "bo.profile.json": profile(
+        9, 10, ("sitting",), {"flexor": 120, "extensor": 100, "bridge_right": 80, "bridge_left": 70}
+    ),
     "cy.profile.json": profile(7, 10, ("carrying", "sitting")),
     "dee.profile.json": URGENT,
     "ash.progress.csv": b"week,left,right,notes\n0,8,10,private note\n4,8.5,10,\n",
@@ -69,13 +88,25 @@ def test_the_tiny_class_loads_one_row_per_student_and_one_per_student_week():
     assert results.profiles["lsi"].tolist()[:3] == [80.0, 90.0, 70.0]
     assert results.profiles["contributors"].tolist()[0] == ("sitting", "carrying")
     assert results.progress[["student", "week", "lsi"]].values.tolist() == [
-        ["ash", 0, 80.0], ["ash", 4, 85.0], ["bo", 0, 90.0], ["bo", 4, 95.0], ["dee", 0, 50.0], ["eve", 0, 60.0]]
+        ["ash", 0, 80.0],
+        ["ash", 4, 85.0],
+        ["bo", 0, 90.0],
+        ["bo", 4, 95.0],
+        ["dee", 0, 50.0],
+        ["eve", 0, 60.0],
+    ]
 
 
 def test_ratios_come_from_the_assessment_rules():
     row = load().profiles.set_index("student").loc["bo"]
-    assert (row["side-bridge-balance"], row["flexor-extensor"], row["bridge-right-extensor"]) == (1.14, 1.2, 0.8)
-    assert pd.isna(load().profiles.set_index("student").loc["cy", "flexor-extensor"])  # no holds, no ratio
+    assert (row["side-bridge-balance"], row["flexor-extensor"], row["bridge-right-extensor"]) == (
+        1.14,
+        1.2,
+        0.8,
+    )
+    assert pd.isna(
+        load().profiles.set_index("student").loc["cy", "flexor-extensor"]
+    )  # no holds, no ratio
 
 
 def test_notes_are_never_loaded():
@@ -102,14 +133,27 @@ CUT = profile(8, 10, ("sitting",))[:40]
         ("zed.profile.json", b"\xff\xfe\x00{", "is not valid JSON"),
         ("zed.profile.json", b"[1, 2]", "is not a Back in Balance profile"),
         ("zed.profile.json", b"[" * 100_000, "is not valid JSON"),
-        ("zed.profile.json", b'{"format": "my-app", "version": 1}', "is not a Back in Balance profile"),
-        ("zed.profile.json", b'{"format": "back-in-balance/profile", "version": 2, "red_flag": "none"}',
-         "is profile version 2; this notebook reads version 1"),
-        ("zed.profile.json", profile(8, 10, ()).replace(b'"lsi": 80.0', b'"lsi": 130'),
-         "has invalid values: lsi: must be at most 100"),
+        (
+            "zed.profile.json",
+            b'{"format": "my-app", "version": 1}',
+            "is not a Back in Balance profile",
+        ),
+        (
+            "zed.profile.json",
+            b'{"format": "back-in-balance/profile", "version": 2, "red_flag": "none"}',
+            "is profile version 2; this notebook reads version 1",
+        ),
+        (
+            "zed.profile.json",
+            profile(8, 10, ()).replace(b'"lsi": 80.0', b'"lsi": 130'),
+            "has invalid values: lsi: must be at most 100",
+        ),
         ("zed.profile.json", profile(8, 10, ("bad-cause",)), "'bad-cause' is not a known cause"),
-        ("zed.profile.json", b'{"format": "back-in-balance/profile", "version": 1, "red_flag": "none", "x": 1}',
-         "x: is not a known field"),
+        (
+            "zed.profile.json",
+            b'{"format": "back-in-balance/profile", "version": 1, "red_flag": "none", "x": 1}',
+            "x: is not a known field",
+        ),
         ("zed.progress.csv", b"", "has no usable row"),
         ("zed.progress.csv", b"phase,exercise,sets\nrelease,stretch,3\n", "has no usable row"),
         ("zed.progress.csv", b"week,left,right\n0,twelve,10\n", "has no usable row"),
@@ -126,36 +170,54 @@ def test_a_malformed_file_is_reported_with_its_reason_and_skipped(name, raw, rea
 def assert_frame_equal_summaries(a: classroom.ClassResults, b: classroom.ClassResults) -> None:
     pd.testing.assert_frame_equal(a.profiles, b.profiles)
     pd.testing.assert_frame_equal(a.progress, b.progress)
-    pd.testing.assert_frame_equal(classroom.measure_summary(a.profiles, DATA),
-                                  classroom.measure_summary(b.profiles, DATA))
+    pd.testing.assert_frame_equal(
+        classroom.measure_summary(a.profiles, DATA), classroom.measure_summary(b.profiles, DATA)
+    )
 
 
 def test_a_log_keeps_its_good_lines_and_reports_each_bad_one():
     results = load({"zed.progress.csv": b"week,left,right\n0,9,10\n4,nine,10\n"})
-    assert reasons(results) == {"zed.progress.csv": [
-        "line 3: left must be a number above 0 and at most 1000, got 'nine' (line skipped)"]}
+    assert reasons(results) == {
+        "zed.progress.csv": [
+            "line 3: left must be a number above 0 and at most 1000, got 'nine' (line skipped)"
+        ]
+    }
     assert results.progress.query("student == 'zed'")["week"].tolist() == [0]
 
 
 def test_names_that_break_the_rule_are_reported_and_other_files_ignored():
     results = load({"zed_profile.json": TINY["ash.profile.json"], "README.md": b"# hi"})
-    assert reasons(results) == {"zed_profile.json": [
-        "its name does not follow the rule <student>.profile.json or <student>.progress.csv"]}
+    assert reasons(results) == {
+        "zed_profile.json": [
+            "its name does not follow the rule <student>.profile.json or <student>.progress.csv"
+        ]
+    }
 
 
 def test_the_same_student_twice_keeps_the_first_by_path():
     results = load({"week-8/ash.profile.json": profile(9, 10, ("sitting",))})
-    assert reasons(results) == {"week-8/ash.profile.json": [
-        "student 'ash' already has a profile file, ash.profile.json; only the first is used, file skipped"]}
+    assert reasons(results) == {
+        "week-8/ash.profile.json": [
+            "student 'ash' already has a profile file, ash.profile.json; only the first is used, file skipped"
+        ]
+    }
     assert results.profiles.set_index("student").loc["ash", "lsi"] == 80.0
 
 
 def test_the_same_content_under_two_names_keeps_the_first():
-    results = load({"ash-again.profile.json": TINY["ash.profile.json"],
-                    "bo-copy.progress.csv": b"week,left,right,notes\n0,9,10,other words\n4,9.5,10,\n"})
+    results = load(
+        {
+            "ash-again.profile.json": TINY["ash.profile.json"],
+            "bo-copy.progress.csv": b"week,left,right,notes\n0,9,10,other words\n4,9.5,10,\n",
+        }
+    )
     assert reasons(results) == {
-        "ash-again.profile.json": ["has the same content as ash.profile.json; only the first is used, file skipped"],
-        "bo-copy.progress.csv": ["has the same content as bo.progress.csv; only the first is used, file skipped"],
+        "ash-again.profile.json": [
+            "has the same content as ash.profile.json; only the first is used, file skipped"
+        ],
+        "bo-copy.progress.csv": [
+            "has the same content as bo.progress.csv; only the first is used, file skipped"
+        ],
     }
 
 
@@ -189,7 +251,9 @@ def test_a_folder_is_read_with_sub_folders_but_without_hidden_files(tmp_path):
 def test_a_missing_folder_is_a_problem_not_an_error(tmp_path):
     results = classroom.load_class_folder(tmp_path / "nowhere", DATA)
     assert results.profiles.empty and results.progress.empty
-    assert results.problems == (FileProblem(str(tmp_path / "nowhere"), "is not a folder; check the path"),)
+    assert results.problems == (
+        FileProblem(str(tmp_path / "nowhere"), "is not a folder; check the path"),
+    )
     assert classroom.progress_by_week(results.progress, results.profiles).empty
     assert classroom.cause_counts(results.profiles, DATA)["students"].sum() == 0
 
@@ -200,26 +264,46 @@ def test_a_missing_folder_is_a_problem_not_an_error(tmp_path):
 def test_overview_counts_red_flags_apart_from_the_statistics():
     table = classroom.overview(load({"zed.profile.json": b"{"}))
     assert dict(zip(table["what"], table["number"], strict=True)) == {
-        "Student profiles loaded": 4, "Red flag: see a clinician first": 0, "Red flag: urgent care": 1,
-        "In the programme statistics (no red flag)": 3, "Progress logs loaded": 4,
-        "Problems reported (files or lines skipped)": 1}
+        "Student profiles loaded": 4,
+        "Red flag: see a clinician first": 0,
+        "Red flag: urgent care": 1,
+        "In the programme statistics (no red flag)": 3,
+        "Progress logs loaded": 4,
+        "Problems reported (files or lines skipped)": 1,
+    }
 
 
 def test_measure_summary_of_the_tiny_class():
     table = classroom.measure_summary(load().profiles, DATA).set_index("measure")
     lsi = table.loc["LSI, row test (%)"]
-    assert (lsi["students"], lsi["median"], lsi["P25"], lsi["P75"], lsi["outside the limit"]) == (3, 80, 75, 85, 2)
-    assert table.loc["Gap between sides (%)", "outside the limit"] == 2  # ash and cy have a clear gap
+    assert (lsi["students"], lsi["median"], lsi["P25"], lsi["P75"], lsi["outside the limit"]) == (
+        3,
+        80,
+        75,
+        85,
+        2,
+    )
+    assert (
+        table.loc["Gap between sides (%)", "outside the limit"] == 2
+    )  # ash and cy have a clear gap
     balance = table.loc["Right side bridge ÷ left side bridge"]
-    assert (balance["students"], balance["limit"], balance["outside the limit"]) == (2, "0.95 to 1.05", 1)
-    assert_allclose(balance[["median", "P25", "P75"]].astype(float), [1.07, 1.035, 1.105], atol=0.006)
+    assert (balance["students"], balance["limit"], balance["outside the limit"]) == (
+        2,
+        "0.95 to 1.05",
+        1,
+    )
+    assert_allclose(
+        balance[["median", "P25", "P75"]].astype(float), [1.07, 1.035, 1.105], atol=0.006
+    )
     assert table.loc["Flexor ÷ extensor", "outside the limit"] == 1  # 1.0 is within "1.0 or less"
 
 
 def test_cause_counts_most_common_first_with_labels():
     table = classroom.cause_counts(load().profiles, DATA)
     assert table.loc[:1, ["cause", "students", "share (%)", "most likely"]].values.tolist() == [
-        ["Long hours of sitting", 3, 100.0, 2], ["Carrying on one side", 2, 67.0, 1]]
+        ["Long hours of sitting", 3, 100.0, 2],
+        ["Carrying on one side", 2, 67.0, 1],
+    ]
     assert set(table["id"]) == {c.id for c in DATA.questionnaire.contributors}
     assert table["students"].iloc[2:].eq(0).all()
 
@@ -259,7 +343,10 @@ def test_causes_chart_is_labelled_and_most_common_on_top():
     counts = classroom.cause_counts(load().profiles, DATA)
     fig = causes_chart(counts, students=3)
     bar = fig.data[0]
-    assert bar.orientation == "h" and list(bar.y[:2]) == ["Long hours of sitting", "Carrying on one side"]
+    assert bar.orientation == "h" and list(bar.y[:2]) == [
+        "Long hours of sitting",
+        "Carrying on one side",
+    ]
     assert list(bar.text[:2]) == ["3 (100%)", "2 (67%)"]
     assert fig.layout.yaxis.autorange == "reversed"
     assert "3 students" in fig.layout.title.text
@@ -274,7 +361,9 @@ def test_progress_chart_draws_students_band_and_median_without_red_flags():
     assert not any("dee" in trace.hovertemplate for trace in students)
     median = next(trace for trace in fig.data if trace.name == "Class median")
     assert list(median.y) == [80.0, 90.0] and median.line.width > students[0].line.width
-    assert next(trace for trace in fig.data if trace.fill == "tonexty").name.startswith("Middle half")
+    assert next(trace for trace in fig.data if trace.fill == "tonexty").name.startswith(
+        "Middle half"
+    )
     assert fig.layout.shapes[0].y0 == 90
     assert "(3 students)" in fig.layout.title.text
 
@@ -287,19 +376,28 @@ def test_the_committed_sample_class_is_what_the_generator_writes(tmp_path):
     committed = sorted(path.name for path in SAMPLE.iterdir() if path.name != "README.md")
     assert committed == [path.name for path in written]
     for path in written:
-        assert (SAMPLE / path.name).read_bytes() == path.read_bytes(), f"{path.name} differs: run the generator"
+        assert (SAMPLE / path.name).read_bytes() == path.read_bytes(), (
+            f"{path.name} differs: run the generator"
+        )
 
 
 def test_the_sample_class_is_labelled_synthetic():
-    assert all(path.name.startswith("synthetic-student-") for path in SAMPLE.iterdir() if path.name != "README.md")
+    assert all(
+        path.name.startswith("synthetic-student-")
+        for path in SAMPLE.iterdir()
+        if path.name != "README.md"
+    )
     assert "synthetic" in (SAMPLE / "README.md").read_text(encoding="utf-8").lower()
 
 
 def test_the_sample_class_reports_its_three_faulty_files():
     results = classroom.load_class_folder(SAMPLE, DATA)
     skipped = {p.file for p in results.problems if p.reason.endswith("file skipped")}
-    assert skipped == {"synthetic-student-01-again.profile.json", "synthetic-student-25.profile.json",
-                       "synthetic-student-26.progress.csv"}
+    assert skipped == {
+        "synthetic-student-01-again.profile.json",
+        "synthetic-student-25.profile.json",
+        "synthetic-student-26.progress.csv",
+    }
     assert len(results.profiles) == 24
     assert set(results.profiles["red_flag"]) == {"none", "clinician", "urgent"}
     assert results.progress["student"].nunique() > 10

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from backbalance.content import DataError, Problem, load_yaml
+from backbalance.common.read import DataError, Problem, load_yaml
 
 
 class Limits(BaseModel):
@@ -72,5 +72,8 @@ def test_missing_file(tmp_path):
 
 
 def test_problem_reads_as_one_line():
-    assert str(Problem("data/x.yml", "a.b", "must be at most 1")) == "data/x.yml, a.b: must be at most 1"
+    assert (
+        str(Problem("data/x.yml", "a.b", "must be at most 1"))
+        == "data/x.yml, a.b: must be at most 1"
+    )
     assert str(Problem("data/x.yml", "", "file not found")) == "data/x.yml: file not found"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from backbalance.content import DataError, read_csv_rows
-from backbalance.exercises import (
+from backbalance.common.read import DataError, read_csv_rows
+from backbalance.programme.library import (
     KINDS_BY_PHASE,
     load_exercise_library,
     load_plan_template,

@@ -11,9 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backbalance.exercises import load_exercise_library, load_plan_template, load_profile
-from backbalance.parameters import load_model_parameters
-from backbalance.plan import (
+from backbalance.programme.build import (
     FORMULA_START,
     Setup,
     build_programme,
@@ -21,7 +19,9 @@ from backbalance.plan import (
     safe_csv,
     spreadsheet_safe,
 )
-from backbalance.tracker import log_csv, parse_progress, progress_from_rows
+from backbalance.programme.library import load_exercise_library, load_plan_template, load_profile
+from backbalance.strength_gap.parameters import load_model_parameters
+from backbalance.tracker.progress import log_csv, parse_progress, progress_from_rows
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ATTACKS = [

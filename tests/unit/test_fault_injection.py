@@ -58,7 +58,9 @@ def remove(file: str) -> Callable[[Path], None]:
     return edit
 
 
-def latin1(file: str, word: str, accented: str) -> tuple[Callable[[Path], None], Callable[[Path], tuple[str, ...]]]:
+def latin1(
+    file: str, word: str, accented: str
+) -> tuple[Callable[[Path], None], Callable[[Path], tuple[str, ...]]]:
     """Save ``word`` as ``accented`` in Latin-1 (as an old editor might); the message names
     the byte offset of the first non-UTF-8 byte."""
 
@@ -70,15 +72,17 @@ def latin1(file: str, word: str, accented: str) -> tuple[Callable[[Path], None],
 
     def expected(course: Path) -> tuple[str, ...]:
         data = (course / file).read_bytes()
-        offset = data.index(word.encode()) + next(i for i, ch in enumerate(accented) if ord(ch) > 127)
+        offset = data.index(word.encode()) + next(
+            i for i, ch in enumerate(accented) if ord(ch) > 127
+        )
         return (f"{file}, byte {offset}: not UTF-8 text; save the file with UTF-8 encoding",)
 
     return edit, expected
 
 
-def csv_line(file: str, marker: str, change: Callable[[str], str], *expected_lines: str) -> tuple[
-    Callable[[Path], None], Callable[[Path], tuple[str, ...]]
-]:
+def csv_line(
+    file: str, marker: str, change: Callable[[str], str], *expected_lines: str
+) -> tuple[Callable[[Path], None], Callable[[Path], tuple[str, ...]]]:
     """Change the first line of a CSV file that contains ``marker``. In the expected lines,
     ``{row}`` is that line's row as a spreadsheet numbers it (the header is row 1),
     ``{header}`` the number of columns the header names and ``{cells}`` one more."""
@@ -97,14 +101,16 @@ def csv_line(file: str, marker: str, change: Callable[[str], str], *expected_lin
     def expected(course: Path) -> tuple[str, ...]:
         lines, index = find(course)
         header = len(next(csv.reader([lines[0]])))
-        return tuple(line.format(row=index + 1, header=header, cells=header + 1) for line in expected_lines)
+        return tuple(
+            line.format(row=index + 1, header=header, cells=header + 1) for line in expected_lines
+        )
 
     return edit, expected
 
 
-def yaml_error(file: str, old: str, new: str, below: int, column: int, reason: str) -> tuple[
-    Callable[[Path], None], Callable[[Path], tuple[str, ...]]
-]:
+def yaml_error(
+    file: str, old: str, new: str, below: int, column: int, reason: str
+) -> tuple[Callable[[Path], None], Callable[[Path], tuple[str, ...]]]:
     """Break the YAML syntax with ``replace(file, old, new)``. The parser notices ``below``
     lines under the first line of ``old`` (often on the next line), at ``column``."""
 
@@ -120,218 +126,405 @@ PARAMS = "data/model_parameters.yml"
 QUIZ = "data/quizzes/causes.yml"
 PLAN = "data/lesson_plans/causes.yml"
 EXERCISES = "data/exercises.csv"
-WAITS_FOR_CSV = "data/plan_templates.yml: cannot check the exercises it names until data/exercises.csv is fixed"
+WAITS_FOR_CSV = (
+    "data/plan_templates.yml: cannot check the exercises it names until data/exercises.csv is fixed"
+)
 BIB_MISSING = "which is not in references.bib; add it there or fix the key"
 
 FAULTS = [
     # ---------------------------------------------------------------- model parameters
-    Fault("parameter-out-of-range", replace(PARAMS, "  value: 0.35\n", "  value: 0.9\n"), (
-        f"{PARAMS}, cross_education.value: must be at most 0.5, got 0.9",
-    )),
-    Fault("parameter-negative", replace(PARAMS, "  value: 0.005\n", "  value: -0.01\n"), (
-        f"{PARAMS}, detraining_rate.value: must be at least 0.0, got -0.01",
-    )),
-    Fault("parameter-wrong-type", replace(PARAMS, "  value: 0.048\n", "  value: fast\n"), (
-        f"{PARAMS}, weekly_gain_rate.value: input should be a valid number, "
-        "unable to parse string as a number, got 'fast'",
-    )),
-    Fault("parameter-misspelled-field", replace(
-        PARAMS, "response_spread:\n  value: 0.5\n  source:", "response_spread:\n  value: 0.5\n  sourse:",
-    ), (
-        f"{PARAMS}, response_spread.assumption: needs either `source:` (a key in references.bib) "
-        "or `assumption:` (a one-line reason), got None",
-        f"{PARAMS}, response_spread.sourse: is not a known field (check the spelling)",
-    )),
-    Fault("parameter-unknown-entry", replace(
-        PARAMS, "lsi_targets:\n",
-        "warmup_minutes:\n  value: 10\n  assumption: a guess\n  description: Minutes.\n\nlsi_targets:\n",
-    ), (
-        f"{PARAMS}, warmup_minutes: is not a known field (check the spelling)",
-    )),
-    Fault("parameter-missing-description", replace(
-        PARAMS, "  description: >-\n    Fraction of strength a side loses",
-        "  notes: >-\n    Fraction of strength a side loses",
-    ), (
-        f"{PARAMS}, detraining_rate.description: is required but missing",
-        f"{PARAMS}, detraining_rate.notes: is not a known field (check the spelling)",
-    )),
-    Fault("parameter-source-and-assumption", replace(
-        PARAMS, "  assumption: no study reports this number",
-        "  source: bandy1994\n  assumption: no study reports this number",
-    ), (
-        f"{PARAMS}, half_saturation_sets.assumption: give either `source:` or `assumption:`, "
-        "not both, "
-        "got 'no study reports this number; 4 sets gives the clear dimin…",
-    )),
-    Fault("parameter-headroom-grows-with-training", replace(
-        PARAMS, "    intermediate: 0.4\n", "    intermediate: 1.2\n",
-    ), (
-        f"{PARAMS}, headroom.value: must not grow with training: novice >= intermediate >= trained, "
-        "got {'novice': 1.0, 'intermediate': 1.2, 'trained': 0.3}",
-    )),
-    Fault("parameter-dangling-citation", replace(
-        PARAMS, "  source: gokeler2017\n", "  source: gokeler2071\n",
-    ), (
-        f"{PARAMS}, lsi_targets.source: cites 'gokeler2071', {BIB_MISSING}",
-    )),
-    Fault("parameter-unclosed-bracket", *yaml_error(
-        PARAMS, "  value: [90, 95]\n", "  value: [90, 95\n", 1, 9, "expected ',' or ']', but got ':'",
-    )),
+    Fault(
+        "parameter-out-of-range",
+        replace(PARAMS, "  value: 0.35\n", "  value: 0.9\n"),
+        (f"{PARAMS}, cross_education.value: must be at most 0.5, got 0.9",),
+    ),
+    Fault(
+        "parameter-negative",
+        replace(PARAMS, "  value: 0.005\n", "  value: -0.01\n"),
+        (f"{PARAMS}, detraining_rate.value: must be at least 0.0, got -0.01",),
+    ),
+    Fault(
+        "parameter-wrong-type",
+        replace(PARAMS, "  value: 0.048\n", "  value: fast\n"),
+        (
+            f"{PARAMS}, weekly_gain_rate.value: input should be a valid number, "
+            "unable to parse string as a number, got 'fast'",
+        ),
+    ),
+    Fault(
+        "parameter-misspelled-field",
+        replace(
+            PARAMS,
+            "response_spread:\n  value: 0.5\n  source:",
+            "response_spread:\n  value: 0.5\n  sourse:",
+        ),
+        (
+            f"{PARAMS}, response_spread.assumption: needs either `source:` (a key in references.bib) "
+            "or `assumption:` (a one-line reason), got None",
+            f"{PARAMS}, response_spread.sourse: is not a known field (check the spelling)",
+        ),
+    ),
+    Fault(
+        "parameter-unknown-entry",
+        replace(
+            PARAMS,
+            "lsi_targets:\n",
+            "warmup_minutes:\n  value: 10\n  assumption: a guess\n  description: Minutes.\n\nlsi_targets:\n",
+        ),
+        (f"{PARAMS}, warmup_minutes: is not a known field (check the spelling)",),
+    ),
+    Fault(
+        "parameter-missing-description",
+        replace(
+            PARAMS,
+            "  description: >-\n    Fraction of strength a side loses",
+            "  notes: >-\n    Fraction of strength a side loses",
+        ),
+        (
+            f"{PARAMS}, detraining_rate.description: is required but missing",
+            f"{PARAMS}, detraining_rate.notes: is not a known field (check the spelling)",
+        ),
+    ),
+    Fault(
+        "parameter-source-and-assumption",
+        replace(
+            PARAMS,
+            "  assumption: no study reports this number",
+            "  source: bandy1994\n  assumption: no study reports this number",
+        ),
+        (
+            f"{PARAMS}, half_saturation_sets.assumption: give either `source:` or `assumption:`, "
+            "not both, "
+            "got 'no study reports this number; 4 sets gives the clear dimin…",
+        ),
+    ),
+    Fault(
+        "parameter-headroom-grows-with-training",
+        replace(
+            PARAMS,
+            "    intermediate: 0.4\n",
+            "    intermediate: 1.2\n",
+        ),
+        (
+            f"{PARAMS}, headroom.value: must not grow with training: novice >= intermediate >= trained, "
+            "got {'novice': 1.0, 'intermediate': 1.2, 'trained': 0.3}",
+        ),
+    ),
+    Fault(
+        "parameter-dangling-citation",
+        replace(
+            PARAMS,
+            "  source: gokeler2017\n",
+            "  source: gokeler2071\n",
+        ),
+        (f"{PARAMS}, lsi_targets.source: cites 'gokeler2071', {BIB_MISSING}",),
+    ),
+    Fault(
+        "parameter-unclosed-bracket",
+        *yaml_error(
+            PARAMS,
+            "  value: [90, 95]\n",
+            "  value: [90, 95\n",
+            1,
+            9,
+            "expected ',' or ']', but got ':'",
+        ),
+    ),
     Fault("parameter-wrong-encoding", *latin1(PARAMS, "Calibrated", "Calibr\u00e9")),
     Fault("parameter-file-missing", remove(PARAMS), (f"{PARAMS}: file not found",)),
     # ---------------------------------------------------------------- quizzes
-    Fault("quiz-no-correct-option", replace(
-        QUIZ, "link.\n        correct: true\n        feedback: Sitting less",
-        "link.\n        correct: false\n        feedback: Sitting less",
-    ), (
-        f"{QUIZ}, questions[4].options: no option is marked 'correct: true'; mark at least one "
-        "right answer",
-    )),
-    Fault("quiz-answer-not-among-options", replace(
-        QUIZ, "  - id: sport-asymmetry\n", "  - id: sport-asymmetry\n    answer: C\n",
-    ), (
-        f"{QUIZ}, questions[1].answer: is not a known field (check the spelling)",
-    )),
-    Fault("quiz-correct-not-true-or-false", replace(
-        QUIZ, "        correct: false\n        feedback: Two straps",
-        "        correct: maybe\n        feedback: Two straps",
-    ), (
-        f"{QUIZ}, questions[0].options[2].correct: input should be a valid boolean, got 'maybe'",
-    )),
-    Fault("quiz-duplicate-question-id", replace(
-        QUIZ, "  - id: sport-asymmetry\n", "  - id: one-sided-habits\n",
-    ), (
-        f"{QUIZ}, questions: question id 'one-sided-habits' is used more than once; ids must be "
-        "unique",
-    )),
-    Fault("quiz-one-option-only", replace(
-        QUIZ, "      - text: There was no difference between the groups.\n        correct: false\n"
-        "        feedback: There was a large difference, in favour of the exercise group.\n", "",
-    ), (
-        f"{QUIZ}, questions[3].options: a question needs 2 to 6 options, found 1",
-    )),
-    Fault("quiz-id-with-spaces", replace(QUIZ, "  - id: compensation\n", "  - id: Old Injuries\n"), (
-        f"{QUIZ}, questions[2].id: must be lower-case letters, digits and hyphens, "
-        "like 'one-sided-habits', got 'Old Injuries'",
-    )),
-    Fault("quiz-missing-feedback", replace(
-        QUIZ, "        feedback: Hanging on one hip, again and again, works the two sides in different ways.\n", "",
-    ), (
-        f"{QUIZ}, questions[0].options[1].feedback: is required but missing",
-    )),
-    Fault("quiz-dangling-citation", replace(
-        QUIZ, "    source: afonso2022\n", "    source: afonso2202\n",
-    ), (
-        f"{QUIZ}, questions[1].source (sport-asymmetry): cites 'afonso2202', {BIB_MISSING}",
-    )),
-    Fault("quiz-empty-file", write(QUIZ, ""), (
-        f"{QUIZ}, (top level): input should be a valid dictionary or instance of Quiz, got None",
-    )),
-    Fault("quiz-bad-indentation", *yaml_error(
-        QUIZ, "  - id: sport-asymmetry\n", " - id: sport-asymmetry\n", 0, 2,
-        "expected <block end>, but found '<block sequence start>'",
-    )),
+    Fault(
+        "quiz-no-correct-option",
+        replace(
+            QUIZ,
+            "link.\n        correct: true\n        feedback: Sitting less",
+            "link.\n        correct: false\n        feedback: Sitting less",
+        ),
+        (
+            f"{QUIZ}, questions[4].options: no option is marked 'correct: true'; mark at least one "
+            "right answer",
+        ),
+    ),
+    Fault(
+        "quiz-answer-not-among-options",
+        replace(
+            QUIZ,
+            "  - id: sport-asymmetry\n",
+            "  - id: sport-asymmetry\n    answer: C\n",
+        ),
+        (f"{QUIZ}, questions[1].answer: is not a known field (check the spelling)",),
+    ),
+    Fault(
+        "quiz-correct-not-true-or-false",
+        replace(
+            QUIZ,
+            "        correct: false\n        feedback: Two straps",
+            "        correct: maybe\n        feedback: Two straps",
+        ),
+        (f"{QUIZ}, questions[0].options[2].correct: input should be a valid boolean, got 'maybe'",),
+    ),
+    Fault(
+        "quiz-duplicate-question-id",
+        replace(
+            QUIZ,
+            "  - id: sport-asymmetry\n",
+            "  - id: one-sided-habits\n",
+        ),
+        (
+            f"{QUIZ}, questions: question id 'one-sided-habits' is used more than once; ids must be "
+            "unique",
+        ),
+    ),
+    Fault(
+        "quiz-one-option-only",
+        replace(
+            QUIZ,
+            "      - text: There was no difference between the groups.\n        correct: false\n"
+            "        feedback: There was a large difference, in favour of the exercise group.\n",
+            "",
+        ),
+        (f"{QUIZ}, questions[3].options: a question needs 2 to 6 options, found 1",),
+    ),
+    Fault(
+        "quiz-id-with-spaces",
+        replace(QUIZ, "  - id: compensation\n", "  - id: Old Injuries\n"),
+        (
+            f"{QUIZ}, questions[2].id: must be lower-case letters, digits and hyphens, "
+            "like 'one-sided-habits', got 'Old Injuries'",
+        ),
+    ),
+    Fault(
+        "quiz-missing-feedback",
+        replace(
+            QUIZ,
+            "        feedback: Hanging on one hip, again and again, works the two sides in different ways.\n",
+            "",
+        ),
+        (f"{QUIZ}, questions[0].options[1].feedback: is required but missing",),
+    ),
+    Fault(
+        "quiz-dangling-citation",
+        replace(
+            QUIZ,
+            "    source: afonso2022\n",
+            "    source: afonso2202\n",
+        ),
+        (f"{QUIZ}, questions[1].source (sport-asymmetry): cites 'afonso2202', {BIB_MISSING}",),
+    ),
+    Fault(
+        "quiz-empty-file",
+        write(QUIZ, ""),
+        (f"{QUIZ}, (top level): input should be a valid dictionary or instance of Quiz, got None",),
+    ),
+    Fault(
+        "quiz-bad-indentation",
+        *yaml_error(
+            QUIZ,
+            "  - id: sport-asymmetry\n",
+            " - id: sport-asymmetry\n",
+            0,
+            2,
+            "expected <block end>, but found '<block sequence start>'",
+        ),
+    ),
     # ---------------------------------------------------------------- lesson plans
-    Fault("lesson-timings-too-short", replace(PLAN, "    minutes: 10\n", "    minutes: 1\n"), (
-        f"{PLAN}, activities: the minutes must add up to 45–60 for one class, got 41",
-    )),
-    Fault("lesson-timings-too-long", replace(PLAN, "    minutes: 10\n", "    minutes: 25\n"), (
-        f"{PLAN}, activities: the minutes must add up to 45–60 for one class, got 65",
-    )),
-    Fault("lesson-duplicate-activity-id", replace(PLAN, "  - id: quiz\n", "  - id: wrap-up\n"), (
-        f"{PLAN}, activities[6].id: is already used by activities[5]; give each activity its own id, "
-        "got 'wrap-up'",
-    )),
-    Fault("lesson-minutes-not-a-number", replace(PLAN, "    minutes: 8\n", "    minutes: eight\n"), (
-        f"{PLAN}, activities[2].minutes: input should be a valid integer, "
-        "unable to parse string as an integer, got 'eight'",
-    )),
-    Fault("lesson-unknown-key", replace(PLAN, "prepare:\n", "duration: 50\nprepare:\n"), (
-        f"{PLAN}, duration: is not a known field (check the spelling)",
-    )),
-    Fault("lesson-missing-listen-for", replace(
-        PLAN, "    listen_for: >-\n      Compensation can stick", "    notes: >-\n      Compensation can stick",
-    ), (
-        f"{PLAN}, discussion[1].listen_for: is required but missing",
-        f"{PLAN}, discussion[1].notes: is not a known field (check the spelling)",
-    )),
-    Fault("lesson-dangling-citation", replace(PLAN, "    source: hides1996\n", "    source: hides1997\n"), (
-        f"{PLAN}, discussion[1].source: cites 'hides1997', {BIB_MISSING}",
-    )),
-    Fault("lesson-missing-colon", *yaml_error(
-        PLAN, "    minutes: 8\n", "    minutes 8\n", 1, 5, "could not find expected ':'",
-    )),
+    Fault(
+        "lesson-timings-too-short",
+        replace(PLAN, "    minutes: 10\n", "    minutes: 1\n"),
+        (f"{PLAN}, activities: the minutes must add up to 45–60 for one class, got 41",),
+    ),
+    Fault(
+        "lesson-timings-too-long",
+        replace(PLAN, "    minutes: 10\n", "    minutes: 25\n"),
+        (f"{PLAN}, activities: the minutes must add up to 45–60 for one class, got 65",),
+    ),
+    Fault(
+        "lesson-duplicate-activity-id",
+        replace(PLAN, "  - id: quiz\n", "  - id: wrap-up\n"),
+        (
+            f"{PLAN}, activities[6].id: is already used by activities[5]; give each activity its own id, "
+            "got 'wrap-up'",
+        ),
+    ),
+    Fault(
+        "lesson-minutes-not-a-number",
+        replace(PLAN, "    minutes: 8\n", "    minutes: eight\n"),
+        (
+            f"{PLAN}, activities[2].minutes: input should be a valid integer, "
+            "unable to parse string as an integer, got 'eight'",
+        ),
+    ),
+    Fault(
+        "lesson-unknown-key",
+        replace(PLAN, "prepare:\n", "duration: 50\nprepare:\n"),
+        (f"{PLAN}, duration: is not a known field (check the spelling)",),
+    ),
+    Fault(
+        "lesson-missing-listen-for",
+        replace(
+            PLAN,
+            "    listen_for: >-\n      Compensation can stick",
+            "    notes: >-\n      Compensation can stick",
+        ),
+        (
+            f"{PLAN}, discussion[1].listen_for: is required but missing",
+            f"{PLAN}, discussion[1].notes: is not a known field (check the spelling)",
+        ),
+    ),
+    Fault(
+        "lesson-dangling-citation",
+        replace(PLAN, "    source: hides1996\n", "    source: hides1997\n"),
+        (f"{PLAN}, discussion[1].source: cites 'hides1997', {BIB_MISSING}",),
+    ),
+    Fault(
+        "lesson-missing-colon",
+        *yaml_error(
+            PLAN,
+            "    minutes: 8\n",
+            "    minutes 8\n",
+            1,
+            5,
+            "could not find expected ':'",
+        ),
+    ),
     # ---------------------------------------------------------------- self-assessment
-    Fault("assessment-threshold-out-of-range", replace(
-        "data/assessment/strength.yml", "  line: 90\n", "  line: 190\n",
-    ), (
-        "data/assessment/strength.yml, lsi.line: must be at most 100.0, got 190",
-    )),
-    Fault("assessment-threshold-wrong-type", replace(
-        "data/assessment/endurance.yml", "  seconds: 15\n", "  seconds: fifteen\n",
-    ), (
-        "data/assessment/endurance.yml, noise.seconds: input should be a valid number, "
-        "unable to parse string as a number, got 'fifteen'",
-    )),
-    Fault("assessment-file-missing", remove("data/assessment/questionnaire.yml"), (
-        "data/assessment/questionnaire.yml: file not found",
-    )),
+    Fault(
+        "assessment-threshold-out-of-range",
+        replace(
+            "data/assessment/strength.yml",
+            "  line: 90\n",
+            "  line: 190\n",
+        ),
+        ("data/assessment/strength.yml, lsi.line: must be at most 100.0, got 190",),
+    ),
+    Fault(
+        "assessment-threshold-wrong-type",
+        replace(
+            "data/assessment/endurance.yml",
+            "  seconds: 15\n",
+            "  seconds: fifteen\n",
+        ),
+        (
+            "data/assessment/endurance.yml, noise.seconds: input should be a valid number, "
+            "unable to parse string as a number, got 'fifteen'",
+        ),
+    ),
+    Fault(
+        "assessment-file-missing",
+        remove("data/assessment/questionnaire.yml"),
+        ("data/assessment/questionnaire.yml: file not found",),
+    ),
     # ---------------------------------------------------------------- exercise library (CSV)
-    Fault("csv-unclosed-quote", *csv_line(
-        EXERCISES, "kneeling-lat-stretch", lambda line: line.replace(',"Kneel facing', ',"Kneel "facing', 1),
-        "{EXERCISES}, row {{row}}: cannot be read as CSV (',' expected after '\"'); check the quotes".format(
-            EXERCISES=EXERCISES),
-        WAITS_FOR_CSV,
-    )),
-    Fault("csv-extra-cell", *csv_line(
-        EXERCISES, "single-arm-dumbbell-row", lambda line: line + ",extra",
-        EXERCISES + ", row {row}: has {cells} cells but the header has {header} columns",
-        WAITS_FOR_CSV,
-    )),
-    Fault("csv-wrong-encoding", *csv_line(
-        EXERCISES, "hip-flexor-stretch,", lambda line: line.replace("Squeeze", "Squ\udce9eze", 1),
-        EXERCISES + ", row {row}: not UTF-8 text; save the file as CSV UTF-8",
-        WAITS_FOR_CSV,
-    )),
-    Fault("csv-repeated-column", *csv_line(
-        EXERCISES, "id,name,", lambda line: line.replace("id,name,", "id,id,", 1),
-        EXERCISES + ", row {row}: names the column 'id' more than once",
-        WAITS_FOR_CSV,
-    )),
-    Fault("csv-sets-out-of-range", *csv_line(
-        EXERCISES, "bird-dog,Bird-dog,", lambda line: line.replace(",yes,2,6,", ",yes,40,6,", 1),
-        EXERCISES + ", row {row} (bird-dog): sets must be at most 10, got 40",
-        WAITS_FOR_CSV,
-    )),
-    Fault("csv-duplicate-id", *csv_line(
-        EXERCISES, "kneeling-lat-stretch,", lambda line: line.replace("kneeling-lat-stretch,", "hip-flexor-stretch,", 1),
-        EXERCISES + ", row {row} (hip-flexor-stretch): id 'hip-flexor-stretch' is already used in row 2; "
-        "ids must be unique",
-        WAITS_FOR_CSV,
-    )),
-    Fault("csv-dangling-citation", *csv_line(
-        EXERCISES, "hip-flexor-stretch,", lambda line: line.replace(",bandy1994,", ",bandy1995,", 1),
-        EXERCISES + ", row {row} (hip-flexor-stretch).source: cites 'bandy1995', " + BIB_MISSING,
-    )),
+    Fault(
+        "csv-unclosed-quote",
+        *csv_line(
+            EXERCISES,
+            "kneeling-lat-stretch",
+            lambda line: line.replace(',"Kneel facing', ',"Kneel "facing', 1),
+            f"{EXERCISES}, row {{row}}: cannot be read as CSV (',' expected after '\"'); check the quotes",
+            WAITS_FOR_CSV,
+        ),
+    ),
+    Fault(
+        "csv-extra-cell",
+        *csv_line(
+            EXERCISES,
+            "single-arm-dumbbell-row",
+            lambda line: line + ",extra",
+            EXERCISES + ", row {row}: has {cells} cells but the header has {header} columns",
+            WAITS_FOR_CSV,
+        ),
+    ),
+    Fault(
+        "csv-wrong-encoding",
+        *csv_line(
+            EXERCISES,
+            "hip-flexor-stretch,",
+            lambda line: line.replace("Squeeze", "Squ\udce9eze", 1),
+            EXERCISES + ", row {row}: not UTF-8 text; save the file as CSV UTF-8",
+            WAITS_FOR_CSV,
+        ),
+    ),
+    Fault(
+        "csv-repeated-column",
+        *csv_line(
+            EXERCISES,
+            "id,name,",
+            lambda line: line.replace("id,name,", "id,id,", 1),
+            EXERCISES + ", row {row}: names the column 'id' more than once",
+            WAITS_FOR_CSV,
+        ),
+    ),
+    Fault(
+        "csv-sets-out-of-range",
+        *csv_line(
+            EXERCISES,
+            "bird-dog,Bird-dog,",
+            lambda line: line.replace(",yes,2,6,", ",yes,40,6,", 1),
+            EXERCISES + ", row {row} (bird-dog): sets must be at most 10, got 40",
+            WAITS_FOR_CSV,
+        ),
+    ),
+    Fault(
+        "csv-duplicate-id",
+        *csv_line(
+            EXERCISES,
+            "kneeling-lat-stretch,",
+            lambda line: line.replace("kneeling-lat-stretch,", "hip-flexor-stretch,", 1),
+            EXERCISES
+            + ", row {row} (hip-flexor-stretch): id 'hip-flexor-stretch' is already used in row 2; "
+            "ids must be unique",
+            WAITS_FOR_CSV,
+        ),
+    ),
+    Fault(
+        "csv-dangling-citation",
+        *csv_line(
+            EXERCISES,
+            "hip-flexor-stretch,",
+            lambda line: line.replace(",bandy1994,", ",bandy1995,", 1),
+            EXERCISES
+            + ", row {row} (hip-flexor-stretch).source: cites 'bandy1995', "
+            + BIB_MISSING,
+        ),
+    ),
     # ---------------------------------------------------------------- programme templates and habits
-    Fault("template-names-unknown-exercise", replace(
-        "data/plan_templates.yml", "    - single-arm-landmine-row\n", "    - single-arm-cable-row\n",
-    ), (
-        "data/plan_templates.yml, strengthen.exercises[2]: names 'single-arm-cable-row', "
-        "which is not in data/exercises.csv",
-    )),
-    Fault("habits-duplicate-id", replace("data/habits.yml", "    - id: sit-back\n", "    - id: lumbar-support\n"), (
-        "data/habits.yml, workstation.items[1].id: 'lumbar-support' is already used by "
-        "workstation.items[0]; ids must be unique",
-    )),
-    Fault("habits-default-outside-range", replace("data/habits.yml", "    default: 45\n", "    default: 90\n"), (
-        "data/habits.yml, microbreaks.interval_minutes: must have min <= default <= max, "
-        "got {'min': 30, 'max': 60, 'default': 90}",
-    )),
+    Fault(
+        "template-names-unknown-exercise",
+        replace(
+            "data/plan_templates.yml",
+            "    - single-arm-landmine-row\n",
+            "    - single-arm-cable-row\n",
+        ),
+        (
+            "data/plan_templates.yml, strengthen.exercises[2]: names 'single-arm-cable-row', "
+            "which is not in data/exercises.csv",
+        ),
+    ),
+    Fault(
+        "habits-duplicate-id",
+        replace("data/habits.yml", "    - id: sit-back\n", "    - id: lumbar-support\n"),
+        (
+            "data/habits.yml, workstation.items[1].id: 'lumbar-support' is already used by "
+            "workstation.items[0]; ids must be unique",
+        ),
+    ),
+    Fault(
+        "habits-default-outside-range",
+        replace("data/habits.yml", "    default: 45\n", "    default: 90\n"),
+        (
+            "data/habits.yml, microbreaks.interval_minutes: must have min <= default <= max, "
+            "got {'min': 30, 'max': 60, 'default': 90}",
+        ),
+    ),
     # ---------------------------------------------------------------- bibliography
-    Fault("bibliography-broken", write("references.bib", "@article{broken,\n  title = {Unclosed\n"), (
-        "references.bib: cannot be read as BibTeX (syntax error in line 2: premature end of file)",
-    )),
+    Fault(
+        "bibliography-broken",
+        write("references.bib", "@article{broken,\n  title = {Unclosed\n"),
+        (
+            "references.bib: cannot be read as BibTeX (syntax error in line 2: premature end of file)",
+        ),
+    ),
 ]
 
 
@@ -345,8 +538,18 @@ def course(tmp_path: Path) -> Path:
 
 def validate(course: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "backbalance", "validate", str(course / "data"), "--bib", str(course / "references.bib")],
-        cwd=course, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "backbalance",
+            "validate",
+            str(course / "data"),
+            "--bib",
+            str(course / "references.bib"),
+        ],
+        cwd=course,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -361,9 +564,11 @@ def test_there_are_many_distinct_faults():
 
 
 def test_a_repeated_red_flag_id_is_named_without_dumping_the_file(course):
-    replace("data/assessment/red_flags.yml", "    - id: worsening-legs\n", "    - id: both-legs\n")(course)
+    replace("data/assessment/red_flags.yml", "    - id: worsening-legs\n", "    - id: both-legs\n")(
+        course
+    )
     result = validate(course)
-    line, summary = result.stderr.splitlines()
+    line, _summary = result.stderr.splitlines()
     assert line == (
         "data/assessment/red_flags.yml, (top level): sign id 'both-legs' is used more than once; ids must be unique"
     )

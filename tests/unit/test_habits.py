@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backbalance.content import DataError
-from backbalance.habits import (
+from backbalance.common.read import DataError
+from backbalance.habits.logic import (
     FOLD_OCTETS,
     adherence,
     breaks_calendar,

@@ -11,15 +11,22 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from backbalance.content import DataError
-from backbalance.lessons import LessonPlan, load_lesson_plan, plan_path, render_html, show
+from backbalance.common.read import DataError
+from backbalance.lessons.data import LessonPlan, load_lesson_plan, plan_path, render_html, show
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_DIR = ROOT / "data" / "lesson_plans"
 SHIPPED = sorted(PLAN_DIR.glob("*.yml"))
 CHAPTERS = (
-    "welcome", "what-is-imbalance", "causes", "self-assessment", "phase1-release",
-    "phase2-strengthen", "phase3-integrate", "daily-habits", "putting-it-together",
+    "welcome",
+    "what-is-imbalance",
+    "causes",
+    "self-assessment",
+    "phase1-release",
+    "phase2-strengthen",
+    "phase3-integrate",
+    "daily-habits",
+    "putting-it-together",
 )
 
 
@@ -37,8 +44,10 @@ def valid() -> dict:
         "prepare": ["Mats.", "A timer."],
         "safety": ["Stop if it hurts."],
         "activities": [
-            activity("intro", 10), activity("practice", 15, source="bandy1994"),
-            activity("discuss", 20), activity("wrap-up", 5),
+            activity("intro", 10),
+            activity("practice", 15, source="bandy1994"),
+            activity("discuss", 20),
+            activity("wrap-up", 5),
         ],
         "discussion": [
             {"question": "Why?", "listen_for": "Because.", "source": "swain2020"},
@@ -81,7 +90,10 @@ def test_a_valid_plan_loads_with_its_schedule(write):
     assert isinstance(plan, LessonPlan)
     assert plan.minutes == 50
     assert [(start, end, a.id) for start, end, a in plan.schedule()] == [
-        (0, 10, "intro"), (10, 25, "practice"), (25, 45, "discuss"), (45, 50, "wrap-up"),
+        (0, 10, "intro"),
+        (10, 25, "practice"),
+        (25, 45, "discuss"),
+        (45, 50, "wrap-up"),
     ]
 
 
@@ -95,52 +107,99 @@ def test_classes_of_45_and_60_minutes_are_accepted(write, total):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        pytest.param(lambda d: d["activities"][2].update(minutes=14),
-                     "plan.yml, activities: the minutes must add up to 45–60 for one class, got 44",
-                     id="class-too-short"),
-        pytest.param(lambda d: d["activities"].append(activity("extra", 11)),
-                     "plan.yml, activities: the minutes must add up to 45–60 for one class, got 61",
-                     id="class-too-long"),
-        pytest.param(lambda d: d["activities"][3].update(id="intro"),
-                     "plan.yml, activities[3].id: is already used by activities[0]; "
-                     "give each activity its own id, got 'intro'", id="duplicate-id"),
-        pytest.param(lambda d: d.pop("goal"), "plan.yml, goal: is required but missing", id="missing-goal"),
-        pytest.param(lambda d: d["activities"][1].pop("what"),
-                     "plan.yml, activities[1].what: is required but missing", id="missing-what"),
-        pytest.param(lambda d: d.update(timing="50 min"),
-                     "plan.yml, timing: is not a known field (check the spelling)", id="unknown-key"),
-        pytest.param(lambda d: d["discussion"][0].update(answer="x"),
-                     "plan.yml, discussion[0].answer: is not a known field (check the spelling)",
-                     id="unknown-key-in-question"),
-        pytest.param(lambda d: d["activities"][0].update(minutes=0),
-                     "plan.yml, activities[0].minutes: must be at least 1, got 0", id="zero-minutes"),
-        pytest.param(lambda d: d["activities"][0].update(minutes=45),
-                     "plan.yml, activities[0].minutes: must be at most 30, got 45", id="activity-too-long"),
-        pytest.param(lambda d: d["activities"][0].update(minutes="ten"),
-                     "plan.yml, activities[0].minutes: input should be a valid integer, "
-                     "unable to parse string as an integer, got 'ten'", id="minutes-not-a-number"),
-        pytest.param(lambda d: d["activities"][0].update(minutes=7.5),
-                     "plan.yml, activities[0].minutes: input should be a valid integer, "
-                     "got a number with a fractional part, got 7.5", id="minutes-fraction"),
-        pytest.param(lambda d: d["activities"][0].update(id="Intro Step"),
-                     "plan.yml, activities[0].id: must be lower-case letters, digits and hyphens, "
-                     "like 'habit-audit', got 'Intro Step'", id="id-not-a-slug"),
-        pytest.param(lambda d: d.update(title="   "), "plan.yml, title: must not be empty, got '   '",
-                     id="blank-title"),
-        pytest.param(lambda d: d["prepare"].append(""), "plan.yml, prepare[2]: must not be empty, got ''",
-                     id="blank-prepare-item"),
-        pytest.param(lambda d: d.update(prepare=[]),
-                     "plan.yml, prepare: list should have at least 1 item after validation, not 0, got []",
-                     id="nothing-to-prepare"),
-        pytest.param(lambda d: d["activities"][1].update(source="Bandy 1994"),
-                     "plan.yml, activities[1].source: string should match pattern "
-                     "'^[A-Za-z][A-Za-z0-9_:-]*$', got 'Bandy 1994'", id="source-not-a-key"),
-        pytest.param(lambda d: d.update(discussion=[]),
-                     "plan.yml, discussion: list should have at least 1 item after validation, not 0, got []",
-                     id="no-discussion"),
-        pytest.param(lambda d: d.update(safety="Stop if it hurts."),
-                     "plan.yml, safety: input should be a valid list, got 'Stop if it hurts.'",
-                     id="safety-not-a-list"),
+        pytest.param(
+            lambda d: d["activities"][2].update(minutes=14),
+            "plan.yml, activities: the minutes must add up to 45–60 for one class, got 44",
+            id="class-too-short",
+        ),
+        pytest.param(
+            lambda d: d["activities"].append(activity("extra", 11)),
+            "plan.yml, activities: the minutes must add up to 45–60 for one class, got 61",
+            id="class-too-long",
+        ),
+        pytest.param(
+            lambda d: d["activities"][3].update(id="intro"),
+            "plan.yml, activities[3].id: is already used by activities[0]; "
+            "give each activity its own id, got 'intro'",
+            id="duplicate-id",
+        ),
+        pytest.param(
+            lambda d: d.pop("goal"), "plan.yml, goal: is required but missing", id="missing-goal"
+        ),
+        pytest.param(
+            lambda d: d["activities"][1].pop("what"),
+            "plan.yml, activities[1].what: is required but missing",
+            id="missing-what",
+        ),
+        pytest.param(
+            lambda d: d.update(timing="50 min"),
+            "plan.yml, timing: is not a known field (check the spelling)",
+            id="unknown-key",
+        ),
+        pytest.param(
+            lambda d: d["discussion"][0].update(answer="x"),
+            "plan.yml, discussion[0].answer: is not a known field (check the spelling)",
+            id="unknown-key-in-question",
+        ),
+        pytest.param(
+            lambda d: d["activities"][0].update(minutes=0),
+            "plan.yml, activities[0].minutes: must be at least 1, got 0",
+            id="zero-minutes",
+        ),
+        pytest.param(
+            lambda d: d["activities"][0].update(minutes=45),
+            "plan.yml, activities[0].minutes: must be at most 30, got 45",
+            id="activity-too-long",
+        ),
+        pytest.param(
+            lambda d: d["activities"][0].update(minutes="ten"),
+            "plan.yml, activities[0].minutes: input should be a valid integer, "
+            "unable to parse string as an integer, got 'ten'",
+            id="minutes-not-a-number",
+        ),
+        pytest.param(
+            lambda d: d["activities"][0].update(minutes=7.5),
+            "plan.yml, activities[0].minutes: input should be a valid integer, "
+            "got a number with a fractional part, got 7.5",
+            id="minutes-fraction",
+        ),
+        pytest.param(
+            lambda d: d["activities"][0].update(id="Intro Step"),
+            "plan.yml, activities[0].id: must be lower-case letters, digits and hyphens, "
+            "like 'habit-audit', got 'Intro Step'",
+            id="id-not-a-slug",
+        ),
+        pytest.param(
+            lambda d: d.update(title="   "),
+            "plan.yml, title: must not be empty, got '   '",
+            id="blank-title",
+        ),
+        pytest.param(
+            lambda d: d["prepare"].append(""),
+            "plan.yml, prepare[2]: must not be empty, got ''",
+            id="blank-prepare-item",
+        ),
+        pytest.param(
+            lambda d: d.update(prepare=[]),
+            "plan.yml, prepare: list should have at least 1 item after validation, not 0, got []",
+            id="nothing-to-prepare",
+        ),
+        pytest.param(
+            lambda d: d["activities"][1].update(source="Bandy 1994"),
+            "plan.yml, activities[1].source: string should match pattern "
+            "'^[A-Za-z][A-Za-z0-9_:-]*$', got 'Bandy 1994'",
+            id="source-not-a-key",
+        ),
+        pytest.param(
+            lambda d: d.update(discussion=[]),
+            "plan.yml, discussion: list should have at least 1 item after validation, not 0, got []",
+            id="no-discussion",
+        ),
+        pytest.param(
+            lambda d: d.update(safety="Stop if it hurts."),
+            "plan.yml, safety: input should be a valid list, got 'Stop if it hurts.'",
+            id="safety-not-a-list",
+        ),
     ],
 )
 def test_each_mistake_is_one_line_naming_file_entry_and_rule(write, change, expected):
@@ -195,12 +254,20 @@ def test_render_shows_title_goal_preparation_timeline_and_questions(write):
     assert section.h2.get_text() == "Lesson plan: Demo class"
     assert "A 50-minute class." in section.get_text()
     assert [h.get_text() for h in section.find_all("h3")] == [
-        "Prepare", "Safety", "Timeline", "Discussion questions"
+        "Prepare",
+        "Safety",
+        "Timeline",
+        "Discussion questions",
     ]
-    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in section.select("tbody tr")]
+    rows = [
+        [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+        for tr in section.select("tbody tr")
+    ]
     assert [row[:2] for row in rows] == [
-        ["0–10 min", "Step intro"], ["10–25 min", "Step practice"],
-        ["25–45 min", "Step discuss"], ["45–50 min", "Step wrap-up"],
+        ["0–10 min", "Step intro"],
+        ["10–25 min", "Step practice"],
+        ["25–45 min", "Step discuss"],
+        ["45–50 min", "Step wrap-up"],
     ]
     assert "bandy1994" in rows[1][2]
     assert all(th.get("scope") == "row" for th in section.select("tbody th"))
@@ -250,7 +317,9 @@ def test_every_shipped_plan_loads_and_fills_a_class(path):
 def test_every_chapter_has_a_plan_and_every_plan_a_chapter():
     used = {}
     for chapter in sorted((ROOT / "book").glob("*.md")):
-        for name in re.findall(r"^```\{lesson-plan\}\s+(\S+)\s*$", chapter.read_text(encoding="utf-8"), re.M):
+        for name in re.findall(
+            r"^```\{lesson-plan\}\s+(\S+)\s*$", chapter.read_text(encoding="utf-8"), re.M
+        ):
             used[name] = chapter.stem
     assert used == {name: name for name in CHAPTERS}, "each chapter shows its own plan, once"
     assert {p.stem for p in SHIPPED} == set(CHAPTERS)
@@ -260,7 +329,9 @@ def test_shipped_plan_sources_are_in_the_bibliography():
     from pybtex.database import parse_file
 
     keys = set(parse_file(str(ROOT / "references.bib"), bib_format="bibtex").entries)
-    cited = [(p.name, entry, key) for p in SHIPPED for entry, key in load_lesson_plan(p).citations()]
+    cited = [
+        (p.name, entry, key) for p in SHIPPED for entry, key in load_lesson_plan(p).citations()
+    ]
     assert cited, "the shipped plans should cite their evidence"
     assert [c for c in cited if c[2] not in keys] == []
 
@@ -332,8 +403,10 @@ def test_a_broken_plan_warns_in_both_editions(tmp_path, no_edition_variable, edi
     html, warnings, _ = build(tmp_path, data, edition=edition)
     assert "bb-lesson-plan" not in html
     assert "WARNING" in warnings
-    assert ("src/data/lesson_plans/demo.yml, activities: the minutes must add up to 45–60 "
-            "for one class, got 42") in warnings
+    assert (
+        "src/data/lesson_plans/demo.yml, activities: the minutes must add up to 45–60 "
+        "for one class, got 42"
+    ) in warnings
 
 
 def test_a_missing_plan_warns(tmp_path, no_edition_variable):

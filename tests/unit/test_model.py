@@ -14,9 +14,9 @@ import pytest
 from numpy.testing import assert_allclose
 from pydantic import ValidationError
 
-from backbalance import model
-from backbalance.model import Dynamics, Plan
-from backbalance.parameters import load_model_parameters
+from backbalance.strength_gap import model
+from backbalance.strength_gap.model import Dynamics, Plan
+from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +32,9 @@ def typical(params, status="novice", detraining=False):
 
 def path_of_typical_person(params, start, sets, weeks, status="novice", detraining=False):
     """Strength of both sides, shape (weeks + 1, 2), for a person with multiplier 1."""
-    return model.strength_paths(start, sets, weeks, typical(params, status, detraining), np.ones(1))[:, 0, :]
+    return model.strength_paths(
+        start, sets, weeks, typical(params, status, detraining), np.ones(1)
+    )[:, 0, :]
 
 
 # --- closed-form pieces -----------------------------------------------------------------
@@ -72,7 +74,9 @@ def test_weekly_gain_is_the_first_week_of_the_model(params):
     """Dose-response: 100 (exp(r f(V) (1 - 1 / (1 + h))) - 1) for equal sets V on both sides."""
     dyn = typical(params, "trained")
     sets = np.arange(0, 31, 5)
-    expected = 100 * (np.exp(dyn.rate * model.stimulus(sets, dyn.half_sets) * (1 - 1 / (1 + dyn.headroom))) - 1)
+    expected = 100 * (
+        np.exp(dyn.rate * model.stimulus(sets, dyn.half_sets) * (1 - 1 / (1 + dyn.headroom))) - 1
+    )
     assert_allclose(model.weekly_gain(sets, params, "trained"), expected)
 
 
@@ -88,7 +92,9 @@ def test_returns_diminish_with_weekly_sets(params):
 
 def novice_gain(params, weeks, sets=10):
     """Typical novice's gain (%) after ``weeks`` with ``sets`` a week on both sides (P50 of 4000 people)."""
-    sim = model.simulate(Plan(gap_percent=0, strong_sets=sets, weeks=weeks), params, draws=4000, seed=1)
+    sim = model.simulate(
+        Plan(gap_percent=0, strong_sets=sets, weeks=weeks), params, draws=4000, seed=1
+    )
     return sim.table["strength"].iloc[-1] - 100
 
 
@@ -107,8 +113,10 @@ def test_training_status_slows_gains_as_in_the_position_stand(params):
     """Ratamess et al. 2009: typical gains of 40% (untrained), 20% and 16% (trained),
     so over the same 10 weeks intermediate and trained people gain about 1/2 and 2/5 of a
     novice's gain; accept 0.4-0.65 and 0.3-0.5."""
-    gain = {s: path_of_typical_person(params, [100, 100], [10, 10], 10, s)[-1, 0] - 100
-            for s in ("novice", "intermediate", "trained")}
+    gain = {
+        s: path_of_typical_person(params, [100, 100], [10, 10], 10, s)[-1, 0] - 100
+        for s in ("novice", "intermediate", "trained")
+    }
     assert 0.4 <= gain["intermediate"] / gain["novice"] <= 0.65
     assert 0.3 <= gain["trained"] / gain["novice"] <= 0.5
 
@@ -147,7 +155,9 @@ def test_bands_follow_the_multipliers_quantiles(params):
     sim = model.simulate(plan, params, draws=20000, seed=3)
     sigma = params.response_spread.value
     quantile_people = np.exp(sigma * np.array([-1.2815516, 0.0, 1.2815516]))
-    exact = model.strength_paths(plan.start, plan.sets, plan.weeks, typical(params), quantile_people)
+    exact = model.strength_paths(
+        plan.start, plan.sets, plan.weeks, typical(params), quantile_people
+    )
     left = sim.table[sim.table["side"] == "left"]
     for i, column in enumerate(("strength_p10", "strength", "strength_p90")):
         assert_allclose(left[column], exact[:, i, 0], rtol=0.01)
@@ -197,9 +207,20 @@ def test_draws_must_be_positive(params):
 
 
 def test_simulation_table_is_tidy(params):
-    sim = model.simulate(Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=10), params, draws=200)
+    sim = model.simulate(
+        Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=10), params, draws=200
+    )
     table = sim.table
-    assert list(table.columns) == ["week", "side", "strength", "strength_p10", "strength_p90", "lsi", "lsi_p10", "lsi_p90"]
+    assert list(table.columns) == [
+        "week",
+        "side",
+        "strength",
+        "strength_p10",
+        "strength_p90",
+        "lsi",
+        "lsi_p10",
+        "lsi_p90",
+    ]
     assert len(table) == 2 * 11
     assert table.groupby("week")["side"].apply(list).eq([["left", "right"]] * 11).all()
     first = table[table["week"] == 0].set_index("side")
@@ -228,10 +249,17 @@ def test_worked_example_of_the_notebook(params):
 
 def test_sweep_cells_equal_single_simulations(params):
     gaps, extras = [12, 20], [0, 4]
-    table = model.sweep(params, gaps=gaps, extra_sets=extras, strong_sets=6, weeks=30, draws=300, seed=5)
+    table = model.sweep(
+        params, gaps=gaps, extra_sets=extras, strong_sets=6, weeks=30, draws=300, seed=5
+    )
     assert table.attrs["weeks"] == 30
     for row in table.itertuples():
-        plan = Plan(gap_percent=row.gap_percent, strong_sets=6, weak_extra_sets=row.weak_extra_sets, weeks=30)
+        plan = Plan(
+            gap_percent=row.gap_percent,
+            strong_sets=6,
+            weak_extra_sets=row.weak_extra_sets,
+            weeks=30,
+        )
         parity = model.simulate(plan, params, draws=300, seed=5).parity_at(90)
         as_int = [None if pd.isna(v) else int(v) for v in (row.week, row.week_fast, row.week_slow)]
         assert as_int == [parity.typical, parity.fast, parity.slow]

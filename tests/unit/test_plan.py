@@ -8,10 +8,7 @@ import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
-from backbalance.exercises import load_exercise_library, load_plan_template, load_profile
-from backbalance.model import simulate, sweep
-from backbalance.parameters import load_model_parameters
-from backbalance.plan import (
+from backbalance.programme.build import (
     Programme,
     Refusal,
     Setup,
@@ -25,6 +22,9 @@ from backbalance.plan import (
     split_extra,
     strengthen_weeks,
 )
+from backbalance.programme.library import load_exercise_library, load_plan_template, load_profile
+from backbalance.strength_gap.model import simulate, sweep
+from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

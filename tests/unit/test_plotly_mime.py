@@ -7,7 +7,10 @@ from types import SimpleNamespace
 
 from backbalance.sphinxext.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_html
 
-SPEC = {"data": [{"type": "scatter", "y": [1, 2]}], "layout": {"title": {"text": "Left </script> & right"}}}
+SPEC = {
+    "data": [{"type": "scatter", "y": [1, 2]}],
+    "layout": {"title": {"text": "Left </script> & right"}},
+}
 
 
 def mime(content, mime_type=PLOTLY_MIME):

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from backbalance.content import DataError
-from backbalance.quiz import Quiz, load_quiz, quiz_path, render_html, show
+from backbalance.common.read import DataError
+from backbalance.quizzes.data import Quiz, load_quiz, quiz_path, render_html, show
 
 ROOT = Path(__file__).resolve().parents[2]
 QUIZ_DIR = ROOT / "data" / "quizzes"
@@ -174,7 +174,9 @@ def test_citations_name_the_question_and_key(write):
 
 
 def test_quizzes_are_registered_for_validation():
-    pytest.importorskip("backbalance.parameters", reason="the registry also needs this module")
+    pytest.importorskip(
+        "backbalance.strength_gap.parameters", reason="the registry also needs this module"
+    )
     from backbalance.registry import LOADERS
 
     assert LOADERS["quizzes/*.yml"] is load_quiz
@@ -198,11 +200,15 @@ def test_render_shows_every_prompt_option_and_verdict(write):
     soup = soup_of(quiz)
     items = soup.select("ol.bb-quiz-questions > li.bb-quiz-question")
     assert [li.select_one("p.bb-quiz-prompt").get_text(" ", strip=True) for li in items] == [
-        "Question one?", "Question two?", "Question three?"
+        "Question one?",
+        "Question two?",
+        "Question three?",
     ]
     first = items[0].select("ul.bb-quiz-options > li > details")
     assert [d.summary.get_text(strip=True) for d in first] == [
-        "A. Right one", "B. Wrong one", "C. Also wrong"
+        "A. Right one",
+        "B. Wrong one",
+        "C. Also wrong",
     ]
     assert [d.select_one("p").get_text(" ", strip=True) for d in first] == [
         "Correct. It is right.",
@@ -325,8 +331,16 @@ def build(tmp_path: Path, quiz: dict | str | None) -> tuple[str, str, object]:
         text = quiz if isinstance(quiz, str) else yaml.safe_dump(quiz, sort_keys=False)
         (src / "data" / "quizzes" / "demo.yml").write_text(text)
     warnings = StringIO()
-    app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
-                 status=None, warning=warnings, freshenv=True)
+    app = Sphinx(
+        str(src),
+        str(src),
+        str(tmp_path / "out"),
+        str(tmp_path / "doctrees"),
+        "html",
+        status=None,
+        warning=warnings,
+        freshenv=True,
+    )
     app.build()
     html_file = tmp_path / "out" / "index.html"
     return html_file.read_text(encoding="utf-8"), warnings.getvalue(), app

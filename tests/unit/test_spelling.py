@@ -14,6 +14,8 @@ def test_codespell_finds_no_misspellings():
     folders = [name for name in CHECKED if (ROOT / name).is_dir()]
     result = subprocess.run(
         [sys.executable, "-m", "codespell_lib", *folders],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, "codespell found misspellings:\n" + result.stdout + result.stderr

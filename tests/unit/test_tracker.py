@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backbalance.parameters import load_model_parameters
-from backbalance.tracker import (
+from backbalance.strength_gap.parameters import load_model_parameters
+from backbalance.tracker.progress import (
     assess_progress,
     parse_progress,
     progress_from_rows,

@@ -53,7 +53,9 @@ PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def add_page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """Add plotly.js and the other page scripts to the pages that use them, and only to those."""
     body = context.get("body", "")
     for marker, scripts in PAGE_SCRIPTS.items():
@@ -63,7 +65,9 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
                 app.add_js_file(script, loading_method="defer", priority=200)
 
 
-def drop_duplicate_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def drop_duplicate_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """Keep one copy of each script: sphinx-thebe 0.3.1 registers its inline ``const``
     declarations twice, which throws "Identifier 'THEBE_JS_URL' has already been declared"."""
     scripts = context.get("script_files", [])
@@ -101,17 +105,25 @@ def use_accessible_templates(app: Sphinx, config: Any) -> None:
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
-def drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def drop_widget_state(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """Leave out the saved ipywidgets state that myst-nb embeds in notebook pages.
 
     The book loads no widget manager (``nb_ipywidgets_js`` is empty: widgets need a kernel,
     and the static book has its own no-kernel path), so the state is dead weight; a plotly
     FigureWidget alone stores about 5 MB of it."""
     scripts = context.get("script_files", [])
-    scripts[:] = [js for js in scripts if js.attributes.get("type") != "application/vnd.jupyter.widget-state+json"]
+    scripts[:] = [
+        js
+        for js in scripts
+        if js.attributes.get("type") != "application/vnd.jupyter.widget-state+json"
+    ]
 
 
-def fix_citation_roles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def fix_citation_roles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """docutils puts ``role="doc-biblioentry"`` entries inside a ``role="list"``; a list may
     only hold list items (axe-core aria-required-children, critical), and the DPUB role is
     deprecated. Give the entries the role their container requires."""
@@ -127,7 +139,10 @@ def complete_redirect_page(app: Sphinx, exception: Exception | None) -> None:
     index = Path(app.outdir) / "index.html"
     if exception is not None or app.builder.format != "html" or not index.is_file():
         return
-    match = re.fullmatch(r'<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*', index.read_text(encoding="utf-8"))
+    match = re.fullmatch(
+        r'<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*',
+        index.read_text(encoding="utf-8"),
+    )
     if not match:
         return
     target = html.escape(match.group(1), quote=True)
@@ -144,7 +159,9 @@ def complete_redirect_page(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value(
-        "backbalance_plotly_js", "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js", "html"
+        "backbalance_plotly_js",
+        "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js",
+        "html",
     )
     app.add_config_value("backbalance_mathjax_dir", "node_modules/mathjax/es5", "html")
     app.setup_extension("backbalance.sphinxext.quiz")

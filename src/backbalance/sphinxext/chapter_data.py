@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..content import NAME_PATTERN, DataError
+from backbalance.common.read import NAME_PATTERN, DataError
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,9 +35,15 @@ class ChapterDataDirective(SphinxDirective):
     def load(self, loader: Callable[[Path], T]) -> T | None:
         """The validated file named by the argument, or None after a warning."""
         name = self.arguments[0].strip()
-        where: dict[str, Any] = {"location": self.get_location(), "type": "backbalance", "subtype": self.subtype}
+        where: dict[str, Any] = {
+            "location": self.get_location(),
+            "type": "backbalance",
+            "subtype": self.subtype,
+        }
         if not NAME_PATTERN.match(name):
-            logger.warning(f"{self.what} name must be a file stem such as 'causes', got %r", name, **where)
+            logger.warning(
+                f"{self.what} name must be a file stem such as 'causes', got %r", name, **where
+            )
             return None
         path = Path(self.env.srcdir) / "data" / self.folder / f"{name}.yml"
         self.env.note_dependency(str(path))

@@ -31,7 +31,10 @@ def launch_settings(theme_options: dict[str, Any]) -> dict[str, Any]:
     repository = str(theme_options.get("repository_url") or "").strip()
     if not repository:
         drop = NEEDS_REPOSITORY
-    elif "github.com" not in repository.lower() and theme_options.get("repository_provider", "") != "github":
+    elif (
+        "github.com" not in repository.lower()
+        and theme_options.get("repository_provider", "") != "github"
+    ):
         drop = NEEDS_GITHUB
     else:
         drop = ()
@@ -47,7 +50,9 @@ def guard_launch_buttons(app: Sphinx, config: Config) -> None:
         return
     settled = launch_settings(options)
     if settled != options["launch_buttons"]:
-        logger.info("backbalance: launch buttons that need a repository URL are off (set repository: url:)")
+        logger.info(
+            "backbalance: launch buttons that need a repository URL are off (set repository: url:)"
+        )
     options["launch_buttons"] = settled
     config.html_theme_options = options
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 
@@ -50,7 +50,7 @@ def figure_html(spec: dict[str, Any], element_id: str) -> str:
 class PlotlyMimeRenderer:
     """myst-nb MIME renderer plugin for plotly figure outputs."""
 
-    mime_priority_overrides = [(builder, PLOTLY_MIME, 1) for builder in HTML_BUILDERS]
+    mime_priority_overrides: ClassVar = [(builder, PLOTLY_MIME, 1) for builder in HTML_BUILDERS]
 
     @staticmethod
     def handle_mime(renderer: Any, data: Any, inline: bool) -> list[nodes.Element] | None:

@@ -11,7 +11,7 @@ Usage in a MyST page::
     ```
 
 ``example-programme`` reads the profile ``data/examples/<name>.json``, builds its programme
-with :func:`backbalance.plan.build_programme` (the same code the notebooks call) from
+with :func:`backbalance.programme.build.build_programme` (the same code the notebooks call) from
 ``data/exercises.csv``, ``data/plan_templates.yml`` and ``data/model_parameters.yml``, and
 writes it as accessible HTML tables. Options: ``days`` (strength days a week, default 3),
 ``equipment`` (space-separated, default ``none``), ``name`` and ``heading-level`` (of the
@@ -28,7 +28,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -37,11 +37,11 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..content import NAME_PATTERN, DataError, problems_from
-from ..exercises import load_exercise_library, load_plan_template, load_profile
-from ..habits import checklists_html, load_habits
-from ..parameters import load_model_parameters
-from ..plan import TABLE_CSS, Setup, build_programme, programme_html
+from backbalance.common.read import NAME_PATTERN, DataError, problems_from
+from backbalance.habits.logic import checklists_html, load_habits
+from backbalance.programme.build import TABLE_CSS, Setup, build_programme, programme_html
+from backbalance.programme.library import load_exercise_library, load_plan_template, load_profile
+from backbalance.strength_gap.parameters import load_model_parameters
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ class ExampleProgrammeDirective(_GeneratedDirective):
     """Insert the programme of the example profile named by the argument."""
 
     required_arguments = 1
-    option_spec = {
+    option_spec: ClassVar = {
         "days": directives.positive_int,
         "equipment": directives.unchanged,
         "name": directives.unchanged,

@@ -13,11 +13,11 @@ starts. The forecast starts from that first test: the model's P10-P90 band of th
 symmetry index (LSI) for the learner's weekly sets. The latest result is then ahead of
 the band, on track (inside it) or behind it; when behind, :func:`assess_progress` suggests
 more weak-side sets, up to the limit where extra sets stop paying off
-(:func:`backbalance.plan.dose_cap`).
+(:func:`backbalance.programme.build.dose_cap`).
 
 Examples
 --------
->>> from backbalance.tracker import read_progress_csv
+>>> from backbalance.tracker.progress import read_progress_csv
 >>> log = read_progress_csv("data/examples/progress.csv")  # doctest: +SKIP
 >>> [str(p) for p in log.problems]  # doctest: +SKIP
 ["line 5: left must be a number above 0 and at most 1000, got 'twelve'"]
@@ -33,10 +33,10 @@ from typing import Literal
 
 import pandas as pd
 
-from .assessment import limb_symmetry_index, parse_number
-from .model import Parity, Plan, Simulation, simulate
-from .parameters import ModelParameters, Status
-from .plan import safe_csv
+from backbalance.assessment.logic import limb_symmetry_index, parse_number
+from backbalance.programme.build import safe_csv
+from backbalance.strength_gap.model import Parity, Plan, Simulation, simulate
+from backbalance.strength_gap.parameters import ModelParameters, Status
 
 COLUMNS = ("week", "left", "right", "notes")
 REQUIRED = ("week", "left", "right")
@@ -381,16 +381,16 @@ def assess_progress(
         The model's parameters; the target is the first of ``lsi_targets``.
     strong_sets, extra_sets
         Weekly sets of the stronger side, and the weaker side's extra sets (for example
-        :attr:`backbalance.plan.Programme.strong_sets` and ``extra_sets``).
+        :attr:`backbalance.programme.build.Programme.strong_sets` and ``extra_sets``).
     max_weak_sets
         The weaker side's weekly sets at which the dose-response curve flattens
-        (:attr:`backbalance.plan.Programme.max_weak_sets`).
+        (:attr:`backbalance.programme.build.Programme.max_weak_sets`).
     status
         Training status.
     weeks
         How far the forecast looks, at least to the latest logged week.
     draws, seed
-        As in :func:`backbalance.model.simulate`.
+        As in :func:`backbalance.strength_gap.model.simulate`.
 
     Returns
     -------

@@ -1,17 +1,17 @@
 """JupyterLab app for the self-assessment: a labelled form, inline messages, results and charts.
 
-The app lays out the fields of :func:`backbalance.assessment.form_steps` as ipywidgets,
+The app lays out the fields of :func:`backbalance.assessment.logic.form_steps` as ipywidgets,
 reads them as the same ``name -> text`` answers the static book's form gives, and leaves
-every rule to :mod:`backbalance.assessment`: a message from :func:`~backbalance.assessment.screen`
-or :func:`~backbalance.assessment.check_answers` appears under its field (never an
-exception), and the results come from :func:`~backbalance.assessment.describe` and
-:mod:`backbalance.assessment_charts`. Answers and the profile are saved to local JSON files
+every rule to :mod:`backbalance.assessment.logic`: a message from :func:`~backbalance.assessment.logic.screen`
+or :func:`~backbalance.assessment.logic.check_answers` appears under its field (never an
+exception), and the results come from :func:`~backbalance.assessment.logic.describe` and
+:mod:`backbalance.assessment.charts`. Answers and the profile are saved to local JSON files
 only; nothing leaves the machine.
 
 Examples
 --------
->>> from backbalance.assessment_data import load_assessment
->>> from backbalance.assessment_widgets import AssessmentApp
+>>> from backbalance.assessment.data import load_assessment
+>>> from backbalance.assessment.app import AssessmentApp
 >>> AssessmentApp(load_assessment("../data/assessment"))  # doctest: +SKIP
 """
 
@@ -25,7 +25,9 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from .assessment import (
+from backbalance.assessment.charts import holds_chart, ratios_chart, strength_chart
+from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.logic import (
     FORM_TEXT,
     MESSAGES,
     FormField,
@@ -39,9 +41,7 @@ from .assessment import (
     form_steps,
     screen,
 )
-from .assessment_charts import holds_chart, ratios_chart, strength_chart
-from .assessment_data import AssessmentData
-from .profile import Profile
+from backbalance.assessment.profile import Profile
 
 ANSWERS_FORMAT = "back-in-balance/answers"
 STYLE = """<style>
@@ -78,7 +78,11 @@ def _message(text: str) -> str:
 
 
 def _link(link: Link | None, base: str) -> str:
-    return f' <a href="{_e(base + link.chapter)}.md" target="_blank">{_e(link.text)}</a>' if link else ""
+    return (
+        f' <a href="{_e(base + link.chapter)}.md" target="_blank">{_e(link.text)}</a>'
+        if link
+        else ""
+    )
 
 
 def _table(table: Table | None) -> str:
@@ -86,7 +90,9 @@ def _table(table: Table | None) -> str:
         return ""
     head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in table.header)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{'<strong>' + _e(c) + '</strong>' if flag else _e(c)}</td>" for c in row) + "</tr>"
+        "<tr>"
+        + "".join(f"<td>{'<strong>' + _e(c) + '</strong>' if flag else _e(c)}</td>" for c in row)
+        + "</tr>"
         for row, flag in zip(table.rows, table.flagged, strict=True)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
@@ -102,7 +108,7 @@ def report_html(report: Report, data: AssessmentData, link_base: str = "../") ->
     Parameters
     ----------
     report
-        From :func:`backbalance.assessment.describe`.
+        From :func:`backbalance.assessment.logic.describe`.
     data
         The validated ``data/assessment`` files (for the headings).
     link_base
@@ -110,8 +116,10 @@ def report_html(report: Report, data: AssessmentData, link_base: str = "../") ->
     """
     if report.stop_title:
         signs = "".join(f"<li>{_e(sign)}</li>" for sign in report.stop_signs)
-        return (f'<div class="bb-stop"><h2>{_e(report.stop_title)}</h2><p>{_e(report.stop[0])}</p>'
-                f"<p>{_e(data.red_flags.answered_yes)}</p><ul>{signs}</ul>{_paragraphs(report.stop[1:])}</div>")
+        return (
+            f'<div class="bb-stop"><h2>{_e(report.stop_title)}</h2><p>{_e(report.stop[0])}</p>'
+            f"<p>{_e(data.red_flags.answered_yes)}</p><ul>{signs}</ul>{_paragraphs(report.stop[1:])}</div>"
+        )
     contributors = "".join(
         f"<li>{'<strong>' + _e(item.title) + '</strong>: ' if item.title else ''}{_e(item.text)}"
         f"{_link(item.link, link_base)}</li>"
@@ -139,10 +147,16 @@ def _input(field: FormField) -> widgets.Widget:
     """The widget for one field, labelled with its question (its ``description``)."""
     common: dict[str, Any] = {"description": field.label, "style": {"description_width": "initial"}}
     if field.kind == "choice":
-        return widgets.RadioButtons(options=[(label, value) for value, label in field.options], value=None, **common)
+        return widgets.RadioButtons(
+            options=[(label, value) for value, label in field.options], value=None, **common
+        )
     if field.kind == "menu":
-        return widgets.Dropdown(options=[(label, value) for value, label in field.options], **common)
-    return widgets.Text(value="", continuous_update=False, layout=widgets.Layout(width="auto"), **common)
+        return widgets.Dropdown(
+            options=[(label, value) for value, label in field.options], **common
+        )
+    return widgets.Text(
+        value="", continuous_update=False, layout=widgets.Layout(width="auto"), **common
+    )
 
 
 class AssessmentApp(widgets.VBox):
@@ -167,22 +181,41 @@ class AssessmentApp(widgets.VBox):
         The profile of the last results shown.
     """
 
-    def __init__(self, data: AssessmentData, *, answers_file: str = "my_answers.json",
-                 profile_file: str = "my_profile.json", link_base: str = "../") -> None:
+    def __init__(
+        self,
+        data: AssessmentData,
+        *,
+        answers_file: str = "my_answers.json",
+        profile_file: str = "my_profile.json",
+        link_base: str = "../",
+    ) -> None:
         self.data, self.link_base, self.profile = data, link_base, None
         self.inputs: dict[str, widgets.Widget] = {}
         self.messages: dict[str, widgets.HTML] = {}
         steps = [self._step(step) for step in form_steps(data)]
-        self.continue_button = widgets.Button(description=FORM_TEXT["continue"], button_style="primary")
+        self.continue_button = widgets.Button(
+            description=FORM_TEXT["continue"], button_style="primary"
+        )
         self.submit_button = widgets.Button(description=FORM_TEXT["submit"], button_style="primary")
-        self.screen_result, self.form_error, self.results = widgets.HTML(), widgets.HTML(), widgets.VBox()
-        self.later = widgets.VBox([*steps[1:], self.form_error, self.submit_button],
-                                  layout=widgets.Layout(display="none"))
+        self.screen_result, self.form_error, self.results = (
+            widgets.HTML(),
+            widgets.HTML(),
+            widgets.VBox(),
+        )
+        self.later = widgets.VBox(
+            [*steps[1:], self.form_error, self.submit_button], layout=widgets.Layout(display="none")
+        )
         self.answers_file = widgets.Text(value=answers_file, description="Answers file")
         self.profile_file = widgets.Text(value=profile_file, description="Profile file")
         self.file_status = widgets.HTML()
-        buttons = {name: widgets.Button(description=text, layout=widgets.Layout(width="auto")) for name, text in (
-            ("save", "Save my answers"), ("load", "Load my answers"), ("profile", "Save my profile (JSON)"))}
+        buttons = {
+            name: widgets.Button(description=text, layout=widgets.Layout(width="auto"))
+            for name, text in (
+                ("save", "Save my answers"),
+                ("load", "Load my answers"),
+                ("profile", "Save my profile (JSON)"),
+            )
+        }
         buttons["save"].on_click(lambda _: self.save_answers())
         buttons["load"].on_click(lambda _: self.load_answers())
         buttons["profile"].on_click(lambda _: self.save_profile())
@@ -191,23 +224,41 @@ class AssessmentApp(widgets.VBox):
         for name, widget in self.inputs.items():
             widget.observe(lambda change, name=name: self._edited(name), names="value")
         row = widgets.Layout(align_items="flex-end")
-        files = widgets.VBox([widgets.HBox([self.answers_file, buttons["save"], buttons["load"]], layout=row),
-                              widgets.HBox([self.profile_file, buttons["profile"]], layout=row), self.file_status])
-        super().__init__([widgets.HTML(STYLE), steps[0], self.continue_button, self.screen_result, self.later,
-                          self.results, files])
+        files = widgets.VBox(
+            [
+                widgets.HBox([self.answers_file, buttons["save"], buttons["load"]], layout=row),
+                widgets.HBox([self.profile_file, buttons["profile"]], layout=row),
+                self.file_status,
+            ]
+        )
+        super().__init__(
+            [
+                widgets.HTML(STYLE),
+                steps[0],
+                self.continue_button,
+                self.screen_result,
+                self.later,
+                self.results,
+                files,
+            ]
+        )
         self.add_class("bb-assessment-app")
 
     @classmethod
-    def from_folder(cls, folder: Path | str = "../data/assessment", **options: Any) -> AssessmentApp:
+    def from_folder(
+        cls, folder: Path | str = "../data/assessment", **options: Any
+    ) -> AssessmentApp:
         """The app for the files in ``folder`` (by default as seen from ``notebooks/``)."""
-        from .assessment_data import load_assessment
+        from backbalance.assessment.data import load_assessment
 
         return cls(load_assessment(folder), **options)
 
     # ------------------------------------------------------------------ layout
 
     def _step(self, step: FormStep) -> widgets.VBox:
-        rows: list[widgets.Widget] = [widgets.HTML(f"<h2>{_e(step.title)}</h2><p>{_e(step.intro)}</p>")]
+        rows: list[widgets.Widget] = [
+            widgets.HTML(f"<h2>{_e(step.title)}</h2><p>{_e(step.intro)}</p>")
+        ]
         for field in step.fields:
             self.inputs[field.name] = _input(field)
             self.messages[field.name] = widgets.HTML()
@@ -219,7 +270,10 @@ class AssessmentApp(widgets.VBox):
 
     def state(self) -> dict[str, str]:
         """The answers as field name -> text (an unanswered question is ``""``)."""
-        return {name: "" if widget.value is None else str(widget.value) for name, widget in self.inputs.items()}
+        return {
+            name: "" if widget.value is None else str(widget.value)
+            for name, widget in self.inputs.items()
+        }
 
     def set_state(self, state: dict[str, str]) -> None:
         """Fill the form from ``state``; values a field cannot take leave it unanswered."""
@@ -239,7 +293,9 @@ class AssessmentApp(widgets.VBox):
 
     def _edited(self, name: str) -> None:
         self.messages[name].value = ""
-        if name.startswith("redflag-") and (self.later.layout.display != "none" or self.results.children):
+        if name.startswith("redflag-") and (
+            self.later.layout.display != "none" or self.results.children
+        ):
             self.run_screen()
 
     # ------------------------------------------------------------------ steps
@@ -255,8 +311,11 @@ class AssessmentApp(widgets.VBox):
         result = screen(self.state(), self.data.red_flags)
         self._show_messages(result.errors, "" if result.level not in (None, "none") else "redflag-")
         self.later.layout.display = "flex" if result.level == "none" else "none"
-        self.screen_result.value = (f'<p class="bb-status" role="status">{_e(self.data.red_flags.clear)}</p>'
-                                    if result.level == "none" else "")
+        self.screen_result.value = (
+            f'<p class="bb-status" role="status">{_e(self.data.red_flags.clear)}</p>'
+            if result.level == "none"
+            else ""
+        )
         self.results.children, self.profile = (), None
         if result.level not in (None, "none"):
             self._show(Profile(red_flag=result.level, red_flag_signs=result.signs))
@@ -290,8 +349,10 @@ class AssessmentApp(widgets.VBox):
                 charts.append(ratios_chart(profile, self.data))
         if profile.strength is not None:
             charts.append(strength_chart(profile, self.data))
-        self.results.children = [widgets.HTML(report_html(report, self.data, self.link_base)),
-                                 *(go.FigureWidget(chart) for chart in charts)]
+        self.results.children = [
+            widgets.HTML(report_html(report, self.data, self.link_base)),
+            *(go.FigureWidget(chart) for chart in charts),
+        ]
 
     # ------------------------------------------------------------------ files
 

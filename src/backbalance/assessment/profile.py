@@ -1,6 +1,6 @@
 """A learner's assessment profile: the small typed record other parts of the course read.
 
-:func:`backbalance.assessment.build_profile` makes a :class:`Profile` from validated
+:func:`backbalance.assessment.logic.build_profile` makes a :class:`Profile` from validated
 answers; the static book's script makes the same JSON in the browser. The strength-gap
 simulation takes it through :meth:`Profile.plan`, and a programme builder can read
 ``weaker_side``, ``clear_gap`` and ``tight_muscles``, after checking :attr:`Profile.cleared`.
@@ -32,7 +32,7 @@ may be built from such a profile.
 
 Examples
 --------
->>> from backbalance.profile import Profile
+>>> from backbalance.assessment.profile import Profile
 >>> Profile(red_flag="urgent", red_flag_signs=("both-legs",)).cleared
 False
 """
@@ -44,9 +44,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .assessment_data import HoldId
-from .model import Plan
-from .parameters import Status
+from backbalance.assessment.data import HoldId
+from backbalance.strength_gap.model import Plan
+from backbalance.strength_gap.parameters import Status
 
 Side = Literal["left", "right"]
 RedFlagLevel = Literal["none", "clinician", "urgent"]
@@ -127,12 +127,12 @@ class Profile(_Record):
         Parameters
         ----------
         **plan
-            The other fields of :class:`backbalance.model.Plan`, such as ``strong_sets`` and
+            The other fields of :class:`backbalance.strength_gap.model.Plan`, such as ``strong_sets`` and
             ``weak_extra_sets``; they override the profile's values.
 
         Returns
         -------
-        backbalance.model.Plan
+        backbalance.strength_gap.model.Plan
             With ``gap_percent``, ``weak_side`` and (when known) ``status`` from the profile.
 
         Raises
@@ -141,10 +141,17 @@ class Profile(_Record):
             After a red flag (no programme is suggested), or when the profile has no gap.
         """
         if not self.cleared:
-            raise ValueError("this profile reports a red flag: see a clinician before any programme")
+            raise ValueError(
+                "this profile reports a red flag: see a clinician before any programme"
+            )
         if self.gap_percent is None:
-            raise ValueError("this profile has no measured gap: do the row test or the side bridges first")
-        start: dict[str, Any] = {"gap_percent": self.gap_percent, "weak_side": self.weaker_side or "left"}
+            raise ValueError(
+                "this profile has no measured gap: do the row test or the side bridges first"
+            )
+        start: dict[str, Any] = {
+            "gap_percent": self.gap_percent,
+            "weak_side": self.weaker_side or "left",
+        }
         if self.training_status is not None:
             start["status"] = self.training_status
         return Plan.model_validate({**start, **plan})

@@ -30,7 +30,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}, {self.entry}: {self.message}" if self.entry else f"{self.file}: {self.message}"
+        return (
+            f"{self.file}, {self.entry}: {self.message}"
+            if self.entry
+            else f"{self.file}: {self.message}"
+        )
 
 
 class DataError(Exception):
@@ -58,7 +62,11 @@ def read_yaml(path: Path) -> Any:
         raise DataError([Problem(name, "", "file not found")]) from None
     except UnicodeDecodeError as err:
         raise DataError(
-            [Problem(name, f"byte {err.start}", "not UTF-8 text; save the file with UTF-8 encoding")]
+            [
+                Problem(
+                    name, f"byte {err.start}", "not UTF-8 text; save the file with UTF-8 encoding"
+                )
+            ]
         ) from None
     try:
         return yaml.safe_load(text)
@@ -101,7 +109,11 @@ def _message(error: dict[str, Any]) -> str:
         text = error["msg"]
         text = text[0].lower() + text[1:]
         text = text.removeprefix("value error, ")
-    if kind == "value_error" and isinstance(error["input"], dict | list) and len(repr(error["input"])) > SHORT:
+    if (
+        kind == "value_error"
+        and isinstance(error["input"], dict | list)
+        and len(repr(error["input"])) > SHORT
+    ):
         return text  # a check of a whole file or section names the offending item itself
     return f"{text}, got {_short(error['input'])}"
 
@@ -171,17 +183,32 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
     except csv.Error as err:
         reason = str(err).rstrip(".")
         raise DataError(
-            [Problem(name, f"row {len(records) + 1}", f"cannot be read as CSV ({reason}); check the quotes")]
+            [
+                Problem(
+                    name,
+                    f"row {len(records) + 1}",
+                    f"cannot be read as CSV ({reason}); check the quotes",
+                )
+            ]
         ) from None
     if not records or not any(cell.strip() for cell in records[0]):
         raise DataError([Problem(name, "row 1", "must be a header row naming the columns")])
     header = [cell.strip() for cell in records[0]]
     repeated = sorted({column for column in header if header.count(column) > 1})
     if repeated:
-        raise DataError([Problem(name, "row 1", f"names the column {repeated[0]!r} more than once")])
-    rows = [cells if any(cell.strip() for cell in cells) else [""] * len(header) for cells in records[1:]]
+        raise DataError(
+            [Problem(name, "row 1", f"names the column {repeated[0]!r} more than once")]
+        )
+    rows = [
+        cells if any(cell.strip() for cell in cells) else [""] * len(header)
+        for cells in records[1:]
+    ]
     problems = [
-        Problem(name, f"row {number}", f"has {len(cells)} cells but the header has {len(header)} columns")
+        Problem(
+            name,
+            f"row {number}",
+            f"has {len(cells)} cells but the header has {len(header)} columns",
+        )
         for number, cells in enumerate(rows, start=2)
         if len(cells) != len(header)
     ]

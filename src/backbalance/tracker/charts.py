@@ -1,8 +1,8 @@
 """Plotly charts of the progress tracker and the daily-habit tools, one function per chart.
 
-Nothing here computes a result: the charts draw what :mod:`backbalance.tracker` and
-:mod:`backbalance.habits` return. Left and right use the Okabe-Ito blue and orange of
-:data:`backbalance.charts.SIDE_STYLE` plus a second cue (solid line with circles for the
+Nothing here computes a result: the charts draw what :mod:`backbalance.tracker.progress` and
+:mod:`backbalance.habits.logic` return. Left and right use the Okabe-Ito blue and orange of
+:data:`backbalance.strength_gap.charts.SIDE_STYLE` plus a second cue (solid line with circles for the
 left, dashed line with squares for the right, and the side's name), so no information
 depends on colour alone. Every chart has a title and axis titles.
 """
@@ -15,10 +15,10 @@ from datetime import date, datetime, time
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import SIDE_STYLE, TARGET_COLOUR
-from .habits import Break
-from .model import SIDES
-from .tracker import Progress, ProgressLog
+from backbalance.habits.logic import Break
+from backbalance.strength_gap.charts import SIDE_STYLE, TARGET_COLOUR
+from backbalance.strength_gap.model import SIDES
+from backbalance.tracker.progress import Progress, ProgressLog
 
 MEASURED_COLOUR = "#000000"
 BAND_COLOUR = "rgba(85, 85, 85, 0.2)"
@@ -37,7 +37,7 @@ def progress_chart(progress: Progress) -> go.Figure:
     Parameters
     ----------
     progress
-        From :func:`backbalance.tracker.assess_progress`.
+        From :func:`backbalance.tracker.progress.assess_progress`.
 
     Returns
     -------
@@ -155,7 +155,7 @@ def microbreak_chart(breaks: Sequence[Break], start: time, end: time, interval: 
     Parameters
     ----------
     breaks
-        From :func:`backbalance.habits.plan_breaks`.
+        From :func:`backbalance.habits.logic.plan_breaks`.
     start, end
         The workday.
     interval
@@ -217,7 +217,7 @@ def adherence_chart(table: pd.DataFrame) -> go.Figure:
     Parameters
     ----------
     table
-        From :func:`backbalance.habits.adherence`.
+        From :func:`backbalance.habits.logic.adherence`.
 
     Returns
     -------

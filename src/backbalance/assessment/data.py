@@ -12,7 +12,7 @@ than 0, got -5``.
 
 Examples
 --------
->>> from backbalance.assessment_data import load_assessment
+>>> from backbalance.assessment.data import load_assessment
 >>> data = load_assessment("data/assessment")  # doctest: +SKIP
 >>> data.endurance.noise.seconds  # doctest: +SKIP
 15.0
@@ -36,8 +36,8 @@ from pydantic import (
     model_validator,
 )
 
-from .content import DataError, Problem, display_path, load_yaml
-from .parameters import STATUSES, Status
+from backbalance.common.read import DataError, Problem, display_path, load_yaml
+from backbalance.strength_gap.parameters import STATUSES, Status
 
 HoldId = Literal["flexor", "extensor", "bridge_right", "bridge_left"]
 """The four torso endurance holds, in the order a reader does them."""
@@ -58,7 +58,9 @@ def _blanks(*allowed: str) -> AfterValidator:
         unknown = sorted(set(PLACEHOLDER.findall(text)) - set(allowed))
         if unknown:
             known = ", ".join(f"{{{name}}}" for name in allowed) or "none"
-            raise ValueError(f"uses the blank {{{unknown[0]}}}, which is not filled in here (known: {known})")
+            raise ValueError(
+                f"uses the blank {{{unknown[0]}}}, which is not filled in here (known: {known})"
+            )
         if "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text):
             raise ValueError("has a stray { or }; blanks look like {name}")
         return text
@@ -85,7 +87,9 @@ class _Sourced(_Frozen):
     @model_validator(mode="after")
     def _one_provenance(self) -> _Sourced:
         if (self.source is None) == (self.assumption is None):
-            raise ValueError("give exactly one of `source:` (a key in references.bib) or `assumption:` (a one-line reason)")
+            raise ValueError(
+                "give exactly one of `source:` (a key in references.bib) or `assumption:` (a one-line reason)"
+            )
         return self
 
 
@@ -172,7 +176,9 @@ class Question(_Sourced):
         _unique([option.value for option in self.options], f"question {self.id!r}: option value")
         points = [option.points for option in self.options]
         if any(b < a for a, b in pairwise(points)):
-            raise ValueError(f"question {self.id!r}: option points must not go down from one option to the next, got {points}")
+            raise ValueError(
+                f"question {self.id!r}: option points must not go down from one option to the next, got {points}"
+            )
         return self
 
 
@@ -205,7 +211,9 @@ class Questionnaire(_Frozen):
         for question in self.questions:
             unknown = sorted(set(question.contributes) - known)
             if unknown:
-                raise ValueError(f"question {question.id!r} contributes to {unknown[0]!r}, which is not a contributor id")
+                raise ValueError(
+                    f"question {question.id!r} contributes to {unknown[0]!r}, which is not a contributor id"
+                )
         starts = [level.min_score for level in self.concern_levels]
         if starts[0] != 0 or any(b <= a for a, b in pairwise(starts)):
             raise ValueError(f"concern_levels must start at min_score 0 and increase, got {starts}")
@@ -251,7 +259,9 @@ class NumberInput(_Sourced):
     @model_validator(mode="after")
     def _ordered(self) -> NumberInput:
         if not self.min < self.max:
-            raise ValueError(f"min must be less than max, got min {self.min:g} and max {self.max:g}")
+            raise ValueError(
+                f"min must be less than max, got min {self.min:g} and max {self.max:g}"
+            )
         return self
 
 
@@ -310,11 +320,15 @@ class Ratio(_Sourced):
     @model_validator(mode="after")
     def _limits(self) -> Ratio:
         if self.numerator == self.denominator:
-            raise ValueError(f"ratio {self.id!r}: numerator and denominator must be different holds")
+            raise ValueError(
+                f"ratio {self.id!r}: numerator and denominator must be different holds"
+            )
         if self.low is None and self.high is None:
             raise ValueError(f"ratio {self.id!r}: give `low:`, `high:` or both")
         if self.low is not None and self.high is not None and not self.low < self.high:
-            raise ValueError(f"ratio {self.id!r}: low must be less than high, got low {self.low:g} and high {self.high:g}")
+            raise ValueError(
+                f"ratio {self.id!r}: low must be less than high, got low {self.low:g} and high {self.high:g}"
+            )
         return self
 
 
@@ -427,7 +441,9 @@ class TrainingStatus(_Sourced):
     def _every_status_once(self) -> TrainingStatus:
         values = tuple(option.value for option in self.options)
         if values != STATUSES:
-            raise ValueError(f"options must be exactly {', '.join(STATUSES)}, in that order, got {', '.join(values)}")
+            raise ValueError(
+                f"options must be exactly {', '.join(STATUSES)}, in that order, got {', '.join(values)}"
+            )
         return self
 
 
@@ -592,14 +608,22 @@ def load_assessment_file(path: Path | str) -> BaseModel:
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         One problem per invalid entry, naming the file and the entry.
     """
     path = Path(path)
     schema = SCHEMAS.get(path.stem)
     if schema is None or path.suffix != ".yml":
         known = ", ".join(f"{stem}.yml" for stem in SCHEMAS)
-        raise DataError([Problem(display_path(path), "", f"is not a self-assessment file; expected one of {known}")])
+        raise DataError(
+            [
+                Problem(
+                    display_path(path),
+                    "",
+                    f"is not a self-assessment file; expected one of {known}",
+                )
+            ]
+        )
     return load_yaml(path, schema)
 
 
@@ -618,7 +642,7 @@ def load_assessment(folder: Path | str) -> AssessmentData:
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         Listing the problems of every file at once.
     """
     folder = Path(folder)
@@ -637,4 +661,3 @@ def load_assessment(folder: Path | str) -> AssessmentData:
 def assessment_files(folder: Path | str) -> list[Path]:
     """The files :func:`load_assessment` reads (for build dependencies)."""
     return [Path(folder) / f"{stem}.yml" for stem in SCHEMAS]
-

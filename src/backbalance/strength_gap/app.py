@@ -1,15 +1,15 @@
 """JupyterLab app for the strength-gap simulation: sliders, a live chart and a summary line.
 
-The app only wires controls to :func:`backbalance.model.simulate` and to the trace data of
-:func:`backbalance.charts.strength_chart`. On every change it updates the traces of one
+The app only wires controls to :func:`backbalance.strength_gap.model.simulate` and to the trace data of
+:func:`backbalance.strength_gap.charts.strength_chart`. On every change it updates the traces of one
 ``go.FigureWidget`` in place (inside ``batch_update``), so the chart is never rebuilt or
 re-displayed. It needs a running kernel; the static book shows the kernel-free slider
-figure of :func:`backbalance.charts.bias_slider_chart` instead.
+figure of :func:`backbalance.strength_gap.charts.bias_slider_chart` instead.
 
 Examples
 --------
->>> from backbalance.parameters import load_model_parameters
->>> from backbalance.widgets import StrengthGapApp
+>>> from backbalance.strength_gap.parameters import load_model_parameters
+>>> from backbalance.strength_gap.app import StrengthGapApp
 >>> StrengthGapApp(load_model_parameters("../data/model_parameters.yml"))  # doctest: +SKIP
 """
 
@@ -21,9 +21,9 @@ from typing import Any, TypeVar
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from .charts import strength_chart, strength_traces
-from .model import Plan, Simulation, simulate
-from .parameters import STATUSES, ModelParameters
+from backbalance.strength_gap.charts import strength_chart, strength_traces
+from backbalance.strength_gap.model import Plan, Simulation, simulate
+from backbalance.strength_gap.parameters import STATUSES, ModelParameters
 
 CHART_TITLE = "Strength of each side over the weeks (line: typical person; band: 8 in 10 people)"
 
@@ -54,7 +54,12 @@ Control = TypeVar("Control", bound=widgets.DOMWidget)
 
 def _labelled(kind: type[Control], label: str, **options: Any) -> Control:
     """A control of ``kind`` with a visible label of a common width."""
-    return kind(description=label, style={"description_width": "16em"}, layout=widgets.Layout(width="34em"), **options)
+    return kind(
+        description=label,
+        style={"description_width": "16em"},
+        layout=widgets.Layout(width="34em"),
+        **options,
+    )
 
 
 class StrengthGapApp(widgets.VBox):
@@ -84,20 +89,40 @@ class StrengthGapApp(widgets.VBox):
         self.params, self.draws, self.seed = params, draws, seed
         low, high = params.cross_education.range
         self.controls: dict[str, widgets.Widget] = {
-            "gap": _labelled(widgets.FloatSlider, "Starting gap (%)", min=0, max=40, step=1, value=20),
-            "strong_sets": _labelled(widgets.IntSlider, "Stronger-side sets per week", min=0, max=20, value=6),
-            "weak_extra_sets": _labelled(widgets.IntSlider, "Extra weak-side sets per week", min=0, max=20, value=4),
+            "gap": _labelled(
+                widgets.FloatSlider, "Starting gap (%)", min=0, max=40, step=1, value=20
+            ),
+            "strong_sets": _labelled(
+                widgets.IntSlider, "Stronger-side sets per week", min=0, max=20, value=6
+            ),
+            "weak_extra_sets": _labelled(
+                widgets.IntSlider, "Extra weak-side sets per week", min=0, max=20, value=4
+            ),
             "weeks": _labelled(widgets.IntSlider, "Weeks", min=4, max=104, step=4, value=52),
-            "status": _labelled(widgets.SelectionSlider, "Training status", options=list(STATUSES), value="novice"),
-            "cross_education": _labelled(widgets.FloatSlider, "Cross-education (fraction)", min=low, max=high,
-                                         step=0.05, value=params.cross_education.value),
-            "detraining": widgets.Checkbox(description="Detraining: a side with no sets loses strength (an assumption)",
-                                           value=False, indent=False, layout=widgets.Layout(width="auto")),
+            "status": _labelled(
+                widgets.SelectionSlider, "Training status", options=list(STATUSES), value="novice"
+            ),
+            "cross_education": _labelled(
+                widgets.FloatSlider,
+                "Cross-education (fraction)",
+                min=low,
+                max=high,
+                step=0.05,
+                value=params.cross_education.value,
+            ),
+            "detraining": widgets.Checkbox(
+                description="Detraining: a side with no sets loses strength (an assumption)",
+                value=False,
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            ),
         }
         self.controls["weak_extra_sets"].add_class("bb-weak-extra")
         sim = self.simulation()
         self.figure = go.FigureWidget(strength_chart(sim, title=CHART_TITLE))
-        self.summary = widgets.HTML(_live_region(summary_text(sim)), layout=widgets.Layout(margin="0.5em 0"))
+        self.summary = widgets.HTML(
+            _live_region(summary_text(sim)), layout=widgets.Layout(margin="0.5em 0")
+        )
         self.summary.add_class("bb-summary")
         for control in self.controls.values():
             control.observe(self.update, names="value")
@@ -107,8 +132,14 @@ class StrengthGapApp(widgets.VBox):
     def plan(self) -> Plan:
         """The plan the sliders currently describe."""
         value = {name: control.value for name, control in self.controls.items()}
-        return Plan(gap_percent=value["gap"], strong_sets=value["strong_sets"], weak_extra_sets=value["weak_extra_sets"],
-                    weeks=value["weeks"], status=value["status"], detraining=value["detraining"])
+        return Plan(
+            gap_percent=value["gap"],
+            strong_sets=value["strong_sets"],
+            weak_extra_sets=value["weak_extra_sets"],
+            weeks=value["weeks"],
+            status=value["status"],
+            detraining=value["detraining"],
+        )
 
     def simulation(self) -> Simulation:
         """Simulate the current settings."""

@@ -14,12 +14,12 @@ sets pass the point where the model's dose-response curve flattens (:func:`dose_
 A profile with a red flag gets a :class:`Refusal`, never a programme.
 
 Everything here is pure: exercises, rules and parameters come in as validated objects
-(:mod:`backbalance.exercises`, :mod:`backbalance.parameters`), and the results are
+(:mod:`backbalance.programme.library`, :mod:`backbalance.strength_gap.parameters`), and the results are
 dataclasses, pandas DataFrames and text (HTML, Markdown, CSV).
 
 Examples
 --------
->>> from backbalance.plan import Setup, build_programme
+>>> from backbalance.programme.build import Setup, build_programme
 >>> programme = build_programme(profile, Setup(days_per_week=3, equipment={"dumbbell"}),
 ...                             library, template, params)  # doctest: +SKIP
 >>> programme.table.head()  # doctest: +SKIP
@@ -38,10 +38,18 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from .exercises import DAYS, Day, Equipment, Exercise, ExerciseLibrary, Phase, PlanTemplate
-from .model import Parity, Plan, Simulation, simulate, sweep, weekly_gain
-from .parameters import ModelParameters, Status
-from .profile import Profile, Side, TightMuscle, TightSide
+from backbalance.assessment.profile import Profile, Side, TightMuscle, TightSide
+from backbalance.programme.library import (
+    DAYS,
+    Day,
+    Equipment,
+    Exercise,
+    ExerciseLibrary,
+    Phase,
+    PlanTemplate,
+)
+from backbalance.strength_gap.model import Parity, Plan, Simulation, simulate, sweep, weekly_gain
+from backbalance.strength_gap.parameters import ModelParameters, Status
 
 PHASE_TITLES: dict[Phase, str] = {
     "release": "Phase 1: release",
@@ -242,7 +250,7 @@ def dose_cap(
 
     The weaker side's weekly sets stop at the first count ``V`` whose next set would add
     less than ``flat_fraction`` of the first set's gain in the model's dose-response
-    curve (:func:`backbalance.model.weekly_gain`).
+    curve (:func:`backbalance.strength_gap.model.weekly_gain`).
 
     Parameters
     ----------
@@ -290,7 +298,7 @@ def choose_extra_sets(
     target_weeks
         The typical person (P50) must reach the target within this many weeks.
     draws, seed
-        As in :func:`backbalance.model.simulate`.
+        As in :func:`backbalance.strength_gap.model.simulate`.
 
     Returns
     -------
@@ -604,7 +612,7 @@ def choose_dose(
     template, params
         The programme template and the model's parameters.
     draws, seed
-        As in :func:`backbalance.model.simulate`.
+        As in :func:`backbalance.strength_gap.model.simulate`.
 
     Returns
     -------
@@ -663,7 +671,7 @@ def build_programme(
     setup
         Days a week, equipment and name.
     library, template
-        The exercise library and the programme template (:mod:`backbalance.exercises`).
+        The exercise library and the programme template (:mod:`backbalance.programme.library`).
     params
         The strength-gap model's parameters; the target is the first of ``lsi_targets``.
     draws, seed
@@ -782,7 +790,7 @@ def manual_profile(
 
     Returns
     -------
-    backbalance.profile.Profile
+    backbalance.assessment.profile.Profile
         Only the red flag after a red flag, as the self-assessment does.
     """
     if red_flag != "none":

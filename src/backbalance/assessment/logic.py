@@ -5,7 +5,7 @@ Pure functions, no I/O and no widgets. The flow is
 1. :func:`screen` checks the red-flag answers. Any "yes" stops the assessment.
 2. :func:`check_answers` checks every answer of the form (``name -> text``, exactly what
    the reader typed or picked) and returns typed :class:`Answers` or one message per field.
-3. :func:`build_profile` turns the answers into a :class:`~backbalance.profile.Profile`.
+3. :func:`build_profile` turns the answers into a :class:`~backbalance.assessment.profile.Profile`.
 4. :func:`describe` words the profile for the reader, from the sentences in ``data/``.
 
 The static book's script (``sphinxext/static/bb-assessment.js``) mirrors these rules and
@@ -20,7 +20,7 @@ Form field names: ``redflag-<id>`` (``yes``/``no``), ``question-<id>`` (an optio
 
 Examples
 --------
->>> from backbalance.assessment import limb_symmetry_index, round_half_up
+>>> from backbalance.assessment.logic import limb_symmetry_index, round_half_up
 >>> limb_symmetry_index(9, 12)
 75.0
 >>> round_half_up(80 / 58, 2)
@@ -35,9 +35,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 
-from .assessment_data import AssessmentData, HoldId, NumberInput, Question, Questionnaire, Ratio, RedFlags
-from .parameters import STATUSES, Status
-from .profile import (
+from backbalance.assessment.data import (
+    AssessmentData,
+    HoldId,
+    NumberInput,
+    Question,
+    Questionnaire,
+    Ratio,
+    RedFlags,
+)
+from backbalance.assessment.profile import (
     NormGroup,
     Profile,
     RedFlagLevel,
@@ -46,6 +53,7 @@ from .profile import (
     StrengthUnit,
     TightMuscle,
 )
+from backbalance.strength_gap.parameters import STATUSES, Status
 
 NUMBER = r"[+-]?[0-9]+(?:[.,][0-9]+)?"
 """What counts as a typed number: digits, an optional sign, one optional decimal point or comma."""
@@ -141,7 +149,11 @@ def check_number(text: str, limits: NumberInput, *, required: bool = False) -> C
         return Checked(error=MESSAGES["number"])
     if value <= 0:
         return Checked(error=MESSAGES["negative"])
-    bounds = {"min": format_number(limits.min, 2), "max": format_number(limits.max, 2), "unit": limits.unit}
+    bounds = {
+        "min": format_number(limits.min, 2),
+        "max": format_number(limits.max, 2),
+        "unit": limits.unit,
+    }
     if value < limits.min:
         return Checked(error=fill(MESSAGES["low"], **bounds))
     if value > limits.max:
@@ -180,13 +192,18 @@ def screen(state: Mapping[str, str], red_flags: RedFlags) -> Screen:
         ``urgent`` if any urgent sign is yes, else ``clinician`` if any other sign is yes,
         else ``none`` when all are answered, else None with a message per unanswered one.
     """
-    checked = {sign.id: check_choice(state.get(f"redflag-{sign.id}", ""), ("yes", "no")) for sign in red_flags.signs()}
+    checked = {
+        sign.id: check_choice(state.get(f"redflag-{sign.id}", ""), ("yes", "no"))
+        for sign in red_flags.signs()
+    }
     signs = tuple(sign_id for sign_id, answer in checked.items() if answer.value == "yes")
     if any(sign.id in signs for sign in red_flags.urgent.signs):
         return Screen("urgent", signs)
     if signs:
         return Screen("clinician", signs)
-    errors = {f"redflag-{sign_id}": answer.error for sign_id, answer in checked.items() if answer.error}
+    errors = {
+        f"redflag-{sign_id}": answer.error for sign_id, answer in checked.items() if answer.error
+    }
     return Screen(None if errors else "none", (), errors)
 
 
@@ -212,7 +229,9 @@ class FormCheck:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def _pair(state: Mapping[str, str], names: tuple[str, str], limits: NumberInput) -> dict[str, Checked]:
+def _pair(
+    state: Mapping[str, str], names: tuple[str, str], limits: NumberInput
+) -> dict[str, Checked]:
     """Two boxes that are filled in together or left empty together."""
     either = any(state.get(name, "").strip(SPACE) for name in names)
     return {name: check_number(state.get(name, ""), limits, required=either) for name in names}
@@ -242,7 +261,9 @@ def check_answers(state: Mapping[str, str], data: AssessmentData) -> FormCheck:
     checked: dict[str, Checked] = {}
     for question in data.questionnaire.questions:
         values = tuple(option.value for option in question.options)
-        checked[f"question-{question.id}"] = check_choice(state.get(f"question-{question.id}", ""), values)
+        checked[f"question-{question.id}"] = check_choice(
+            state.get(f"question-{question.id}", ""), values
+        )
     for hold in ("flexor", "extensor"):
         checked[f"hold-{hold}"] = check_number(state.get(f"hold-{hold}", ""), data.endurance.input)
     checked |= _pair(state, ("hold-bridge_right", "hold-bridge_left"), data.endurance.input)
@@ -250,10 +271,16 @@ def check_answers(state: Mapping[str, str], data: AssessmentData) -> FormCheck:
     checked["strength-unit"] = check_choice(state.get("strength-unit", ""), UNITS)
     unit = checked["strength-unit"].value
     if unit is not None:
-        checked |= _pair(state, ("strength-left", "strength-right"), getattr(data.strength.units, str(unit)))
+        checked |= _pair(
+            state, ("strength-left", "strength-right"), getattr(data.strength.units, str(unit))
+        )
     for muscle in data.tightness.muscles:
-        checked[f"tight-{muscle.id}"] = check_choice(state.get(f"tight-{muscle.id}", ""), TIGHT_CHOICES)
-    checked["training-status"] = check_choice(state.get("training-status", ""), STATUSES, required=False)
+        checked[f"tight-{muscle.id}"] = check_choice(
+            state.get(f"tight-{muscle.id}", ""), TIGHT_CHOICES
+        )
+    checked["training-status"] = check_choice(
+        state.get("training-status", ""), STATUSES, required=False
+    )
     errors = {name: result.error for name, result in checked.items() if result.error}
     if errors:
         return FormCheck(None, errors)
@@ -263,9 +290,15 @@ def check_answers(state: Mapping[str, str], data: AssessmentData) -> FormCheck:
         Answers(
             red_flag="none",
             choices={q.id: str(value[f"question-{q.id}"]) for q in data.questionnaire.questions},
-            holds={hold: float(value[f"hold-{hold}"]) for hold in HOLDS if value[f"hold-{hold}"] is not None},  # type: ignore[misc]
+            holds={
+                hold: float(value[f"hold-{hold}"])
+                for hold in HOLDS
+                if value[f"hold-{hold}"] is not None
+            },  # type: ignore[misc]
             norms=value["norms"],  # type: ignore[arg-type]
-            strength=StrengthResult(unit=unit, left=left, right=right) if left is not None else None,  # type: ignore[arg-type]
+            strength=StrengthResult(unit=unit, left=left, right=right)
+            if left is not None
+            else None,  # type: ignore[arg-type]
             tightness={m.id: str(value[f"tight-{m.id}"]) for m in data.tightness.muscles},
             training_status=value["training-status"],  # type: ignore[arg-type]
         )
@@ -286,7 +319,7 @@ FORM_TEXT: dict[str, str] = {
     "download": "Download my profile (JSON)",
     "privacy": "Your answers never leave this browser. Nothing is sent anywhere.",
     "noscript": "This self-assessment needs JavaScript, which is off in your browser. "
-                "You can do the same checks on paper with the worksheet in the self-assessment chapter.",
+    "You can do the same checks on paper with the worksheet in the self-assessment chapter.",
 }
 """Fixed words of the form that do not come from ``data/`` (the static page and the notebook)."""
 
@@ -322,33 +355,98 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
     once it is clear.
     """
     flags, questionnaire, endurance, strength, tightness = (
-        data.red_flags, data.questionnaire, data.endurance, data.strength, data.tightness)
+        data.red_flags,
+        data.questionnaire,
+        data.endurance,
+        data.strength,
+        data.tightness,
+    )
     yes_no = (("yes", FORM_TEXT["yes"]), ("no", FORM_TEXT["no"]))
     groups = endurance.norms.group_names
     status = strength.training_status
     return (
-        FormStep(flags.title, flags.intro, tuple(
-            FormField(f"redflag-{sign.id}", "choice", sign.question, yes_no) for sign in flags.signs())),
-        FormStep(questionnaire.title, questionnaire.intro, tuple(
-            FormField(f"question-{q.id}", "choice", q.prompt, tuple((o.value, o.label) for o in q.options))
-            for q in questionnaire.questions)),
-        FormStep(endurance.title, endurance.intro, (
-            *(FormField(f"hold-{hold}", "number", f"{getattr(endurance.holds, hold).label} ({FORM_TEXT['seconds']})",
-                        hint=getattr(endurance.holds, hold).instructions) for hold in HOLDS),
-            FormField("norms", "menu", endurance.compare.question,
-                      (("", endurance.compare.skip), ("female", groups.female), ("male", groups.male))),
-        )),
-        FormStep(strength.title, f"{strength.intro} {strength.label}: {strength.instructions}", (
-            FormField("strength-unit", "menu", strength.unit_question,
-                      tuple((unit, getattr(strength.units, unit).label) for unit in UNITS)),
-            *(FormField(f"strength-{side}", "number", getattr(strength.bar_labels, side)) for side in SIDES),
-            FormField("training-status", "menu", status.question,
-                      (("", FORM_TEXT["not_stated"]), *((o.value, o.label) for o in status.options))),
-        )),
-        FormStep(tightness.title, tightness.intro, tuple(
-            FormField(f"tight-{m.id}", "choice", m.label,
-                      tuple((choice, getattr(tightness.choices, choice)) for choice in TIGHT_CHOICES), m.how)
-            for m in tightness.muscles)),
+        FormStep(
+            flags.title,
+            flags.intro,
+            tuple(
+                FormField(f"redflag-{sign.id}", "choice", sign.question, yes_no)
+                for sign in flags.signs()
+            ),
+        ),
+        FormStep(
+            questionnaire.title,
+            questionnaire.intro,
+            tuple(
+                FormField(
+                    f"question-{q.id}",
+                    "choice",
+                    q.prompt,
+                    tuple((o.value, o.label) for o in q.options),
+                )
+                for q in questionnaire.questions
+            ),
+        ),
+        FormStep(
+            endurance.title,
+            endurance.intro,
+            (
+                *(
+                    FormField(
+                        f"hold-{hold}",
+                        "number",
+                        f"{getattr(endurance.holds, hold).label} ({FORM_TEXT['seconds']})",
+                        hint=getattr(endurance.holds, hold).instructions,
+                    )
+                    for hold in HOLDS
+                ),
+                FormField(
+                    "norms",
+                    "menu",
+                    endurance.compare.question,
+                    (
+                        ("", endurance.compare.skip),
+                        ("female", groups.female),
+                        ("male", groups.male),
+                    ),
+                ),
+            ),
+        ),
+        FormStep(
+            strength.title,
+            f"{strength.intro} {strength.label}: {strength.instructions}",
+            (
+                FormField(
+                    "strength-unit",
+                    "menu",
+                    strength.unit_question,
+                    tuple((unit, getattr(strength.units, unit).label) for unit in UNITS),
+                ),
+                *(
+                    FormField(f"strength-{side}", "number", getattr(strength.bar_labels, side))
+                    for side in SIDES
+                ),
+                FormField(
+                    "training-status",
+                    "menu",
+                    status.question,
+                    (("", FORM_TEXT["not_stated"]), *((o.value, o.label) for o in status.options)),
+                ),
+            ),
+        ),
+        FormStep(
+            tightness.title,
+            tightness.intro,
+            tuple(
+                FormField(
+                    f"tight-{m.id}",
+                    "choice",
+                    m.label,
+                    tuple((choice, getattr(tightness.choices, choice)) for choice in TIGHT_CHOICES),
+                    m.how,
+                )
+                for m in tightness.muscles
+            ),
+        ),
     )
 
 
@@ -367,7 +465,10 @@ def concern_score(choices: Mapping[str, str], questionnaire: Questionnaire) -> i
 
 def concern_max(questionnaire: Questionnaire) -> int:
     """The highest concern score the questionnaire allows."""
-    return sum(max(option.points for option in q.options) * q.concern_weight for q in questionnaire.questions)
+    return sum(
+        max(option.points for option in q.options) * q.concern_weight
+        for q in questionnaire.questions
+    )
 
 
 def contributor_scores(choices: Mapping[str, str], questionnaire: Questionnaire) -> dict[str, int]:
@@ -380,7 +481,9 @@ def contributor_scores(choices: Mapping[str, str], questionnaire: Questionnaire)
     return scores
 
 
-def ranked_contributors(choices: Mapping[str, str], questionnaire: Questionnaire) -> tuple[str, ...]:
+def ranked_contributors(
+    choices: Mapping[str, str], questionnaire: Questionnaire
+) -> tuple[str, ...]:
     """Contributors that reach ``contributor_min_score``, highest score first (ties: file order)."""
     scores = contributor_scores(choices, questionnaire)
     order = sorted(scores, key=lambda cid: -scores[cid])  # stable: ties keep the file order
@@ -396,7 +499,9 @@ def ratio_value(holds: Mapping[str, float], ratio: Ratio) -> float | None:
 
 def ratio_outside(value: float, ratio: Ratio) -> bool:
     """Whether a (rounded) ratio is below ``low`` or above ``high``: worth a closer look."""
-    return (ratio.low is not None and value < ratio.low) or (ratio.high is not None and value > ratio.high)
+    return (ratio.low is not None and value < ratio.low) or (
+        ratio.high is not None and value > ratio.high
+    )
 
 
 def norm_band(seconds: float, mean: float, sd: float) -> str:
@@ -438,17 +543,26 @@ def _gap(answers: Answers, data: AssessmentData) -> dict[str, object]:
         lsi = limb_symmetry_index(left, right)
         clear = lsi < data.strength.lsi.line
     elif "bridge_left" in answers.holds:
-        left, right, test = answers.holds["bridge_left"], answers.holds["bridge_right"], "side_bridge"
+        left, right, test = (
+            answers.holds["bridge_left"],
+            answers.holds["bridge_right"],
+            "side_bridge",
+        )
         lsi = limb_symmetry_index(left, right)
         clear = abs(left - right) >= data.endurance.noise.seconds
     else:
         return {}
-    return {"weaker_side": weaker(left, right), "gap_percent": round_half_up(100 - lsi, 1),
-            "gap_test": test, "clear_gap": clear, "lsi": lsi if test == "row" else None}
+    return {
+        "weaker_side": weaker(left, right),
+        "gap_percent": round_half_up(100 - lsi, 1),
+        "gap_test": test,
+        "clear_gap": clear,
+        "lsi": lsi if test == "row" else None,
+    }
 
 
 def build_profile(answers: Answers, data: AssessmentData) -> Profile:
-    """The reader's profile from checked answers (see :mod:`backbalance.profile`).
+    """The reader's profile from checked answers (see :mod:`backbalance.assessment.profile`).
 
     Parameters
     ----------
@@ -544,8 +658,14 @@ class Report:
 
 def _stop(profile: Profile, data: AssessmentData) -> Report:
     group = getattr(data.red_flags, profile.red_flag)
-    shorts = tuple(sign.short for sign in data.red_flags.signs() if sign.id in profile.red_flag_signs)
-    return Report(stop_title=group.title, stop=(group.guidance, data.red_flags.no_programme), stop_signs=shorts)
+    shorts = tuple(
+        sign.short for sign in data.red_flags.signs() if sign.id in profile.red_flag_signs
+    )
+    return Report(
+        stop_title=group.title,
+        stop=(group.guidance, data.red_flags.no_programme),
+        stop_signs=shorts,
+    )
 
 
 def _summary(profile: Profile, data: AssessmentData) -> tuple[str, ...]:
@@ -562,10 +682,17 @@ def _summary(profile: Profile, data: AssessmentData) -> tuple[str, ...]:
             lines.append(fill(words.weaker, side=side, gap=gap, test=test))
             lines.append(fill(words.clear if profile.clear_gap else words.not_clear, side=side))
         bridge = bridge_side(profile.holds, data.endurance.noise.seconds)
-        if profile.gap_test == "row" and None not in (bridge, profile.weaker_side) and bridge != profile.weaker_side:
+        if (
+            profile.gap_test == "row"
+            and None not in (bridge, profile.weaker_side)
+            and bridge != profile.weaker_side
+        ):
             lines.append(words.disagree)
     names = {muscle.id: muscle.name for muscle in data.tightness.muscles}
-    tight = ", ".join(f"{names[t.muscle]} ({getattr(data.tightness.side_words, t.side)})" for t in profile.tight_muscles)
+    tight = ", ".join(
+        f"{names[t.muscle]} ({getattr(data.tightness.side_words, t.side)})"
+        for t in profile.tight_muscles
+    )
     lines.append(fill(words.tight, muscles=tight) if tight else words.no_tight)
     if profile.training_status is not None:
         labels = {option.value: option.label for option in data.strength.training_status.options}
@@ -589,13 +716,23 @@ def _hold_table(profile: Profile, data: AssessmentData) -> Table:
         if hold not in profile.holds:
             continue
         seconds = profile.holds[hold]
-        cells = [getattr(endurance.holds, hold).label, f"{format_number(seconds, 1)} {endurance.input.unit}"]
+        cells = [
+            getattr(endurance.holds, hold).label,
+            f"{format_number(seconds, 1)} {endurance.input.unit}",
+        ]
         if profile.norms is None:
             cells += [endurance.table.not_compared] * 2
         else:
             norm = getattr(getattr(endurance.norms, profile.norms), hold)
             group = getattr(endurance.norms.group_names, profile.norms)
-            cells.append(fill(endurance.table.norm, mean=format_number(norm.mean), sd=format_number(norm.sd), group=group))
+            cells.append(
+                fill(
+                    endurance.table.norm,
+                    mean=format_number(norm.mean),
+                    sd=format_number(norm.sd),
+                    group=group,
+                )
+            )
             cells.append(getattr(endurance.bands, norm_band(seconds, norm.mean, norm.sd)))
         rows.append(tuple(cells))
     return Table(endurance.table.holds, tuple(rows), (False,) * len(rows))
@@ -638,14 +775,26 @@ def _strength(profile: Profile, data: AssessmentData) -> dict[str, object]:
     strength, result = data.strength, profile.strength
     if result is None:
         return {"strength": (strength.not_done,)}
-    lsi, side, unit = profile.lsi or 0.0, weaker(result.left, result.right), getattr(strength.units, result.unit).unit
+    lsi, side, unit = (
+        profile.lsi or 0.0,
+        weaker(result.left, result.right),
+        getattr(strength.units, result.unit).unit,
+    )
     line = format_number(strength.lsi.line, 1)
     if side is None:
         lines = [fill(strength.lsi.equal, lsi=format_number(lsi, 1))]
     else:
         low, high = sorted((result.left, result.right))
-        lines = [fill(strength.lsi.result, weaker=format_number(low, 1), stronger=format_number(high, 1),
-                      unit=unit, lsi=format_number(lsi, 1), side=side)]
+        lines = [
+            fill(
+                strength.lsi.result,
+                weaker=format_number(low, 1),
+                stronger=format_number(high, 1),
+                unit=unit,
+                lsi=format_number(lsi, 1),
+                side=side,
+            )
+        ]
     if lsi < strength.lsi.line:
         lines.append(fill(strength.lsi.below, line=line, side=str(side)))
     else:
@@ -653,7 +802,11 @@ def _strength(profile: Profile, data: AssessmentData) -> dict[str, object]:
     lines.append(fill(strength.lsi.caveat.text, line=line))
     top = max(result.left, result.right)
     bars = tuple(
-        Bar(getattr(strength.bar_labels, s), f"{format_number(v, 1)} {unit}", round_half_up(v / top * 100, 1))
+        Bar(
+            getattr(strength.bar_labels, s),
+            f"{format_number(v, 1)} {unit}",
+            round_half_up(v / top * 100, 1),
+        )
         for s, v in (("left", result.left), ("right", result.right))
     )
     return {"strength": tuple(lines), "bars": bars, "bar_note": fill(strength.bar_note, line=line)}
@@ -691,8 +844,16 @@ def describe(profile: Profile, data: AssessmentData) -> Report:
         return _stop(profile, data)
     ratios = _ratio_table(profile, data)
     tightness, tightness_link = _tightness(profile, data)
-    score = fill(data.questionnaire.score_text, score=str(profile.concern_score), max=str(profile.concern_max))
-    level = [lvl for lvl in data.questionnaire.concern_levels if lvl.min_score <= (profile.concern_score or 0)][-1]
+    score = fill(
+        data.questionnaire.score_text,
+        score=str(profile.concern_score),
+        max=str(profile.concern_max),
+    )
+    level = [
+        lvl
+        for lvl in data.questionnaire.concern_levels
+        if lvl.min_score <= (profile.concern_score or 0)
+    ][-1]
     return Report(
         summary=_summary(profile, data),
         concern=(score, level.text),

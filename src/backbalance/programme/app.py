@@ -1,15 +1,15 @@
 """JupyterLab apps for the personal programme, the progress tracker and the daily habits.
 
-The apps only wire controls to the pure functions of :mod:`backbalance.plan`,
-:mod:`backbalance.tracker` and :mod:`backbalance.habits`, and to the charts of
-:mod:`backbalance.charts` and :mod:`backbalance.plan_charts`. They need a running kernel;
+The apps only wire controls to the pure functions of :mod:`backbalance.programme.build`,
+:mod:`backbalance.tracker.progress` and :mod:`backbalance.habits.logic`, and to the charts of
+:mod:`backbalance.strength_gap.charts` and :mod:`backbalance.tracker.charts`. They need a running kernel;
 the static book shows the programmes and sheets of :mod:`backbalance.sphinxext.programmes`
 instead. Files a learner saves (CSV, handout, calendar) are written to ``folder``, by
 default the notebook's own folder, and never overwrite the course's data.
 
 Examples
 --------
->>> from backbalance.plan_widgets import ProgrammeApp
+>>> from backbalance.programme.app import ProgrammeApp
 >>> ProgrammeApp(library, template, params)  # doctest: +SKIP
 """
 
@@ -26,10 +26,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import HTML, display
 
-from .charts import strength_chart
-from .content import DataError
-from .exercises import EQUIPMENT_LABELS, ExerciseLibrary, PlanTemplate, read_profile
-from .habits import (
+from backbalance.assessment.profile import Profile
+from backbalance.common.read import DataError
+from backbalance.habits.logic import (
     Break,
     Habits,
     adherence,
@@ -39,8 +38,7 @@ from .habits import (
     plan_breaks,
     score_workstation,
 )
-from .parameters import STATUSES, ModelParameters
-from .plan import (
+from backbalance.programme.build import (
     TABLE_CSS,
     Programme,
     Refusal,
@@ -51,9 +49,27 @@ from .plan import (
     programme_csv,
     programme_html,
 )
-from .plan_charts import adherence_chart, microbreak_chart, progress_chart, results_chart
-from .profile import Profile
-from .tracker import COLUMNS, ProgressLog, assess_progress, log_csv, progress_from_rows
+from backbalance.programme.library import (
+    EQUIPMENT_LABELS,
+    ExerciseLibrary,
+    PlanTemplate,
+    read_profile,
+)
+from backbalance.strength_gap.charts import strength_chart
+from backbalance.strength_gap.parameters import STATUSES, ModelParameters
+from backbalance.tracker.charts import (
+    adherence_chart,
+    microbreak_chart,
+    progress_chart,
+    results_chart,
+)
+from backbalance.tracker.progress import (
+    COLUMNS,
+    ProgressLog,
+    assess_progress,
+    log_csv,
+    progress_from_rows,
+)
 
 LABEL_WIDTH = "14em"
 Control = TypeVar("Control", bound=widgets.DOMWidget)

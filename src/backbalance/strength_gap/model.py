@@ -49,7 +49,7 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .parameters import ModelParameters, Status
+from backbalance.strength_gap.parameters import ModelParameters, Status
 
 Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")
@@ -67,7 +67,9 @@ class Plan(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    gap_percent: float = Field(ge=0, le=90, description="how much weaker the weak side is, % of the stronger")
+    gap_percent: float = Field(
+        ge=0, le=90, description="how much weaker the weak side is, % of the stronger"
+    )
     strong_sets: float = Field(ge=0, le=40, description="weekly sets for the stronger side")
     weak_extra_sets: float | None = Field(default=None, ge=0, le=40)
     weak_percent: float | None = Field(default=None, ge=0, le=400)
@@ -113,7 +115,9 @@ class Plan(BaseModel):
 
     def with_extra_sets(self, extra: float) -> Plan:
         """The same plan with the bias given as ``extra`` weak-side sets (validated)."""
-        return type(self).model_validate({**self.model_dump(), "weak_extra_sets": extra, "weak_percent": None})
+        return type(self).model_validate(
+            {**self.model_dump(), "weak_extra_sets": extra, "weak_percent": None}
+        )
 
     @property
     def weak_sets(self) -> float:
@@ -147,7 +151,9 @@ class Dynamics:
     spread: float
 
     @classmethod
-    def from_parameters(cls, params: ModelParameters, status: Status, *, detraining: bool) -> Dynamics:
+    def from_parameters(
+        cls, params: ModelParameters, status: Status, *, detraining: bool
+    ) -> Dynamics:
         """Pick the values for one training status; detraining is 0 unless switched on.
 
         Parameters
@@ -266,7 +272,9 @@ def stimulus(sets: ArrayLike, half_sets: float) -> NDArray[np.float64]:
     return volume / (volume + half_sets)
 
 
-def effective_stimulus(sets: ArrayLike, half_sets: float, cross_education: float) -> NDArray[np.float64]:
+def effective_stimulus(
+    sets: ArrayLike, half_sets: float, cross_education: float
+) -> NDArray[np.float64]:
     """Stimulus of each side including cross-education from the other side.
 
     A side receives the fraction ``cross_education`` of whatever stimulus the other side
@@ -368,7 +376,9 @@ def limb_symmetry_index(paths: NDArray[np.float64]) -> NDArray[np.float64]:
     return 100.0 * np.minimum(left, right) / np.maximum(left, right)
 
 
-def weeks_to_target(paths: NDArray[np.float64], start: ArrayLike, target: float) -> NDArray[np.int64]:
+def weeks_to_target(
+    paths: NDArray[np.float64], start: ArrayLike, target: float
+) -> NDArray[np.int64]:
     """First week in which the initially weaker side reaches ``target`` % of the other.
 
     Parameters
@@ -420,7 +430,9 @@ def parity_summary(first_weeks: NDArray[np.int64], target: float, weeks: int) ->
     return [Parity(target, week(mid), week(low), week(high), weeks) for low, mid, high in rows]
 
 
-def simulate(plan: Plan, params: ModelParameters, *, draws: int = 1000, seed: int = 0) -> Simulation:
+def simulate(
+    plan: Plan, params: ModelParameters, *, draws: int = 1000, seed: int = 0
+) -> Simulation:
     """Simulate one plan across ``draws`` people and summarise it.
 
     Parameters
@@ -447,7 +459,9 @@ def simulate(plan: Plan, params: ModelParameters, *, draws: int = 1000, seed: in
     if draws < 1:
         raise ValueError(f"draws must be at least 1, got {draws}")
     dyn = Dynamics.from_parameters(params, plan.status, detraining=plan.detraining)
-    paths = strength_paths(plan.start, plan.sets, plan.weeks, dyn, response_multipliers(dyn.spread, draws, seed))
+    paths = strength_paths(
+        plan.start, plan.sets, plan.weeks, dyn, response_multipliers(dyn.spread, draws, seed)
+    )
     strength = np.percentile(paths, BANDS, axis=1)  # (band, week, side)
     lsi = np.percentile(limb_symmetry_index(paths), BANDS, axis=1)  # (band, week)
     parity = tuple(
@@ -511,7 +525,16 @@ def sweep(
         people), ``week_fast`` (P10), ``week_slow`` (P90), as nullable integers (``<NA>``:
         not within the horizon); ``attrs["weeks"]`` is the horizon.
     """
-    plans = [Plan(gap_percent=g, strong_sets=strong_sets, weeks=weeks, status=status, detraining=detraining) for g in gaps]
+    plans = [
+        Plan(
+            gap_percent=g,
+            strong_sets=strong_sets,
+            weeks=weeks,
+            status=status,
+            detraining=detraining,
+        )
+        for g in gaps
+    ]
     goal = params.lsi_targets.value[0] if target is None else target
     dyn = Dynamics.from_parameters(params, status, detraining=detraining)
     people = response_multipliers(dyn.spread, draws, seed)

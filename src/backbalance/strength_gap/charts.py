@@ -1,28 +1,41 @@
 """Plotly charts of the strength-gap simulation, one function per chart.
 
-Every chart is drawn from the results of :mod:`backbalance.model`; nothing here computes
+Every chart is drawn from the results of :mod:`backbalance.strength_gap.model`; nothing here computes
 strength. Left and right use the Okabe-Ito blue and orange plus a second cue (solid line
 with circles for the left, dashed line with squares for the right, and the side's name
 in the legend), so no information depends on colour alone.
 
 The trace data of :func:`strength_chart` comes from :func:`strength_traces`, which the
 static slider figure (:func:`bias_slider_chart`) and the JupyterLab app
-(:mod:`backbalance.widgets`) reuse to update the same traces in place.
+(:mod:`backbalance.strength_gap.app`) reuse to update the same traces in place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .model import SIDES, Simulation, weekly_gain
-from .parameters import STATUSES, ModelParameters
+from backbalance.strength_gap.model import SIDES, Simulation, weekly_gain
+from backbalance.strength_gap.parameters import STATUSES, ModelParameters
 
 SIDE_STYLE: dict[str, dict[str, str]] = {
-    "left": {"label": "Left", "colour": "#0072B2", "band": "rgba(0, 114, 178, 0.18)", "dash": "solid", "symbol": "circle"},
-    "right": {"label": "Right", "colour": "#E69F00", "band": "rgba(230, 159, 0, 0.22)", "dash": "dash", "symbol": "square"},
+    "left": {
+        "label": "Left",
+        "colour": "#0072B2",
+        "band": "rgba(0, 114, 178, 0.18)",
+        "dash": "solid",
+        "symbol": "circle",
+    },
+    "right": {
+        "label": "Right",
+        "colour": "#E69F00",
+        "band": "rgba(230, 159, 0, 0.22)",
+        "dash": "dash",
+        "symbol": "square",
+    },
 }
 """Okabe-Ito colour plus dash and marker for each side."""
 
@@ -48,7 +61,9 @@ def _extra_sets(sim: Simulation) -> float:
 def strength_title(sim: Simulation) -> str:
     """A title naming the plan and when the typical person reaches the first LSI target."""
     plan, parity = sim.plan, sim.parity[0]
-    when = f"week {parity.typical}" if parity.typical is not None else f"not within {plan.weeks} weeks"
+    when = (
+        f"week {parity.typical}" if parity.typical is not None else f"not within {plan.weeks} weeks"
+    )
     return f"Gap {plan.gap_percent:g}%, {plan.strong_sets:g} sets, weak side +{_extra_sets(sim):g}: LSI {parity.target:g}% by {when}"
 
 
@@ -58,7 +73,7 @@ def strength_traces(sim: Simulation) -> list[dict[str, list[float]]]:
     Parameters
     ----------
     sim
-        A simulation from :func:`backbalance.model.simulate`.
+        A simulation from :func:`backbalance.strength_gap.model.simulate`.
 
     Returns
     -------
@@ -70,7 +85,10 @@ def strength_traces(sim: Simulation) -> list[dict[str, list[float]]]:
     """
     table = sim.table
     weeks = table["week"].to_numpy()[::2].tolist()  # two rows per week: left, then right
-    column = {name: table[name].to_numpy().reshape(-1, len(SIDES)) for name in ("strength_p10", "strength_p90", "strength")}
+    column = {
+        name: table[name].to_numpy().reshape(-1, len(SIDES))
+        for name in ("strength_p10", "strength_p90", "strength")
+    }
     traces = [
         {"x": weeks, "y": column[name][:, i].tolist()}
         for i in range(len(SIDES))
@@ -94,7 +112,7 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
     Parameters
     ----------
     sim
-        A simulation from :func:`backbalance.model.simulate`.
+        A simulation from :func:`backbalance.strength_gap.model.simulate`.
     title
         Figure title; by default :func:`strength_title`.
 
@@ -109,24 +127,66 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
     for i, side in enumerate(SIDES):
         style = SIDE_STYLE[side]
         low, high, mid = data[3 * i : 3 * i + 3]
-        fig.add_scatter(**low, mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip",
-                        name=f"{style['label']} P10", legendgroup=side)
-        fig.add_scatter(**high, mode="lines", line={"width": 0}, fill="tonexty", fillcolor=style["band"],
-                        name=f"{style['label']}: 8 in 10 people", legendgroup=side, hoverinfo="skip")
-        fig.add_scatter(**mid, mode="lines+markers", name=f"{style['label']} side (typical person)",
-                        line={"color": style["colour"], "dash": style["dash"], "width": 3},
-                        marker={"symbol": style["symbol"], "size": 7, "color": style["colour"], "maxdisplayed": 27},
-                        legendgroup=side, hovertemplate=f"{style['label']}, week %{{x}}: %{{y:.1f}}<extra></extra>")
-    fig.add_scatter(**data[6], mode="lines", name=f"{target:g}% of the stronger side",
-                    line={"color": TARGET_COLOUR, "dash": "dot", "width": 2},
-                    hovertemplate=f"{target:g}% of the stronger side, week %{{x}}: %{{y:.1f}}<extra></extra>")
-    fig.add_scatter(**data[7], mode="lines", name=f"LSI {target:g}% reached",
-                    line={"color": TARGET_COLOUR, "width": 1}, hoverinfo="skip")
+        fig.add_scatter(
+            **low,
+            mode="lines",
+            line={"width": 0},
+            showlegend=False,
+            hoverinfo="skip",
+            name=f"{style['label']} P10",
+            legendgroup=side,
+        )
+        fig.add_scatter(
+            **high,
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=style["band"],
+            name=f"{style['label']}: 8 in 10 people",
+            legendgroup=side,
+            hoverinfo="skip",
+        )
+        fig.add_scatter(
+            **mid,
+            mode="lines+markers",
+            name=f"{style['label']} side (typical person)",
+            line={"color": style["colour"], "dash": style["dash"], "width": 3},
+            marker={
+                "symbol": style["symbol"],
+                "size": 7,
+                "color": style["colour"],
+                "maxdisplayed": 27,
+            },
+            legendgroup=side,
+            hovertemplate=f"{style['label']}, week %{{x}}: %{{y:.1f}}<extra></extra>",
+        )
+    fig.add_scatter(
+        **data[6],
+        mode="lines",
+        name=f"{target:g}% of the stronger side",
+        line={"color": TARGET_COLOUR, "dash": "dot", "width": 2},
+        hovertemplate=f"{target:g}% of the stronger side, week %{{x}}: %{{y:.1f}}<extra></extra>",
+    )
+    fig.add_scatter(
+        **data[7],
+        mode="lines",
+        name=f"LSI {target:g}% reached",
+        line={"color": TARGET_COLOUR, "width": 1},
+        hoverinfo="skip",
+    )
     fig.update_layout(
-        title={"text": title if title is not None else strength_title(sim), "y": 0.98, "yanchor": "top"},
-        xaxis_title="Week", yaxis_title=_strength_axis_title(sim),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, template="plotly_white",
-        margin={"t": 120, "r": 20}, hovermode="x unified", height=560,
+        title={
+            "text": title if title is not None else strength_title(sim),
+            "y": 0.98,
+            "yanchor": "top",
+        },
+        xaxis_title="Week",
+        yaxis_title=_strength_axis_title(sim),
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        template="plotly_white",
+        margin={"t": 120, "r": 20},
+        hovermode="x unified",
+        height=560,
     )
     return fig
 
@@ -153,20 +213,30 @@ def bias_slider_chart(sims: Sequence[Simulation], active: int = 0) -> go.Figure:
     steps = []
     for sim in sims:
         data = strength_traces(sim)
-        steps.append({
-            "method": "update",
-            "label": f"+{_extra_sets(sim):g}",
-            "args": [{"x": [d["x"] for d in data], "y": [d["y"] for d in data]}, {"title.text": strength_title(sim)}],
-        })
+        steps.append(
+            {
+                "method": "update",
+                "label": f"+{_extra_sets(sim):g}",
+                "args": [
+                    {"x": [d["x"] for d in data], "y": [d["y"] for d in data]},
+                    {"title.text": strength_title(sim)},
+                ],
+            }
+        )
     low = min(s.table["strength_p10"].min() for s in sims)
     high = max(s.table["strength_p90"].max() for s in sims)
     pad = 0.05 * (high - low)
     fig.update_layout(
-        sliders=[{
-            "active": active, "steps": steps, "pad": {"t": 60},
-            "currentvalue": {"prefix": "Extra weekly sets on the weak side: "},
-        }],
-        yaxis_range=[low - pad, high + pad], height=640,
+        sliders=[
+            {
+                "active": active,
+                "steps": steps,
+                "pad": {"t": 60},
+                "currentvalue": {"prefix": "Extra weekly sets on the weak side: "},
+            }
+        ],
+        yaxis_range=[low - pad, high + pad],
+        height=640,
     )
     return fig
 
@@ -191,19 +261,36 @@ def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
     for sim, (colour, dash, symbol) in zip(sims, SERIES_STYLE, strict=False):
         rows = sim.table[sim.table["side"] == SIDES[0]]
         name = f"+{_extra_sets(sim):g} sets"
-        fig.add_scatter(x=rows["week"], y=rows["lsi"], mode="lines+markers", name=name,
-                        line={"color": colour, "dash": dash, "width": 2.5},
-                        marker={"symbol": symbol, "size": 6, "maxdisplayed": 14, "color": colour},
-                        hovertemplate=f"{name}, week %{{x}}: LSI %{{y:.1f}}%<extra></extra>")
+        fig.add_scatter(
+            x=rows["week"],
+            y=rows["lsi"],
+            mode="lines+markers",
+            name=name,
+            line={"color": colour, "dash": dash, "width": 2.5},
+            marker={"symbol": symbol, "size": 6, "maxdisplayed": 14, "color": colour},
+            hovertemplate=f"{name}, week %{{x}}: LSI %{{y:.1f}}%<extra></extra>",
+        )
     weeks = sims[0].table["week"]
     for target in (p.target for p in sims[0].parity):
-        fig.add_scatter(x=[weeks.min(), weeks.max()], y=[target, target], mode="lines+text", name=f"LSI {target:g}%",
-                        text=[f"LSI {target:g}%", ""], textposition="top right", textfont={"color": TARGET_COLOUR},
-                        line={"color": TARGET_COLOUR, "dash": "dot", "width": 1.5}, hoverinfo="skip")
+        fig.add_scatter(
+            x=[weeks.min(), weeks.max()],
+            y=[target, target],
+            mode="lines+text",
+            name=f"LSI {target:g}%",
+            text=[f"LSI {target:g}%", ""],
+            textposition="top right",
+            textfont={"color": TARGET_COLOUR},
+            line={"color": TARGET_COLOUR, "dash": "dot", "width": 1.5},
+            hoverinfo="skip",
+        )
     plan = sims[0].plan
     fig.update_layout(
-        title={"text": f"LSI by extra weak-side sets (gap {plan.gap_percent:g}%, strong side {plan.strong_sets:g} sets)"},
-        xaxis_title="Week", yaxis_title="LSI: weaker ÷ stronger × 100 (%)", template="plotly_white",
+        title={
+            "text": f"LSI by extra weak-side sets (gap {plan.gap_percent:g}%, strong side {plan.strong_sets:g} sets)"
+        },
+        xaxis_title="Week",
+        yaxis_title="LSI: weaker ÷ stronger × 100 (%)",
+        template="plotly_white",
         legend={"title": {"text": "Extra weak-side sets"}},
     )
     return fig
@@ -215,7 +302,7 @@ def parity_heatmap(table: pd.DataFrame) -> go.Figure:
     Parameters
     ----------
     table
-        Output of :func:`backbalance.model.sweep`.
+        Output of :func:`backbalance.strength_gap.model.sweep`.
 
     Returns
     -------
@@ -229,17 +316,34 @@ def parity_heatmap(table: pd.DataFrame) -> go.Figure:
     z = wide.to_numpy(dtype=float, na_value=np.nan)
     text = np.where(np.isnan(z), "–", np.nan_to_num(z).astype(int).astype(str))
     hover = np.where(np.isnan(z), f"not within {horizon} weeks", np.char.add("week ", text))
-    fig = go.Figure(go.Heatmap(
-        z=z, x=wide.columns.to_numpy(), y=wide.index.to_numpy(), text=text, texttemplate="%{text}",
-        customdata=hover, colorscale="Cividis", reversescale=True, zmin=0, zmax=horizon,
-        colorbar={"title": {"text": "Weeks"}}, xgap=1, ygap=1,
-        hovertemplate="Starting gap %{y:g}%<br>Extra weak-side sets %{x:g}<br>"
-                      f"LSI {target:g}%: %{{customdata}}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=wide.columns.to_numpy(),
+            y=wide.index.to_numpy(),
+            text=text,
+            texttemplate="%{text}",
+            customdata=hover,
+            colorscale="Cividis",
+            reversescale=True,
+            zmin=0,
+            zmax=horizon,
+            colorbar={"title": {"text": "Weeks"}},
+            xgap=1,
+            ygap=1,
+            hovertemplate="Starting gap %{y:g}%<br>Extra weak-side sets %{x:g}<br>"
+            f"LSI {target:g}%: %{{customdata}}<extra></extra>",
+        )
+    )
     fig.update_layout(
-        title={"text": f"Weeks until the typical person reaches LSI {target:g}% (– = not within {horizon} weeks)"},
-        xaxis_title="Extra weekly sets on the weak side", yaxis_title="Starting gap (%)",
-        template="plotly_white", plot_bgcolor="#eeeeee", height=max(450, 160 + 30 * len(wide.index)),
+        title={
+            "text": f"Weeks until the typical person reaches LSI {target:g}% (– = not within {horizon} weeks)"
+        },
+        xaxis_title="Extra weekly sets on the weak side",
+        yaxis_title="Starting gap (%)",
+        template="plotly_white",
+        plot_bgcolor="#eeeeee",
+        height=max(450, 160 + 30 * len(wide.index)),
     )
     return fig
 
@@ -257,18 +361,25 @@ def dose_response_chart(params: ModelParameters, max_sets: int = 30) -> go.Figur
     Returns
     -------
     plotly.graph_objects.Figure
-        One line per training status, from :func:`backbalance.model.weekly_gain`.
+        One line per training status, from :func:`backbalance.strength_gap.model.weekly_gain`.
     """
     sets = np.arange(max_sets + 1)
     fig = go.Figure()
     for status, (colour, dash, symbol) in zip(STATUSES, SERIES_STYLE, strict=False):
-        fig.add_scatter(x=sets, y=weekly_gain(sets, params, status), mode="lines+markers", name=status.capitalize(),
-                        line={"color": colour, "dash": dash, "width": 2.5}, marker={"symbol": symbol, "size": 6},
-                        hovertemplate=f"{status.capitalize()}, %{{x}} sets: +%{{y:.2f}}% in the first week<extra></extra>")
+        fig.add_scatter(
+            x=sets,
+            y=weekly_gain(sets, params, status),
+            mode="lines+markers",
+            name=status.capitalize(),
+            line={"color": colour, "dash": dash, "width": 2.5},
+            marker={"symbol": symbol, "size": 6},
+            hovertemplate=f"{status.capitalize()}, %{{x}} sets: +%{{y:.2f}}% in the first week<extra></extra>",
+        )
     fig.update_layout(
         title={"text": "Diminishing returns: each extra weekly set adds less strength"},
-        xaxis_title="Weekly sets for one side", yaxis_title="Strength gain in the first week (%)",
-        template="plotly_white", legend={"title": {"text": "Training status"}},
+        xaxis_title="Weekly sets for one side",
+        yaxis_title="Strength gain in the first week (%)",
+        template="plotly_white",
+        legend={"title": {"text": "Training status"}},
     )
     return fig
-

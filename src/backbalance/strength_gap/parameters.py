@@ -8,7 +8,7 @@ the file gets one clear line per problem, for example
 
 Examples
 --------
->>> from backbalance.parameters import load_model_parameters
+>>> from backbalance.strength_gap.parameters import load_model_parameters
 >>> params = load_model_parameters("data/model_parameters.yml")  # doctest: +SKIP
 >>> params.cross_education.value  # doctest: +SKIP
 0.35
@@ -17,13 +17,14 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .content import load_yaml
+from backbalance.common.read import load_yaml
 
 Status = Literal["novice", "intermediate", "trained"]
 """Training status of the person being simulated."""
@@ -38,7 +39,9 @@ class _Entry(BaseModel):
 
     description: Annotated[str, Field(min_length=1)]
     source: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_:-]*$")] | None = None
-    assumption: Annotated[str, Field(min_length=1)] | None = Field(default=None, validate_default=True)
+    assumption: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, validate_default=True
+    )
 
     @field_validator("assumption")
     @classmethod
@@ -47,7 +50,9 @@ class _Entry(BaseModel):
             return assumption
         has_source = info.data["source"] is not None
         if assumption is None and not has_source:
-            raise ValueError("needs either `source:` (a key in references.bib) or `assumption:` (a one-line reason)")
+            raise ValueError(
+                "needs either `source:` (a key in references.bib) or `assumption:` (a one-line reason)"
+            )
         if assumption is not None and has_source:
             raise ValueError("give either `source:` or `assumption:`, not both")
         return assumption
@@ -118,12 +123,14 @@ class ResponseSpread(_Entry):
 class LsiTargets(_Entry):
     """Limb symmetry index targets (per cent), in increasing order."""
 
-    value: Annotated[list[Annotated[float, Field(gt=50, le=100)]], Field(min_length=1, max_length=4)]
+    value: Annotated[
+        list[Annotated[float, Field(gt=50, le=100)]], Field(min_length=1, max_length=4)
+    ]
 
     @field_validator("value")
     @classmethod
     def _increasing(cls, value: list[float]) -> list[float]:
-        if any(b <= a for a, b in zip(value, value[1:], strict=False)):
+        if any(b <= a for a, b in pairwise(value)):
             raise ValueError("targets must be listed in increasing order, without repeats")
         return value
 
@@ -212,7 +219,7 @@ def load_model_parameters(path: Path | str) -> ModelParameters:
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         With one problem per invalid entry, naming the file and the entry.
     """
     return load_yaml(Path(path), ModelParameters)

@@ -2,10 +2,10 @@
 
 Students hand in two files, renamed after an anonymous student id of their choice:
 
-* ``<student>.profile.json``: the self-assessment profile (:mod:`backbalance.profile`),
+* ``<student>.profile.json``: the self-assessment profile (:mod:`backbalance.assessment.profile`),
   saved with the notebook's "Save my profile (JSON)" button or downloaded from the book;
 * ``<student>.progress.csv``: the re-test log of the progress tracker
-  (:mod:`backbalance.tracker`), saved with its "Save my log (CSV)" button.
+  (:mod:`backbalance.tracker.progress`), saved with its "Save my log (CSV)" button.
 
 The student id is the file name without that ending, in lower case. Files in sub-folders
 count too; hidden files and folders (such as ``.ipynb_checkpoints``) are ignored, and so are
@@ -29,7 +29,7 @@ but :func:`overview` counts them. Free-text notes of the progress logs are never
 
 Examples
 --------
->>> from backbalance.assessment_data import load_assessment
+>>> from backbalance.assessment.data import load_assessment
 >>> data = load_assessment("data/assessment")  # doctest: +SKIP
 >>> results = load_class_folder("data/sample_class", data)  # doctest: +SKIP
 >>> results.problem_table()  # doctest: +SKIP
@@ -46,13 +46,13 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from .assessment import HOLDS, Answers, build_profile, ratio_outside, ratio_value
-from .assessment_data import AssessmentData, HoldId
-from .content import problems_from
-from .model import SIDES, Plan, simulate
-from .parameters import STATUSES, ModelParameters
-from .profile import NormGroup, Profile, RedFlagLevel, StrengthResult
-from .tracker import log_csv, parse_progress, progress_from_rows
+from backbalance.assessment.data import AssessmentData, HoldId
+from backbalance.assessment.logic import HOLDS, Answers, build_profile, ratio_outside, ratio_value
+from backbalance.assessment.profile import NormGroup, Profile, RedFlagLevel, StrengthResult
+from backbalance.common.read import problems_from
+from backbalance.strength_gap.model import SIDES, Plan, simulate
+from backbalance.strength_gap.parameters import STATUSES, ModelParameters
+from backbalance.tracker.progress import log_csv, parse_progress, progress_from_rows
 
 Kind = Literal["profile", "progress"]
 SUFFIXES: dict[Kind, str] = {"profile": ".profile.json", "progress": ".progress.csv"}
@@ -66,10 +66,28 @@ SYNTHETIC = "synthetic-student-"
 
 PROFILE_FORMAT, PROFILE_VERSION = "back-in-balance/profile", 1
 RED_FLAG_WORDS = {"clinician": "Red flag: see a clinician first", "urgent": "Red flag: urgent care"}
-PROFILE_COLUMNS = ("student", "file", "red_flag", "concern_score", "contributors", "weaker_side",
-                   "gap_percent", "gap_test", "clear_gap", "lsi", *HOLDS, "training_status")
-PROGRESS_COLUMNS = {"student": "object", "file": "object", "week": "int64", "left": "float64",
-                    "right": "float64", "lsi": "float64"}
+PROFILE_COLUMNS = (
+    "student",
+    "file",
+    "red_flag",
+    "concern_score",
+    "contributors",
+    "weaker_side",
+    "gap_percent",
+    "gap_test",
+    "clear_gap",
+    "lsi",
+    *HOLDS,
+    "training_status",
+)
+PROGRESS_COLUMNS = {
+    "student": "object",
+    "file": "object",
+    "week": "int64",
+    "left": "float64",
+    "right": "float64",
+    "lsi": "float64",
+}
 """The columns of :attr:`ClassResults.progress` and their types."""
 
 
@@ -164,13 +182,16 @@ def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
     if not isinstance(content, dict) or content.get("format") != PROFILE_FORMAT:
         return f"is not a Back in Balance profile (its format is not {PROFILE_FORMAT!r})"
     if content.get("version") != PROFILE_VERSION:
-        return (f"is profile version {content.get('version')!r}; this notebook reads version "
-                f"{PROFILE_VERSION}")
+        return (
+            f"is profile version {content.get('version')!r}; this notebook reads version "
+            f"{PROFILE_VERSION}"
+        )
     try:
         profile = Profile.from_json(raw)
     except ValidationError as err:
-        return "has invalid values: " + "; ".join(f"{p.entry}: {p.message}"
-                                                  for p in problems_from("", err))
+        return "has invalid values: " + "; ".join(
+            f"{p.entry}: {p.message}" for p in problems_from("", err)
+        )
     known = {c.id for c in data.questionnaire.contributors}
     unknown = [cause for cause in profile.contributors if cause not in known]
     if unknown:
@@ -181,13 +202,17 @@ def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
 def profile_row(profile: Profile, data: AssessmentData) -> dict[str, object]:
     """One student's profile as a flat row: its fields, hold times and torso ratios.
 
-    Ratios come from :func:`backbalance.assessment.ratio_value` (None when a hold is missing).
+    Ratios come from :func:`backbalance.assessment.logic.ratio_value` (None when a hold is missing).
     """
     row: dict[str, object] = {
-        "red_flag": profile.red_flag, "concern_score": profile.concern_score,
-        "contributors": profile.contributors, "weaker_side": profile.weaker_side,
-        "gap_percent": profile.gap_percent, "gap_test": profile.gap_test,
-        "clear_gap": profile.clear_gap, "lsi": profile.lsi,
+        "red_flag": profile.red_flag,
+        "concern_score": profile.concern_score,
+        "contributors": profile.contributors,
+        "weaker_side": profile.weaker_side,
+        "gap_percent": profile.gap_percent,
+        "gap_test": profile.gap_test,
+        "clear_gap": profile.clear_gap,
+        "lsi": profile.lsi,
         "training_status": profile.training_status,
     }
     row |= {hold: profile.holds.get(hold) for hold in HOLDS}
@@ -206,18 +231,24 @@ def _measured(profile: Profile) -> bool:
 def _order(files: Mapping[str, bytes]) -> list[tuple[str, str, Kind]]:
     """``(path, student, kind)`` of the files named by the rule, by student id then path."""
     named = [(path, student_file(path)) for path in files]
-    return sorted(((path, *found) for path, found in named if found is not None),
-                  key=lambda item: (item[1], item[0]))
+    return sorted(
+        ((path, *found) for path, found in named if found is not None),
+        key=lambda item: (item[1], item[0]),
+    )
 
 
 def _misnamed(files: Mapping[str, bytes]) -> list[FileProblem]:
     rule = f"<student>{SUFFIXES['profile']} or <student>{SUFFIXES['progress']}"
-    return [FileProblem(path, f"its name does not follow the rule {rule}")
-            for path in sorted(files) if path.lower().endswith(EXTENSIONS) and student_file(path) is None]
+    return [
+        FileProblem(path, f"its name does not follow the rule {rule}")
+        for path in sorted(files)
+        if path.lower().endswith(EXTENSIONS) and student_file(path) is None
+    ]
 
 
-def _read(path: str, kind: Kind, raw: bytes,
-          data: AssessmentData) -> tuple[Profile | pd.DataFrame | str, list[FileProblem]]:
+def _read(
+    path: str, kind: Kind, raw: bytes, data: AssessmentData
+) -> tuple[Profile | pd.DataFrame | str, list[FileProblem]]:
     """A profile, or a log's usable rows (without notes), or the reason the file is skipped;
     with a problem for each unusable line of a log."""
     if kind == "profile":
@@ -266,8 +297,11 @@ def load_class(files: Mapping[str, bytes], data: AssessmentData) -> ClassResults
         earlier = seen.get(("student", kind, student))
         same = seen.get(("content", kind, content)) if content is not None else None
         if earlier or same:
-            reason = (f"student {student!r} already has a {kind} file, {earlier}" if earlier
-                      else f"has the same content as {same}")
+            reason = (
+                f"student {student!r} already has a {kind} file, {earlier}"
+                if earlier
+                else f"has the same content as {same}"
+            )
             problems.append(FileProblem(path, f"{reason}; only the first is used, file skipped"))
             continue
         problems += lines
@@ -278,19 +312,24 @@ def load_class(files: Mapping[str, bytes], data: AssessmentData) -> ClassResults
             profiles.append({"student": student, "file": path, **profile_row(parsed, data)})
         else:
             logs.append(parsed.assign(student=student, file=path))
-    return ClassResults(_profile_table(profiles, data), _progress_table(logs),
-                        tuple(sorted(problems)))
+    return ClassResults(
+        _profile_table(profiles, data), _progress_table(logs), tuple(sorted(problems))
+    )
 
 
 def _profile_table(rows: list[dict[str, object]], data: AssessmentData) -> pd.DataFrame:
     ratios = [ratio.id for ratio in data.endurance.ratios]
     numbers = ["gap_percent", "lsi", *HOLDS, *ratios]
-    return pd.DataFrame(rows, columns=[*PROFILE_COLUMNS, *ratios]).astype(dict.fromkeys(numbers, float))
+    return pd.DataFrame(rows, columns=[*PROFILE_COLUMNS, *ratios]).astype(
+        dict.fromkeys(numbers, float)
+    )
 
 
 def _progress_table(logs: list[pd.DataFrame]) -> pd.DataFrame:
     if not logs:
-        return pd.DataFrame({column: pd.Series(dtype=kind) for column, kind in PROGRESS_COLUMNS.items()})
+        return pd.DataFrame(
+            {column: pd.Series(dtype=kind) for column, kind in PROGRESS_COLUMNS.items()}
+        )
     return pd.concat(logs, ignore_index=True)[list(PROGRESS_COLUMNS)]
 
 
@@ -329,29 +368,41 @@ def overview(results: ClassResults) -> pd.DataFrame:
         problems reported.
     """
     flags = results.profiles["red_flag"].value_counts()
-    rows = [("Student profiles loaded", len(results.profiles)),
-            *((words, int(flags.get(level, 0))) for level, words in RED_FLAG_WORDS.items()),
-            ("In the programme statistics (no red flag)", int(flags.get("none", 0))),
-            ("Progress logs loaded", results.progress["student"].nunique()),
-            ("Problems reported (files or lines skipped)", len(results.problems))]
+    rows = [
+        ("Student profiles loaded", len(results.profiles)),
+        *((words, int(flags.get(level, 0))) for level, words in RED_FLAG_WORDS.items()),
+        ("In the programme statistics (no red flag)", int(flags.get("none", 0))),
+        ("Progress logs loaded", results.progress["student"].nunique()),
+        ("Problems reported (files or lines skipped)", len(results.problems)),
+    ]
     return pd.DataFrame(rows, columns=["what", "number"])
 
 
-def _spread(measure: str, limit: str, values: pd.Series, outside: pd.Series,
-            digits: int) -> dict[str, object]:
+def _spread(
+    measure: str, limit: str, values: pd.Series, outside: pd.Series, digits: int
+) -> dict[str, object]:
     known = values.dropna().astype(float)
-    quartiles = known.quantile([0.25, 0.5, 0.75]).round(digits) if len(known) else pd.Series(
-        [np.nan] * 3, index=[0.25, 0.5, 0.75])
-    return {"measure": measure, "limit": limit, "students": len(known),
-            "median": quartiles[0.5], "P25": quartiles[0.25], "P75": quartiles[0.75],
-            "outside the limit": int(outside.sum())}
+    quartiles = (
+        known.quantile([0.25, 0.5, 0.75]).round(digits)
+        if len(known)
+        else pd.Series([np.nan] * 3, index=[0.25, 0.5, 0.75])
+    )
+    return {
+        "measure": measure,
+        "limit": limit,
+        "students": len(known),
+        "median": quartiles[0.5],
+        "P25": quartiles[0.25],
+        "P75": quartiles[0.75],
+        "outside the limit": int(outside.sum()),
+    }
 
 
 def measure_summary(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
     """Median and middle half (P25-P75) of the LSI, the gap and each torso ratio.
 
     Only students without a red flag count. A ratio is outside its limit as
-    :func:`backbalance.assessment.ratio_outside` says; the LSI when it is under the line of
+    :func:`backbalance.assessment.logic.ratio_outside` says; the LSI when it is under the line of
     ``strength.yml``; the gap when the profile reports a clear gap (``clear_gap``: an LSI
     under the line, or side bridges apart by more than the noise).
 
@@ -364,8 +415,13 @@ def measure_summary(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFram
     group, line = cleared(profiles), data.strength.lsi.line
     rows = [
         _spread("LSI, row test (%)", f"{line:g}% or more", group["lsi"], group["lsi"] < line, 1),
-        _spread("Gap between sides (%)", "no clear gap", group["gap_percent"],
-                group["clear_gap"].eq(True), 1),  # None: not measured
+        _spread(
+            "Gap between sides (%)",
+            "no clear gap",
+            group["gap_percent"],
+            group["clear_gap"].eq(True),
+            1,
+        ),  # None: not measured
     ]
     ratios = ratio_table(profiles, data)
     for ratio in data.endurance.ratios:
@@ -381,13 +437,21 @@ def ratio_table(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``ratio`` (its id), ``student``, ``value`` and ``outside`` (True when
-        :func:`backbalance.assessment.ratio_outside` says it is worth a closer look), in
+        :func:`backbalance.assessment.logic.ratio_outside` says it is worth a closer look), in
         the order of ``endurance.yml``.
     """
     group = cleared(profiles)
-    rows = [{"ratio": ratio.id, "student": student, "value": value, "outside": ratio_outside(value, ratio)}
-            for ratio in data.endurance.ratios
-            for student, value in zip(group["student"], group[ratio.id], strict=True) if pd.notna(value)]
+    rows = [
+        {
+            "ratio": ratio.id,
+            "student": student,
+            "value": value,
+            "outside": ratio_outside(value, ratio),
+        }
+        for ratio in data.endurance.ratios
+        for student, value in zip(group["student"], group[ratio.id], strict=True)
+        if pd.notna(value)
+    ]
     return pd.DataFrame(rows, columns=["ratio", "student", "value", "outside"])
 
 
@@ -402,10 +466,15 @@ def cause_counts(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
         ``most likely`` (how many have it first).
     """
     ranked = cleared(profiles)["contributors"].tolist()
-    rows = [{"id": cause.id, "cause": cause.name,
-             "students": sum(cause.id in causes for causes in ranked),
-             "most likely": sum(causes[:1] == (cause.id,) for causes in ranked)}
-            for cause in data.questionnaire.contributors]
+    rows = [
+        {
+            "id": cause.id,
+            "cause": cause.name,
+            "students": sum(cause.id in causes for causes in ranked),
+            "most likely": sum(causes[:1] == (cause.id,) for causes in ranked),
+        }
+        for cause in data.questionnaire.contributors
+    ]
     table = pd.DataFrame(rows)
     table.insert(3, "share (%)", (100 * table["students"] / max(len(ranked), 1)).round(0))
     return table.sort_values("students", ascending=False, kind="stable").reset_index(drop=True)
@@ -422,8 +491,14 @@ def progress_by_week(progress: pd.DataFrame, profiles: pd.DataFrame) -> pd.DataF
         One row per week logged: ``week``, ``students``, ``median``, ``P25``, ``P75``.
     """
     lsi = programme_progress(progress, profiles).groupby("week")["lsi"]
-    table = pd.DataFrame({"students": lsi.size(), "median": lsi.median(),
-                          "P25": lsi.quantile(0.25), "P75": lsi.quantile(0.75)})
+    table = pd.DataFrame(
+        {
+            "students": lsi.size(),
+            "median": lsi.median(),
+            "P25": lsi.quantile(0.25),
+            "P75": lsi.quantile(0.75),
+        }
+    )
     return table.round(1).reset_index().astype({"week": "int64", "students": "int64"})
 
 
@@ -448,14 +523,25 @@ def synthetic_answers(rng: np.random.Generator, data: AssessmentData) -> Answers
     from the side bridges). The row test is in kg, with an LSI around 86%.
     """
     questionnaire, endurance = data.questionnaire, data.endurance
-    choices = {q.id: q.options[rng.choice(len(q.options), p=_skewed(len(q.options)))].value
-               for q in questionnaire.questions}
+    choices = {
+        q.id: q.options[rng.choice(len(q.options), p=_skewed(len(q.options)))].value
+        for q in questionnaire.questions
+    }
     norms: NormGroup = "female" if rng.random() < 0.5 else "male"
     averages = getattr(endurance.norms, norms)
     holds: dict[HoldId, float] = {  # flexor, extensor and right side bridge
-        hold: float(np.clip(round(rng.normal(getattr(averages, hold).mean, 0.6 * getattr(averages, hold).sd)),
-                            15, 400)) for hold in HOLDS[:3]}
-    holds["bridge_left"] = float(np.clip(round(holds["bridge_right"] * rng.normal(1, 0.08)), 15, 400))
+        hold: float(
+            np.clip(
+                round(rng.normal(getattr(averages, hold).mean, 0.6 * getattr(averages, hold).sd)),
+                15,
+                400,
+            )
+        )
+        for hold in HOLDS[:3]
+    }
+    holds["bridge_left"] = float(
+        np.clip(round(holds["bridge_right"] * rng.normal(1, 0.08)), 15, 400)
+    )
     if rng.random() < 0.1:
         del holds["extensor"]
     strength = None
@@ -464,39 +550,60 @@ def synthetic_answers(rng: np.random.Generator, data: AssessmentData) -> Answers
         weaker = _half_kg(stronger * float(np.clip(rng.normal(86, 6), 65, 100)) / 100)
         left, right = (weaker, stronger) if rng.random() < 0.7 else (stronger, weaker)
         strength = StrengthResult(unit="kg", left=left, right=right)
-    tightness = {m.id: str(rng.choice(["none", "left", "right", "both"], p=[0.6, 0.15, 0.15, 0.1]))
-                 for m in data.tightness.muscles}
-    return Answers(red_flag="none", choices=choices, holds=holds, norms=norms, strength=strength,
-                   tightness=tightness,
-                   training_status=STATUSES[int(rng.choice(len(STATUSES), p=[0.5, 0.35, 0.15]))])
+    tightness = {
+        m.id: str(rng.choice(["none", "left", "right", "both"], p=[0.6, 0.15, 0.15, 0.1]))
+        for m in data.tightness.muscles
+    }
+    return Answers(
+        red_flag="none",
+        choices=choices,
+        holds=holds,
+        norms=norms,
+        strength=strength,
+        tightness=tightness,
+        training_status=STATUSES[int(rng.choice(len(STATUSES), p=[0.5, 0.35, 0.15]))],
+    )
 
 
 def synthetic_progress(profile: Profile, rng: np.random.Generator, params: ModelParameters) -> str:
     """A plausible progress log (CSV) for a profile with a row test.
 
     The first test is the profile's; later ones every four weeks (to week 8, 12 or 16) follow
-    one simulated person of :func:`backbalance.model.simulate` (so some students improve
+    one simulated person of :func:`backbalance.strength_gap.model.simulate` (so some students improve
     faster than others), with test-to-test noise of about 1.5%, rounded to 0.5 kg.
     """
     if profile.strength is None:
         raise ValueError("the profile has no row test to start the log from")
     left, right = profile.strength.left, profile.strength.right
-    plan = Plan.from_strengths(left, right, strong_sets=6, weak_extra_sets=int(rng.integers(3, 7)),
-                               weeks=16, status=profile.training_status or "novice")
+    plan = Plan.from_strengths(
+        left,
+        right,
+        strong_sets=6,
+        weak_extra_sets=int(rng.integers(3, 7)),
+        weeks=16,
+        status=profile.training_status or "novice",
+    )
     table = simulate(plan, params, draws=1, seed=int(rng.integers(2**31))).table
     path = table.pivot(index="week", columns="side", values="strength")[list(SIDES)].to_numpy()
     rows = [(2, {"week": "0", "left": f"{left:g}", "right": f"{right:g}", "notes": "first test"})]
     for week in range(4, int(rng.choice([8, 12, 16], p=[0.15, 0.25, 0.6])) + 1, 4):
-        tested = {side: _half_kg(float(path[week, column]) * rng.normal(1, 0.015))
-                  for column, side in enumerate(SIDES)}
+        tested = {
+            side: _half_kg(float(path[week, column]) * rng.normal(1, 0.015))
+            for column, side in enumerate(SIDES)
+        }
         note = str(rng.choice(["", "", "", "tired week", "re-tested on a second day"]))
-        rows.append((len(rows) + 2, {"week": str(week), **{s: f"{v:g}" for s, v in tested.items()},
-                                     "notes": note}))
+        rows.append(
+            (
+                len(rows) + 2,
+                {"week": str(week), **{s: f"{v:g}" for s, v in tested.items()}, "notes": note},
+            )
+        )
     return log_csv(progress_from_rows(rows))
 
 
-def synthetic_class(data: AssessmentData, params: ModelParameters, *, students: int = 24,
-                    seed: int = 7) -> dict[str, Profile | str]:
+def synthetic_class(
+    data: AssessmentData, params: ModelParameters, *, students: int = 24, seed: int = 7
+) -> dict[str, Profile | str]:
     """The files of a synthetic class, named ``synthetic-student-NN``, with three faulty files.
 
     One student in eight has a red flag (the first of them urgent). Most students without a
@@ -518,7 +625,7 @@ def synthetic_class(data: AssessmentData, params: ModelParameters, *, students: 
     Returns
     -------
     dict
-        File name to a :class:`~backbalance.profile.Profile` (to save as JSON) or CSV text.
+        File name to a :class:`~backbalance.assessment.profile.Profile` (to save as JSON) or CSV text.
     """
     rng = np.random.default_rng(seed)
     flags = set(rng.choice(students, size=students // 8, replace=False).tolist())
@@ -535,17 +642,26 @@ def synthetic_class(data: AssessmentData, params: ModelParameters, *, students: 
         files[name + SUFFIXES["profile"]] = profile
         if profile.strength is not None and rng.random() < 0.85:
             files[name + SUFFIXES["progress"]] = synthetic_progress(profile, rng, params)
-    copied = next(name for name, value in files.items() if isinstance(value, Profile) and _measured(value))
+    copied = next(
+        name for name, value in files.items() if isinstance(value, Profile) and _measured(value)
+    )
     files[copied.replace(SUFFIXES["profile"], "-again" + SUFFIXES["profile"])] = files[copied]
     cut = build_profile(synthetic_answers(rng, data), data).to_json()
     files[f"{SYNTHETIC}{students + 1:02d}{SUFFIXES['profile']}"] = cut[: len(cut) // 2]
     files[f"{SYNTHETIC}{students + 2:02d}{SUFFIXES['progress']}"] = (
-        "phase,exercise,sets\r\nrelease,hip-flexor-stretch,3\r\nstrengthen,single-arm-row,6\r\n")
+        "phase,exercise,sets\r\nrelease,hip-flexor-stretch,3\r\nstrengthen,single-arm-row,6\r\n"
+    )
     return dict(sorted(files.items()))
 
 
-def write_synthetic_class(folder: Path | str, data: AssessmentData, params: ModelParameters, *,
-                          students: int = 24, seed: int = 7) -> list[Path]:
+def write_synthetic_class(
+    folder: Path | str,
+    data: AssessmentData,
+    params: ModelParameters,
+    *,
+    students: int = 24,
+    seed: int = 7,
+) -> list[Path]:
     """Write :func:`synthetic_class` into ``folder`` (created if needed); return the paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ No trial has shown that microbreaks, or any of these habits, prevent back pain; 
 Examples
 --------
 >>> from datetime import time
->>> from backbalance.habits import load_habits, plan_breaks
+>>> from backbalance.habits.logic import load_habits, plan_breaks
 >>> habits = load_habits("data/habits.yml")  # doctest: +SKIP
 >>> plan_breaks(time(9), time(12), 45, habits.microbreaks)[0].start  # doctest: +SKIP
 datetime.time(9, 45)
@@ -30,8 +30,8 @@ from typing import Annotated
 import pandas as pd
 from pydantic import Field, model_validator
 
-from .content import DataError, Problem, display_path, load_yaml
-from .exercises import DAYS, BibKey, Frozen, Slug, Sourced, Text
+from backbalance.common.read import DataError, Problem, display_path, load_yaml
+from backbalance.programme.library import DAYS, BibKey, Frozen, Slug, Sourced, Text
 
 FOLD_OCTETS = 75
 """Longest line of a calendar file, in octets, without its CRLF (RFC 5545, 3.1)."""
@@ -143,7 +143,7 @@ def load_habits(path: Path | str) -> Habits:
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         One problem per invalid entry, naming the file and the entry, for example
         ``data/habits.yml, daily[1].id: 'carry' is already used by daily[0]; ids must be unique``.
     """

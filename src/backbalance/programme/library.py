@@ -5,9 +5,9 @@
   the provenance of every number) and checks that every exercise it names is in the
   library and belongs to its phase;
 * :func:`load_profile` and :func:`read_profile` read a learner's saved profile
-  (:class:`backbalance.profile.Profile`).
+  (:class:`backbalance.assessment.profile.Profile`).
 
-Each row of the CSV file is one exercise that the programme builder (:mod:`backbalance.plan`)
+Each row of the CSV file is one exercise that the programme builder (:mod:`backbalance.programme.build`)
 may choose. Instructors can add rows. Columns:
 
 ``id``
@@ -41,7 +41,7 @@ at most 10, got 40``.
 
 Examples
 --------
->>> from backbalance.exercises import load_exercise_library
+>>> from backbalance.programme.library import load_exercise_library
 >>> library = load_exercise_library("data/exercises.csv")  # doctest: +SKIP
 >>> library["bird-dog"].phase  # doctest: +SKIP
 'strengthen'
@@ -63,8 +63,15 @@ from pydantic import (
     model_validator,
 )
 
-from .content import DataError, Problem, display_path, load_yaml, problems_from, read_csv_rows
-from .profile import Profile
+from backbalance.assessment.profile import Profile
+from backbalance.common.read import (
+    DataError,
+    Problem,
+    display_path,
+    load_yaml,
+    problems_from,
+    read_csv_rows,
+)
 
 Phase = Literal["release", "strengthen", "integrate"]
 Kind = Literal["stretch", "rolling", "trigger-point", "pull", "stability", "core", "compound"]
@@ -257,7 +264,7 @@ def load_exercise_library(path: Path | str) -> ExerciseLibrary:
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         Listing every problem at once, one per row and field.
     """
     path = Path(path)
@@ -488,7 +495,7 @@ def load_plan_template(path: Path | str, library: ExerciseLibrary | None = None)
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         One problem per invalid entry, or per exercise the library does not have, for example
         ``data/plan_templates.yml, strengthen.exercises[1]: names 'one-arm-row', which is not
         in data/exercises.csv``.
@@ -520,7 +527,7 @@ def load_plan_template(path: Path | str, library: ExerciseLibrary | None = None)
 
 
 def read_profile(text: str | bytes, name: str) -> Profile:
-    """A learner's profile from JSON text (see :mod:`backbalance.profile`).
+    """A learner's profile from JSON text (see :mod:`backbalance.assessment.profile`).
 
     Parameters
     ----------
@@ -531,11 +538,11 @@ def read_profile(text: str | bytes, name: str) -> Profile:
 
     Returns
     -------
-    backbalance.profile.Profile
+    backbalance.assessment.profile.Profile
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         One problem per invalid field, or one for text that is not JSON.
     """
     try:
@@ -549,7 +556,7 @@ def load_profile(path: Path | str) -> Profile:
 
     Raises
     ------
-    backbalance.content.DataError
+    backbalance.common.read.DataError
         When the file is missing or is not a valid profile.
     """
     path = Path(path)

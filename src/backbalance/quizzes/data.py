@@ -7,7 +7,7 @@ answer by opening it, with the mouse or the keyboard, and reads why it is right 
 
 Examples
 --------
->>> from backbalance.quiz import show
+>>> from backbalance.quizzes.data import show
 >>> show("causes")  # doctest: +SKIP
 """
 
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .content import NAME_PATTERN, load_yaml
+from backbalance.common.read import NAME_PATTERN, load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from IPython.display import HTML
@@ -135,7 +135,7 @@ class Quiz(BaseModel):
 
 
 def load_quiz(path: Path) -> Quiz:
-    """Read and validate one quiz file; raises :class:`~backbalance.content.DataError`."""
+    """Read and validate one quiz file; raises :class:`~backbalance.common.read.DataError`."""
     return load_yaml(Path(path), Quiz)
 
 
@@ -204,7 +204,9 @@ def _key_option_html(letter: str, option: Option) -> str:
 def _question_html(question: Question, answers: bool = False) -> str:
     hint = f' <span class="bb-quiz-several">({SEVERAL})</span>' if question.several_correct else ""
     render = _key_option_html if answers else _option_html
-    options = "".join(render(letter, option) for letter, option in zip(LETTERS, question.options))
+    options = "".join(
+        render(letter, option) for letter, option in zip(LETTERS, question.options, strict=False)
+    )
     return (
         f'<li class="bb-quiz-question" data-question="{_e(question.id)}">'
         f'<p class="bb-quiz-prompt">{_e(question.prompt)}{hint}</p>'
@@ -247,7 +249,7 @@ def quizzes_dir(start: Path | None = None) -> Path:
         candidate = folder / "data" / "quizzes"
         if candidate.is_dir():
             return candidate
-    return Path(__file__).resolve().parents[2] / "data" / "quizzes"
+    return Path(__file__).resolve().parents[3] / "data" / "quizzes"
 
 
 def quiz_path(name: str, folder: Path | None = None) -> Path:
@@ -257,7 +259,7 @@ def quiz_path(name: str, folder: Path | None = None) -> Path:
     return (folder if folder is not None else quizzes_dir()) / f"{name}.yml"
 
 
-def show(name: str, folder: Path | None = None, *, answers: bool = False) -> "HTML":
+def show(name: str, folder: Path | None = None, *, answers: bool = False) -> HTML:
     """Display a chapter's quiz in JupyterLab: ``show("causes")``; ``answers=True`` shows
     the answer key instead (for instructors)."""
     from IPython.display import HTML

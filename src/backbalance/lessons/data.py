@@ -8,7 +8,7 @@ never does. In JupyterLab, :func:`show` displays the same HTML.
 
 Examples
 --------
->>> from backbalance.lessons import show
+>>> from backbalance.lessons.data import show
 >>> show("causes")  # doctest: +SKIP
 """
 
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .content import NAME_PATTERN, load_yaml
+from backbalance.common.read import NAME_PATTERN, load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from IPython.display import HTML
@@ -33,7 +33,6 @@ CLASS_MINUTES = (45, 60)
 ACTIVITY_MINUTES = (1, 30)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BIBTEX_KEY = r"^[A-Za-z][A-Za-z0-9_:-]*$"
-
 
 
 def _not_blank(value: str) -> str:
@@ -100,7 +99,9 @@ class LessonPlan(BaseModel):
         for index, activity in enumerate(self.activities):
             if activity.id in seen:
                 raise _fail(
-                    "LessonPlan", ("activities", index, "id"), "duplicate_id",
+                    "LessonPlan",
+                    ("activities", index, "id"),
+                    "duplicate_id",
                     f"is already used by activities[{seen[activity.id]}]; "
                     "give each activity its own id",
                     activity.id,
@@ -109,7 +110,9 @@ class LessonPlan(BaseModel):
         low, high = CLASS_MINUTES
         if not low <= self.minutes <= high:
             raise _fail(
-                "LessonPlan", ("activities",), "class_length",
+                "LessonPlan",
+                ("activities",),
+                "class_length",
                 f"the minutes must add up to {low}\u2013{high} for one class",
                 self.minutes,
             )
@@ -139,7 +142,7 @@ class LessonPlan(BaseModel):
 
 
 def load_lesson_plan(path: Path) -> LessonPlan:
-    """Read and validate one lesson plan; raises :class:`~backbalance.content.DataError`."""
+    """Read and validate one lesson plan; raises :class:`~backbalance.common.read.DataError`."""
     return load_yaml(Path(path), LessonPlan)
 
 
@@ -225,7 +228,7 @@ def plans_dir(start: Path | None = None) -> Path:
         candidate = folder / "data" / "lesson_plans"
         if candidate.is_dir():
             return candidate
-    return Path(__file__).resolve().parents[2] / "data" / "lesson_plans"
+    return Path(__file__).resolve().parents[3] / "data" / "lesson_plans"
 
 
 def plan_path(name: str, folder: Path | None = None) -> Path:
@@ -237,7 +240,7 @@ def plan_path(name: str, folder: Path | None = None) -> Path:
     return (folder if folder is not None else plans_dir()) / f"{name}.yml"
 
 
-def show(name: str, folder: Path | None = None) -> "HTML":
+def show(name: str, folder: Path | None = None) -> HTML:
     """Display a chapter's lesson plan in JupyterLab: ``show("causes")``."""
     from IPython.display import HTML
 

@@ -1,0 +1,50 @@
+"""HTML for every medium from one Jinja2 environment, with autoescaping always on.
+
+Templates live in ``backbalance/templates/`` (``<feature>.html.j2``) and styles in
+``backbalance/static/`` (``<feature>.css``); both ship inside the package. The book adds the
+CSS files to the pages that need them; a notebook gets them inline through :func:`show`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+
+@cache
+def environment() -> Environment:
+    """The one Jinja2 environment: package templates, HTML escaping, undefined names fail."""
+    return Environment(
+        loader=PackageLoader("backbalance", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+def render(template: str, **context: Any) -> str:
+    """Render ``backbalance/templates/<template>`` with ``context`` (every value escaped)."""
+    return environment().get_template(template).render(**context)
+
+
+def static_text(name: str) -> str:
+    """The text of a file in ``backbalance/static/`` (a stylesheet or a browser script)."""
+    return files("backbalance").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def inline_css(*names: str) -> Markup:
+    """``<style>`` with the named static stylesheets, for hosts that cannot link files."""
+    return Markup("<style>{}</style>").format(Markup("\n".join(static_text(n) for n in names)))
+
+
+def show(html_text: str, *css: str) -> Any:
+    """Display ``html_text`` in a notebook, with the named stylesheets inlined before it."""
+    from IPython.display import HTML
+
+    return HTML(str(inline_css(*css)) + html_text if css else html_text)

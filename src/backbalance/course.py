@@ -1,0 +1,162 @@
+"""The course: where its data lives, and every file of it loaded once.
+
+:meth:`Course.find` is the one rule for locating the course data; nothing else in the
+package, the notebooks, the CLI or the book extension builds a path to ``data/``. It looks,
+in order, at
+
+1. an explicit path (a course folder holding ``data/``, or the ``data/`` folder itself);
+2. the ``BACKBALANCE_DATA`` environment variable (the same two forms);
+3. the working folder and its parents: the first that holds ``_toc.yml`` and ``data/``
+   (a clone of the repository, or a class copy pulled onto a hub);
+4. the course shipped inside the package (``backbalance/course/``), so an installed package
+   works from any folder.
+
+A path that names no folder is a :class:`~backbalance.common.read.DataError` with one line
+that says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from backbalance.common.read import DataError, Problem, display_path
+
+if TYPE_CHECKING:
+    from backbalance.assessment.data import AssessmentData
+    from backbalance.habits.logic import Habits
+    from backbalance.lessons.data import LessonPlan
+    from backbalance.programme.library import ExerciseLibrary, PlanTemplate
+    from backbalance.quizzes.data import Quiz
+    from backbalance.strength_gap.parameters import ModelParameters
+
+ENV_VAR = "BACKBALANCE_DATA"
+"""Names the course data to use, for a hub or a script that runs outside the repository."""
+
+BIBLIOGRAPHY = "references.bib"
+MARKER = "_toc.yml"
+"""A folder holding this file and ``data/`` is a course folder (the repository root)."""
+
+
+def bundled_root() -> Path:
+    """The course shipped inside the package: ``data/`` and ``references.bib``."""
+    return Path(str(files("backbalance").joinpath("course")))
+
+
+def _from_path(path: Path, origin: str) -> tuple[Path, Path]:
+    """``(data folder, bibliography)`` for a course folder or a data folder."""
+    if not path.is_dir():
+        raise DataError(
+            [
+                Problem(
+                    display_path(path),
+                    "",
+                    f"{origin} names a folder that does not exist; give the course folder "
+                    "(the one holding data/) or its data/ folder",
+                )
+            ]
+        )
+    if (path / "data").is_dir():
+        return path / "data", path / BIBLIOGRAPHY
+    return path, path.parent / BIBLIOGRAPHY
+
+
+def _upwards(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / MARKER).is_file() and (folder / "data").is_dir():
+            return folder
+    return None
+
+
+@dataclass(frozen=True)
+class Course:
+    """One course's data folder and bibliography, with each file loaded and validated once.
+
+    Parameters
+    ----------
+    data
+        The folder an instructor edits (``data/``).
+    bibliography
+        The BibTeX file every ``source:`` key must be in.
+
+    Examples
+    --------
+    >>> course = Course.find()
+    >>> course.parameters.cross_education.value > 0
+    True
+    """
+
+    data: Path
+    bibliography: Path
+
+    @classmethod
+    def find(cls, path: Path | str | None = None, *, start: Path | str | None = None) -> Course:
+        """The course named by ``path``, else by ``$BACKBALANCE_DATA``, else the nearest
+        course folder above ``start`` (default: the working folder), else the bundled one."""
+        if path is not None:
+            return cls(*_from_path(Path(path), "the path given"))
+        env = os.environ.get(ENV_VAR, "").strip()
+        if env:
+            return cls(*_from_path(Path(env), ENV_VAR))
+        found = _upwards(Path(start or Path.cwd()).resolve())
+        if found is not None:
+            return cls(found / "data", found / BIBLIOGRAPHY)
+        root = bundled_root()
+        return cls(root / "data", root / BIBLIOGRAPHY)
+
+    def path(self, *parts: str) -> Path:
+        """A file or folder of the course data: ``course.path("quizzes", "causes.yml")``."""
+        return self.data.joinpath(*parts)
+
+    # ------------------------------------------------------------------ every file, loaded once
+
+    @cached_property
+    def parameters(self) -> ModelParameters:
+        """``data/model_parameters.yml``: the strength-gap model's numbers and sources."""
+        from backbalance.strength_gap.parameters import load_model_parameters
+
+        return load_model_parameters(self.path("model_parameters.yml"))
+
+    @cached_property
+    def assessment(self) -> AssessmentData:
+        """``data/assessment/*.yml``: the self-assessment's questions, thresholds and wording."""
+        from backbalance.assessment.data import load_assessment
+
+        return load_assessment(self.path("assessment"))
+
+    @cached_property
+    def exercises(self) -> ExerciseLibrary:
+        """``data/exercises.csv``: the exercise library."""
+        from backbalance.programme.library import load_exercise_library
+
+        return load_exercise_library(self.path("exercises.csv"))
+
+    @cached_property
+    def programme_template(self) -> PlanTemplate:
+        """``data/plan_templates.yml``: how a programme is put together."""
+        from backbalance.programme.library import load_plan_template
+
+        return load_plan_template(self.path("plan_templates.yml"), self.exercises)
+
+    @cached_property
+    def habits(self) -> Habits:
+        """``data/habits.yml``: the workstation checklist, microbreaks and habit tracker."""
+        from backbalance.habits.logic import load_habits
+
+        return load_habits(self.path("habits.yml"))
+
+    def quiz(self, chapter: str) -> Quiz:
+        """``data/quizzes/<chapter>.yml``."""
+        from backbalance.quizzes.data import load_quiz
+
+        return load_quiz(self.path("quizzes", f"{chapter}.yml"))
+
+    def lesson_plan(self, chapter: str) -> LessonPlan:
+        """``data/lesson_plans/<chapter>.yml``."""
+        from backbalance.lessons.data import load_lesson_plan
+
+        return load_lesson_plan(self.path("lesson_plans", f"{chapter}.yml"))
