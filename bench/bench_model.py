@@ -49,7 +49,7 @@ def report(label: str, seconds: float, target: float | None = None) -> None:
 
 def main() -> None:
     params = load_model_parameters(ROOT / "data" / "model_parameters.yml")
-    plan = model.Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=WEEKS)
+    plan = model.Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=WEEKS)
     dyn = model.Dynamics.from_parameters(params, plan.status, detraining=False)
     typical = np.ones(1)
     print(f"Strength-gap model, {WEEKS} weeks, both sides (median of repeated runs)")

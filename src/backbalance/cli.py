@@ -14,7 +14,7 @@ from typing import NoReturn
 from pydantic import ValidationError
 
 from backbalance.common.read import DataError, problems_from
-from backbalance.strength_gap.model import SIDES, Plan, simulate
+from backbalance.strength_gap.model import SIDES, Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 
 from .validate import validate_data
@@ -72,7 +72,7 @@ def _simulate(args: argparse.Namespace) -> int:
         "detraining",
     )
     try:
-        plan = Plan(**{name: getattr(args, name) for name in fields})
+        plan = Scenario(**{name: getattr(args, name) for name in fields})
     except ValidationError as err:
         for problem in problems_from("", err):
             print(

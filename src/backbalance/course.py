@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from backbalance.assessment.data import AssessmentData
     from backbalance.habits.logic import Habits
     from backbalance.lessons.data import LessonPlan
-    from backbalance.programme.library import ExerciseLibrary, PlanTemplate
+    from backbalance.programme.library import ExerciseLibrary, ProgrammeTemplate
     from backbalance.quizzes.data import Quiz
     from backbalance.strength_gap.parameters import ModelParameters
 
@@ -136,11 +136,11 @@ class Course:
         return load_exercise_library(self.path("exercises.csv"))
 
     @cached_property
-    def programme_template(self) -> PlanTemplate:
+    def programme_template(self) -> ProgrammeTemplate:
         """``data/plan_templates.yml``: how a programme is put together."""
-        from backbalance.programme.library import load_plan_template
+        from backbalance.programme.library import load_programme_template
 
-        return load_plan_template(self.path("plan_templates.yml"), self.exercises)
+        return load_programme_template(self.path("plan_templates.yml"), self.exercises)
 
     @cached_property
     def habits(self) -> Habits:

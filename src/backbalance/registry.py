@@ -13,7 +13,7 @@ from typing import Any
 from backbalance.assessment.data import load_assessment_file
 from backbalance.habits.logic import load_habits
 from backbalance.lessons.data import load_lesson_plan
-from backbalance.programme.library import load_exercise_library, load_plan_template
+from backbalance.programme.library import load_exercise_library, load_programme_template
 from backbalance.quizzes.data import load_quiz
 from backbalance.strength_gap.parameters import load_model_parameters
 
@@ -28,6 +28,6 @@ LOADERS: dict[str, Callable[[Path], Any]] = {
     "assessment/tightness.yml": load_assessment_file,
     "assessment/summary.yml": load_assessment_file,
     "exercises.csv": load_exercise_library,
-    "plan_templates.yml": load_plan_template,
+    "plan_templates.yml": load_programme_template,
     "habits.yml": load_habits,
 }

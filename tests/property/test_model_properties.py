@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
 from backbalance.strength_gap import model
-from backbalance.strength_gap.model import Dynamics, Plan
+from backbalance.strength_gap.model import Dynamics, Scenario
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +20,7 @@ PARAMS = load_model_parameters(ROOT / "data" / "model_parameters.yml")
 DRAWS = 60
 
 plans = st.builds(
-    Plan,
+    Scenario,
     gap_percent=st.floats(0, 60),
     strong_sets=st.integers(0, 20).map(float),
     weak_extra_sets=st.integers(0, 20).map(float),
@@ -38,7 +38,7 @@ def as_weeks(week: int | None) -> float:
 @settings(max_examples=60, deadline=None)
 @given(plan=plans, seed=seeds)
 def test_swapping_the_sides_mirrors_the_result(plan, seed):
-    mirrored = Plan.model_validate({**plan.model_dump(), "weak_side": "right"})
+    mirrored = Scenario.model_validate({**plan.model_dump(), "weak_side": "right"})
     one = model.simulate(plan, PARAMS, draws=DRAWS, seed=seed)
     other = model.simulate(mirrored, PARAMS, draws=DRAWS, seed=seed)
     assert one.parity == other.parity

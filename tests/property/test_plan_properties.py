@@ -13,13 +13,13 @@ from backbalance.programme.build import Programme, Refusal, Setup, build_program
 from backbalance.programme.library import (
     EQUIPMENT_LABELS,
     load_exercise_library,
-    load_plan_template,
+    load_programme_template,
 )
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 LIBRARY = load_exercise_library(DATA / "exercises.csv")
-TEMPLATE = load_plan_template(DATA / "plan_templates.yml", LIBRARY)
+TEMPLATE = load_programme_template(DATA / "plan_templates.yml", LIBRARY)
 PARAMS = load_model_parameters(DATA / "model_parameters.yml")
 ORDER = {"release": 0, "strengthen": 1, "integrate": 2}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -195,7 +195,7 @@ def test_after_a_red_flag_nothing_else_is_checked_or_suggested(data):
     assert report.stop_signs == ("fever or a weak immune system",)
     assert report.summary == report.contributors == () and report.holds is None
     with pytest.raises(ValueError, match="red flag"):
-        profile.plan(strong_sets=6)
+        profile.scenario(strong_sets=6)
 
 
 # --------------------------------------------------------------------------- the whole form
@@ -318,7 +318,7 @@ def test_alexs_profile(data):
     assert profile.strength == StrengthResult(unit="reps", left=9, right=12)
     assert [(t.muscle, t.side) for t in profile.tight_muscles] == [("hip-flexors", "right")]
     assert profile.training_status == "novice"
-    plan = profile.plan(strong_sets=6, weak_extra_sets=2)
+    plan = profile.scenario(strong_sets=6, weak_extra_sets=2)
     assert (plan.gap_percent, plan.weak_side, plan.status, plan.weak_sets) == (
         25.0,
         "left",
@@ -360,7 +360,7 @@ def test_no_test_no_gap(data):
         profile.gap_test is profile.weaker_side is profile.gap_percent is profile.clear_gap is None
     )
     with pytest.raises(ValueError, match="no measured gap"):
-        profile.plan()
+        profile.scenario()
 
 
 # --------------------------------------------------------------------------- wording

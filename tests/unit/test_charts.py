@@ -9,7 +9,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from backbalance.strength_gap import charts, model
-from backbalance.strength_gap.model import Plan
+from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ def params():
 
 @pytest.fixture(scope="module")
 def sims(params):
-    plan = Plan(gap_percent=20, strong_sets=6, weeks=40)
+    plan = Scenario(gap_percent=20, strong_sets=6, weeks=40)
     return [model.simulate(plan.with_extra_sets(e), params, draws=DRAWS) for e in EXTRAS]
 
 
@@ -72,7 +72,7 @@ def test_strength_chart_draws_the_lsi_90_line_and_the_parity_week(sims):
 
 
 def test_parity_marker_is_empty_when_the_target_is_not_reached(params):
-    sim = model.simulate(Plan(gap_percent=40, strong_sets=6, weeks=8), params, draws=DRAWS)
+    sim = model.simulate(Scenario(gap_percent=40, strong_sets=6, weeks=8), params, draws=DRAWS)
     fig = charts.strength_chart(sim)
     assert list(fig.data[7].x) == []
     assert "not within 8 weeks" in fig.layout.title.text
@@ -128,7 +128,7 @@ def test_heatmap_values_equal_the_models_weeks_to_90(params, sweep):
     assert list(heat.y) == [10, 20, 30] and list(heat.x) == [0, 4, 8]
     for i, gap in enumerate(heat.y):
         for j, extra in enumerate(heat.x):
-            plan = Plan(gap_percent=gap, strong_sets=6, weak_extra_sets=extra, weeks=40)
+            plan = Scenario(gap_percent=gap, strong_sets=6, weak_extra_sets=extra, weeks=40)
             week = model.simulate(plan, params, draws=DRAWS).parity_at(90).typical
             if week is None:
                 assert np.isnan(heat.z[i][j]) and heat.text[i][j] == "–"

@@ -15,7 +15,7 @@ import yaml
 
 from backbalance.cli import main
 from backbalance.strength_gap import model
-from backbalance.strength_gap.model import Plan
+from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def test_csv_is_the_tidy_table_and_stderr_names_the_weeks_to_each_target(capsys)
 def test_json_matches_the_model(capsys):
     assert main([*EXAMPLE, "--format", "json", "--seed", "7"]) == 0
     document = json.loads(capsys.readouterr().out)
-    plan = Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=24)
+    plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=24)
     sim = model.simulate(
         plan, load_model_parameters(ROOT / "data" / "model_parameters.yml"), draws=300, seed=7
     )

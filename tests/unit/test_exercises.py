@@ -13,8 +13,8 @@ from backbalance.common.read import DataError, read_csv_rows
 from backbalance.programme.library import (
     KINDS_BY_PHASE,
     load_exercise_library,
-    load_plan_template,
     load_profile,
+    load_programme_template,
     read_profile,
 )
 
@@ -77,7 +77,7 @@ def test_shipped_library_has_every_kind_of_every_phase():
 
 def test_shipped_template_names_only_library_exercises_of_the_right_phase():
     library = load_exercise_library(ROOT / "data" / "exercises.csv")
-    template = load_plan_template(ROOT / "data" / "plan_templates.yml", library)
+    template = load_programme_template(ROOT / "data" / "plan_templates.yml", library)
     for phase, ids in template.phases().items():
         assert ids and all(library[i].phase == phase for i in ids)
 
@@ -228,7 +228,7 @@ def test_csv_reader_names_a_missing_file(tmp_path, monkeypatch):
 def test_template_naming_an_unknown_exercise(course):
     path = course / "plan_templates.yml"
     path.write_text(path.read_text().replace("- single-arm-lat-pulldown", "- one-arm-row"))
-    assert messages(load_plan_template, path) == [
+    assert messages(load_programme_template, path) == [
         "data/plan_templates.yml, strengthen.exercises[1]: names 'one-arm-row', which is not in data/exercises.csv"
     ]
 
@@ -236,7 +236,7 @@ def test_template_naming_an_unknown_exercise(course):
 def test_template_naming_an_exercise_of_another_phase(course):
     path = course / "plan_templates.yml"
     path.write_text(path.read_text().replace("- front-plank", "- bird-dog"))
-    assert messages(load_plan_template, path) == [
+    assert messages(load_programme_template, path) == [
         "data/plan_templates.yml, integrate.exercises[0]: names 'bird-dog', which belongs to phase 'strengthen' "
         "in data/exercises.csv"
     ]
@@ -249,7 +249,7 @@ def test_template_focus_muscle_needs_a_stretch(course):
             "value: [hip-flexors, lats, upper-trapezius]", "value: [hip-flexors, calves]"
         )
     )
-    assert messages(load_plan_template, path) == [
+    assert messages(load_programme_template, path) == [
         "data/plan_templates.yml, release.focus.value: names 'calves', which no stretch in release.exercises serves"
     ]
 
@@ -285,7 +285,7 @@ def test_template_values_are_checked(course, old, new, expected):
     text = path.read_text()
     assert old in text
     path.write_text(text.replace(old, new, 1))
-    found = messages(load_plan_template, path)
+    found = messages(load_programme_template, path)
     assert (
         len(found) == 1
         and found[0].startswith("data/plan_templates.yml, ")
@@ -295,7 +295,7 @@ def test_template_values_are_checked(course, old, new, expected):
 
 def test_a_broken_library_is_reported_once_not_again_through_the_template(course):
     edit_row(course, "bird-dog", sets="40")
-    assert messages(load_plan_template, course / "plan_templates.yml") == [
+    assert messages(load_programme_template, course / "plan_templates.yml") == [
         "data/plan_templates.yml: cannot check the exercises it names until data/exercises.csv is fixed"
     ]
 

@@ -19,7 +19,11 @@ from backbalance.programme.build import (
     safe_csv,
     spreadsheet_safe,
 )
-from backbalance.programme.library import load_exercise_library, load_plan_template, load_profile
+from backbalance.programme.library import (
+    load_exercise_library,
+    load_profile,
+    load_programme_template,
+)
 from backbalance.strength_gap.parameters import load_model_parameters
 from backbalance.tracker.progress import log_csv, parse_progress, progress_from_rows
 
@@ -40,7 +44,7 @@ ATTACKS = [
 @pytest.fixture(scope="module")
 def programme_for():
     library = load_exercise_library(DATA / "exercises.csv")
-    template = load_plan_template(DATA / "plan_templates.yml", library)
+    template = load_programme_template(DATA / "plan_templates.yml", library)
     params = load_model_parameters(DATA / "model_parameters.yml")
     profile = load_profile(DATA / "examples" / "desk-worker.json")
 

@@ -15,7 +15,7 @@ from numpy.testing import assert_allclose
 from pydantic import ValidationError
 
 from backbalance.strength_gap import model
-from backbalance.strength_gap.model import Dynamics, Plan
+from backbalance.strength_gap.model import Dynamics, Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +93,7 @@ def test_returns_diminish_with_weekly_sets(params):
 def novice_gain(params, weeks, sets=10):
     """Typical novice's gain (%) after ``weeks`` with ``sets`` a week on both sides (P50 of 4000 people)."""
     sim = model.simulate(
-        Plan(gap_percent=0, strong_sets=sets, weeks=weeks), params, draws=4000, seed=1
+        Scenario(gap_percent=0, strong_sets=sets, weeks=weeks), params, draws=4000, seed=1
     )
     return sim.table["strength"].iloc[-1] - 100
 
@@ -151,7 +151,7 @@ def test_training_one_side_moves_the_other_by_the_cross_education_fraction(param
 def test_bands_follow_the_multipliers_quantiles(params):
     """Strength rises with the response multiplier, so its P10/P50/P90 across people equal
     the typical-person path at the multiplier's quantiles exp(sigma z_q), z_0.1 = -1.2816."""
-    plan = Plan(gap_percent=15, strong_sets=6, weak_extra_sets=4, weeks=20)
+    plan = Scenario(gap_percent=15, strong_sets=6, weak_extra_sets=4, weeks=20)
     sim = model.simulate(plan, params, draws=20000, seed=3)
     sigma = params.response_spread.value
     quantile_people = np.exp(sigma * np.array([-1.2815516, 0.0, 1.2815516]))
@@ -167,19 +167,21 @@ def test_bands_follow_the_multipliers_quantiles(params):
 
 
 def test_plan_resolves_sides_sets_and_start():
-    plan = Plan(gap_percent=20, strong_sets=6, weak_percent=50, weak_side="right", strong_start=50)
+    plan = Scenario(
+        gap_percent=20, strong_sets=6, weak_percent=50, weak_side="right", strong_start=50
+    )
     assert plan.start == (50, 40)
     assert plan.sets == (6, 9)
-    assert Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4).sets == (10, 6)
-    assert Plan(gap_percent=20, strong_sets=6).sets == (6, 6)
+    assert Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4).sets == (10, 6)
+    assert Scenario(gap_percent=20, strong_sets=6).sets == (6, 6)
 
 
 def test_plan_from_strengths_finds_gap_and_weaker_side():
-    plan = Plan.from_strengths(60, 48, strong_sets=6, weeks=10)
+    plan = Scenario.from_strengths(60, 48, strong_sets=6, weeks=10)
     assert plan.weak_side == "right" and plan.strong_start == 60
     assert plan.gap_percent == pytest.approx(20)
     with pytest.raises(ValueError, match="must be positive"):
-        Plan.from_strengths(0, 48, strong_sets=6)
+        Scenario.from_strengths(0, 48, strong_sets=6)
 
 
 @pytest.mark.parametrize(
@@ -195,12 +197,12 @@ def test_plan_from_strengths_finds_gap_and_weaker_side():
 )
 def test_invalid_plans_are_refused_with_the_field_named(fields, message):
     with pytest.raises(ValidationError, match=message):
-        Plan(**{"gap_percent": 20, "strong_sets": 6, **fields})
+        Scenario(**{"gap_percent": 20, "strong_sets": 6, **fields})
 
 
 def test_draws_must_be_positive(params):
     with pytest.raises(ValueError, match="draws must be at least 1, got 0"):
-        model.simulate(Plan(gap_percent=20, strong_sets=6), params, draws=0)
+        model.simulate(Scenario(gap_percent=20, strong_sets=6), params, draws=0)
 
 
 # --- outputs -------------------------------------------------------------------------------
@@ -208,7 +210,7 @@ def test_draws_must_be_positive(params):
 
 def test_simulation_table_is_tidy(params):
     sim = model.simulate(
-        Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=10), params, draws=200
+        Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=10), params, draws=200
     )
     table = sim.table
     assert list(table.columns) == [
@@ -230,9 +232,9 @@ def test_simulation_table_is_tidy(params):
 
 def test_weeks_to_target_counts_from_week_zero_and_reports_the_horizon(params):
     """A 10% gap already meets LSI 90% (week 0); a 40% gap with no bias cannot reach 95% in 4 weeks."""
-    small = model.simulate(Plan(gap_percent=10, strong_sets=6, weeks=4), params, draws=50)
+    small = model.simulate(Scenario(gap_percent=10, strong_sets=6, weeks=4), params, draws=50)
     assert small.parity_at(90) == model.Parity(90, 0, 0, 0, 4)
-    large = model.simulate(Plan(gap_percent=40, strong_sets=6, weeks=4), params, draws=50)
+    large = model.simulate(Scenario(gap_percent=40, strong_sets=6, weeks=4), params, draws=50)
     assert large.parity_at(95).typical is None
     assert large.parity_at(95).describe() == (
         "LSI 95%: typical person not within 4 weeks; 1 in 10 people not within 4 weeks; 9 in 10 not within 4 weeks"
@@ -242,7 +244,9 @@ def test_weeks_to_target_counts_from_week_zero_and_reports_the_horizon(params):
 def test_worked_example_of_the_notebook(params):
     """Gap 20%, 6 sets on the stronger side, +4 on the weaker, novice, 52 weeks, seed 0:
     the numbers quoted in notebooks/strength_gap.ipynb."""
-    sim = model.simulate(Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52), params)
+    sim = model.simulate(
+        Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52), params
+    )
     assert sim.parity_at(90) == model.Parity(90, 28, 15, 50, 52)
     assert sim.parity_at(95).typical == 48
 
@@ -254,7 +258,7 @@ def test_sweep_cells_equal_single_simulations(params):
     )
     assert table.attrs["weeks"] == 30
     for row in table.itertuples():
-        plan = Plan(
+        plan = Scenario(
             gap_percent=row.gap_percent,
             strong_sets=6,
             weak_extra_sets=row.weak_extra_sets,

@@ -22,7 +22,11 @@ from backbalance.programme.build import (
     split_extra,
     strengthen_weeks,
 )
-from backbalance.programme.library import load_exercise_library, load_plan_template, load_profile
+from backbalance.programme.library import (
+    load_exercise_library,
+    load_profile,
+    load_programme_template,
+)
 from backbalance.strength_gap.model import simulate, sweep
 from backbalance.strength_gap.parameters import load_model_parameters
 
@@ -38,7 +42,7 @@ def library():
 
 @pytest.fixture(scope="module")
 def template(library):
-    return load_plan_template(DATA / "plan_templates.yml", library)
+    return load_programme_template(DATA / "plan_templates.yml", library)
 
 
 @pytest.fixture(scope="module")
@@ -82,14 +86,18 @@ def test_dose_cap_is_where_the_next_set_adds_under_a_tenth_of_the_first(params):
 
 
 def test_extra_sets_are_the_fewest_that_reach_the_target_within_the_target_weeks(params):
-    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=15).plan(strong_sets=6)
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=15).scenario(
+        strong_sets=6
+    )
     extra = choose_extra_sets(plan, params, minimum=1, cap=4, target_weeks=24, draws=1000, seed=0)
     grid = sweep(params, gaps=[15], extra_sets=[extra - 1, extra], strong_sets=6, weeks=24)
     assert grid["week"].isna().tolist() == [True, False]
 
 
 def test_extra_sets_stop_at_the_cap_when_the_target_is_out_of_reach(params):
-    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=30).plan(strong_sets=6)
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=30).scenario(
+        strong_sets=6
+    )
     assert (
         choose_extra_sets(plan, params, minimum=1, cap=4, target_weeks=24, draws=1000, seed=0) == 4
     )
@@ -145,7 +153,7 @@ def test_the_weaker_side_gets_the_models_extra_sets_and_goes_first(sam, params):
 
 def test_the_forecast_is_the_models_own_simulation(sam, params):
     direct = simulate(
-        load_profile(DATA / "examples" / "desk-worker.json").plan(
+        load_profile(DATA / "examples" / "desk-worker.json").scenario(
             strong_sets=6, weak_extra_sets=3, weeks=52
         ),
         params,

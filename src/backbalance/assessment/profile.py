@@ -45,7 +45,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from backbalance.assessment.data import HoldId
-from backbalance.strength_gap.model import Plan
+from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import Status
 
 Side = Literal["left", "right"]
@@ -121,18 +121,18 @@ class Profile(_Record):
         """Read a profile saved by :meth:`save` (or downloaded from the static book)."""
         return cls.from_json(Path(path).read_bytes())
 
-    def plan(self, **plan: Any) -> Plan:
+    def scenario(self, **plan: Any) -> Scenario:
         """A strength-gap simulation plan that starts from this profile's gap.
 
         Parameters
         ----------
         **plan
-            The other fields of :class:`backbalance.strength_gap.model.Plan`, such as ``strong_sets`` and
+            The other fields of :class:`backbalance.strength_gap.model.Scenario`, such as ``strong_sets`` and
             ``weak_extra_sets``; they override the profile's values.
 
         Returns
         -------
-        backbalance.strength_gap.model.Plan
+        backbalance.strength_gap.model.Scenario
             With ``gap_percent``, ``weak_side`` and (when known) ``status`` from the profile.
 
         Raises
@@ -154,4 +154,4 @@ class Profile(_Record):
         }
         if self.training_status is not None:
             start["status"] = self.training_status
-        return Plan.model_validate({**start, **plan})
+        return Scenario.model_validate({**start, **plan})

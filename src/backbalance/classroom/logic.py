@@ -50,7 +50,7 @@ from backbalance.assessment.data import AssessmentData, HoldId
 from backbalance.assessment.logic import HOLDS, Answers, build_profile, ratio_outside, ratio_value
 from backbalance.assessment.profile import NormGroup, Profile, RedFlagLevel, StrengthResult
 from backbalance.common.read import problems_from
-from backbalance.strength_gap.model import SIDES, Plan, simulate
+from backbalance.strength_gap.model import SIDES, Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
 from backbalance.tracker.progress import log_csv, parse_progress, progress_from_rows
 
@@ -575,7 +575,7 @@ def synthetic_progress(profile: Profile, rng: np.random.Generator, params: Model
     if profile.strength is None:
         raise ValueError("the profile has no row test to start the log from")
     left, right = profile.strength.left, profile.strength.right
-    plan = Plan.from_strengths(
+    plan = Scenario.from_strengths(
         left,
         right,
         strong_sets=6,

@@ -52,7 +52,7 @@ from backbalance.programme.build import (
 from backbalance.programme.library import (
     EQUIPMENT_LABELS,
     ExerciseLibrary,
-    PlanTemplate,
+    ProgrammeTemplate,
     read_profile,
 )
 from backbalance.strength_gap.charts import strength_chart
@@ -141,7 +141,7 @@ class ProgrammeApp(widgets.VBox):
     def __init__(
         self,
         library: ExerciseLibrary,
-        template: PlanTemplate,
+        template: ProgrammeTemplate,
         params: ModelParameters,
         *,
         profile: Profile | None = None,
@@ -489,7 +489,7 @@ class ProgressApp(widgets.VBox):
 
 
 class MicrobreakApp(widgets.VBox):
-    """Plan microbreaks for a workday, see them on a timeline, and save a calendar file."""
+    """Scenario microbreaks for a workday, see them on a timeline, and save a calendar file."""
 
     def __init__(self, habits: Habits, *, folder: Path | str = ".") -> None:
         self.habits, self.folder = habits, Path(folder)

@@ -46,9 +46,16 @@ from backbalance.programme.library import (
     Exercise,
     ExerciseLibrary,
     Phase,
-    PlanTemplate,
+    ProgrammeTemplate,
 )
-from backbalance.strength_gap.model import Parity, Plan, Simulation, simulate, sweep, weekly_gain
+from backbalance.strength_gap.model import (
+    Parity,
+    Scenario,
+    Simulation,
+    simulate,
+    sweep,
+    weekly_gain,
+)
 from backbalance.strength_gap.parameters import ModelParameters, Status
 
 PHASE_TITLES: dict[Phase, str] = {
@@ -276,7 +283,7 @@ def dose_cap(
 
 
 def choose_extra_sets(
-    plan: Plan,
+    plan: Scenario,
     params: ModelParameters,
     *,
     minimum: int,
@@ -321,7 +328,7 @@ def choose_extra_sets(
     return int(reached.iloc[0]) if len(reached) else cap
 
 
-def strengthen_weeks(parity: Parity | None, template: PlanTemplate) -> int:
+def strengthen_weeks(parity: Parity | None, template: ProgrammeTemplate) -> int:
     """Weeks of Phase 2: the typical week to the target, rounded up to a re-test.
 
     At least ``min_weeks`` and at most ``forecast_weeks``; ``min_weeks`` without a forecast.
@@ -369,7 +376,7 @@ def _item(
     return Item(exercise, {side: sets.get(side, exercise.sets) for side in _sides(first)}, notes)
 
 
-def release_focus(profile: Profile, template: PlanTemplate) -> tuple[TightMuscle, ...]:
+def release_focus(profile: Profile, template: ProgrammeTemplate) -> tuple[TightMuscle, ...]:
     """The tight muscles and their sides; the template's focus on both sides when none was marked."""
     if profile.tight_muscles:
         return profile.tight_muscles
@@ -383,7 +390,7 @@ def _release_order(side: TightSide) -> tuple[Side, str]:
 
 
 def release_items(
-    profile: Profile, setup: Setup, library: ExerciseLibrary, template: PlanTemplate
+    profile: Profile, setup: Setup, library: ExerciseLibrary, template: ProgrammeTemplate
 ) -> list[Item]:
     """Phase 1: each release exercise that fits the equipment and serves a focus muscle."""
     focus = release_focus(profile, template)
@@ -595,7 +602,7 @@ class Dose:
 def choose_dose(
     profile: Profile,
     sessions: int,
-    template: PlanTemplate,
+    template: ProgrammeTemplate,
     params: ModelParameters,
     *,
     draws: int,
@@ -628,7 +635,7 @@ def choose_dose(
     extra = 0
     if _needs_bias(profile, target):
         extra = choose_extra_sets(
-            profile.plan(strong_sets=strong),
+            profile.scenario(strong_sets=strong),
             params,
             minimum=rules.min_extra_sets.value,
             cap=cap,
@@ -637,7 +644,9 @@ def choose_dose(
             seed=seed,
         )
     forecast = simulate(
-        profile.plan(strong_sets=strong, weak_extra_sets=extra, weeks=rules.forecast_weeks.value),
+        profile.scenario(
+            strong_sets=strong, weak_extra_sets=extra, weeks=rules.forecast_weeks.value
+        ),
         params,
         draws=draws,
         seed=seed,
@@ -645,7 +654,7 @@ def choose_dose(
     return Dose(strong, extra, cap, forecast)
 
 
-def refusal(profile: Profile, template: PlanTemplate) -> Refusal | None:
+def refusal(profile: Profile, template: ProgrammeTemplate) -> Refusal | None:
     """The refusal for a profile with a red flag, or None when a programme may be built."""
     if profile.cleared:
         return None
@@ -656,7 +665,7 @@ def build_programme(
     profile: Profile,
     setup: Setup,
     library: ExerciseLibrary,
-    template: PlanTemplate,
+    template: ProgrammeTemplate,
     params: ModelParameters,
     *,
     draws: int = 1000,

@@ -1,7 +1,7 @@
 """The programme's data files: the exercise library, the programme template and profiles.
 
 * :func:`load_exercise_library` reads ``data/exercises.csv`` (described below);
-* :func:`load_plan_template` reads ``data/plan_templates.yml`` (the rules of each phase, with
+* :func:`load_programme_template` reads ``data/plan_templates.yml`` (the rules of each phase, with
   the provenance of every number) and checks that every exercise it names is in the
   library and belongs to its phase;
 * :func:`load_profile` and :func:`read_profile` read a learner's saved profile
@@ -404,7 +404,7 @@ class IntegrateTemplate(Frozen):
     maintenance: Setting[Text]
 
 
-class PlanTemplate(Frozen):
+class ProgrammeTemplate(Frozen):
     """``data/plan_templates.yml``: the rules every programme is built with."""
 
     refusal: Refusals
@@ -414,7 +414,7 @@ class PlanTemplate(Frozen):
     integrate: IntegrateTemplate
 
     @model_validator(mode="after")
-    def _days_match(self) -> PlanTemplate:
+    def _days_match(self) -> ProgrammeTemplate:
         wrong = [count for count, days in self.schedule.value.items() if len(days) != count]
         if wrong:
             raise ValueError(f"schedule for {wrong[0]} days a week must list {wrong[0]} days")
@@ -444,7 +444,7 @@ def _setting_citations(model: BaseModel, prefix: str) -> Iterator[tuple[str, str
 
 
 def _library_problems(
-    template: PlanTemplate, library: ExerciseLibrary, name: str, library_name: str
+    template: ProgrammeTemplate, library: ExerciseLibrary, name: str, library_name: str
 ) -> list[Problem]:
     """Every exercise the template names must exist in the library and belong to its phase."""
     problems = [
@@ -478,7 +478,9 @@ def _library_problems(
     return problems
 
 
-def load_plan_template(path: Path | str, library: ExerciseLibrary | None = None) -> PlanTemplate:
+def load_programme_template(
+    path: Path | str, library: ExerciseLibrary | None = None
+) -> ProgrammeTemplate:
     """Read and validate the programme template, and check it against the exercise library.
 
     Parameters
@@ -490,7 +492,7 @@ def load_plan_template(path: Path | str, library: ExerciseLibrary | None = None)
 
     Returns
     -------
-    PlanTemplate
+    ProgrammeTemplate
         The validated template.
 
     Raises
@@ -501,7 +503,7 @@ def load_plan_template(path: Path | str, library: ExerciseLibrary | None = None)
         in data/exercises.csv``.
     """
     path = Path(path)
-    template = load_yaml(path, PlanTemplate)
+    template = load_yaml(path, ProgrammeTemplate)
     library_path = path.with_name("exercises.csv")
     if library is None:
         try:

@@ -40,7 +40,11 @@ from sphinx.util.docutils import SphinxDirective
 from backbalance.common.read import NAME_PATTERN, DataError, problems_from
 from backbalance.habits.logic import checklists_html, load_habits
 from backbalance.programme.build import TABLE_CSS, Setup, build_programme, programme_html
-from backbalance.programme.library import load_exercise_library, load_plan_template, load_profile
+from backbalance.programme.library import (
+    load_exercise_library,
+    load_profile,
+    load_programme_template,
+)
 from backbalance.strength_gap.parameters import load_model_parameters
 
 logger = logging.getLogger(__name__)
@@ -114,7 +118,7 @@ class ExampleProgrammeDirective(_GeneratedDirective):
         }
         try:
             library = load_exercise_library(paths["library"])
-            template = load_plan_template(paths["template"], library)
+            template = load_programme_template(paths["template"], library)
             params = load_model_parameters(paths["params"])
             profile = load_profile(paths["profile"])
             setup = Setup(

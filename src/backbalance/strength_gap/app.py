@@ -22,7 +22,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from backbalance.strength_gap.charts import strength_chart, strength_traces
-from backbalance.strength_gap.model import Plan, Simulation, simulate
+from backbalance.strength_gap.model import Scenario, Simulation, simulate
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
 
 CHART_TITLE = "Strength of each side over the weeks (line: typical person; band: 8 in 10 people)"
@@ -129,10 +129,10 @@ class StrengthGapApp(widgets.VBox):
         super().__init__([*self.controls.values(), self.summary, self.figure])
         self.add_class("bb-strength-gap-app")
 
-    def plan(self) -> Plan:
+    def scenario(self) -> Scenario:
         """The plan the sliders currently describe."""
         value = {name: control.value for name, control in self.controls.items()}
-        return Plan(
+        return Scenario(
             gap_percent=value["gap"],
             strong_sets=value["strong_sets"],
             weak_extra_sets=value["weak_extra_sets"],
@@ -144,7 +144,7 @@ class StrengthGapApp(widgets.VBox):
     def simulation(self) -> Simulation:
         """Simulate the current settings."""
         params = self.params.with_cross_education(self.controls["cross_education"].value)
-        return simulate(self.plan(), params, draws=self.draws, seed=self.seed)
+        return simulate(self.scenario(), params, draws=self.draws, seed=self.seed)
 
     def update(self, change: object = None) -> None:
         """Re-simulate and update the chart's trace data and the summary line in place."""

@@ -57,7 +57,7 @@ BANDS = (10, 50, 90)
 """Percentiles reported across simulated people."""
 
 
-class Plan(BaseModel):
+class Scenario(BaseModel):
     """One person's starting gap and weekly training plan, as a reader states it.
 
     The weak side does ``strong_sets`` plus a bias: either ``weak_extra_sets`` more sets,
@@ -80,13 +80,13 @@ class Plan(BaseModel):
     detraining: bool = False
 
     @model_validator(mode="after")
-    def _one_bias(self) -> Plan:
+    def _one_bias(self) -> Scenario:
         if self.weak_extra_sets is not None and self.weak_percent is not None:
             raise ValueError("give the weak-side bias as extra sets or as a percentage, not both")
         return self
 
     @classmethod
-    def from_strengths(cls, left: float, right: float, **plan: object) -> Plan:
+    def from_strengths(cls, left: float, right: float, **plan: object) -> Scenario:
         """A plan from both sides' starting strengths instead of a gap.
 
         Parameters
@@ -94,11 +94,11 @@ class Plan(BaseModel):
         left, right
             Starting strength of each side, in the same (any) unit; both positive.
         **plan
-            The other fields of :class:`Plan` (``strong_sets``, ``weeks``, ...).
+            The other fields of :class:`Scenario` (``strong_sets``, ``weeks``, ...).
 
         Returns
         -------
-        Plan
+        Scenario
             With ``gap_percent``, ``weak_side`` and ``strong_start`` filled in.
         """
         if not (left > 0 and right > 0):
@@ -113,7 +113,7 @@ class Plan(BaseModel):
             }
         )
 
-    def with_extra_sets(self, extra: float) -> Plan:
+    def with_extra_sets(self, extra: float) -> Scenario:
         """The same plan with the bias given as ``extra`` weak-side sets (validated)."""
         return type(self).model_validate(
             {**self.model_dump(), "weak_extra_sets": extra, "weak_percent": None}
@@ -217,7 +217,7 @@ class Simulation:
     (the same on both rows of a week).
     """
 
-    plan: Plan
+    plan: Scenario
     table: pd.DataFrame
     parity: tuple[Parity, ...]
 
@@ -431,7 +431,7 @@ def parity_summary(first_weeks: NDArray[np.int64], target: float, weeks: int) ->
 
 
 def simulate(
-    plan: Plan, params: ModelParameters, *, draws: int = 1000, seed: int = 0
+    plan: Scenario, params: ModelParameters, *, draws: int = 1000, seed: int = 0
 ) -> Simulation:
     """Simulate one plan across ``draws`` people and summarise it.
 
@@ -453,7 +453,7 @@ def simulate(
 
     Examples
     --------
-    >>> sim = simulate(Plan(gap_percent=20, strong_sets=6, weak_extra_sets=4), params)  # doctest: +SKIP
+    >>> sim = simulate(Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4), params)  # doctest: +SKIP
     >>> sim.parity_at(90).typical  # doctest: +SKIP
     """
     if draws < 1:
@@ -500,7 +500,7 @@ def sweep(
     """Weeks to an LSI target for every starting gap × weak-side extra sets.
 
     Uses the same people (seed) for every cell, so cells differ only by the plan, and
-    each cell equals ``simulate(Plan(gap_percent=g, strong_sets=..., weak_extra_sets=e,
+    each cell equals ``simulate(Scenario(gap_percent=g, strong_sets=..., weak_extra_sets=e,
     ...), params, draws=draws, seed=seed).parity_at(target)``.
 
     Parameters
@@ -512,7 +512,7 @@ def sweep(
     extra_sets
         Extra weekly sets for the weaker side.
     strong_sets, weeks, status, detraining
-        As in :class:`Plan`.
+        As in :class:`Scenario`.
     target
         LSI target in per cent; default the first of ``params.lsi_targets``.
     draws, seed
@@ -526,7 +526,7 @@ def sweep(
         not within the horizon); ``attrs["weeks"]`` is the horizon.
     """
     plans = [
-        Plan(
+        Scenario(
             gap_percent=g,
             strong_sets=strong_sets,
             weeks=weeks,

@@ -35,7 +35,7 @@ import pandas as pd
 
 from backbalance.assessment.logic import limb_symmetry_index, parse_number
 from backbalance.programme.build import safe_csv
-from backbalance.strength_gap.model import Parity, Plan, Simulation, simulate
+from backbalance.strength_gap.model import Parity, Scenario, Simulation, simulate
 from backbalance.strength_gap.parameters import ModelParameters, Status
 
 COLUMNS = ("week", "left", "right", "notes")
@@ -301,8 +301,8 @@ class Progress:
 
 def _plan_from(
     row: pd.Series, strong_sets: float, extra_sets: float, status: Status, weeks: int
-) -> Plan:
-    return Plan.from_strengths(
+) -> Scenario:
+    return Scenario.from_strengths(
         float(row["left"]),
         float(row["right"]),
         strong_sets=strong_sets,
