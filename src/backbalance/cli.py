@@ -19,7 +19,6 @@ from backbalance.strength_gap.model import SIDES, Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 from backbalance.validate import validate_data
 
-
 COURSE_HELP = (
     f"The course data is the folder given, else ${ENV_VAR}, else the nearest folder holding "
     f"{MARKER} and data/ from the working folder upwards, else the course shipped with the package."
