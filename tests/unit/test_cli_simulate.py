@@ -24,8 +24,7 @@ from backbalance.course import MARKER
 from backbalance.strength_gap import model
 from backbalance.strength_gap.model import Scenario
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = [
+SCENARIO = [
     "simulate",
     "--gap",
     "20",
@@ -39,9 +38,14 @@ EXAMPLE = [
     "novice",
     "--draws",
     "300",
-    "--params",
-    str(ROOT / "data" / "model_parameters.yml"),
 ]
+"""One scenario; the tests add ``--params`` (the repository's file) where they need it."""
+
+
+@pytest.fixture(scope="module")
+def example(course) -> list[str]:
+    """The scenario with the repository's parameter file."""
+    return [*SCENARIO, "--params", str(course.path("model_parameters.yml"))]
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,11 @@ class Run:
 
 
 @pytest.fixture
-def run(capsys, monkeypatch) -> Callable[..., Run]:
+def run(root, capsys, monkeypatch) -> Callable[..., Run]:
     """Run the command in this process from ``cwd`` (default: the repository root)."""
 
-    def run(args: list[str], cwd: Path = ROOT) -> Run:
-        monkeypatch.chdir(cwd)
+    def run(args: list[str], cwd: Path | None = None) -> Run:
+        monkeypatch.chdir(cwd or root)
         capsys.readouterr()
         try:
             returncode = main(args)
@@ -77,8 +81,8 @@ def course_folder(path: Path) -> Path:
     return path
 
 
-def test_csv_is_the_tidy_table_and_stderr_names_the_weeks_to_each_target(capsys):
-    assert main([*EXAMPLE, "--format", "csv"]) == 0
+def test_csv_is_the_tidy_table_and_stderr_names_the_weeks_to_each_target(capsys, example):
+    assert main([*example, "--format", "csv"]) == 0
     out, err = capsys.readouterr()
     table = pd.read_csv(io.StringIO(out))
     assert list(table.columns) == [
@@ -96,8 +100,8 @@ def test_csv_is_the_tidy_table_and_stderr_names_the_weeks_to_each_target(capsys)
     assert err.splitlines()[1].startswith("LSI 95%: typical person ")
 
 
-def test_json_matches_the_model(capsys, params):
-    assert main([*EXAMPLE, "--format", "json", "--seed", "7"]) == 0
+def test_json_matches_the_model(capsys, example, params):
+    assert main([*example, "--format", "json", "--seed", "7"]) == 0
     document = json.loads(capsys.readouterr().out)
     plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=24)
     sim = model.simulate(plan, params, draws=300, seed=7)
@@ -114,8 +118,8 @@ def test_json_matches_the_model(capsys, params):
     )
 
 
-def test_weak_percent_is_an_alternative_to_extra_sets(capsys):
-    base = [a for a in EXAMPLE if a not in ("--weak-extra-sets", "4")]
+def test_weak_percent_is_an_alternative_to_extra_sets(capsys, example):
+    base = [a for a in example if a not in ("--weak-extra-sets", "4")]
     assert main([*base, "--weak-percent", "50", "--format", "json"]) == 0
     by_percent = json.loads(capsys.readouterr().out)
     assert main([*base, "--weak-extra-sets", "3", "--format", "json"]) == 0
@@ -138,8 +142,8 @@ def test_weak_percent_is_an_alternative_to_extra_sets(capsys):
         ),
     ],
 )
-def test_bad_arguments_give_one_line_and_status_2(run, args, message):
-    result = run([*EXAMPLE, *args])
+def test_bad_arguments_give_one_line_and_status_2(run, example, args, message):
+    result = run([*example, *args])
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
@@ -147,9 +151,9 @@ def test_bad_arguments_give_one_line_and_status_2(run, args, message):
     assert lines[0].startswith("python -m backbalance simulate: error: ") and message in lines[0]
 
 
-def test_bad_parameter_file_names_file_and_entry_with_status_1(run, tmp_path):
+def test_bad_parameter_file_names_file_and_entry_with_status_1(run, course, tmp_path):
     course_folder(tmp_path)
-    data = yaml.safe_load((ROOT / "data" / "model_parameters.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(course.path("model_parameters.yml").read_text(encoding="utf-8"))
     data["cross_education"]["value"] = 0.9
     (tmp_path / "data" / "model_parameters.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
     result = run(["simulate", "--gap", "20", "--strong-sets", "6"], cwd=tmp_path)
@@ -167,8 +171,8 @@ def test_missing_parameter_file_is_one_line_with_status_1(run, tmp_path):
     assert result.stderr.splitlines() == ["nowhere.yml: file not found"]
 
 
-def test_default_parameter_file_is_found_from_the_repository_root(run, tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+def test_default_parameter_file_is_found_from_the_repository_root(run, course, tmp_path):
+    shutil.copytree(course.data, tmp_path / "data")
     course_folder(tmp_path)
     result = run(
         ["simulate", "--gap", "10", "--strong-sets", "6", "--weeks", "4", "--draws", "50"],
@@ -190,12 +194,12 @@ def test_a_bad_course_folder_in_the_environment_is_one_line_with_status_1(
     ]
 
 
-def test_the_command_runs_in_a_process_from_a_folder_inside_the_course(tmp_path):
+def test_the_command_runs_in_a_process_from_a_folder_inside_the_course(course, tmp_path):
     course_folder(tmp_path)
-    shutil.copy(ROOT / "data" / "model_parameters.yml", tmp_path / "data")
+    shutil.copy(course.path("model_parameters.yml"), tmp_path / "data")
     (tmp_path / "notebooks").mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "backbalance", *EXAMPLE[:-2], "--weeks", "4", "--draws", "50"],
+        [sys.executable, "-m", "backbalance", *SCENARIO, "--weeks", "4", "--draws", "50"],
         cwd=tmp_path / "notebooks",
         capture_output=True,
         text=True,
