@@ -150,3 +150,22 @@ def test_simulate_runs_from_an_empty_folder(installed, tmp_path):
     assert lines[0] == "week,side,strength,strength_p10,strength_p90,lsi,lsi_p10,lsi_p90"
     assert len(lines) == 1 + 2 * 25
     assert result.stderr.splitlines()[0].startswith("LSI 90%: typical person ")
+
+
+EXECUTE = """
+import sys
+import nbformat
+from nbclient import NotebookClient
+
+notebook = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(notebook, timeout=300, kernel_name="python3").execute()
+"""
+"""Run a notebook in a kernel of the python running this (the new environment)."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["strength_gap", "my_programme", "self_assessment"])
+def test_a_notebook_runs_from_an_empty_folder(root, installed, tmp_path, name):
+    shutil.copy(root / "notebooks" / f"{name}.ipynb", tmp_path)
+    result = run(installed, "-c", EXECUTE, f"{name}.ipynb", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
