@@ -4,7 +4,7 @@ Targets: one scenario (52 weeks, both sides) <= 1 ms; a full sweep of 21 gaps x 
 x 52 weeks x 1,000 simulated people <= 1 s. Each figure is the median of several runs,
 timed with time.perf_counter after one warm-up run.
 
-Run from the repository root::
+Run from the repository (the course data is found by ``Course.find()``)::
 
     .venv/bin/python bench/bench_model.py
 """
@@ -14,14 +14,12 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 
+from backbalance.course import Course
 from backbalance.strength_gap import model
-from backbalance.strength_gap.parameters import load_model_parameters
 
-ROOT = Path(__file__).resolve().parents[1]
 WEEKS = 52
 
 
@@ -48,7 +46,7 @@ def report(label: str, seconds: float, target: float | None = None) -> None:
 
 
 def main() -> None:
-    params = load_model_parameters(ROOT / "data" / "model_parameters.yml")
+    params = Course.find().parameters
     plan = model.Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=WEEKS)
     dyn = model.Dynamics.from_parameters(params, plan.status, detraining=False)
     typical = np.ones(1)

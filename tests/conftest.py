@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root and the built static book."""
+"""Shared fixtures: the repository root, its course and data, and the built static book."""
 
 from __future__ import annotations
 
@@ -6,8 +6,15 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from backbalance.course import ENV_VAR, Course
+
+if TYPE_CHECKING:
+    from backbalance.assessment.data import AssessmentData
+    from backbalance.strength_gap.parameters import ModelParameters
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW_FOLDERS = {("tests", "book"), ("tests", "browser"), ("tests", "notebooks"), ("notebooks",)}
@@ -22,9 +29,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(autouse=True)
+def _course_not_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's ``$BACKBALANCE_DATA`` must not change what the tests read."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
+    """The repository root (holding ``_toc.yml``, ``data/`` and ``references.bib``)."""
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def course() -> Course:
+    """The repository's course: ``data/`` and ``references.bib``, each file loaded once."""
+    return Course.find(ROOT)
+
+
+@pytest.fixture(scope="session")
+def params(course: Course) -> ModelParameters:
+    """The shipped ``data/model_parameters.yml``."""
+    return course.parameters
+
+
+@pytest.fixture(scope="session")
+def assessment(course: Course) -> AssessmentData:
+    """The shipped ``data/assessment/*.yml``."""
+    return course.assessment
 
 
 @pytest.fixture(scope="session")

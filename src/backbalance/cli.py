@@ -13,11 +13,16 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
-from backbalance.common.read import DataError, problems_from
+from backbalance.common.read import DataError, Problem, display_path, problems_from
+from backbalance.course import ENV_VAR, MARKER, Course
 from backbalance.strength_gap.model import SIDES, Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
+from backbalance.validate import validate_data
 
-from .validate import validate_data
+COURSE_HELP = (
+    f"The course data is the folder given, else ${ENV_VAR}, else the nearest folder holding "
+    f"{MARKER} and data/ from the working folder upwards, else the course shipped with the package."
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,14 +32,42 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _validate(args: argparse.Namespace) -> int:
-    problems = validate_data(Path(args.path), Path(args.bib))
+def _report(problems: list[Problem]) -> int:
+    """Print each problem on its own line of stderr; exit status 1."""
     for problem in problems:
         print(problem, file=sys.stderr)
+    return 1
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        course = Course.find(args.path)
+    except DataError as err:
+        return _report(err.problems)
+    problems = validate_data(course.data, Path(args.bib) if args.bib else course.bibliography)
     if problems:
+        _report(problems)
         print(f"{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
         return 1
-    print(f"{args.path}: all data files are valid.")
+    print(f"{args.path or display_path(course.data)}: all data files are valid.")
+    return 0
+
+
+def _sample_class(args: argparse.Namespace) -> int:
+    """Write the synthetic sample class of the course into a folder."""
+    # Imported here: the classroom feature (pandas and the synthetic generator) is only
+    # needed by this command.
+    from backbalance.classroom.logic import write_synthetic_class
+
+    try:
+        course = Course.find()
+        written = write_synthetic_class(args.folder, course.assessment, course.parameters)
+    except DataError as err:
+        return _report(err.problems)
+    except OSError as err:
+        print(f"{args.folder}: cannot write there ({err.strerror})", file=sys.stderr)
+        return 1
+    print(f"{args.folder}: wrote {len(written)} synthetic files.")
     return 0
 
 
@@ -56,11 +89,11 @@ def _count(minimum: int) -> Callable[[str], int]:
 def _simulate(args: argparse.Namespace) -> int:
     """Simulate one plan; print the tidy table as CSV or everything as JSON on stdout."""
     try:
-        params = load_model_parameters(args.params)
+        params = load_model_parameters(
+            Path(args.params) if args.params else Course.find().path("model_parameters.yml")
+        )
     except DataError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 1
+        return _report(err.problems)
     fields = (
         "gap_percent",
         "strong_sets",
@@ -146,8 +179,7 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:  # type: ignore
     run.add_argument("--seed", type=_count(0), default=0, help="random seed (default 0)")
     run.add_argument(
         "--params",
-        default="data/model_parameters.yml",
-        help="parameter file (default data/model_parameters.yml)",
+        help="parameter file (default: model_parameters.yml of the course, see validate --help)",
     )
     run.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="output format (default csv)"
@@ -161,14 +193,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m backbalance", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = commands.add_parser("validate", help="check every data file and report all problems")
-    check.add_argument("path", nargs="?", default="data", help="the data folder (default: data)")
+    check = commands.add_parser(
+        "validate",
+        help="check every data file and report all problems",
+        description=f"Check every data file and report all problems. {COURSE_HELP}",
+    )
     check.add_argument(
-        "--bib", default="references.bib", help="BibTeX file that citations must be in"
+        "path", nargs="?", help="the course folder or its data folder (default: see above)"
+    )
+    check.add_argument(
+        "--bib", help="BibTeX file that citations must be in (default: the course's references.bib)"
     )
     check.set_defaults(run=_validate)
 
     _add_simulate(commands)
+
+    sample = commands.add_parser(
+        "sample-class",
+        help="write the synthetic sample class (data/sample_class) into a folder",
+        description="Write the seeded synthetic class that notebooks/class_results.ipynb reads "
+        f"out of the box. {COURSE_HELP}",
+    )
+    sample.add_argument("folder", help="the folder to write into (created if needed)")
+    sample.set_defaults(run=_sample_class)
     return parser
 
 

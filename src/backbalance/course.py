@@ -43,7 +43,12 @@ MARKER = "_toc.yml"
 
 
 def bundled_root() -> Path:
-    """The course shipped inside the package: ``data/`` and ``references.bib``."""
+    """The course shipped inside the package: ``data/`` and ``references.bib``.
+
+    In the repository (and so in an editable install) ``src/backbalance/course/`` holds two
+    links, to the repository's ``data/`` and ``references.bib``; a wheel holds the files
+    themselves (package data declared in ``pyproject.toml``).
+    """
     return Path(str(files("backbalance").joinpath("course")))
 
 

@@ -2,7 +2,8 @@
 
 Each case breaks one thing in a fresh copy of ``data/`` and ``references.bib`` and runs the
 instructor's command, ``python -m backbalance validate <copy>/data --bib <copy>/references.bib``,
-as a separate process. It must fail (exit status 1), show no Python traceback, and print
+from the copy (in this process, through :func:`backbalance.cli.main`; two smoke tests run it as
+a separate process). It must fail (exit status 1), show no Python traceback, and print
 exactly the expected lines: one per problem, naming the file and the entry, then the count.
 """
 
@@ -18,8 +19,18 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from backbalance.cli import main
+
 SUMMARY = "{n} problem(s) found; nothing was built."
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a run of ``validate`` printed, and its exit status."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
 @dataclass(frozen=True)
@@ -529,33 +540,57 @@ FAULTS = [
 
 
 @pytest.fixture
-def course(tmp_path: Path) -> Path:
-    """A copy of data/ and references.bib that a test may break."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+def copy(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of data/ and references.bib that a test may break; the working folder."""
+    shutil.copytree(root / "data", tmp_path / "data")
+    shutil.copy(root / "references.bib", tmp_path / "references.bib")
+    monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
-def validate(course: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "backbalance",
-            "validate",
-            str(course / "data"),
-            "--bib",
-            str(course / "references.bib"),
-        ],
-        cwd=course,
+def arguments(copy: Path) -> list[str]:
+    return ["validate", str(copy / "data"), "--bib", str(copy / "references.bib")]
+
+
+def validate(copy: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """``validate`` on the copy, in this process (a traceback would fail the test)."""
+    capsys.readouterr()
+    returncode = main(arguments(copy))
+    out, err = capsys.readouterr()
+    return Run(returncode, out, err)
+
+
+def validate_in_a_process(copy: Path) -> Run:
+    """``python -m backbalance validate`` on the copy, as an instructor runs it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "backbalance", *arguments(copy)],
+        cwd=copy,
         capture_output=True,
         text=True,
     )
+    return Run(result.returncode, result.stdout, result.stderr)
 
 
-def test_the_copy_is_valid_before_it_is_broken(course):
-    result = validate(course)
+def test_the_copy_is_valid_before_it_is_broken(copy, capsys):
+    result = validate(copy, capsys)
     assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{copy / 'data'}: all data files are valid.\n"
+
+
+def test_the_command_passes_the_intact_copy_in_a_process(copy):
+    result = validate_in_a_process(copy)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{copy / 'data'}: all data files are valid.\n"
+
+
+def test_the_command_refuses_a_broken_copy_in_a_process(copy):
+    (fault,) = (fault for fault in FAULTS if fault.id == "parameter-out-of-range")
+    fault.edit(copy)
+    result = validate_in_a_process(copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [*fault.expected, SUMMARY.format(n=1)]
 
 
 def test_there_are_many_distinct_faults():
@@ -563,11 +598,11 @@ def test_there_are_many_distinct_faults():
     assert len({fault.id for fault in FAULTS}) == len(FAULTS)
 
 
-def test_a_repeated_red_flag_id_is_named_without_dumping_the_file(course):
+def test_a_repeated_red_flag_id_is_named_without_dumping_the_file(copy, capsys):
     replace("data/assessment/red_flags.yml", "    - id: worsening-legs\n", "    - id: both-legs\n")(
-        course
+        copy
     )
-    result = validate(course)
+    result = validate(copy, capsys)
     line, _summary = result.stderr.splitlines()
     assert line == (
         "data/assessment/red_flags.yml, (top level): sign id 'both-legs' is used more than once; ids must be unique"
@@ -575,10 +610,10 @@ def test_a_repeated_red_flag_id_is_named_without_dumping_the_file(course):
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[fault.id for fault in FAULTS])
-def test_a_broken_edit_is_refused_in_one_clear_line_per_problem(course, fault):
-    expected = fault.expected(course) if callable(fault.expected) else fault.expected
-    fault.edit(course)
-    result = validate(course)
+def test_a_broken_edit_is_refused_in_one_clear_line_per_problem(copy, capsys, fault):
+    expected = fault.expected(copy) if callable(fault.expected) else fault.expected
+    fault.edit(copy)
+    result = validate(copy, capsys)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout == ""
