@@ -289,8 +289,8 @@ FAULTS = [
         "quiz-id-with-spaces",
         replace(QUIZ, "  - id: compensation\n", "  - id: Old Injuries\n"),
         (
-            f"{QUIZ}, questions[2].id: must be lower-case letters, digits and hyphens, "
-            "like 'one-sided-habits', got 'Old Injuries'",
+            f"{QUIZ}, questions[2].id: string should match pattern '^[a-z0-9]+(?:-[a-z0-9]+)*$', "
+            "got 'Old Injuries'",
         ),
     ),
     Fault(
@@ -341,10 +341,7 @@ FAULTS = [
     Fault(
         "lesson-duplicate-activity-id",
         replace(PLAN, "  - id: quiz\n", "  - id: wrap-up\n"),
-        (
-            f"{PLAN}, activities[6].id: is already used by activities[5]; give each activity its own id, "
-            "got 'wrap-up'",
-        ),
+        (f"{PLAN}, activities: activity id 'wrap-up' is used more than once; ids must be unique",),
     ),
     Fault(
         "lesson-minutes-not-a-number",
