@@ -11,7 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from backbalance.common.html import inline_css
+from backbalance.common.html import inline_css, static_text
+from backbalance.common.palette import css_variables
 from backbalance.common.read import DataError
 from backbalance.common.types import SLUG_PATTERN
 from backbalance.course import Course
@@ -297,6 +298,15 @@ def test_render_escapes_text_and_needs_no_script_or_ids(write):
     assert soup.find(id=True) is None
     assert render_html(load_lesson_plan(write(data))).startswith("<section")
     assert ".bb-lesson-plan table" in inline_css(CSS)
+
+
+def test_the_stylesheet_takes_every_colour_from_the_palette():
+    """Each colour is a palette custom property whose fallback is the palette's own value."""
+    palette = dict(re.findall(r"--(bb-[a-z-]+): (#[0-9A-F]{6});", css_variables()))
+    css = static_text(CSS)
+    used = re.findall(r"var\(--(bb-[a-z-]+), (#[0-9A-Fa-f]+)\)", css)
+    assert used and all(palette[name] == fallback for name, fallback in used)
+    assert len(re.findall(r"#[0-9A-Fa-f]{3,6}\b", css)) == len(used), "a colour outside var()"
 
 
 def test_show_returns_the_same_html_for_notebooks(write, tmp_path, monkeypatch):

@@ -42,17 +42,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from backbalance.common.types import SIDES, Side
 from backbalance.strength_gap.parameters import ModelParameters, Status
 
-Side = Literal["left", "right"]
-SIDES: tuple[Side, Side] = ("left", "right")
 BANDS = (10, 50, 90)
 """Percentiles reported across simulated people."""
 
@@ -453,8 +451,14 @@ def simulate(
 
     Examples
     --------
-    >>> sim = simulate(Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4), params)  # doctest: +SKIP
-    >>> sim.parity_at(90).typical  # doctest: +SKIP
+    >>> from backbalance.course import Course
+    >>> params = Course.find().parameters
+    >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4)
+    >>> sim = simulate(plan, params, draws=200)
+    >>> len(sim.table) == 2 * (plan.weeks + 1)  # a row per side and week, from week 0
+    True
+    >>> sim.parity_at(90).describe().startswith("LSI 90%: typical person")
+    True
     """
     if draws < 1:
         raise ValueError(f"draws must be at least 1, got {draws}")
