@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from backbalance.course import Course
 from backbalance.strength_gap import model
-from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 WEEKS = 52
@@ -48,7 +48,7 @@ def report(label: str, seconds: float, target: float | None = None) -> None:
 
 
 def main() -> None:
-    params = load_model_parameters(ROOT / "data" / "model_parameters.yml")
+    params = Course.find(ROOT).parameters
     plan = model.Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=WEEKS)
     dyn = model.Dynamics.from_parameters(params, plan.status, detraining=False)
     typical = np.ones(1)
