@@ -15,8 +15,9 @@ import pytest
 from numpy.testing import assert_allclose
 from pydantic import ValidationError
 
-from backbalance.strength_gap import model
-from backbalance.strength_gap.model import Dynamics, Scenario
+from backbalance.strength_gap import dynamics, model
+from backbalance.strength_gap.dynamics import Dynamics
+from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,7 @@ def typical(params, status="novice", detraining=False):
 
 def path_of_typical_person(params, start, sets, weeks, status="novice", detraining=False):
     """Strength of both sides, shape (weeks + 1, 2), for a person with multiplier 1."""
-    return model.strength_paths(
+    return dynamics.strength_paths(
         start, sets, weeks, typical(params, status, detraining), np.ones(1)
     )[:, 0, :]
 
@@ -43,13 +44,15 @@ def path_of_typical_person(params, start, sets, weeks, status="novice", detraini
 
 def test_stimulus_is_half_at_the_half_saturation_sets():
     """f(V) = V / (V + K): f(0) = 0, f(K) = 1/2, f(3K) = 3/4."""
-    assert_allclose(model.stimulus([0, 4, 12], half_sets=4), [0, 0.5, 0.75])
+    assert_allclose(dynamics.stimulus([0, 4, 12], half_sets=4), [0, 0.5, 0.75])
 
 
 def test_cross_education_passes_on_a_fraction_of_the_extra_stimulus_only():
     """s = f(V) + c max(0, f(V') - f(V)): equal sets give no transfer; one side alone gives c f(V')."""
     f10 = 10 / 14
-    got = model.effective_stimulus([[10, 10], [10, 0], [0, 10]], half_sets=4, cross_education=0.35)
+    got = dynamics.effective_stimulus(
+        [[10, 10], [10, 0], [0, 10]], half_sets=4, cross_education=0.35
+    )
     assert_allclose(got, [[f10, f10], [f10, 0.35 * f10], [0.35 * f10, f10]])
 
 
@@ -57,7 +60,7 @@ def test_first_week_follows_the_update_rule(params):
     """S1 = S0 exp(r s (1 - S0 / C)), with C = (1 + headroom) x the stronger side's start."""
     dyn = typical(params)
     start, sets = np.array([80.0, 100.0]), np.array([10.0, 6.0])
-    s = model.effective_stimulus(sets, dyn.half_sets, dyn.cross_education)
+    s = dynamics.effective_stimulus(sets, dyn.half_sets, dyn.cross_education)
     ceiling = 100.0 * (1 + dyn.headroom)
     expected = start * np.exp(dyn.rate * s * (1 - start / ceiling))
     assert_allclose(path_of_typical_person(params, start, sets, 1)[1], expected)
@@ -76,14 +79,14 @@ def test_weekly_gain_is_the_first_week_of_the_model(params):
     dyn = typical(params, "trained")
     sets = np.arange(0, 31, 5)
     expected = 100 * (
-        np.exp(dyn.rate * model.stimulus(sets, dyn.half_sets) * (1 - 1 / (1 + dyn.headroom))) - 1
+        np.exp(dyn.rate * dynamics.stimulus(sets, dyn.half_sets) * (1 - 1 / (1 + dyn.headroom))) - 1
     )
-    assert_allclose(model.weekly_gain(sets, params, "trained"), expected)
+    assert_allclose(dynamics.weekly_gain(sets, params, "trained"), expected)
 
 
 def test_returns_diminish_with_weekly_sets(params):
     """Pelland 2024, Ralston 2017: more sets help, each extra set less than the last."""
-    gains = model.weekly_gain(np.arange(0, 31), params, "novice")
+    gains = dynamics.weekly_gain(np.arange(0, 31), params, "novice")
     steps = np.diff(gains)
     assert (steps > 0).all() and (np.diff(steps) < 0).all()
 
@@ -131,8 +134,8 @@ def test_equal_volume_keeps_the_gap_roughly_constant(params):
     catch-up is the model's stated assumption that both sides share one ceiling, so the
     weaker side has more room to grow; Markstrom et al. 2023 show that asymmetry persists
     in people who train both sides."""
-    equal = model.limb_symmetry_index(path_of_typical_person(params, [80, 100], [10, 10], 12))
-    biased = model.limb_symmetry_index(path_of_typical_person(params, [80, 100], [14, 10], 12))
+    equal = dynamics.limb_symmetry_index(path_of_typical_person(params, [80, 100], [10, 10], 12))
+    biased = dynamics.limb_symmetry_index(path_of_typical_person(params, [80, 100], [14, 10], 12))
     assert 80 <= equal[-1] < 84
     assert biased[-1] > equal[-1] + 1
 
@@ -158,7 +161,7 @@ def test_bands_follow_the_multipliers_quantiles(params):
     sim = model.simulate(plan, params, draws=20000, seed=3)
     sigma = params.response_spread.value
     quantile_people = np.exp(sigma * np.array([-1.2815516, 0.0, 1.2815516]))
-    exact = model.strength_paths(
+    exact = dynamics.strength_paths(
         plan.start, plan.sets, plan.weeks, typical(params), quantile_people
     )
     left = sim.table[sim.table["side"] == "left"]

@@ -32,7 +32,8 @@ from backbalance.common.palette import (
     rgba,
 )
 from backbalance.common.types import SIDES
-from backbalance.strength_gap.model import Simulation, weekly_gain
+from backbalance.strength_gap.dynamics import weekly_gain
+from backbalance.strength_gap.model import Simulation
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
 
 BAND_ALPHA = {"left": 0.18, "right": 0.22}
@@ -359,7 +360,7 @@ def dose_response_chart(params: ModelParameters, max_sets: int = 30) -> go.Figur
     Returns
     -------
     plotly.graph_objects.Figure
-        One line per training status, from :func:`backbalance.strength_gap.model.weekly_gain`.
+        One line per training status, from :func:`backbalance.strength_gap.dynamics.weekly_gain`.
     """
     sets = np.arange(max_sets + 1)
     fig = go.Figure()
