@@ -18,7 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from backbalance.course import Course
-from backbalance.strength_gap import model
+from backbalance.strength_gap import dynamics, model
 
 WEEKS = 52
 
@@ -48,13 +48,13 @@ def report(label: str, seconds: float, target: float | None = None) -> None:
 def main() -> None:
     params = Course.find().parameters
     plan = model.Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=WEEKS)
-    dyn = model.Dynamics.from_parameters(params, plan.status, detraining=False)
+    dyn = dynamics.Dynamics.from_parameters(params, plan.status, detraining=False)
     typical = np.ones(1)
     print(f"Strength-gap model, {WEEKS} weeks, both sides (median of repeated runs)")
     report(
         "one scenario, typical person (strength_paths)",
         median_seconds(
-            lambda: model.strength_paths(plan.start, plan.sets, WEEKS, dyn, typical), 500
+            lambda: dynamics.strength_paths(plan.start, plan.sets, WEEKS, dyn, typical), 500
         ),
         target=1e-3,
     )

@@ -14,8 +14,9 @@ from typing import NoReturn
 from pydantic import ValidationError
 
 from backbalance.common.read import DataError, Problem, display_path, problems_from
+from backbalance.common.types import SIDES
 from backbalance.course import ENV_VAR, MARKER, Course
-from backbalance.strength_gap.model import SIDES, Scenario, simulate
+from backbalance.strength_gap.model import Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 from backbalance.validate import validate_data
 
@@ -57,7 +58,7 @@ def _sample_class(args: argparse.Namespace) -> int:
     """Write the synthetic sample class of the course into a folder."""
     # Imported here: the classroom feature (pandas and the synthetic generator) is only
     # needed by this command.
-    from backbalance.classroom.logic import write_synthetic_class
+    from backbalance.classroom.synthetic import write_synthetic_class
 
     try:
         course = Course.find()

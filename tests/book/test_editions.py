@@ -22,7 +22,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from backbalance.lessons.data import load_lesson_plan
-from backbalance.quizzes.data import KEY_INTRO, KEY_MARK, Quiz, load_quiz, render_html
+from backbalance.quizzes.data import Quiz, load_quiz
+from backbalance.quizzes.render import KEY_INTRO, KEY_MARK, render_html
 from backbalance.sphinxext.editions import BANNER, ENV_VAR, strip_other_edition
 from backbalance.sphinxext.launch import launch_settings
 

@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover - only for type checkers
 ROOT = Path(__file__).resolve().parents[2]
 COPIED = ("notebooks", "data")
 """Folders copied into the server's root: the notebooks and the data they read."""
+MARKER = "_toc.yml"
+"""Copied too, so that the copy is a course folder that ``Course.find()`` recognises."""
 
 SETTINGS = {
     # Start the default kernel without asking; render every cell (no virtual scrolling).
@@ -115,6 +117,7 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
         shutil.copytree(
             ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
         )
+    shutil.copyfile(ROOT / MARKER, root / MARKER)
     for parts, values in SETTINGS.items():
         file = settings.joinpath(*parts)
         file.parent.mkdir(parents=True, exist_ok=True)

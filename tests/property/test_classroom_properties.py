@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from backbalance.assessment.data import load_assessment
 from backbalance.assessment.profile import Profile
-from backbalance.classroom import logic as classroom
+from backbalance.classroom.data import ClassResults, load_class
+from backbalance.classroom.logic import cause_counts, measure_summary, progress_by_week
 
 DATA = load_assessment(Path(__file__).resolve().parents[2] / "data" / "assessment")
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,13 +74,13 @@ def malformed(draw: st.DrawFn) -> tuple[str, bytes]:
     return "zz-junk.progress.csv", text.encode()
 
 
-def summaries(results: classroom.ClassResults) -> list[pd.DataFrame]:
+def summaries(results: ClassResults) -> list[pd.DataFrame]:
     return [
         results.profiles,
         results.progress,
-        classroom.measure_summary(results.profiles, DATA),
-        classroom.cause_counts(results.profiles, DATA),
-        classroom.progress_by_week(results.progress, results.profiles),
+        measure_summary(results.profiles, DATA),
+        cause_counts(results.profiles, DATA),
+        progress_by_week(results.progress, results.profiles),
     ]
 
 
@@ -93,8 +94,8 @@ def assert_same(a: list[pd.DataFrame], b: list[pd.DataFrame]) -> None:
 def test_a_malformed_file_never_changes_the_summaries_of_the_good_ones(files, junk):
     name, raw = junk
     clean, dirty = (
-        classroom.load_class(files, DATA),
-        classroom.load_class({**files, name: raw}, DATA),
+        load_class(files, DATA),
+        load_class({**files, name: raw}, DATA),
     )
     assert_same(summaries(clean), summaries(dirty))
     assert {problem.file for problem in dirty.problems} - {
@@ -113,8 +114,8 @@ def test_loading_does_not_depend_on_the_order_of_the_files(case):
     copies = {
         f"copy-{name}": raw for name, raw in files.items()
     }  # duplicates make the order matter, if it did
-    first = classroom.load_class({**files, **copies}, DATA)
-    second = classroom.load_class(dict([*reversed(list(copies.items())), *shuffled]), DATA)
+    first = load_class({**files, **copies}, DATA)
+    second = load_class(dict([*reversed(list(copies.items())), *shuffled]), DATA)
     assert_same(summaries(first), summaries(second))
     assert first.problems == second.problems
 
@@ -122,6 +123,6 @@ def test_loading_does_not_depend_on_the_order_of_the_files(case):
 @SETTINGS
 @given(st.binary(max_size=200), st.sampled_from(["a.profile.json", "a.progress.csv", "a.json"]))
 def test_any_bytes_are_loaded_or_reported_never_raised(raw, name):
-    results = classroom.load_class({name: raw}, DATA)
+    results = load_class({name: raw}, DATA)
     used = len(results.profiles) + results.progress["student"].nunique()
     assert used == 1 or any(problem.file == name for problem in results.problems)

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
-from backbalance.strength_gap import model
-from backbalance.strength_gap.model import Dynamics, Scenario
+from backbalance.strength_gap import dynamics, model
+from backbalance.strength_gap.dynamics import Dynamics
+from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +82,7 @@ def test_strength_stays_positive_and_never_exceeds_the_ceiling(
     start, sets, status, detraining, multipliers
 ):
     dyn = Dynamics.from_parameters(PARAMS, status, detraining=detraining)
-    paths = model.strength_paths(start, sets, 80, dyn, np.array(multipliers))
+    paths = dynamics.strength_paths(start, sets, 80, dyn, np.array(multipliers))
     ceiling = max(start) * (1 + dyn.headroom)
     assert (paths > 0).all()
     assert (paths <= ceiling * (1 + 1e-12)).all()
@@ -109,7 +110,7 @@ def test_a_seed_reproduces_the_simulation(plan, seed):
     pd.testing.assert_frame_equal(one.table, two.table)
     assert one.parity == two.parity
     assert_array_equal(
-        model.response_multipliers(0.5, 10, seed), model.response_multipliers(0.5, 10, seed)
+        dynamics.response_multipliers(0.5, 10, seed), dynamics.response_multipliers(0.5, 10, seed)
     )
 
 
@@ -117,5 +118,7 @@ def test_a_seed_reproduces_the_simulation(plan, seed):
 @given(plan=plans)
 def test_lsi_is_weaker_over_stronger(plan):
     dyn = Dynamics.from_parameters(PARAMS, plan.status, detraining=plan.detraining)
-    paths = model.strength_paths(plan.start, plan.sets, plan.weeks, dyn, np.ones(1))[:, 0, :]
-    assert_allclose(model.limb_symmetry_index(paths), 100 * paths.min(axis=1) / paths.max(axis=1))
+    paths = dynamics.strength_paths(plan.start, plan.sets, plan.weeks, dyn, np.ones(1))[:, 0, :]
+    assert_allclose(
+        dynamics.limb_symmetry_index(paths), 100 * paths.min(axis=1) / paths.max(axis=1)
+    )

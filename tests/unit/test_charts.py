@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from backbalance.strength_gap import charts, model
+from backbalance.strength_gap import charts, dynamics, model
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
 
@@ -145,7 +145,7 @@ def test_dose_response_chart_plots_the_model_for_each_status(params):
     fig = charts.dose_response_chart(params, max_sets=20)
     assert [t.name for t in fig.data] == ["Novice", "Intermediate", "Trained"]
     for trace, status in zip(fig.data, ("novice", "intermediate", "trained"), strict=True):
-        assert_allclose(trace.y, model.weekly_gain(np.arange(21), params, status))
+        assert_allclose(trace.y, dynamics.weekly_gain(np.arange(21), params, status))
     assert len({t.line.dash for t in fig.data}) == 3
 
 

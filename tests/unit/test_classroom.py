@@ -15,9 +15,16 @@ from numpy.testing import assert_allclose
 
 from backbalance.assessment.data import load_assessment
 from backbalance.assessment.profile import Profile
-from backbalance.classroom import logic as classroom
 from backbalance.classroom.charts import causes_chart, lsi_histogram, progress_chart, ratios_chart
-from backbalance.classroom.logic import FileProblem, load_class
+from backbalance.classroom.data import (
+    ClassResults,
+    FileProblem,
+    load_class,
+    load_class_folder,
+    student_file,
+)
+from backbalance.classroom.logic import cause_counts, measure_summary, overview, progress_by_week
+from backbalance.classroom.synthetic import synthetic_class, write_synthetic_class
 from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,11 +74,11 @@ TINY = {
 }
 
 
-def load(extra: dict[str, bytes] | None = None) -> classroom.ClassResults:
+def load(extra: dict[str, bytes] | None = None) -> ClassResults:
     return load_class({**TINY, **(extra or {})}, DATA)
 
 
-def reasons(results: classroom.ClassResults) -> dict[str, list[str]]:
+def reasons(results: ClassResults) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for problem in results.problems:
         found.setdefault(problem.file, []).append(problem.reason)
@@ -116,10 +123,10 @@ def test_notes_are_never_loaded():
 
 
 def test_file_names_give_the_student_id_in_lower_case():
-    assert classroom.student_file("week-4/Robin.PROFILE.json") == ("robin", "profile")
-    assert classroom.student_file("robin.progress.csv") == ("robin", "progress")
-    assert classroom.student_file("robin_profile.json") is None
-    assert classroom.student_file(".profile.json") is None
+    assert student_file("week-4/Robin.PROFILE.json") == ("robin", "profile")
+    assert student_file("robin.progress.csv") == ("robin", "progress")
+    assert student_file("robin_profile.json") is None
+    assert student_file(".profile.json") is None
 
 
 CUT = profile(8, 10, ("sitting",))[:40]
@@ -167,11 +174,11 @@ def test_a_malformed_file_is_reported_with_its_reason_and_skipped(name, raw, rea
     assert "zed" not in set(results.profiles["student"]) | set(results.progress["student"])
 
 
-def assert_frame_equal_summaries(a: classroom.ClassResults, b: classroom.ClassResults) -> None:
+def assert_frame_equal_summaries(a: ClassResults, b: ClassResults) -> None:
     pd.testing.assert_frame_equal(a.profiles, b.profiles)
     pd.testing.assert_frame_equal(a.progress, b.progress)
     pd.testing.assert_frame_equal(
-        classroom.measure_summary(a.profiles, DATA), classroom.measure_summary(b.profiles, DATA)
+        measure_summary(a.profiles, DATA), measure_summary(b.profiles, DATA)
     )
 
 
@@ -243,26 +250,26 @@ def test_a_folder_is_read_with_sub_folders_but_without_hidden_files(tmp_path):
     (tmp_path / "week-4" / "bo.profile.json").write_bytes(TINY["bo.profile.json"])
     (tmp_path / ".ipynb_checkpoints" / "cy.profile.json").write_bytes(b"{")
     (tmp_path / "notes.txt").write_text("ignored")
-    results = classroom.load_class_folder(tmp_path, DATA)
+    results = load_class_folder(tmp_path, DATA)
     assert results.problems == ()
     assert results.profiles["file"].tolist() == ["ash.profile.json", "week-4/bo.profile.json"]
 
 
 def test_a_missing_folder_is_a_problem_not_an_error(tmp_path):
-    results = classroom.load_class_folder(tmp_path / "nowhere", DATA)
+    results = load_class_folder(tmp_path / "nowhere", DATA)
     assert results.profiles.empty and results.progress.empty
     assert results.problems == (
         FileProblem(str(tmp_path / "nowhere"), "is not a folder; check the path"),
     )
-    assert classroom.progress_by_week(results.progress, results.profiles).empty
-    assert classroom.cause_counts(results.profiles, DATA)["students"].sum() == 0
+    assert progress_by_week(results.progress, results.profiles).empty
+    assert cause_counts(results.profiles, DATA)["students"].sum() == 0
 
 
 # --------------------------------------------------------------------------- summaries
 
 
 def test_overview_counts_red_flags_apart_from_the_statistics():
-    table = classroom.overview(load({"zed.profile.json": b"{"}))
+    table = overview(load({"zed.profile.json": b"{"}))
     assert dict(zip(table["what"], table["number"], strict=True)) == {
         "Student profiles loaded": 4,
         "Red flag: see a clinician first": 0,
@@ -274,7 +281,7 @@ def test_overview_counts_red_flags_apart_from_the_statistics():
 
 
 def test_measure_summary_of_the_tiny_class():
-    table = classroom.measure_summary(load().profiles, DATA).set_index("measure")
+    table = measure_summary(load().profiles, DATA).set_index("measure")
     lsi = table.loc["LSI, row test (%)"]
     assert (lsi["students"], lsi["median"], lsi["P25"], lsi["P75"], lsi["outside the limit"]) == (
         3,
@@ -299,7 +306,7 @@ def test_measure_summary_of_the_tiny_class():
 
 
 def test_cause_counts_most_common_first_with_labels():
-    table = classroom.cause_counts(load().profiles, DATA)
+    table = cause_counts(load().profiles, DATA)
     assert table.loc[:1, ["cause", "students", "share (%)", "most likely"]].values.tolist() == [
         ["Long hours of sitting", 3, 100.0, 2],
         ["Carrying on one side", 2, 67.0, 1],
@@ -309,7 +316,7 @@ def test_cause_counts_most_common_first_with_labels():
 
 
 def test_progress_by_week_leaves_out_red_flags_but_keeps_logs_without_a_profile():
-    table = classroom.progress_by_week(load().progress, load().profiles)
+    table = progress_by_week(load().progress, load().profiles)
     assert table.values.tolist() == [[0, 3, 80.0, 70.0, 85.0], [4, 2, 90.0, 87.5, 92.5]]
 
 
@@ -340,7 +347,7 @@ def test_ratios_chart_marks_each_student_and_each_limit():
 
 
 def test_causes_chart_is_labelled_and_most_common_on_top():
-    counts = classroom.cause_counts(load().profiles, DATA)
+    counts = cause_counts(load().profiles, DATA)
     fig = causes_chart(counts, students=3)
     bar = fig.data[0]
     assert bar.orientation == "h" and list(bar.y[:2]) == [
@@ -354,7 +361,7 @@ def test_causes_chart_is_labelled_and_most_common_on_top():
 
 def test_progress_chart_draws_students_band_and_median_without_red_flags():
     results = load()
-    weekly = classroom.progress_by_week(results.progress, results.profiles)
+    weekly = progress_by_week(results.progress, results.profiles)
     fig = progress_chart(results.progress, weekly, results.profiles, DATA)
     students = [trace for trace in fig.data if trace.legendgroup == "student"]
     assert len(students) == 3  # ash, bo, eve; not dee, who has a red flag
@@ -372,7 +379,7 @@ def test_progress_chart_draws_students_band_and_median_without_red_flags():
 
 
 def test_the_committed_sample_class_is_what_the_generator_writes(tmp_path):
-    written = classroom.write_synthetic_class(tmp_path, DATA, PARAMS)
+    written = write_synthetic_class(tmp_path, DATA, PARAMS)
     committed = sorted(path.name for path in SAMPLE.iterdir() if path.name != "README.md")
     assert committed == [path.name for path in written]
     for path in written:
@@ -391,7 +398,7 @@ def test_the_sample_class_is_labelled_synthetic():
 
 
 def test_the_sample_class_reports_its_three_faulty_files():
-    results = classroom.load_class_folder(SAMPLE, DATA)
+    results = load_class_folder(SAMPLE, DATA)
     skipped = {p.file for p in results.problems if p.reason.endswith("file skipped")}
     assert skipped == {
         "synthetic-student-01-again.profile.json",
@@ -401,11 +408,11 @@ def test_the_sample_class_reports_its_three_faulty_files():
     assert len(results.profiles) == 24
     assert set(results.profiles["red_flag"]) == {"none", "clinician", "urgent"}
     assert results.progress["student"].nunique() > 10
-    weekly = classroom.progress_by_week(results.progress, results.profiles)
+    weekly = progress_by_week(results.progress, results.profiles)
     assert weekly["median"].iloc[-1] > weekly["median"].iloc[0]  # the class improves on the whole
 
 
 def test_the_generator_is_seeded():
-    first = classroom.synthetic_class(DATA, PARAMS, students=10, seed=3)
-    assert first == classroom.synthetic_class(DATA, PARAMS, students=10, seed=3)
-    assert first != classroom.synthetic_class(DATA, PARAMS, students=10, seed=4)
+    first = synthetic_class(DATA, PARAMS, students=10, seed=3)
+    assert first == synthetic_class(DATA, PARAMS, students=10, seed=3)
+    assert first != synthetic_class(DATA, PARAMS, students=10, seed=4)

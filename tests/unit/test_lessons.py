@@ -11,8 +11,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from backbalance.common.html import inline_css, static_text
+from backbalance.common.palette import css_variables
 from backbalance.common.read import DataError
-from backbalance.lessons.data import LessonPlan, load_lesson_plan, plan_path, render_html, show
+from backbalance.common.types import SLUG_PATTERN
+from backbalance.course import Course
+from backbalance.lessons.data import LessonPlan, load_lesson_plan
+from backbalance.lessons.render import CSS, render_html, show
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_DIR = ROOT / "data" / "lesson_plans"
@@ -119,8 +124,7 @@ def test_classes_of_45_and_60_minutes_are_accepted(write, total):
         ),
         pytest.param(
             lambda d: d["activities"][3].update(id="intro"),
-            "plan.yml, activities[3].id: is already used by activities[0]; "
-            "give each activity its own id, got 'intro'",
+            "plan.yml, activities: activity id 'intro' is used more than once; ids must be unique",
             id="duplicate-id",
         ),
         pytest.param(
@@ -165,18 +169,18 @@ def test_classes_of_45_and_60_minutes_are_accepted(write, total):
         ),
         pytest.param(
             lambda d: d["activities"][0].update(id="Intro Step"),
-            "plan.yml, activities[0].id: must be lower-case letters, digits and hyphens, "
-            "like 'habit-audit', got 'Intro Step'",
+            f"plan.yml, activities[0].id: string should match pattern '{SLUG_PATTERN}', "
+            "got 'Intro Step'",
             id="id-not-a-slug",
         ),
         pytest.param(
             lambda d: d.update(title="   "),
-            "plan.yml, title: must not be empty, got '   '",
+            "plan.yml, title: string should have at least 1 character, got '   '",
             id="blank-title",
         ),
         pytest.param(
             lambda d: d["prepare"].append(""),
-            "plan.yml, prepare[2]: must not be empty, got ''",
+            "plan.yml, prepare[2]: string should have at least 1 character, got ''",
             id="blank-prepare-item",
         ),
         pytest.param(
@@ -292,16 +296,30 @@ def test_render_escapes_text_and_needs_no_script_or_ids(write):
     assert soup.find("script") is None and soup.find("b") is None
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert soup.find(id=True) is None
-    assert render_html(load_lesson_plan(write(data)), style=False).startswith("<section")
+    assert render_html(load_lesson_plan(write(data))).startswith("<section")
+    assert ".bb-lesson-plan table" in inline_css(CSS)
 
 
-def test_show_returns_the_same_html_for_notebooks(write, tmp_path):
+def test_the_stylesheet_takes_every_colour_from_the_palette():
+    """Each colour is a palette custom property whose fallback is the palette's own value."""
+    palette = dict(re.findall(r"--(bb-[a-z-]+): (#[0-9A-F]{6});", css_variables()))
+    css = static_text(CSS)
+    used = re.findall(r"var\(--(bb-[a-z-]+), (#[0-9A-Fa-f]+)\)", css)
+    assert used and all(palette[name] == fallback for name, fallback in used)
+    assert len(re.findall(r"#[0-9A-Fa-f]{3,6}\b", css)) == len(used), "a colour outside var()"
+
+
+def test_show_returns_the_same_html_for_notebooks(write, tmp_path, monkeypatch):
     pytest.importorskip("IPython")
+    monkeypatch.delenv("BACKBALANCE_DATA", raising=False)
     folder = tmp_path / "data" / "lesson_plans"
     write(valid(), "data/lesson_plans/demo.yml")
-    assert show("demo", folder).data == render_html(load_lesson_plan(folder / "demo.yml"))
+    (tmp_path / "_toc.yml").write_text("root: index\n")
+    expected = str(inline_css(CSS)) + render_html(load_lesson_plan(folder / "demo.yml"))
+    assert show("demo", course=Course.find(tmp_path)).data == expected
+    assert show("demo").data == expected, "found from the working folder"
     with pytest.raises(ValueError, match="chapter file stem"):
-        plan_path("../secret")
+        show("../secret")
 
 
 # --------------------------------------------------------------------------- shipped files

@@ -86,15 +86,16 @@ def test_per_status_values_are_checked_one_by_one(shipped, tmp_path, monkeypatch
     [
         (
             lambda d: d["weekly_gain_rate"].update(assumption="my guess"),
-            r"weekly_gain_rate\.assumption: give either `source:` or `assumption:`, not both",
+            r"weekly_gain_rate: give exactly one of `source:` \(a key in references\.bib\) "
+            r"or `assumption:` \(a one-line reason\)$",
         ),
         (
             lambda d: d["weekly_gain_rate"].pop("source"),
-            r"weekly_gain_rate\.assumption: needs either `source:` .* or `assumption:`",
+            r"weekly_gain_rate: give exactly one of `source:` .* or `assumption:`",
         ),
         (
-            lambda d: d["cross_education"].update(range=[0.4, 0.5]),
-            r"cross_education: value 0\.35 must lie within range \[0\.4, 0\.5\]",
+            lambda d: d["cross_education"].update(value=0.3, range=[0.4, 0.5]),
+            r"cross_education: value 0\.3 must lie within range \[0\.4, 0\.5\]",
         ),
         (
             lambda d: d["lsi_targets"].update(value=[95, 90]),

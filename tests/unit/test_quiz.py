@@ -10,8 +10,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from backbalance.common.html import inline_css, static_text
+from backbalance.common.palette import css_variables
 from backbalance.common.read import DataError
-from backbalance.quizzes.data import Quiz, load_quiz, quiz_path, render_html, show
+from backbalance.common.types import BIBKEY_PATTERN, SLUG_PATTERN
+from backbalance.course import Course
+from backbalance.quizzes.data import Quiz, load_quiz
+from backbalance.quizzes.render import CSS, render_html, show
 
 ROOT = Path(__file__).resolve().parents[2]
 QUIZ_DIR = ROOT / "data" / "quizzes"
@@ -73,8 +78,8 @@ def test_a_valid_quiz_loads(write):
         ),
         (
             lambda d: d["questions"][1].update(id="Bad ID"),
-            "quiz.yml, questions[1].id: must be lower-case letters, digits and hyphens, "
-            "like 'one-sided-habits', got 'Bad ID'",
+            f"quiz.yml, questions[1].id: string should match pattern '{SLUG_PATTERN}', "
+            "got 'Bad ID'",
         ),
         (
             lambda d: d["questions"][0]["options"][0].update(correct="maybe"),
@@ -83,16 +88,22 @@ def test_a_valid_quiz_loads(write):
         ),
         (
             lambda d: d["questions"][2].update(prompt="   "),
-            "quiz.yml, questions[2].prompt: must not be empty, got '   '",
+            "quiz.yml, questions[2].prompt: string should have at least 1 character, got '   '",
         ),
         (
             lambda d: d["questions"][2]["options"][1].update(text=""),
-            "quiz.yml, questions[2].options[1].text: must not be empty, got ''",
+            "quiz.yml, questions[2].options[1].text: "
+            "string should have at least 1 character, got ''",
         ),
         (
             lambda d: d["questions"][1].update(source=" "),
-            "quiz.yml, questions[1].source: "
-            "must be a BibTeX key from references.bib, or left out, got ' '",
+            f"quiz.yml, questions[1].source: string should match pattern '{BIBKEY_PATTERN}', "
+            "got ' '",
+        ),
+        (
+            lambda d: d["questions"][1].update(source="Munn 2004"),
+            f"quiz.yml, questions[1].source: string should match pattern '{BIBKEY_PATTERN}', "
+            "got 'Munn 2004'",
         ),
     ],
 )
@@ -238,8 +249,8 @@ def test_render_escapes_all_text(write):
     html = render_html(load_quiz(write(data)))
     assert "<script>" not in html and "<b>bold</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "Is &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; safe?" in html
-    assert "Use 5 &lt; 6 &amp; &#x27;quotes&#x27;." in html
+    assert "Is &lt;b&gt;bold&lt;/b&gt; &amp; &#34;quoted&#34; safe?" in html
+    assert "Use 5 &lt; 6 &amp; &#39;quotes&#39;." in html
 
 
 def test_render_says_when_several_answers_are_right(write):
@@ -251,20 +262,32 @@ def test_render_says_when_several_answers_are_right(write):
     assert hints[1].get_text() == "(More than one answer is right.)"
 
 
-def test_render_without_style_block(write):
+def test_render_holds_no_style_block_the_stylesheet_is_a_static_file(write):
     quiz = load_quiz(write(valid()))
-    assert render_html(quiz).startswith("<style>")
-    assert render_html(quiz, style=False).startswith('<div class="bb-quiz">')
+    assert render_html(quiz).startswith('<div class="bb-quiz">')
+    assert render_html(quiz, answers=True).startswith('<div class="bb-quiz bb-quiz-key">')
+    assert ".bb-quiz summary" in inline_css(CSS) and ".bb-quiz-key-mark" in inline_css(CSS)
+
+
+def test_the_stylesheet_takes_every_colour_from_the_palette():
+    """Each colour is a palette custom property whose fallback is the palette's own value."""
+    palette = dict(re.findall(r"--(bb-[a-z-]+): (#[0-9A-F]{6});", css_variables()))
+    css = static_text(CSS)
+    used = re.findall(r"var\(--(bb-[a-z-]+), (#[0-9A-Fa-f]+)\)", css)
+    assert used and all(palette[name] == fallback for name, fallback in used)
+    assert len(re.findall(r"#[0-9A-Fa-f]{3,6}\b", css)) == len(used), "a colour outside var()"
 
 
 def test_show_returns_the_same_html_for_notebooks(write, tmp_path, monkeypatch):
     pytest.importorskip("IPython")
+    monkeypatch.delenv("BACKBALANCE_DATA", raising=False)
     folder = tmp_path / "data" / "quizzes"
     folder.mkdir(parents=True)
+    (tmp_path / "_toc.yml").write_text("root: index\n")
     write(valid(), "data/quizzes/demo.yml")
-    shown = show("demo", folder)
-    assert shown.data == render_html(load_quiz(folder / "demo.yml"))
-    # found from the working folder when no folder is given (as from notebooks/)
+    shown = show("demo", course=Course.find(tmp_path))
+    assert shown.data == str(inline_css(CSS)) + render_html(load_quiz(folder / "demo.yml"))
+    # found from the working folder when no course is given (as from notebooks/)
     (tmp_path / "notebooks").mkdir()
     monkeypatch.chdir(tmp_path / "notebooks")
     assert show("demo").data == shown.data
@@ -273,7 +296,7 @@ def test_show_returns_the_same_html_for_notebooks(write, tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", ["../secret", "a/b", "", "Causes.yml"])
 def test_quiz_names_are_plain_file_stems(name):
     with pytest.raises(ValueError, match="chapter file stem"):
-        quiz_path(name, QUIZ_DIR)
+        show(name, course=Course.find(ROOT))
 
 
 # --------------------------------------------------------------------------- shipped quizzes

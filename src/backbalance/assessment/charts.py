@@ -1,7 +1,7 @@
 """Plotly charts of a self-assessment profile, one function per chart (for JupyterLab).
 
 The numbers come from :mod:`backbalance.assessment.logic` and ``data/assessment``; nothing here
-scores. Left and right use the Okabe-Ito blue and orange of :data:`backbalance.strength_gap.charts.SIDE_STYLE`
+scores. Left and right use the Okabe-Ito blue and orange of :data:`backbalance.common.palette.SIDE_COLOURS`
 plus a second cue: the right side's bars are hatched, every bar is named with its value,
 and the legend names the side. Limits are black ticks, and each ratio's name says its rule.
 The static book shows the same results as an HTML table and bars instead.
@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import HOLDS, ratio_outside, ratio_value
 from backbalance.assessment.profile import Profile
-from backbalance.strength_gap.charts import SIDE_STYLE
+from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES
 
 BOTH_SIDES = "#999999"
 INSIDE, OUTSIDE = "#009E73", "#D55E00"
@@ -60,9 +60,9 @@ def holds_chart(profile: Profile, data: AssessmentData) -> go.Figure:
         ("Both sides", [h for h in holds if h not in HOLD_SIDE], BOTH_SIDES, ""),
         *(
             (
-                SIDE_STYLE[side]["label"] + " side",
+                SIDE_CUES[side]["label"] + " side",
                 [h for h in holds if HOLD_SIDE.get(h) == side],
-                SIDE_STYLE[side]["colour"],
+                SIDE_COLOURS[side],
                 "/" if side == "right" else "",
             )
             for side in ("left", "right")
@@ -167,8 +167,8 @@ def strength_chart(profile: Profile, data: AssessmentData) -> go.Figure:
             y=[getattr(strength.bar_labels, side)],
             x=[value],
             orientation="h",
-            name=SIDE_STYLE[side]["label"],
-            marker_color=SIDE_STYLE[side]["colour"],
+            name=SIDE_CUES[side]["label"],
+            marker_color=SIDE_COLOURS[side],
             marker_pattern_shape="/" if side == "right" else "",
             text=[f"{value:g} {unit}"],
             textposition="outside",

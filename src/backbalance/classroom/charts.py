@@ -15,11 +15,12 @@ import plotly.graph_objects as go
 
 from backbalance.assessment.data import AssessmentData
 from backbalance.classroom.logic import cleared, programme_progress, ratio_table
+from backbalance.common.palette import BLACK, BLUE, GREEN, MID_GREY, VERMILION, rgba
 
-INSIDE, OUTSIDE = "#009E73", "#D55E00"
+INSIDE, OUTSIDE = GREEN, VERMILION
 """Okabe-Ito bluish green (within the limit) and vermillion (beyond it)."""
-BLUE, BAND, STUDENT = "#0072B2", "rgba(0, 114, 178, 0.2)", "rgba(120, 120, 120, 0.35)"
-LIMIT = "#000000"
+BAND, STUDENT = rgba(BLUE, 0.2), rgba(MID_GREY, 0.35)
+LIMIT = BLACK
 
 
 def _layout(fig: go.Figure, title: str, **layout: object) -> go.Figure:
@@ -40,7 +41,7 @@ def lsi_histogram(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
     Parameters
     ----------
     profiles
-        :attr:`backbalance.classroom.logic.ClassResults.profiles`; students with a red flag are
+        :attr:`backbalance.classroom.data.ClassResults.profiles`; students with a red flag are
         left out.
     data
         The validated ``data/assessment`` files (the line).
@@ -116,8 +117,8 @@ def ratios_chart(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
             name="Middle half of the class (box), median (line)",
             orientation="h",
             boxpoints=False,
-            fillcolor="rgba(0,0,0,0)",
-            line={"color": "#777777"},
+            fillcolor=rgba(BLACK, 0),
+            line={"color": MID_GREY},
             legendgroup="box",
             showlegend=row == 0,
             hoverinfo="skip",
@@ -219,11 +220,11 @@ def progress_chart(
     Parameters
     ----------
     progress
-        :attr:`backbalance.classroom.logic.ClassResults.progress`.
+        :attr:`backbalance.classroom.data.ClassResults.progress`.
     weekly
         From :func:`backbalance.classroom.logic.progress_by_week`.
     profiles
-        :attr:`backbalance.classroom.logic.ClassResults.profiles` (students with a red flag are
+        :attr:`backbalance.classroom.data.ClassResults.profiles` (students with a red flag are
         left out).
     data
         The validated ``data/assessment`` files (the LSI line).
@@ -271,7 +272,7 @@ def progress_chart(
         customdata=weekly["students"],
         mode="lines+markers",
         name="Class median",
-        line={"color": "#000000", "width": 4},
+        line={"color": BLACK, "width": 4},
         marker={"size": 9},
         hovertemplate="week %{x}: median LSI %{y}% (%{customdata} students)<extra></extra>",
     )

@@ -20,7 +20,38 @@ GREY = "#888888"
 DANGER = "#B00020"
 """Stop messages and invalid fields."""
 
+SKY_BLUE = "#56B4E9"
+"""Okabe-Ito sky blue: a fifth line of a chart with several series."""
+REDDISH_PURPLE = "#CC79A7"
+"""Okabe-Ito reddish purple: a fourth line of a chart with several series."""
+BLACK = "#000000"
+"""Limits, class medians and the first of several series."""
+DARK_GREY = "#555555"
+"""The LSI target line and its label."""
+MID_GREY = "#777777"
+"""Box outlines and each student's thin line in the class charts."""
+PALE_GREY = "#AAAAAA"
+"""The border of each answer of a quiz."""
+LIGHT_GREY = "#EEEEEE"
+"""The background of a plot that stands out from the page (the bias slider)."""
+
 SIDE_COLOURS = {"left": BLUE, "right": ORANGE}
+
+SIDE_CUES: dict[str, dict[str, str]] = {
+    "left": {"label": "Left", "dash": "solid", "symbol": "circle"},
+    "right": {"label": "Right", "dash": "dash", "symbol": "square"},
+}
+"""The second cue of each side beside its colour: its name, a line dash and a marker."""
+
+
+def rgba(colour: str, alpha: float) -> str:
+    """A palette colour made translucent, as plotly and CSS write it.
+
+    >>> rgba(BLUE, 0.18)
+    'rgba(0, 114, 178, 0.18)'
+    """
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha:g})"
 
 
 def css_variables() -> str:
@@ -36,6 +67,8 @@ def css_variables() -> str:
         "vermilion": VERMILION,
         "grey": GREY,
         "danger": DANGER,
+        "dark-grey": DARK_GREY,
+        "pale-grey": PALE_GREY,
     }
     body = "\n".join(f"  --bb-{name}: {value};" for name, value in names.items())
     return f":root {{\n{body}\n}}\n"

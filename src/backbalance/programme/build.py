@@ -48,14 +48,8 @@ from backbalance.programme.library import (
     Phase,
     ProgrammeTemplate,
 )
-from backbalance.strength_gap.model import (
-    Parity,
-    Scenario,
-    Simulation,
-    simulate,
-    sweep,
-    weekly_gain,
-)
+from backbalance.strength_gap.dynamics import weekly_gain
+from backbalance.strength_gap.model import Parity, Scenario, Simulation, simulate, sweep
 from backbalance.strength_gap.parameters import ModelParameters, Status
 
 PHASE_TITLES: dict[Phase, str] = {
@@ -257,7 +251,7 @@ def dose_cap(
 
     The weaker side's weekly sets stop at the first count ``V`` whose next set would add
     less than ``flat_fraction`` of the first set's gain in the model's dose-response
-    curve (:func:`backbalance.strength_gap.model.weekly_gain`).
+    curve (:func:`backbalance.strength_gap.dynamics.weekly_gain`).
 
     Parameters
     ----------

@@ -9,7 +9,7 @@ In both editions the directive validates ``data/lesson_plans/<name>.yml`` with
 :func:`backbalance.lessons.data.load_lesson_plan` and records it as a dependency of the page, so
 a broken plan is a warning (an error under ``-W``) whichever edition is built. Only the
 instructor edition (see :mod:`backbalance.sphinxext.editions`) renders it, with
-:func:`backbalance.lessons.data.render_html`; the student edition gets nothing at all.
+:func:`backbalance.lessons.render.render_html`; the student edition gets nothing at all.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from backbalance.lessons.data import load_lesson_plan, render_html
+from backbalance.lessons.data import load_lesson_plan
+from backbalance.lessons.render import render_html
 
 from .chapter_data import ChapterDataDirective
 from .editions import is_instructor

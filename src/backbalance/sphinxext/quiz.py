@@ -6,7 +6,7 @@ Usage in a MyST chapter::
     ```
 
 The directive validates the file with :func:`backbalance.quizzes.data.load_quiz`, renders it with
-:func:`backbalance.quizzes.data.render_html` (plain HTML, no JavaScript) and records the file as a
+:func:`backbalance.quizzes.render.render_html` (plain HTML, no JavaScript) and records the file as a
 dependency of the page, so editing the quiz rebuilds the chapter. In the instructor edition
 (see :mod:`backbalance.sphinxext.editions`) it renders the answer key instead. A problem in the file
 becomes a Sphinx warning that names the file and the entry (an error under ``-W``).
@@ -19,7 +19,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from backbalance.quizzes.data import load_quiz, render_html
+from backbalance.quizzes.data import load_quiz
+from backbalance.quizzes.render import render_html
 
 from .chapter_data import ChapterDataDirective
 from .editions import is_instructor

@@ -8,9 +8,10 @@ figure of :func:`backbalance.strength_gap.charts.bias_slider_chart` instead.
 
 Examples
 --------
->>> from backbalance.strength_gap.parameters import load_model_parameters
->>> from backbalance.strength_gap.app import StrengthGapApp
->>> StrengthGapApp(load_model_parameters("../data/model_parameters.yml"))  # doctest: +SKIP
+>>> app = StrengthGapApp(draws=50)  # the parameters of Course.find()
+>>> app.controls["weak_extra_sets"].value = 6
+>>> app.summary.value.startswith('<p aria-live="polite">Weak (left) side. LSI 90%')
+True
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from backbalance.course import Course
 from backbalance.strength_gap.charts import strength_chart, strength_traces
 from backbalance.strength_gap.model import Scenario, Simulation, simulate
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
@@ -69,6 +71,8 @@ class StrengthGapApp(widgets.VBox):
     ----------
     params
         The validated parameter file; the cross-education slider spans its ``range``.
+        By default, the parameters of the course that
+        :meth:`Course.find() <backbalance.course.Course.find>` finds.
     draws
         Simulated people per update (fewer is faster); the default matches the book's tables.
     seed
@@ -85,7 +89,10 @@ class StrengthGapApp(widgets.VBox):
         Weeks to each LSI target for the current settings.
     """
 
-    def __init__(self, params: ModelParameters, *, draws: int = 1000, seed: int = 0) -> None:
+    def __init__(
+        self, params: ModelParameters | None = None, *, draws: int = 1000, seed: int = 0
+    ) -> None:
+        params = params if params is not None else Course.find().parameters
         self.params, self.draws, self.seed = params, draws, seed
         low, high = params.cross_education.range
         self.controls: dict[str, widgets.Widget] = {

@@ -18,38 +18,37 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from backbalance.strength_gap.model import SIDES, Simulation, weekly_gain
+from backbalance.common.palette import (
+    BLACK,
+    BLUE,
+    DARK_GREY,
+    GREEN,
+    LIGHT_GREY,
+    REDDISH_PURPLE,
+    SIDE_COLOURS,
+    SIDE_CUES,
+    SKY_BLUE,
+    VERMILION,
+    rgba,
+)
+from backbalance.common.types import SIDES
+from backbalance.strength_gap.dynamics import weekly_gain
+from backbalance.strength_gap.model import Simulation
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
 
-SIDE_STYLE: dict[str, dict[str, str]] = {
-    "left": {
-        "label": "Left",
-        "colour": "#0072B2",
-        "band": "rgba(0, 114, 178, 0.18)",
-        "dash": "solid",
-        "symbol": "circle",
-    },
-    "right": {
-        "label": "Right",
-        "colour": "#E69F00",
-        "band": "rgba(230, 159, 0, 0.22)",
-        "dash": "dash",
-        "symbol": "square",
-    },
-}
-"""Okabe-Ito colour plus dash and marker for each side."""
+BAND_ALPHA = {"left": 0.18, "right": 0.22}
+"""How opaque each side's P10-P90 band is (orange needs a little more to show)."""
 
 SERIES_STYLE: tuple[tuple[str, str, str], ...] = (
-    ("#000000", "solid", "circle"),
-    ("#009E73", "dash", "square"),
-    ("#D55E00", "dot", "diamond"),
-    ("#CC79A7", "dashdot", "triangle-up"),
-    ("#56B4E9", "longdash", "x"),
-    ("#0072B2", "longdashdot", "star"),
+    (BLACK, "solid", "circle"),
+    (GREEN, "dash", "square"),
+    (VERMILION, "dot", "diamond"),
+    (REDDISH_PURPLE, "dashdot", "triangle-up"),
+    (SKY_BLUE, "longdash", "x"),
+    (BLUE, "longdashdot", "star"),
 )
 """Okabe-Ito colour, dash and marker for lines that are not sides (bias levels, statuses)."""
 
-TARGET_COLOUR = "#555555"
 STRENGTH_TRACES = 8
 """Traces of :func:`strength_chart`: per side P10, P90 band and median; target; parity week."""
 
@@ -125,7 +124,7 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
     target = sim.parity[0].target
     fig = go.Figure()
     for i, side in enumerate(SIDES):
-        style = SIDE_STYLE[side]
+        style, colour = SIDE_CUES[side], SIDE_COLOURS[side]
         low, high, mid = data[3 * i : 3 * i + 3]
         fig.add_scatter(
             **low,
@@ -141,7 +140,7 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
             mode="lines",
             line={"width": 0},
             fill="tonexty",
-            fillcolor=style["band"],
+            fillcolor=rgba(colour, BAND_ALPHA[side]),
             name=f"{style['label']}: 8 in 10 people",
             legendgroup=side,
             hoverinfo="skip",
@@ -150,11 +149,11 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
             **mid,
             mode="lines+markers",
             name=f"{style['label']} side (typical person)",
-            line={"color": style["colour"], "dash": style["dash"], "width": 3},
+            line={"color": colour, "dash": style["dash"], "width": 3},
             marker={
                 "symbol": style["symbol"],
                 "size": 7,
-                "color": style["colour"],
+                "color": colour,
                 "maxdisplayed": 27,
             },
             legendgroup=side,
@@ -164,14 +163,14 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
         **data[6],
         mode="lines",
         name=f"{target:g}% of the stronger side",
-        line={"color": TARGET_COLOUR, "dash": "dot", "width": 2},
+        line={"color": DARK_GREY, "dash": "dot", "width": 2},
         hovertemplate=f"{target:g}% of the stronger side, week %{{x}}: %{{y:.1f}}<extra></extra>",
     )
     fig.add_scatter(
         **data[7],
         mode="lines",
         name=f"LSI {target:g}% reached",
-        line={"color": TARGET_COLOUR, "width": 1},
+        line={"color": DARK_GREY, "width": 1},
         hoverinfo="skip",
     )
     fig.update_layout(
@@ -279,8 +278,8 @@ def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
             name=f"LSI {target:g}%",
             text=[f"LSI {target:g}%", ""],
             textposition="top right",
-            textfont={"color": TARGET_COLOUR},
-            line={"color": TARGET_COLOUR, "dash": "dot", "width": 1.5},
+            textfont={"color": DARK_GREY},
+            line={"color": DARK_GREY, "dash": "dot", "width": 1.5},
             hoverinfo="skip",
         )
     plan = sims[0].plan
@@ -342,7 +341,7 @@ def parity_heatmap(table: pd.DataFrame) -> go.Figure:
         xaxis_title="Extra weekly sets on the weak side",
         yaxis_title="Starting gap (%)",
         template="plotly_white",
-        plot_bgcolor="#eeeeee",
+        plot_bgcolor=LIGHT_GREY,
         height=max(450, 160 + 30 * len(wide.index)),
     )
     return fig
@@ -361,7 +360,7 @@ def dose_response_chart(params: ModelParameters, max_sets: int = 30) -> go.Figur
     Returns
     -------
     plotly.graph_objects.Figure
-        One line per training status, from :func:`backbalance.strength_gap.model.weekly_gain`.
+        One line per training status, from :func:`backbalance.strength_gap.dynamics.weekly_gain`.
     """
     sets = np.arange(max_sets + 1)
     fig = go.Figure()

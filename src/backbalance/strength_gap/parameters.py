@@ -8,10 +8,11 @@ the file gets one clear line per problem, for example
 
 Examples
 --------
->>> from backbalance.strength_gap.parameters import load_model_parameters
->>> params = load_model_parameters("data/model_parameters.yml")  # doctest: +SKIP
->>> params.cross_education.value  # doctest: +SKIP
-0.35
+>>> from backbalance.course import Course
+>>> params = load_model_parameters(Course.find().path("model_parameters.yml"))
+>>> low, high = params.cross_education.range
+>>> low <= params.cross_education.value <= high
+True
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from backbalance.common.read import load_yaml
+from backbalance.common.types import Frozen, Sourced, Text
 
 Status = Literal["novice", "intermediate", "trained"]
 """Training status of the person being simulated."""
@@ -32,30 +34,10 @@ Status = Literal["novice", "intermediate", "trained"]
 STATUSES: tuple[Status, ...] = ("novice", "intermediate", "trained")
 
 
-class _Entry(BaseModel):
+class _Entry(Sourced):
     """Provenance shared by every parameter: a description and a source or an assumption."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    description: Annotated[str, Field(min_length=1)]
-    source: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_:-]*$")] | None = None
-    assumption: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, validate_default=True
-    )
-
-    @field_validator("assumption")
-    @classmethod
-    def _exactly_one_provenance(cls, assumption: str | None, info: ValidationInfo) -> str | None:
-        if "source" not in info.data:  # the source itself is invalid and reported on its own
-            return assumption
-        has_source = info.data["source"] is not None
-        if assumption is None and not has_source:
-            raise ValueError(
-                "needs either `source:` (a key in references.bib) or `assumption:` (a one-line reason)"
-            )
-        if assumption is not None and has_source:
-            raise ValueError("give either `source:` or `assumption:`, not both")
-        return assumption
+    description: Text
 
 
 class Rate(_Entry):
@@ -70,10 +52,8 @@ class HalfSaturation(_Entry):
     value: Annotated[float, Field(gt=0, le=30)]
 
 
-class PerStatus(BaseModel):
+class PerStatus(Frozen):
     """One number for each training status."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     novice: Annotated[float, Field(gt=0, le=3)]
     intermediate: Annotated[float, Field(gt=0, le=3)]
@@ -135,10 +115,8 @@ class LsiTargets(_Entry):
         return value
 
 
-class ModelParameters(BaseModel):
+class ModelParameters(Frozen):
     """Everything the simulation needs from ``data/model_parameters.yml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     weekly_gain_rate: Rate
     half_saturation_sets: HalfSaturation

@@ -2,7 +2,7 @@
 
 Nothing here computes a result: the charts draw what :mod:`backbalance.tracker.progress` and
 :mod:`backbalance.habits.logic` return. Left and right use the Okabe-Ito blue and orange of
-:data:`backbalance.strength_gap.charts.SIDE_STYLE` plus a second cue (solid line with circles for the
+:data:`backbalance.common.palette.SIDE_COLOURS` plus a second cue (solid line with circles for the
 left, dashed line with squares for the right, and the side's name), so no information
 depends on colour alone. Every chart has a title and axis titles.
 """
@@ -15,9 +15,10 @@ from datetime import date, datetime, time
 import pandas as pd
 import plotly.graph_objects as go
 
+from backbalance.common.palette import DARK_GREY as TARGET_COLOUR
+from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES
+from backbalance.common.types import SIDES
 from backbalance.habits.logic import Break
-from backbalance.strength_gap.charts import SIDE_STYLE, TARGET_COLOUR
-from backbalance.strength_gap.model import SIDES
 from backbalance.tracker.progress import Progress, ProgressLog
 
 MEASURED_COLOUR = "#000000"
@@ -128,14 +129,14 @@ def results_chart(log: ProgressLog, unit: str = "") -> go.Figure:
     weeks = rows["week"] - rows["week"].iloc[0] if len(rows) else rows["week"]
     fig = go.Figure()
     for side in SIDES:
-        style = SIDE_STYLE[side]
+        style, colour = SIDE_CUES[side], SIDE_COLOURS[side]
         fig.add_scatter(
             x=weeks,
             y=rows[side],
             mode="lines+markers",
             name=f"{style['label']} side",
-            line={"color": style["colour"], "dash": style["dash"], "width": 3},
-            marker={"symbol": style["symbol"], "size": 9, "color": style["colour"]},
+            line={"color": colour, "dash": style["dash"], "width": 3},
+            marker={"symbol": style["symbol"], "size": 9, "color": colour},
             hovertemplate=f"{style['label']}, week %{{x}}: %{{y:g}} {unit}".rstrip()
             + "<extra></extra>",
         )
