@@ -5,7 +5,7 @@ Students hand in two files, renamed after an anonymous student id of their choic
 * ``<student>.profile.json``: the self-assessment profile (:mod:`backbalance.assessment.profile`),
   saved with the notebook's "Save my profile (JSON)" button or downloaded from the book;
 * ``<student>.progress.csv``: the re-test log of the progress tracker
-  (:mod:`backbalance.tracker.progress`), saved with its "Save my log (CSV)" button.
+  (:mod:`backbalance.tracker.data`), saved with its "Save my log (CSV)" button.
 
 The student id is the file name without that ending, in lower case. Files in sub-folders
 count too; hidden files and folders (such as ``.ipynb_checkpoints``) are ignored, and so are
@@ -52,7 +52,7 @@ from backbalance.assessment.profile import NormGroup, Profile, RedFlagLevel, Str
 from backbalance.common.read import problems_from
 from backbalance.strength_gap.model import SIDES, Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
-from backbalance.tracker.progress import log_csv, parse_progress, progress_from_rows
+from backbalance.tracker.data import log_csv, parse_progress, progress_from_rows
 
 Kind = Literal["profile", "progress"]
 SUFFIXES: dict[Kind, str] = {"profile": ".profile.json", "progress": ".progress.csv"}
