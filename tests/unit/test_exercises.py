@@ -165,6 +165,7 @@ def test_unknown_and_missing_columns_are_reported_once(course):
     )
     assert found[1].startswith("data/exercises.csv, row 1: column 'colour' is not known")
     assert found[2] == "data/exercises.csv, row 1: column 'cues' is missing"
+    assert found[0].endswith(f"the columns are {', '.join(HEADER.strip().split(','))}")
 
 
 def test_empty_library_is_a_problem(course):

@@ -195,7 +195,9 @@ def _row_problems(name: str, row: int, label: str, err: ValidationError) -> list
 
 def _header_problems(name: str, columns: Iterable[str]) -> list[Problem]:
     """Unknown or missing columns, reported once for the header row."""
-    known, given = list(Exercise.model_fields), list(columns)
+    provenance = list(Sourced.model_fields)  # inherited, so first in model_fields; last in the file
+    known = [field for field in Exercise.model_fields if field not in provenance] + provenance
+    given = list(columns)
     required = [field for field, info in Exercise.model_fields.items() if info.is_required()]
     problems = [
         Problem(
