@@ -28,9 +28,10 @@ from backbalance.common.read import DataError, Problem, display_path
 
 if TYPE_CHECKING:
     from backbalance.assessment.data import AssessmentData
-    from backbalance.habits.logic import Habits
+    from backbalance.habits.data import Habits
     from backbalance.lessons.data import LessonPlan
-    from backbalance.programme.library import ExerciseLibrary, ProgrammeTemplate
+    from backbalance.programme.library import ExerciseLibrary
+    from backbalance.programme.template import ProgrammeTemplate
     from backbalance.quizzes.data import Quiz
     from backbalance.strength_gap.parameters import ModelParameters
 
@@ -143,14 +144,14 @@ class Course:
     @cached_property
     def programme_template(self) -> ProgrammeTemplate:
         """``data/plan_templates.yml``: how a programme is put together."""
-        from backbalance.programme.library import load_programme_template
+        from backbalance.programme.template import load_programme_template
 
         return load_programme_template(self.path("plan_templates.yml"), self.exercises)
 
     @cached_property
     def habits(self) -> Habits:
         """``data/habits.yml``: the workstation checklist, microbreaks and habit tracker."""
-        from backbalance.habits.logic import load_habits
+        from backbalance.habits.data import load_habits
 
         return load_habits(self.path("habits.yml"))
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from backbalance.assessment.data import load_assessment_file
-from backbalance.habits.logic import load_habits
+from backbalance.habits.data import load_habits
 from backbalance.lessons.data import load_lesson_plan
-from backbalance.programme.library import load_exercise_library, load_programme_template
+from backbalance.programme.library import load_exercise_library
+from backbalance.programme.template import load_programme_template
 from backbalance.quizzes.data import load_quiz
 from backbalance.strength_gap.parameters import load_model_parameters
 

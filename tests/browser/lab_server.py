@@ -129,6 +129,7 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
         "JUPYTERLAB_WORKSPACES_DIR": str(work / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(work / "runtime"),
         "JUPYTER_CONFIG_DIR": str(work / "config"),
+        "BACKBALANCE_DATA": str(root / "data"),  # the copy has no _toc.yml for Course.find()
     }
     command = [
         sys.executable,

@@ -9,12 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backbalance.assessment.profile import Profile, TightMuscle
-from backbalance.programme.build import Programme, Refusal, Setup, build_programme, manual_profile
-from backbalance.programme.library import (
-    EQUIPMENT_LABELS,
-    load_exercise_library,
-    load_programme_template,
-)
+from backbalance.programme.build import Programme, Refusal, Setup, build_programme
+from backbalance.programme.library import EQUIPMENT_LABELS, load_exercise_library
+from backbalance.programme.manual import manual_profile
+from backbalance.programme.template import load_programme_template
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 
 DATA = Path(__file__).resolve().parents[2] / "data"

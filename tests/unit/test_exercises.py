@@ -9,14 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from backbalance.assessment.profile import load_profile, read_profile
 from backbalance.common.read import DataError, read_csv_rows
-from backbalance.programme.library import (
-    KINDS_BY_PHASE,
-    load_exercise_library,
-    load_profile,
-    load_programme_template,
-    read_profile,
-)
+from backbalance.programme.library import KINDS_BY_PHASE, load_exercise_library
+from backbalance.programme.template import load_programme_template
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = (
@@ -119,7 +115,7 @@ def test_unknown_phase_and_equipment_are_listed_with_the_allowed_values(course):
         ({"reps": "6", "hold_seconds": "30"}, "give exactly one of reps or hold_seconds"),
         (
             {"source": "", "assumption": ""},
-            "give exactly one of source (a key in references.bib) or assumption",
+            "give exactly one of `source:` (a key in references.bib) or `assumption:`",
         ),
         (
             {"kind": "core"},
@@ -169,6 +165,7 @@ def test_unknown_and_missing_columns_are_reported_once(course):
     )
     assert found[1].startswith("data/exercises.csv, row 1: column 'colour' is not known")
     assert found[2] == "data/exercises.csv, row 1: column 'cues' is missing"
+    assert found[0].endswith(f"the columns are {', '.join(HEADER.strip().split(','))}")
 
 
 def test_empty_library_is_a_problem(course):

@@ -11,21 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backbalance.programme.build import (
-    FORMULA_START,
-    Setup,
-    build_programme,
-    programme_csv,
-    safe_csv,
-    spreadsheet_safe,
-)
-from backbalance.programme.library import (
-    load_exercise_library,
-    load_profile,
-    load_programme_template,
-)
+from backbalance.assessment.profile import load_profile
+from backbalance.common.spreadsheet import FORMULA_START, safe_csv, spreadsheet_safe
+from backbalance.programme.build import Setup, build_programme
+from backbalance.programme.library import load_exercise_library
+from backbalance.programme.render import programme_csv
+from backbalance.programme.template import load_programme_template
 from backbalance.strength_gap.parameters import load_model_parameters
-from backbalance.tracker.progress import log_csv, parse_progress, progress_from_rows
+from backbalance.tracker.data import log_csv, parse_progress, progress_from_rows
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ATTACKS = [

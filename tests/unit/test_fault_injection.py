@@ -508,8 +508,8 @@ FAULTS = [
         "habits-duplicate-id",
         replace("data/habits.yml", "    - id: sit-back\n", "    - id: lumbar-support\n"),
         (
-            "data/habits.yml, workstation.items[1].id: 'lumbar-support' is already used by "
-            "workstation.items[0]; ids must be unique",
+            "data/habits.yml, workstation.items: workstation item id 'lumbar-support' is used "
+            "more than once; ids must be unique",
         ),
     ),
     Fault(

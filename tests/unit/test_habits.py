@@ -12,20 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backbalance.common.read import DataError
+from backbalance.habits.data import load_habits
+from backbalance.habits.ics import FOLD_OCTETS, breaks_calendar, escape_text, first_workday, fold
 from backbalance.habits.logic import (
-    FOLD_OCTETS,
     adherence,
-    breaks_calendar,
-    checklists_html,
     empty_week,
-    escape_text,
-    first_workday,
-    fold,
-    load_habits,
     parse_clock,
     plan_breaks,
     score_workstation,
 )
+from backbalance.habits.render import checklists_html
 
 ROOT = Path(__file__).resolve().parents[2]
 STAMP = datetime(2026, 3, 1, 12, 30, tzinfo=UTC)
@@ -83,7 +79,7 @@ def test_screen_advice_cites_the_workplace_guidance(habits):
         (
             "  - id: stand\n",
             "  - id: carry\n",
-            "daily[1].id: 'carry' is already used by daily[0]; ids must be unique",
+            "daily: daily habit id 'carry' is used more than once; ids must be unique",
         ),
         (
             "    min: 30\n",

@@ -9,12 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backbalance.strength_gap.parameters import load_model_parameters
-from backbalance.tracker.progress import (
-    assess_progress,
-    parse_progress,
-    progress_from_rows,
-    read_progress_csv,
-)
+from backbalance.tracker.data import parse_progress, progress_from_rows, read_progress_csv
+from backbalance.tracker.progress import assess_progress
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DOSE = {"strong_sets": 6, "extra_sets": 3, "max_weak_sets": 10}

@@ -42,9 +42,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from backbalance.assessment.data import HoldId
+from backbalance.common.read import DataError, Problem, display_path, problems_from
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import Status
 
@@ -155,3 +156,44 @@ class Profile(_Record):
         if self.training_status is not None:
             start["status"] = self.training_status
         return Scenario.model_validate({**start, **plan})
+
+
+def read_profile(text: str | bytes, name: str) -> Profile:
+    """A learner's profile from JSON text (see :mod:`backbalance.assessment.profile`).
+
+    Parameters
+    ----------
+    text
+        The JSON the self-assessment saved or the static book downloaded.
+    name
+        What to call the source in messages, for example the file's name.
+
+    Returns
+    -------
+    backbalance.assessment.profile.Profile
+
+    Raises
+    ------
+    backbalance.common.read.DataError
+        One problem per invalid field, or one for text that is not JSON.
+    """
+    try:
+        return Profile.from_json(text)
+    except ValidationError as err:
+        raise DataError(problems_from(name, err)) from None
+
+
+def load_profile(path: Path | str) -> Profile:
+    """Read a saved profile, such as ``data/examples/desk-worker.json``.
+
+    Raises
+    ------
+    backbalance.common.read.DataError
+        When the file is missing or is not a valid profile.
+    """
+    path = Path(path)
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(display_path(path), "", "file not found")]) from None
+    return read_profile(text, display_path(path))

@@ -48,7 +48,7 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import HOLDS, ratio_value
 from backbalance.assessment.profile import Profile
 from backbalance.common.read import problems_from
-from backbalance.tracker.progress import parse_progress
+from backbalance.tracker.data import parse_progress
 
 Kind = Literal["profile", "progress"]
 SUFFIXES: dict[Kind, str] = {"profile": ".profile.json", "progress": ".progress.csv"}

@@ -28,7 +28,7 @@ from backbalance.classroom.data import SUFFIXES, measured
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.model import Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
-from backbalance.tracker.progress import log_csv, progress_from_rows
+from backbalance.tracker.data import log_csv, progress_from_rows
 
 SYNTHETIC = "synthetic-student-"
 """The start of every file name in the synthetic sample class."""

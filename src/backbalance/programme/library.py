@@ -1,11 +1,4 @@
-"""The programme's data files: the exercise library, the programme template and profiles.
-
-* :func:`load_exercise_library` reads ``data/exercises.csv`` (described below);
-* :func:`load_programme_template` reads ``data/plan_templates.yml`` (the rules of each phase, with
-  the provenance of every number) and checks that every exercise it names is in the
-  library and belongs to its phase;
-* :func:`load_profile` and :func:`read_profile` read a learner's saved profile
-  (:class:`backbalance.assessment.profile.Profile`).
+"""The exercise library: ``data/exercises.csv``, read and validated by :func:`load_exercise_library`.
 
 Each row of the CSV file is one exercise that the programme builder (:mod:`backbalance.programme.build`)
 may choose. Instructors can add rows. Columns:
@@ -41,9 +34,9 @@ at most 10, got 40``.
 
 Examples
 --------
->>> from backbalance.programme.library import load_exercise_library
->>> library = load_exercise_library("data/exercises.csv")  # doctest: +SKIP
->>> library["bird-dog"].phase  # doctest: +SKIP
+>>> from backbalance.course import Course
+>>> library = load_exercise_library(Course.find().path("exercises.csv"))
+>>> library["bird-dog"].phase
 'strengthen'
 """
 
@@ -51,27 +44,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    model_validator,
-)
+from pydantic import Field, ValidationError, model_validator
 
-from backbalance.assessment.profile import Profile
-from backbalance.common.read import (
-    DataError,
-    Problem,
-    display_path,
-    load_yaml,
-    problems_from,
-    read_csv_rows,
-)
+from backbalance.common.read import DataError, Problem, display_path, problems_from, read_csv_rows
+from backbalance.common.types import Slug, Sourced, Text
 
 Phase = Literal["release", "strengthen", "integrate"]
 Kind = Literal["stretch", "rolling", "trigger-point", "pull", "stability", "core", "compound"]
@@ -98,11 +76,6 @@ EQUIPMENT_LABELS: dict[Equipment, str] = {
 }
 """What a learner reads for each kind of equipment."""
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-BibKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_:-]*$")]
-
-
 _OPTIONAL = ("reps", "hold_seconds", "source", "assumption")
 
 
@@ -119,10 +92,8 @@ def _cell(field: str, text: str) -> Any:
     return int(text) if text.isascii() and text.isdigit() else text
 
 
-class Exercise(BaseModel):
-    """One row of the exercise library."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Exercise(Sourced):
+    """One row of the exercise library (its ``source`` or ``assumption``: exactly one)."""
 
     id: Slug
     name: Text
@@ -137,8 +108,6 @@ class Exercise(BaseModel):
     cues: Text
     easier: Text
     harder: Text
-    source: BibKey | None = None
-    assumption: Text | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -159,10 +128,6 @@ class Exercise(BaseModel):
             )
         if (self.reps is None) == (self.hold_seconds is None):
             raise ValueError("give exactly one of reps or hold_seconds")
-        if (self.source is None) == (self.assumption is None):
-            raise ValueError(
-                "give exactly one of source (a key in references.bib) or assumption (a one-line reason)"
-            )
         if "none" in self.equipment and len(self.equipment) > 1:
             raise ValueError("equipment 'none' cannot be listed with other equipment")
         return self
@@ -230,7 +195,9 @@ def _row_problems(name: str, row: int, label: str, err: ValidationError) -> list
 
 def _header_problems(name: str, columns: Iterable[str]) -> list[Problem]:
     """Unknown or missing columns, reported once for the header row."""
-    known, given = list(Exercise.model_fields), list(columns)
+    provenance = list(Sourced.model_fields)  # inherited, so first in model_fields; last in the file
+    known = [field for field in Exercise.model_fields if field not in provenance] + provenance
+    given = list(columns)
     required = [field for field, info in Exercise.model_fields.items() if info.is_required()]
     problems = [
         Problem(
@@ -304,266 +271,3 @@ def load_exercise_library(path: Path | str) -> ExerciseLibrary:
     if problems:
         raise DataError(problems)
     return ExerciseLibrary(exercises, rows)
-
-
-# --------------------------------------------------------------------------- programme template
-
-Day = Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-DAYS: tuple[Day, ...] = get_args(Day)
-T = TypeVar("T")
-
-
-class Sourced(BaseModel):
-    """An entry of a YAML file that names ``source`` (a BibTeX key) or gives an
-    ``assumption`` (a one-line reason), not both."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    source: BibKey | None = None
-    assumption: Text | None = None
-
-    @model_validator(mode="after")
-    def _one_provenance(self) -> Sourced:
-        if (self.source is None) == (self.assumption is None):
-            raise ValueError(
-                "give exactly one of `source:` (a key in references.bib) or `assumption:` (a one-line reason)"
-            )
-        return self
-
-
-class Setting(Sourced, Generic[T]):
-    """One setting of the programme template: a value, what it does, and its provenance."""
-
-    value: T
-    description: Text
-
-
-def _ordered_days(days: tuple[Day, ...]) -> tuple[Day, ...]:
-    if list(days) != sorted(set(days), key=DAYS.index):
-        raise ValueError("list each day once, in week order (Mon to Sun)")
-    return days
-
-
-Days = Annotated[tuple[Day, ...], Field(min_length=1), AfterValidator(_ordered_days)]
-ExerciseIds = Annotated[tuple[Slug, ...], Field(min_length=1)]
-
-
-class Frozen(BaseModel):
-    """A part of a data file: unknown fields are errors, and values cannot change."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Refusals(Frozen):
-    """What a learner reads instead of a programme."""
-
-    urgent: Text
-    clinician: Text
-    unscreened: Text
-
-
-class ReleaseTemplate(Frozen):
-    """Phase 1: loosen the tight side first."""
-
-    intro: Text
-    weeks: Setting[Annotated[int, Field(ge=1, le=6)]]
-    days: Setting[Days]
-    focus: Setting[Annotated[tuple[Slug, ...], Field(min_length=1)]]
-    exercises: ExerciseIds
-
-
-class StrengthenTemplate(Frozen):
-    """Phase 2: one-sided work with extra sets for the weaker side."""
-
-    intro: Text
-    strong_sets_per_session: Setting[Annotated[int, Field(ge=1, le=6)]]
-    min_extra_sets: Setting[Annotated[int, Field(ge=0, le=4)]]
-    target_weeks: Setting[Annotated[int, Field(ge=4, le=104)]]
-    flat_fraction: Setting[Annotated[float, Field(gt=0, lt=1)]]
-    forecast_weeks: Setting[Annotated[int, Field(ge=8, le=156)]]
-    retest_every_weeks: Setting[Annotated[int, Field(ge=2, le=12)]]
-    min_weeks: Setting[Annotated[int, Field(ge=2, le=52)]]
-    stability_extra_sets: Setting[Annotated[int, Field(ge=0, le=3)]]
-    exercises: ExerciseIds
-    progression: Annotated[tuple[Text, ...], Field(min_length=1)]
-
-    @model_validator(mode="after")
-    def _weeks_in_order(self) -> StrengthenTemplate:
-        if not self.min_weeks.value <= self.target_weeks.value <= self.forecast_weeks.value:
-            raise ValueError("weeks must be in order: min_weeks <= target_weeks <= forecast_weeks")
-        return self
-
-
-class IntegrateTemplate(Frozen):
-    """Phase 3: whole-body moves, planks and side planks."""
-
-    intro: Text
-    weeks: Setting[Annotated[int, Field(ge=1, le=12)]]
-    compound_per_session: Setting[Annotated[int, Field(ge=1, le=4)]]
-    exercises: ExerciseIds
-    maintenance: Setting[Text]
-
-
-class ProgrammeTemplate(Frozen):
-    """``data/plan_templates.yml``: the rules every programme is built with."""
-
-    refusal: Refusals
-    schedule: Setting[dict[Annotated[int, Field(ge=1, le=7)], Days]]
-    release: ReleaseTemplate
-    strengthen: StrengthenTemplate
-    integrate: IntegrateTemplate
-
-    @model_validator(mode="after")
-    def _days_match(self) -> ProgrammeTemplate:
-        wrong = [count for count, days in self.schedule.value.items() if len(days) != count]
-        if wrong:
-            raise ValueError(f"schedule for {wrong[0]} days a week must list {wrong[0]} days")
-        return self
-
-    def phases(self) -> dict[Phase, tuple[str, ...]]:
-        """The exercise ids each phase may use, in order of preference."""
-        return {
-            "release": self.release.exercises,
-            "strengthen": self.strengthen.exercises,
-            "integrate": self.integrate.exercises,
-        }
-
-    def citations(self) -> Iterator[tuple[str, str]]:
-        """Yield ``(entry, bibtex_key)`` for every setting that names a source."""
-        yield from _setting_citations(self, "")
-
-
-def _setting_citations(model: BaseModel, prefix: str) -> Iterator[tuple[str, str]]:
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, Setting):
-            if value.source is not None:
-                yield f"{prefix}{name}.source", value.source
-        elif isinstance(value, BaseModel):
-            yield from _setting_citations(value, f"{prefix}{name}.")
-
-
-def _library_problems(
-    template: ProgrammeTemplate, library: ExerciseLibrary, name: str, library_name: str
-) -> list[Problem]:
-    """Every exercise the template names must exist in the library and belong to its phase."""
-    problems = [
-        Problem(
-            name,
-            "release.focus.value",
-            f"names {muscle!r}, which no stretch in release.exercises serves",
-        )
-        for muscle in template.release.focus.value
-        if not any(
-            e in library and library[e].kind == "stretch" and library[e].serves(muscle)
-            for e in template.release.exercises
-        )
-    ]
-    for phase, ids in template.phases().items():
-        for index, exercise_id in enumerate(ids):
-            entry = f"{phase}.exercises[{index}]"
-            if exercise_id not in library:
-                problems.append(
-                    Problem(name, entry, f"names {exercise_id!r}, which is not in {library_name}")
-                )
-            elif library[exercise_id].phase != phase:
-                problems.append(
-                    Problem(
-                        name,
-                        entry,
-                        f"names {exercise_id!r}, which belongs to phase "
-                        f"{library[exercise_id].phase!r} in {library_name}",
-                    )
-                )
-    return problems
-
-
-def load_programme_template(
-    path: Path | str, library: ExerciseLibrary | None = None
-) -> ProgrammeTemplate:
-    """Read and validate the programme template, and check it against the exercise library.
-
-    Parameters
-    ----------
-    path
-        Usually ``data/plan_templates.yml``.
-    library
-        The exercise library; by default ``exercises.csv`` in the same folder is loaded.
-
-    Returns
-    -------
-    ProgrammeTemplate
-        The validated template.
-
-    Raises
-    ------
-    backbalance.common.read.DataError
-        One problem per invalid entry, or per exercise the library does not have, for example
-        ``data/plan_templates.yml, strengthen.exercises[1]: names 'one-arm-row', which is not
-        in data/exercises.csv``.
-    """
-    path = Path(path)
-    template = load_yaml(path, ProgrammeTemplate)
-    library_path = path.with_name("exercises.csv")
-    if library is None:
-        try:
-            library = load_exercise_library(library_path)
-        except DataError:
-            raise DataError(
-                [
-                    Problem(
-                        display_path(path),
-                        "",
-                        f"cannot check the exercises it names until "
-                        f"{display_path(library_path)} is fixed",
-                    )
-                ]
-            ) from None
-    problems = _library_problems(template, library, display_path(path), display_path(library_path))
-    if problems:
-        raise DataError(problems)
-    return template
-
-
-# --------------------------------------------------------------------------- profiles
-
-
-def read_profile(text: str | bytes, name: str) -> Profile:
-    """A learner's profile from JSON text (see :mod:`backbalance.assessment.profile`).
-
-    Parameters
-    ----------
-    text
-        The JSON the self-assessment saved or the static book downloaded.
-    name
-        What to call the source in messages, for example the file's name.
-
-    Returns
-    -------
-    backbalance.assessment.profile.Profile
-
-    Raises
-    ------
-    backbalance.common.read.DataError
-        One problem per invalid field, or one for text that is not JSON.
-    """
-    try:
-        return Profile.from_json(text)
-    except ValidationError as err:
-        raise DataError(problems_from(name, err)) from None
-
-
-def load_profile(path: Path | str) -> Profile:
-    """Read a saved profile, such as ``data/examples/desk-worker.json``.
-
-    Raises
-    ------
-    backbalance.common.read.DataError
-        When the file is missing or is not a valid profile.
-    """
-    path = Path(path)
-    try:
-        text = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem(display_path(path), "", "file not found")]) from None
-    return read_profile(text, display_path(path))

@@ -37,14 +37,15 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from backbalance.assessment.profile import load_profile
+from backbalance.common.html import inline_css
 from backbalance.common.read import NAME_PATTERN, DataError, problems_from
-from backbalance.habits.logic import checklists_html, load_habits
-from backbalance.programme.build import TABLE_CSS, Setup, build_programme, programme_html
-from backbalance.programme.library import (
-    load_exercise_library,
-    load_profile,
-    load_programme_template,
-)
+from backbalance.habits.data import load_habits
+from backbalance.habits.render import checklists_html
+from backbalance.programme.build import Setup, build_programme
+from backbalance.programme.library import load_exercise_library
+from backbalance.programme.render import PAGE_CSS, programme_html
+from backbalance.programme.template import load_programme_template
 from backbalance.strength_gap.parameters import load_model_parameters
 
 logger = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class _GeneratedDirective(SphinxDirective):
         )
 
     def html(self, markup: str, owner: str) -> list[nodes.Node]:
-        style = "" if self.env.temp_data.get(STYLE_KEY) else f"<style>{TABLE_CSS}</style>"
+        style = "" if self.env.temp_data.get(STYLE_KEY) else str(inline_css(PAGE_CSS))
         self.env.temp_data[STYLE_KEY] = True
         return [nodes.raw("", style + _wrap_tables(markup, owner), format="html")]
 

@@ -1,35 +1,31 @@
-"""Plotly charts of the progress tracker and the daily-habit tools, one function per chart.
+r"""Plotly charts of the progress tracker, one function per chart.
 
 Nothing here computes a result: the charts draw what :mod:`backbalance.tracker.progress` and
-:mod:`backbalance.habits.logic` return. Left and right use the Okabe-Ito blue and orange of
+:mod:`backbalance.tracker.data` return. Left and right use the Okabe-Ito blue and orange of
 :data:`backbalance.common.palette.SIDE_COLOURS` plus a second cue (solid line with circles for the
 left, dashed line with squares for the right, and the side's name), so no information
 depends on colour alone. Every chart has a title and axis titles.
+
+Examples
+--------
+>>> from backbalance.tracker.data import parse_progress
+>>> fig = results_chart(parse_progress("week,left,right\n0,9,12\n4,11,13\n"))
+>>> [trace.name for trace in fig.data]
+['Left side', 'Right side']
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, time
-
-import pandas as pd
 import plotly.graph_objects as go
 
 from backbalance.common.palette import DARK_GREY as TARGET_COLOUR
 from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES
 from backbalance.common.types import SIDES
-from backbalance.habits.logic import Break
-from backbalance.tracker.progress import Progress, ProgressLog
+from backbalance.tracker.data import ProgressLog
+from backbalance.tracker.progress import Progress
 
 MEASURED_COLOUR = "#000000"
 BAND_COLOUR = "rgba(85, 85, 85, 0.2)"
-BREAK_COLOUR = "#009E73"
-DAY = date(2000, 1, 3)
-"""A fixed Monday on which times of day are drawn (only hours and minutes are shown)."""
-
-
-def _at(moment: time) -> datetime:
-    return datetime.combine(DAY, moment)
 
 
 def progress_chart(progress: Progress) -> go.Figure:
@@ -146,107 +142,5 @@ def results_chart(log: ProgressLog, unit: str = "") -> go.Figure:
         yaxis_title=f"Test result ({unit})" if unit else "Test result",
         template="plotly_white",
         hovermode="x unified",
-    )
-    return fig
-
-
-def microbreak_chart(breaks: Sequence[Break], start: time, end: time, interval: int) -> go.Figure:
-    """A timeline of the workday with a marker and a time label at each microbreak.
-
-    Parameters
-    ----------
-    breaks
-        From :func:`backbalance.habits.logic.plan_breaks`.
-    start, end
-        The workday.
-    interval
-        Minutes between breaks, for the title.
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        The workday as a grey bar, the breaks as green triangles labelled with their time;
-        hovering a break shows its activity.
-    """
-    fig = go.Figure()
-    fig.add_scatter(
-        x=[_at(start), _at(end)],
-        y=[0, 0],
-        mode="lines",
-        name="Workday",
-        line={"color": "#999999", "width": 14},
-        hoverinfo="skip",
-    )
-    fig.add_scatter(
-        x=[_at(b.start) for b in breaks],
-        y=[0] * len(breaks),
-        mode="markers+text",
-        name="Microbreak",
-        marker={
-            "symbol": "triangle-down",
-            "size": 16,
-            "color": BREAK_COLOUR,
-            "line": {"color": "#000000", "width": 1},
-        },
-        text=[f"{b.start:%H:%M}" for b in breaks],
-        textposition="top center",
-        customdata=[b.activity for b in breaks],
-        hovertemplate="%{x|%H:%M}: %{customdata}<extra></extra>",
-    )
-    fig.update_layout(
-        title={
-            "text": f"Your microbreaks: {len(breaks)} breaks, every {interval} minutes from {start:%H:%M} to {end:%H:%M}"
-        },
-        xaxis={
-            "title": {"text": "Time of day"},
-            "tickformat": "%H:%M",
-            "range": [_at(start), _at(end)],
-        },
-        yaxis={"visible": False, "range": [-1, 1.2]},
-        template="plotly_white",
-        height=300,
-        showlegend=True,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        margin={"t": 100},
-    )
-    return fig
-
-
-def adherence_chart(table: pd.DataFrame) -> go.Figure:
-    """How many days of the week each habit was kept, as labelled horizontal bars.
-
-    Parameters
-    ----------
-    table
-        From :func:`backbalance.habits.logic.adherence`.
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        One bar per habit, labelled "n of 7 days".
-    """
-    fig = go.Figure(
-        go.Bar(
-            x=table["days_kept"],
-            y=table["area"],
-            orientation="h",
-            marker={"color": "#0072B2"},
-            text=[
-                f"{kept} of {days} days"
-                for kept, days in zip(table["days_kept"], table["days"], strict=True)
-            ],
-            textposition="outside",
-            cliponaxis=False,
-            name="Days kept",
-            hovertemplate="%{y}: %{x} days<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        title={"text": "Habits kept this week"},
-        xaxis={"title": {"text": "Days kept (of 7)"}, "range": [0, 8.2], "dtick": 1},
-        yaxis={"title": {"text": "Habit"}, "autorange": "reversed"},
-        template="plotly_white",
-        height=max(300, 90 + 42 * len(table)),
-        margin={"r": 40},
     )
     return fig

@@ -1,0 +1,205 @@
+"""Choosing the dose: the weaker side's extra weekly sets, with the strength-gap model.
+
+The extra sets are the fewest with which the model's typical person (P50) reaches the first
+LSI target (90%) within ``target_weeks``, but never so many that the weaker side's weekly
+sets pass the point where the model's dose-response curve flattens (:func:`dose_cap`).
+
+Examples
+--------
+>>> split_extra(4, 3)
+[2, 1, 1]
+>>> from backbalance.course import Course
+>>> dose_cap(6, Course.find().parameters, "novice", 0.1)
+4
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from backbalance.assessment.profile import Profile
+from backbalance.programme.template import ProgrammeTemplate
+from backbalance.strength_gap.dynamics import weekly_gain
+from backbalance.strength_gap.model import (
+    Parity,
+    Scenario,
+    Simulation,
+    simulate,
+    sweep,
+)
+from backbalance.strength_gap.parameters import ModelParameters, Status
+
+
+def dose_cap(
+    strong_sets: int, params: ModelParameters, status: Status, flat_fraction: float
+) -> int:
+    """Most extra weekly sets before the weaker side passes the flat part of the dose curve.
+
+    The weaker side's weekly sets stop at the first count ``V`` whose next set would add
+    less than ``flat_fraction`` of the first set's gain in the model's dose-response
+    curve (:func:`backbalance.strength_gap.dynamics.weekly_gain`).
+
+    Parameters
+    ----------
+    strong_sets
+        Weekly sets of the stronger side.
+    params
+        The model's parameters.
+    status
+        Training status.
+    flat_fraction
+        For example 0.1: a set adding under a tenth of the first set's gain is "flat".
+
+    Returns
+    -------
+    int
+        ``max(0, V - strong_sets)``.
+    """
+    sets = np.arange(0, 61)
+    marginal = np.diff(weekly_gain(sets, params, status))
+    flat = np.flatnonzero(marginal < flat_fraction * marginal[0])
+    weak_max = int(flat[0]) if flat.size else int(sets[-1])
+    return max(0, weak_max - strong_sets)
+
+
+def choose_extra_sets(
+    plan: Scenario,
+    params: ModelParameters,
+    *,
+    minimum: int,
+    cap: int,
+    target_weeks: int,
+    draws: int,
+    seed: int,
+) -> int:
+    """The fewest extra weekly sets (from ``minimum`` to ``cap``) that reach the LSI target.
+
+    Parameters
+    ----------
+    plan
+        The learner's starting gap, status and stronger-side sets (its bias is ignored).
+    params
+        The model's parameters; the target is the first of ``lsi_targets``.
+    minimum, cap
+        The range searched; ``cap`` wins when it is the smaller.
+    target_weeks
+        The typical person (P50) must reach the target within this many weeks.
+    draws, seed
+        As in :func:`backbalance.strength_gap.model.simulate`.
+
+    Returns
+    -------
+    int
+        The fewest extra sets that reach the target in time, else ``cap``.
+    """
+    if cap <= minimum:
+        return cap
+    grid = sweep(
+        params,
+        gaps=[plan.gap_percent],
+        extra_sets=range(minimum, cap + 1),
+        strong_sets=plan.strong_sets,
+        weeks=target_weeks,
+        status=plan.status,
+        draws=draws,
+        seed=seed,
+    )
+    reached = grid.loc[grid["week"].notna(), "weak_extra_sets"]
+    return int(reached.iloc[0]) if len(reached) else cap
+
+
+def strengthen_weeks(parity: Parity | None, template: ProgrammeTemplate) -> int:
+    """Weeks of Phase 2: the typical week to the target, rounded up to a re-test.
+
+    At least ``min_weeks`` and at most ``forecast_weeks``; ``min_weeks`` without a forecast.
+    """
+    rules = template.strengthen
+    if parity is None:
+        return rules.min_weeks.value
+    if parity.typical is None:
+        return rules.forecast_weeks.value
+    every = rules.retest_every_weeks.value
+    rounded = -(-parity.typical // every) * every
+    return min(max(rounded, rules.min_weeks.value), rules.forecast_weeks.value)
+
+
+def split_extra(extra: int, sessions: int) -> list[int]:
+    """Spread ``extra`` sets over ``sessions`` as evenly as possible, the first sessions first."""
+    return [extra // sessions + (1 if i < extra % sessions else 0) for i in range(sessions)]
+
+
+def _needs_bias(profile: Profile, target: float) -> bool:
+    """A clear, measured gap whose starting LSI is below the target."""
+    return (
+        profile.weaker_side is not None
+        and profile.gap_percent is not None
+        and profile.clear_gap is not False
+        and 100 - profile.gap_percent < target
+    )
+
+
+@dataclass(frozen=True)
+class Dose:
+    """Weekly sets of the one-sided pulling exercises, and the model's forecast for them."""
+
+    strong_sets: int
+    extra_sets: int
+    cap: int
+    forecast: Simulation | None
+
+
+def choose_dose(
+    profile: Profile,
+    sessions: int,
+    template: ProgrammeTemplate,
+    params: ModelParameters,
+    *,
+    draws: int,
+    seed: int,
+) -> Dose:
+    """The stronger side's weekly sets, the weaker side's extra sets and the forecast.
+
+    Parameters
+    ----------
+    profile
+        A cleared profile.
+    sessions
+        Strength sessions a week with a pulling exercise (0 when none fits the equipment).
+    template, params
+        The programme template and the model's parameters.
+    draws, seed
+        As in :func:`backbalance.strength_gap.model.simulate`.
+
+    Returns
+    -------
+    Dose
+        No extra sets unless the gap is clear, measured and below the target; no forecast
+        without a measured gap or without sessions.
+    """
+    rules, target = template.strengthen, params.lsi_targets.value[0]
+    strong = rules.strong_sets_per_session.value * sessions
+    cap = dose_cap(strong, params, profile.training_status or "novice", rules.flat_fraction.value)
+    if not sessions or profile.gap_percent is None:
+        return Dose(strong, 0, cap, None)
+    extra = 0
+    if _needs_bias(profile, target):
+        extra = choose_extra_sets(
+            profile.scenario(strong_sets=strong),
+            params,
+            minimum=rules.min_extra_sets.value,
+            cap=cap,
+            target_weeks=rules.target_weeks.value,
+            draws=draws,
+            seed=seed,
+        )
+    forecast = simulate(
+        profile.scenario(
+            strong_sets=strong, weak_extra_sets=extra, weeks=rules.forecast_weeks.value
+        ),
+        params,
+        draws=draws,
+        seed=seed,
+    )
+    return Dose(strong, extra, cap, forecast)

@@ -1,0 +1,222 @@
+"""The programme as a learner reads and keeps it: HTML for a page, a printable handout, CSV.
+
+The HTML comes from the templates ``programme.html.j2`` and ``handout.html.j2`` (text the
+learner typed is escaped there); the page styles are ``static/programme.css`` (which also
+styles the habit sheets) and ``static/handout.css``. The CSV is spreadsheet-safe
+(:func:`backbalance.common.spreadsheet.safe_csv`).
+
+Examples
+--------
+>>> from backbalance.programme.build import Refusal
+>>> print(programme_html(Refusal("urgent", "No programme: call 999.")))
+<div class="bb-refusal" role="alert"><p><strong>No programme: call 999.</strong></p></div>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from markupsafe import Markup
+
+from backbalance.common.html import inline_css, render
+from backbalance.common.spreadsheet import safe_csv
+from backbalance.common.types import DAYS, Day
+from backbalance.programme.build import PHASE_TITLES, Block, Programme, Refusal
+from backbalance.programme.choose import WARM_UP, Item
+
+PAGE_CSS = "programme.css"
+"""The stylesheet of a programme (and of the habit sheets) on a page or in a notebook."""
+
+
+def forecast_text(programme: Programme) -> str:
+    """The forecast in plain words, or why there is none."""
+    parity = programme.parity
+    if parity is None:
+        return "No forecast: it needs a measured gap and a one-sided pulling exercise."
+    plan = programme.forecast.plan  # type: ignore[union-attr]
+    weak = plan.weak_side
+    dose = (
+        f"With {programme.extra_sets} extra weekly set{'s' if programme.extra_sets != 1 else ''} for the {weak} side "
+        f"({programme.strong_sets + programme.extra_sets} a week against {programme.strong_sets})"
+        if programme.extra_sets
+        else f"With {programme.strong_sets} weekly sets for each side"
+    )
+    if parity.typical == 0:
+        return f"Your LSI is already {parity.target:g}% or more. {dose}, keep both sides strong."
+    return (
+        f"{dose}, the model's typical person reaches LSI {parity.target:g}% "
+        f"{parity.by(parity.typical)} of Phase 2. One in ten people get there {parity.by(parity.fast)}; "
+        f"nine in ten {parity.by(parity.slow)}. This is a model built from average study results, "
+        "not a promise: your own progress will differ."
+    )
+
+
+def _dose(item: Item, side: str) -> str:
+    sets = item.sets.get(side)
+    if sets is None:
+        return ""
+    exercise = item.exercise
+    amount = f"{exercise.reps}" if exercise.reps is not None else f"{exercise.hold_seconds} s"
+    return f"{sets} × {amount}"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a phase's table: an exercise, the days it is done, a dose per side."""
+
+    exercise: str
+    days: tuple[Day, ...]
+    left: str
+    right: str
+    notes: str
+    together: bool
+
+
+def _days_text(days: tuple[Day, ...]) -> str:
+    run = DAYS[DAYS.index(days[0]) : DAYS.index(days[0]) + len(days)]
+    return f"{days[0]} to {days[-1]}" if len(days) > 2 and tuple(run) == days else ", ".join(days)
+
+
+def _line(item: Item) -> tuple[tuple[object, ...], Line]:
+    """The grouping key and table line of one item (all warm-up stretches share one line)."""
+    if WARM_UP in item.notes:
+        return (WARM_UP,), Line(
+            "Phase 1 stretches (warm-up)",
+            (),
+            "1 hold each",
+            "1 hold each",
+            "the release stretches above, in the same order",
+            False,
+        )
+    key = (item.exercise.id, tuple(item.sets.items()), item.notes)
+    if "both" in item.sets:
+        return key, Line(
+            item.exercise.name, (), _dose(item, "both"), "", "; ".join(item.notes), True
+        )
+    return key, Line(
+        item.exercise.name,
+        (),
+        _dose(item, "left"),
+        _dose(item, "right"),
+        "; ".join(item.notes),
+        False,
+    )
+
+
+def block_lines(block: Block) -> list[Line]:
+    """The block's week as table lines: an item done the same way on several days is one line.
+
+    Lines are ordered by their place in the session; the warm-up stretches of Phases 2 and
+    3 are one line.
+    """
+    found: dict[tuple[object, ...], tuple[int, Line, list[Day]]] = {}
+    for day, session in block.week.items():
+        for position, item in enumerate(session):
+            key, line = _line(item)
+            _, line, days = found.setdefault(key, (0 if key == (WARM_UP,) else position, line, []))
+            if day not in days:
+                days.append(day)
+    ordered = sorted(found.values(), key=lambda entry: entry[0])
+    return [
+        Line(line.exercise, tuple(days), line.left, line.right, line.notes, line.together)
+        for _, line, days in ordered
+    ]
+
+
+def summary_lines(programme: Programme) -> list[str]:
+    """What the programme was built from, one short line each."""
+    profile, setup = programme.profile, programme.setup
+    gap = (
+        f"{profile.weaker_side} side weaker by {profile.gap_percent:g}%"
+        if profile.weaker_side and profile.gap_percent
+        else "no gap measured"
+        if profile.gap_percent is None
+        else "no weaker side"
+    )
+    tight = (
+        ", ".join(f"{m.muscle.replace('-', ' ')} ({m.side})" for m in profile.tight_muscles)
+        or "none marked"
+    )
+    equipment = (
+        ", ".join(sorted(e.replace("-", " ") for e in setup.equipment if e != "none")) or "none"
+    )
+    return [
+        f"Gap: {gap}.",
+        f"Tight muscles: {tight}.",
+        f"Training: {profile.training_status or 'not stated (novice assumed)'}; "
+        f"{setup.days_per_week} strength days a week.",
+        f"Equipment: {equipment}.",
+    ]
+
+
+def programme_html(programme: Programme | Refusal, heading_level: int = 3) -> str:
+    """The programme as accessible HTML: summary, forecast, one table per phase, rules.
+
+    Parameters
+    ----------
+    programme
+        From :func:`backbalance.programme.build.build_programme`; a refusal becomes its
+        alert box.
+    heading_level
+        The level of the phase headings (2 to 5), to fit the page around it.
+
+    Returns
+    -------
+    str
+        A ``<div class="bb-programme">``; text the learner typed is escaped.
+    """
+    if isinstance(programme, Refusal):
+        return render("programme.html.j2", refusal=programme)
+    return render(
+        "programme.html.j2",
+        refusal=None,
+        programme=programme,
+        level=heading_level,
+        summary=summary_lines(programme),
+        forecast=forecast_text(programme),
+        blocks=[
+            {
+                "block": block,
+                "caption": f"{PHASE_TITLES[block.phase]}: a typical week",
+                "retest": block.phase == "strengthen" and programme.retest_weeks,
+                "lines": [(line, _days_text(line.days)) for line in block_lines(block)],
+            }
+            for block in programme.blocks
+        ],
+    )
+
+
+def styled_html(programme: Programme | Refusal) -> str:
+    """:func:`programme_html` with its stylesheet inlined, for a notebook or an app."""
+    return str(inline_css(PAGE_CSS)) + programme_html(programme, heading_level=3)
+
+
+def handout_html(programme: Programme | Refusal, paper: Literal["A4", "letter"] = "A4") -> str:
+    """A one-page printable handout: a complete HTML document with print CSS.
+
+    Parameters
+    ----------
+    programme
+        From :func:`backbalance.programme.build.build_programme`.
+    paper
+        ``"A4"`` or ``"letter"``.
+
+    Returns
+    -------
+    str
+        An HTML document; print it from the browser (one page on A4 or letter).
+    """
+    name = programme.setup.name if isinstance(programme, Programme) else ""
+    return render(
+        "handout.html.j2",
+        name=name,
+        paper=paper,
+        css=inline_css("handout.css"),
+        body=Markup(programme_html(programme, heading_level=2)),
+    )
+
+
+def programme_csv(programme: Programme) -> str:
+    """The programme's table as CSV, with the learner's name in a ``learner`` column."""
+    return safe_csv(programme.table.assign(learner=programme.setup.name))
