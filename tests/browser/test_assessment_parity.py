@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from backbalance.assessment.check import check_answers, screen
 from backbalance.assessment.data import AssessmentData, load_assessment
-from backbalance.assessment.logic import build_profile, check_answers, describe, screen
+from backbalance.assessment.logic import build_profile
+from backbalance.assessment.report import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -7,17 +7,13 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from backbalance.assessment.check import MESSAGES, check_answers, check_choice, check_number, screen
 from backbalance.assessment.data import AssessmentData, load_assessment
 from backbalance.assessment.logic import (
-    MESSAGES,
     build_profile,
-    check_answers,
-    check_choice,
-    check_number,
     concern_max,
     concern_score,
     contributor_scores,
-    describe,
     format_number,
     limb_symmetry_index,
     norm_band,
@@ -26,9 +22,9 @@ from backbalance.assessment.logic import (
     ratio_outside,
     ratio_value,
     round_half_up,
-    screen,
 )
 from backbalance.assessment.profile import Profile, StrengthResult
+from backbalance.assessment.report import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from backbalance.assessment.data import load_assessment, load_assessment_file
-from backbalance.assessment.page import ROOT_CLASS, render_form
+from backbalance.assessment.render import ROOT_CLASS, render_form
 from backbalance.common.read import DataError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -60,7 +60,7 @@ RedFlagLevel = Literal["none", "clinician", "urgent"]
 TightSide = Literal["left", "right", "both"]
 NormGroup = Literal["female", "male"]
 StrengthUnit = Literal["reps", "kg"]
-GapTest = Literal["row", "side_bridge"]
+GapTestId = Literal["row", "side_bridge"]
 
 
 class StrengthResult(Frozen):
@@ -90,7 +90,7 @@ class Profile(Frozen):
     contributors: tuple[str, ...] = ()
     weaker_side: Side | None = None
     gap_percent: Annotated[float, Field(ge=0, le=100)] | None = None
-    gap_test: GapTest | None = None
+    gap_test: GapTestId | None = None
     clear_gap: bool | None = None
     lsi: Annotated[float, Field(ge=0, le=100)] | None = None
     holds: dict[HoldId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
