@@ -6,8 +6,8 @@ a ``<legend>``, every box a ``<label>``, an empty message slot next to each fiel
 definitions the page's scripts need are embedded as inert JSON (:func:`script_spec`):
 the data files, the messages, the number pattern, the rule tables of
 :mod:`backbalance.assessment.check` and :mod:`backbalance.assessment.logic`, the joining
-words of :mod:`backbalance.assessment.report`, the profile's defaults and the chapter
-links. ``static/assessment-core.js`` interprets them (check, score, profile, wording) and
+words of :mod:`backbalance.assessment.report`, the defaults of the profile and of the
+report, and the chapter links. ``static/assessment-core.js`` interprets them (check, score, profile, wording) and
 ``static/assessment-form.js`` runs the page (added by :mod:`backbalance.sphinxext` to pages
 whose body holds ``class="bb-assessment"``). Nothing leaves the browser.
 
@@ -24,12 +24,13 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
 from markupsafe import Markup
 
-from backbalance.assessment.check import MESSAGES, field_rules
+from backbalance.assessment.check import ANSWER_PARTS, MESSAGES, field_rules
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import FORM_TEXT, form_steps
 from backbalance.assessment.logic import NUMBER, SPACE, YES_NO, gap_tests
@@ -54,9 +55,11 @@ def script_spec(data: AssessmentData, links: dict[str, str]) -> dict[str, Any]:
         "space": SPACE,
         "yes_no": list(YES_NO),
         "fields": [rule.to_json() for rule in field_rules(data)],
+        "answer_parts": ANSWER_PARTS,
         "gap_tests": [test.to_json() for test in gap_tests(data)],
         "words": WORDS,
         "profile": Profile(red_flag="none").model_dump(mode="json"),
+        "report": dataclasses.asdict(Report()),
         "links": links,
     }
 
