@@ -35,7 +35,7 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import FORM_TEXT, form_steps
 from backbalance.assessment.logic import NUMBER, SPACE, YES_NO, gap_tests
 from backbalance.assessment.profile import Profile
-from backbalance.assessment.report import WORDS, Report
+from backbalance.assessment.report import SUMMARY_RULES, WORDS, Report
 from backbalance.common.html import environment, render, static_text
 from backbalance.common.palette import css_variables
 
@@ -58,6 +58,7 @@ def script_spec(data: AssessmentData, links: dict[str, str]) -> dict[str, Any]:
         "answer_parts": ANSWER_PARTS,
         "gap_tests": [test.to_json() for test in gap_tests(data)],
         "words": WORDS,
+        "summary_rules": SUMMARY_RULES,
         "profile": Profile(red_flag="none").model_dump(mode="json"),
         "report": dataclasses.asdict(Report()),
         "links": links,

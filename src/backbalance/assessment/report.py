@@ -4,7 +4,9 @@ Pure functions, no I/O and no HTML: :mod:`backbalance.assessment.render` turns a
 :class:`Report` into HTML for the notebook, and the static book's script
 (``static/assessment-core.js``) builds the same report from the same spec;
 ``tests/golden`` checks that they agree. The few joining words that are not sentences of
-``data/`` are in :data:`WORDS`, which the page's spec carries too.
+``data/`` are in :data:`WORDS`, and the order and conditions of the summary's sentences in
+:data:`SUMMARY_RULES` (a tiny condition language, see :func:`holds`); the page's spec
+carries both.
 
 Examples
 --------
@@ -110,26 +112,50 @@ def _stop(profile: Profile, data: AssessmentData) -> Report:
     )
 
 
+Condition = tuple[str, str, object]
+"""``(fact, "==" or "!=", value)``; a value ``{"fact": name}`` stands for another fact."""
+
+MEASURED: Condition = ("gap_test", "!=", None)
+ONE_SIDE: Condition = ("weaker_side", "!=", None)
+SUMMARY_RULES: tuple[tuple[str, tuple[Condition, ...]], ...] = (
+    ("not_measured", (("gap_test", "==", None),)),
+    ("equal", (MEASURED, ("weaker_side", "==", None))),
+    ("weaker", (MEASURED, ONE_SIDE)),
+    ("clear", (MEASURED, ONE_SIDE, ("clear_gap", "==", True))),
+    ("not_clear", (MEASURED, ONE_SIDE, ("clear_gap", "!=", True))),
+    (
+        "disagree",
+        (
+            ("gap_test", "==", "row"),
+            ONE_SIDE,
+            ("bridge_side", "!=", None),
+            ("bridge_side", "!=", {"fact": "weaker_side"}),
+        ),
+    ),
+    ("tight", (("muscles", "!=", ""),)),
+    ("no_tight", (("muscles", "==", ""),)),
+    ("status", (("status", "!=", None),)),
+)
+"""The lines of the summary, in order: each sentence of ``summary.yml`` said when all of its
+conditions hold (the page's script reads the same table from the spec)."""
+
+
+def holds(conditions: tuple[Condition, ...], facts: dict[str, object]) -> bool:
+    """Whether every condition holds for ``facts``.
+
+    >>> holds((("gap_test", "==", "row"), ("side", "!=", {"fact": "other"})),
+    ...       {"gap_test": "row", "side": "left", "other": "right"})
+    True
+    """
+
+    def value(v: object) -> object:
+        return facts[v["fact"]] if isinstance(v, dict) else v
+
+    return all((facts[fact] == value(v)) == (op == "==") for fact, op, v in conditions)
+
+
 def _summary(profile: Profile, data: AssessmentData) -> tuple[str, ...]:
     words = data.summary
-    lines: list[str] = []
-    if profile.gap_test is None:
-        lines.append(words.not_measured)
-    else:
-        test = getattr(words.tests, profile.gap_test)
-        if profile.weaker_side is None:
-            lines.append(fill(words.equal, test=test))
-        else:
-            side, gap = profile.weaker_side, format_number(profile.gap_percent or 0, 1)
-            lines.append(fill(words.weaker, side=side, gap=gap, test=test))
-            lines.append(fill(words.clear if profile.clear_gap else words.not_clear, side=side))
-        bridge = bridge_side(profile.holds, data.endurance.noise.seconds)
-        if (
-            profile.gap_test == "row"
-            and None not in (bridge, profile.weaker_side)
-            and bridge != profile.weaker_side
-        ):
-            lines.append(words.disagree)
     names = {muscle.id: muscle.name for muscle in data.tightness.muscles}
     tight = WORDS["separator"].join(
         fill(
@@ -139,11 +165,28 @@ def _summary(profile: Profile, data: AssessmentData) -> tuple[str, ...]:
         )
         for t in profile.tight_muscles
     )
-    lines.append(fill(words.tight, muscles=tight) if tight else words.no_tight)
-    if profile.training_status is not None:
-        labels = {option.value: option.label for option in data.strength.training_status.options}
-        lines.append(fill(words.status, status=labels[profile.training_status]))
-    return tuple(lines)
+    labels = {option.value: option.label for option in data.strength.training_status.options}
+    status = None if profile.training_status is None else labels[profile.training_status]
+    facts: dict[str, object] = {
+        "gap_test": profile.gap_test,
+        "weaker_side": profile.weaker_side,
+        "clear_gap": profile.clear_gap,
+        "bridge_side": bridge_side(profile.holds, data.endurance.noise.seconds),
+        "muscles": tight,
+        "status": status,
+    }
+    blanks = {
+        "test": getattr(words.tests, profile.gap_test) if profile.gap_test else "",
+        "side": profile.weaker_side or "",
+        "gap": format_number(profile.gap_percent or 0, 1),
+        "muscles": tight,
+        "status": status or "",
+    }
+    return tuple(
+        fill(getattr(words, say), **blanks)
+        for say, conditions in SUMMARY_RULES
+        if holds(conditions, facts)
+    )
 
 
 def _contributors(profile: Profile, questionnaire: Questionnaire) -> tuple[Item, ...]:

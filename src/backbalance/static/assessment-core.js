@@ -240,33 +240,34 @@
     return map;
   }
 
+  /* Every condition [fact, "==" or "!=", value] holds; {fact: name} stands for another fact. */
+  function holds(conditions, facts) {
+    return conditions.every(function (c) {
+      var value = c[2] !== null && typeof c[2] === "object" ? facts[c[2].fact] : c[2];
+      return (facts[c[0]] === value) === (c[1] === "==");
+    });
+  }
+
+  /* The summary's sentences in the order and under the conditions of spec.summary_rules. */
   function summary(p, spec) {
-    var data = spec.data, w = data.summary, lines = [];
-    if (p.gap_test === null) {
-      lines.push(w.not_measured);
-    } else {
-      var test = w.tests[p.gap_test];
-      if (p.weaker_side === null) {
-        lines.push(fill(w.equal, { test: test }));
-      } else {
-        lines.push(fill(w.weaker, { side: p.weaker_side, gap: fmt(p.gap_percent, 1), test: test }));
-        lines.push(fill(p.clear_gap ? w.clear : w.not_clear, { side: p.weaker_side }));
-      }
-      var bridge = bridgeSide(p.holds, data.endurance.noise.seconds);
-      if (p.gap_test === "row" && bridge !== null && p.weaker_side !== null && bridge !== p.weaker_side) {
-        lines.push(w.disagree);
-      }
-    }
+    var data = spec.data, w = data.summary;
     var names = byId(data.tightness.muscles), words = data.tightness.side_words;
     var tight = p.tight_muscles.map(function (t) {
       return fill(spec.words.tight_item, { muscle: names[t.muscle].name, side: words[t.side] });
     }).join(spec.words.separator);
-    lines.push(tight ? fill(w.tight, { muscles: tight }) : w.no_tight);
-    if (p.training_status !== null) {
-      var labels = byId(data.strength.training_status.options, "value");
-      lines.push(fill(w.status, { status: labels[p.training_status].label }));
-    }
-    return lines;
+    var labels = byId(data.strength.training_status.options, "value");
+    var status = p.training_status === null ? null : labels[p.training_status].label;
+    var facts = {
+      gap_test: p.gap_test, weaker_side: p.weaker_side, clear_gap: p.clear_gap,
+      bridge_side: bridgeSide(p.holds, data.endurance.noise.seconds), muscles: tight, status: status
+    };
+    var blanks = {
+      test: p.gap_test ? w.tests[p.gap_test] : "", side: p.weaker_side || "",
+      gap: fmt(p.gap_percent || 0, 1), muscles: tight, status: status || ""
+    };
+    return spec.summary_rules
+      .filter(function (rule) { return holds(rule[1], facts); })
+      .map(function (rule) { return fill(w[rule[0]], blanks); });
   }
 
   function amount(value, unit, spec) { return fill(spec.words.amount, { value: fmt(value, 1), unit: unit }); }
