@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover - only for type checkers
 ROOT = Path(__file__).resolve().parents[2]
 COPIED = ("notebooks", "data")
 """Folders copied into the server's root: the notebooks and the data they read."""
+COURSE_FILES = ("_toc.yml", "references.bib")
+"""With these the copy is a course folder, which ``Course.find()`` finds from ``notebooks/``."""
 
 SETTINGS = {
     # Start the default kernel without asking; render every cell (no virtual scrolling).
@@ -115,6 +117,8 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
         shutil.copytree(
             ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
         )
+    for marker in COURSE_FILES:
+        shutil.copy(ROOT / marker, root / marker)
     for parts, values in SETTINGS.items():
         file = settings.joinpath(*parts)
         file.parent.mkdir(parents=True, exist_ok=True)
