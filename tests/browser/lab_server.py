@@ -37,8 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover - only for type checkers
 ROOT = Path(__file__).resolve().parents[2]
 COPIED = ("notebooks", "data")
 """Folders copied into the server's root: the notebooks and the data they read."""
-MARKER = "_toc.yml"
-"""Copied too, so that the copy is a course folder that ``Course.find()`` recognises."""
+COURSE_FILES = ("_toc.yml", "references.bib")
+"""With these the copy is a course folder, which ``Course.find()`` finds from ``notebooks/``."""
 
 SETTINGS = {
     # Start the default kernel without asking; render every cell (no virtual scrolling).
@@ -117,7 +117,8 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
         shutil.copytree(
             ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
         )
-    shutil.copyfile(ROOT / MARKER, root / MARKER)
+    for marker in COURSE_FILES:
+        shutil.copy(ROOT / marker, root / marker)
     for parts, values in SETTINGS.items():
         file = settings.joinpath(*parts)
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -129,7 +130,6 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
         "JUPYTERLAB_WORKSPACES_DIR": str(work / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(work / "runtime"),
         "JUPYTER_CONFIG_DIR": str(work / "config"),
-        "BACKBALANCE_DATA": str(root / "data"),  # the copy has no _toc.yml for Course.find()
     }
     command = [
         sys.executable,

@@ -7,15 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from backbalance.assessment.check import check_answers, check_number, screen
 from backbalance.assessment.data import load_assessment
-from backbalance.assessment.logic import (
-    build_profile,
-    check_answers,
-    check_number,
-    concern_score,
-    contributor_scores,
-    screen,
-)
+from backbalance.assessment.logic import build_profile, concern_score, contributor_scores
 from backbalance.assessment.profile import Profile
 
 ROOT = Path(__file__).resolve().parents[2]

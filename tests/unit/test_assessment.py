@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from backbalance.assessment.data import AssessmentData, load_assessment
-from backbalance.assessment.logic import (
+from backbalance.assessment.check import (
     MESSAGES,
-    build_profile,
     check_answers,
     check_choice,
     check_number,
+    field_rules,
+    screen,
+)
+from backbalance.assessment.data import AssessmentData, load_assessment
+from backbalance.assessment.form import form_steps
+from backbalance.assessment.logic import (
+    build_profile,
     concern_max,
     concern_score,
     contributor_scores,
-    describe,
     format_number,
     limb_symmetry_index,
     norm_band,
@@ -26,9 +31,12 @@ from backbalance.assessment.logic import (
     ratio_outside,
     ratio_value,
     round_half_up,
-    screen,
 )
-from backbalance.assessment.profile import Profile, StrengthResult
+from backbalance.assessment.profile import Profile, StrengthResult, load_profile, read_profile
+from backbalance.assessment.render import script_spec
+from backbalance.assessment.report import SUMMARY_RULES, describe
+from backbalance.common.read import DataError
+from backbalance.course import Course
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -464,3 +472,46 @@ def test_a_file_that_is_not_a_profile_is_refused():
         Profile.from_json('{"red_flag": "none", "weaker": "left"}')
     with pytest.raises(ValidationError):
         Profile.from_json('{"red_flag": "maybe"}')
+
+
+def test_read_profile_names_the_field_or_the_bad_json():
+    with pytest.raises(DataError) as caught:
+        read_profile('{"red_flag": "maybe"}', "upload.json")
+    (problem,) = map(str, caught.value.problems)
+    assert problem.startswith(
+        "upload.json, red_flag: input should be 'none', 'clinician' or 'urgent'"
+    )
+    with pytest.raises(DataError) as caught:
+        read_profile("not json", "upload.json")
+    assert str(caught.value.problems[0]).startswith("upload.json, (top level): invalid JSON")
+
+
+def test_load_profile_reads_the_examples_and_names_a_missing_file(tmp_path, monkeypatch):
+    for path in sorted(Course.find().path("examples").glob("*.json")):
+        assert load_profile(path).cleared == (path.stem != "red-flag")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DataError) as caught:
+        load_profile("gone.json")
+    assert [str(p) for p in caught.value.problems] == ["gone.json: file not found"]
+
+
+# --------------------------------------------------------------------------- rule tables
+
+
+def test_every_field_after_the_screen_has_one_rule(data):
+    steps = form_steps(data)
+    names = [field.name for step in steps[1:] for field in step.fields]
+    rules = field_rules(data)
+    assert sorted(rule.name for rule in rules) == sorted(names) and len(rules) == len(names)
+    assert all(rules[[r.name for r in rules].index(r.pair)].pair == r.name for r in rules if r.pair)
+
+
+def test_the_spec_carries_every_rule_table_as_json(data):
+    spec = json.loads(json.dumps(script_spec(data, {})))
+    assert [rule["name"] for rule in spec["fields"]] == [r.name for r in field_rules(data)]
+    assert [test["test"] for test in spec["gap_tests"]] == ["row", "side_bridge"]
+    assert spec["gap_tests"][0]["clear_lsi_below"] == data.strength.lsi.line
+    assert spec["gap_tests"][1]["clear_gap_at_least"] == data.endurance.noise.seconds
+    assert [say for say, _ in spec["summary_rules"]] == [say for say, _ in SUMMARY_RULES]
+    assert all(hasattr(data.summary, say) for say, _ in SUMMARY_RULES)
+    assert spec["profile"] == json.loads(Profile(red_flag="none").to_json())

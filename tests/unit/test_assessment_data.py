@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from backbalance.assessment.data import load_assessment, load_assessment_file
-from backbalance.assessment.page import ROOT_CLASS, render_form
+from backbalance.assessment.render import ROOT_CLASS, render_form
 from backbalance.common.read import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -278,7 +278,10 @@ def test_the_form_is_labelled_and_carries_its_definitions(course):
         == len({i["name"] for i in form.inputs if i.get("type") == "radio"})
     )
     spec = json.loads(form.json)
-    assert spec["data"]["endurance"]["noise"]["seconds"] == 15
+    assert spec["data"]["endurance"]["noise"]["seconds"] == data.endurance.noise.seconds
+    assert [rule["name"] for rule in spec["fields"]][:1] == [
+        f"question-{data.questionnaire.questions[0].id}"
+    ]
     assert "</" not in form.json
 
 

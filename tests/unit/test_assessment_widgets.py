@@ -10,8 +10,10 @@ import plotly.graph_objects as go
 import pytest
 
 from backbalance.assessment.app import AssessmentApp
+from backbalance.assessment.check import MESSAGES, check_answers
 from backbalance.assessment.data import AssessmentData, load_assessment
-from backbalance.assessment.logic import MESSAGES, build_profile, check_answers, form_steps
+from backbalance.assessment.form import form_steps
+from backbalance.assessment.logic import build_profile
 from backbalance.assessment.profile import Profile
 
 ROOT = Path(__file__).resolve().parents[2]

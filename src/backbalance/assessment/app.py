@@ -1,23 +1,25 @@
 """JupyterLab app for the self-assessment: a labelled form, inline messages, results and charts.
 
-The app lays out the fields of :func:`backbalance.assessment.logic.form_steps` as ipywidgets,
+The app lays out the fields of :func:`backbalance.assessment.form.form_steps` as ipywidgets,
 reads them as the same ``name -> text`` answers the static book's form gives, and leaves
-every rule to :mod:`backbalance.assessment.logic`: a message from :func:`~backbalance.assessment.logic.screen`
-or :func:`~backbalance.assessment.logic.check_answers` appears under its field (never an
-exception), and the results come from :func:`~backbalance.assessment.logic.describe` and
+every rule to :mod:`backbalance.assessment.check` and :mod:`backbalance.assessment.logic`:
+a message from :func:`~backbalance.assessment.check.screen` or
+:func:`~backbalance.assessment.check.check_answers` appears under its field (never an
+exception), and the results come from :func:`~backbalance.assessment.report.describe`
+(as HTML by :func:`~backbalance.assessment.render.report_html`) and
 :mod:`backbalance.assessment.charts`. Answers and the profile are saved to local JSON files
 only; nothing leaves the machine.
 
 Examples
 --------
->>> from backbalance.assessment.data import load_assessment
 >>> from backbalance.assessment.app import AssessmentApp
->>> AssessmentApp(load_assessment("../data/assessment"))  # doctest: +SKIP
+>>> app = AssessmentApp.from_course()
+>>> app.run_screen() is None  # nothing answered yet: a message under each red-flag question
+True
 """
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import Any
@@ -26,121 +28,16 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from backbalance.assessment.charts import holds_chart, ratios_chart, strength_chart
+from backbalance.assessment.check import MESSAGES, check_answers, screen
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.logic import (
-    FORM_TEXT,
-    MESSAGES,
-    FormField,
-    FormStep,
-    Link,
-    Report,
-    Table,
-    build_profile,
-    check_answers,
-    describe,
-    form_steps,
-    screen,
-)
+from backbalance.assessment.form import FORM_TEXT, FormField, FormStep, form_steps
+from backbalance.assessment.logic import build_profile
 from backbalance.assessment.profile import Profile
+from backbalance.assessment.render import app_part, report_html
+from backbalance.assessment.report import describe
+from backbalance.course import Course
 
 ANSWERS_FORMAT = "back-in-balance/answers"
-STYLE = """<style>
-.bb-assessment-app .widget-radio,.bb-assessment-app .widget-text,.bb-assessment-app .widget-dropdown{
-  flex-direction:column;align-items:flex-start;height:auto;width:auto;margin:.3em 0}
-.bb-assessment-app .widget-label{white-space:normal;width:auto!important;max-width:48em;height:auto;line-height:1.4;
-  font-weight:600;overflow:visible}
-.bb-assessment-app .widget-dropdown>select{flex:0 0 auto;height:var(--jp-widgets-inline-height,28px);width:auto}
-.bb-assessment-app a{color:#0072B2;text-decoration:underline}
-.bb-assessment-app .widget-radio-box{flex-direction:row;flex-wrap:wrap;gap:0 1.5em;width:auto}
-.bb-assessment-app .widget-radio-box label{width:auto}
-.bb-assessment-app .bb-error{color:#b00020;font-weight:600;margin:0 0 .6em}
-.bb-assessment-app .bb-hint{margin:0;max-width:48em}
-.bb-assessment-app .bb-stop{border:3px solid #b00020;border-radius:.5em;padding:.2em 1em}
-.bb-assessment-app .bb-status{border-left:4px solid #009E73;padding:.2em .8em}
-.bb-assessment-app table{border-collapse:collapse;margin:.6em 0}
-.bb-assessment-app th,.bb-assessment-app td{border:1px solid #888;padding:.2em .5em;text-align:left}
-.bb-assessment-app .bb-bar{display:grid;grid-template-columns:7em 24em 6em;gap:.6em;align-items:center;margin:.3em 0}
-.bb-assessment-app .bb-bar-track{position:relative;height:1.3em;border:1px solid #888}
-.bb-assessment-app .bb-bar-fill{position:absolute;top:0;bottom:0;left:0}
-</style>"""
-"""Let long questions wrap above their answers, and style messages and results."""
-BAR_COLOURS = ("#0072B2", "repeating-linear-gradient(135deg,#E69F00 0 6px,#F5D08A 6px 10px)")
-"""Left bar solid Okabe-Ito blue, right bar hatched orange (a second cue besides colour)."""
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _message(text: str) -> str:
-    """An inline message under a field (an empty string hides it)."""
-    return f'<p class="bb-error" role="status">{_e(text)}</p>' if text else ""
-
-
-def _link(link: Link | None, base: str) -> str:
-    return (
-        f' <a href="{_e(base + link.chapter)}.md" target="_blank">{_e(link.text)}</a>'
-        if link
-        else ""
-    )
-
-
-def _table(table: Table | None) -> str:
-    if table is None:
-        return ""
-    head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in table.header)
-    rows = "".join(
-        "<tr>"
-        + "".join(f"<td>{'<strong>' + _e(c) + '</strong>' if flag else _e(c)}</td>" for c in row)
-        + "</tr>"
-        for row, flag in zip(table.rows, table.flagged, strict=True)
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
-def _paragraphs(lines: tuple[str, ...]) -> str:
-    return "".join(f"<p>{_e(line)}</p>" for line in lines)
-
-
-def report_html(report: Report, data: AssessmentData, link_base: str = "../") -> str:
-    """The results (or the red-flag guidance) as HTML for the notebook.
-
-    Parameters
-    ----------
-    report
-        From :func:`backbalance.assessment.logic.describe`.
-    data
-        The validated ``data/assessment`` files (for the headings).
-    link_base
-        Prefix that turns a chapter (``book/causes``) into a link to its Markdown file.
-    """
-    if report.stop_title:
-        signs = "".join(f"<li>{_e(sign)}</li>" for sign in report.stop_signs)
-        return (
-            f'<div class="bb-stop"><h2>{_e(report.stop_title)}</h2><p>{_e(report.stop[0])}</p>'
-            f"<p>{_e(data.red_flags.answered_yes)}</p><ul>{signs}</ul>{_paragraphs(report.stop[1:])}</div>"
-        )
-    contributors = "".join(
-        f"<li>{'<strong>' + _e(item.title) + '</strong>: ' if item.title else ''}{_e(item.text)}"
-        f"{_link(item.link, link_base)}</li>"
-        for item in report.contributors
-    )
-    bars = "".join(
-        f'<div class="bb-bar"><span>{_e(bar.label)}</span><span class="bb-bar-track">'
-        f'<span class="bb-bar-fill" style="width:{bar.percent}%;background:{colour}"></span></span>'
-        f"<span>{_e(bar.text)}</span></div>"
-        for bar, colour in zip(report.bars, BAR_COLOURS[: len(report.bars)], strict=True)
-    )
-    return (
-        f"<h2>{_e(data.summary.title)}</h2><ul>{''.join(f'<li>{_e(s)}</li>' for s in report.summary)}</ul>"
-        f"<h3>{_e(data.questionnaire.title)}</h3>{_paragraphs(report.concern)}<ul>{contributors}</ul>"
-        f"<p>{_link(report.causes_link, link_base)}</p>"
-        f"<h3>{_e(data.endurance.title)}</h3>{_table(report.holds)}{_table(report.ratios)}"
-        f"{_paragraphs(report.endurance)}"
-        f"<h3>{_e(data.strength.title)}</h3>{bars}{_paragraphs(report.strength)}"
-        f"<h3>{_e(data.tightness.title)}</h3>{_paragraphs(report.tightness)}"
-        f"<p>{_link(report.tightness_link, link_base)}</p>"
-    )
 
 
 def _input(field: FormField) -> widgets.Widget:
@@ -233,7 +130,7 @@ class AssessmentApp(widgets.VBox):
         )
         super().__init__(
             [
-                widgets.HTML(STYLE),
+                widgets.HTML(app_part("style")),
                 steps[0],
                 self.continue_button,
                 self.screen_result,
@@ -245,24 +142,18 @@ class AssessmentApp(widgets.VBox):
         self.add_class("bb-assessment-app")
 
     @classmethod
-    def from_folder(
-        cls, folder: Path | str = "../data/assessment", **options: Any
-    ) -> AssessmentApp:
-        """The app for the files in ``folder`` (by default as seen from ``notebooks/``)."""
-        from backbalance.assessment.data import load_assessment
-
-        return cls(load_assessment(folder), **options)
+    def from_course(cls, course: Course | None = None, **options: Any) -> AssessmentApp:
+        """The app for the course's ``data/assessment`` (default: :meth:`Course.find`)."""
+        return cls((course or Course.find()).assessment, **options)
 
     # ------------------------------------------------------------------ layout
 
     def _step(self, step: FormStep) -> widgets.VBox:
-        rows: list[widgets.Widget] = [
-            widgets.HTML(f"<h2>{_e(step.title)}</h2><p>{_e(step.intro)}</p>")
-        ]
+        rows: list[widgets.Widget] = [widgets.HTML(app_part("heading", step))]
         for field in step.fields:
             self.inputs[field.name] = _input(field)
             self.messages[field.name] = widgets.HTML()
-            hint = [widgets.HTML(f'<p class="bb-hint">{_e(field.hint)}</p>')] if field.hint else []
+            hint = [widgets.HTML(app_part("hint", field.hint))] if field.hint else []
             rows += [self.inputs[field.name], *hint, self.messages[field.name]]
         return widgets.VBox(rows)
 
@@ -289,7 +180,7 @@ class AssessmentApp(widgets.VBox):
     def _show_messages(self, errors: dict[str, str], prefix: str = "") -> None:
         for name, box in self.messages.items():
             if name.startswith(prefix):
-                box.value = _message(errors.get(name, ""))
+                box.value = app_part("message", errors.get(name, ""))
 
     def _edited(self, name: str) -> None:
         self.messages[name].value = ""
@@ -311,10 +202,8 @@ class AssessmentApp(widgets.VBox):
         result = screen(self.state(), self.data.red_flags)
         self._show_messages(result.errors, "" if result.level not in (None, "none") else "redflag-")
         self.later.layout.display = "flex" if result.level == "none" else "none"
-        self.screen_result.value = (
-            f'<p class="bb-status" role="status">{_e(self.data.red_flags.clear)}</p>'
-            if result.level == "none"
-            else ""
+        self.screen_result.value = app_part(
+            "status", self.data.red_flags.clear if result.level == "none" else "", "bb-status"
         )
         self.results.children, self.profile = (), None
         if result.level not in (None, "none"):
@@ -333,7 +222,7 @@ class AssessmentApp(widgets.VBox):
             return self.profile
         checked = check_answers(self.state(), self.data)
         self._show_messages(checked.errors)
-        self.form_error.value = _message(MESSAGES["form"]) if checked.errors else ""
+        self.form_error.value = app_part("message", MESSAGES["form"] if checked.errors else "")
         if checked.answers is None:
             return None
         self._show(build_profile(checked.answers, self.data))
@@ -357,7 +246,7 @@ class AssessmentApp(widgets.VBox):
     # ------------------------------------------------------------------ files
 
     def _say(self, text: str) -> None:
-        self.file_status.value = f'<p role="status">{_e(text)}</p>'
+        self.file_status.value = app_part("status", text)
 
     def save_answers(self, path: Path | str | None = None) -> Path:
         """Write the answers to a local JSON file (default: the "Answers file" box)."""

@@ -12,10 +12,11 @@ than 0, got -5``.
 
 Examples
 --------
+>>> from backbalance.course import Course
 >>> from backbalance.assessment.data import load_assessment
->>> data = load_assessment("data/assessment")  # doctest: +SKIP
->>> data.endurance.noise.seconds  # doctest: +SKIP
-15.0
+>>> data = load_assessment(Course.find().path("assessment"))
+>>> data.endurance.noise.seconds > 0
+True
 """
 
 from __future__ import annotations
@@ -27,27 +28,20 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
 
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
+from backbalance.common.types import SLUG_PATTERN, Frozen, Slug, Sourced, Text, require_unique
 from backbalance.strength_gap.parameters import STATUSES, Status
 
 HoldId = Literal["flexor", "extensor", "bridge_right", "bridge_left"]
 """The four torso endurance holds, in the order a reader does them."""
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+BLANK = r"\{([a-z_]+)\}"
+"""A blank in a sentence from ``data/``, such as ``{side}`` (filled in by the scorer)."""
+PLACEHOLDER = re.compile(BLANK)
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Chapter = Annotated[str, StringConstraints(pattern=r"^book/[a-z0-9]+(?:-[a-z0-9]+)*$")]
-BibKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_:-]*$")]
+Chapter = Annotated[str, StringConstraints(pattern="^book/" + SLUG_PATTERN.removeprefix("^"))]
 Weight = Annotated[int, Field(ge=0, le=5, strict=True)]
 
 
@@ -68,35 +62,10 @@ def _blanks(*allowed: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-def _unique(ids: list[str], what: str) -> None:
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
-    if repeated:
-        raise ValueError(f"{what} {repeated[0]!r} is used more than once; ids must be unique")
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Sourced(_Frozen):
-    """An entry that names ``source`` (a BibTeX key) or gives an ``assumption``, not both."""
-
-    source: BibKey | None = None
-    assumption: Text | None = None
-
-    @model_validator(mode="after")
-    def _one_provenance(self) -> _Sourced:
-        if (self.source is None) == (self.assumption is None):
-            raise ValueError(
-                "give exactly one of `source:` (a key in references.bib) or `assumption:` (a one-line reason)"
-            )
-        return self
-
-
 # --------------------------------------------------------------------------- red flags
 
 
-class RedFlagSign(_Frozen):
+class RedFlagSign(Frozen):
     """One yes/no question of the safety screen."""
 
     id: Slug
@@ -104,7 +73,7 @@ class RedFlagSign(_Frozen):
     short: Text
 
 
-class RedFlagGroup(_Sourced):
+class RedFlagGroup(Sourced):
     """Signs that lead to the same guidance."""
 
     title: Text
@@ -112,7 +81,7 @@ class RedFlagGroup(_Sourced):
     signs: Annotated[list[RedFlagSign], Field(min_length=1, max_length=10)]
 
 
-class RedFlags(_Frozen):
+class RedFlags(Frozen):
     """``red_flags.yml``: urgent signs (cauda equina) and see-a-clinician signs."""
 
     title: Text
@@ -125,7 +94,7 @@ class RedFlags(_Frozen):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RedFlags:
-        _unique([sign.id for sign in self.signs()], "sign id")
+        require_unique([sign.id for sign in self.signs()], "sign id")
         return self
 
     def signs(self) -> list[RedFlagSign]:
@@ -143,7 +112,7 @@ class RedFlags(_Frozen):
 # --------------------------------------------------------------------------- questionnaire
 
 
-class Option(_Frozen):
+class Option(Frozen):
     """One answer to a question, with its points (0 = not at all)."""
 
     value: Slug
@@ -151,7 +120,7 @@ class Option(_Frozen):
     points: Weight
 
 
-class Contributor(_Frozen):
+class Contributor(Frozen):
     """A likely cause of an imbalance and the chapter that helps with it."""
 
     id: Slug
@@ -161,7 +130,7 @@ class Contributor(_Frozen):
     link_text: Text
 
 
-class Question(_Sourced):
+class Question(Sourced):
     """A sign or cause question; its points feed the concern and contributor scores."""
 
     id: Slug
@@ -173,7 +142,9 @@ class Question(_Sourced):
 
     @model_validator(mode="after")
     def _worse_never_scores_less(self) -> Question:
-        _unique([option.value for option in self.options], f"question {self.id!r}: option value")
+        require_unique(
+            [option.value for option in self.options], f"question {self.id!r}: option value"
+        )
         points = [option.points for option in self.options]
         if any(b < a for a, b in pairwise(points)):
             raise ValueError(
@@ -182,14 +153,14 @@ class Question(_Sourced):
         return self
 
 
-class ConcernLevel(_Frozen):
+class ConcernLevel(Frozen):
     """A band of the concern score, from ``min_score`` up to the next band."""
 
     min_score: Annotated[int, Field(ge=0, strict=True)]
     text: Text
 
 
-class Questionnaire(_Frozen):
+class Questionnaire(Frozen):
     """``questionnaire.yml``: signs and causes, their points, weights and wording."""
 
     title: Text
@@ -205,8 +176,8 @@ class Questionnaire(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Questionnaire:
-        _unique([c.id for c in self.contributors], "contributor id")
-        _unique([q.id for q in self.questions], "question id")
+        require_unique([c.id for c in self.contributors], "contributor id")
+        require_unique([q.id for q in self.questions], "question id")
         known = {c.id for c in self.contributors}
         for question in self.questions:
             unknown = sorted(set(question.contributes) - known)
@@ -233,14 +204,14 @@ class Questionnaire(_Frozen):
 # --------------------------------------------------------------------------- endurance
 
 
-class Hold(_Frozen):
+class Hold(Frozen):
     """One timed hold as the reader sees it."""
 
     label: Text
     instructions: Text
 
 
-class Holds(_Frozen):
+class Holds(Frozen):
     """The four holds, in test order."""
 
     flexor: Hold
@@ -249,7 +220,7 @@ class Holds(_Frozen):
     bridge_left: Hold
 
 
-class NumberInput(_Sourced):
+class NumberInput(Sourced):
     """The range a typed number must fall in, and the word after it."""
 
     min: Annotated[float, Field(gt=0)]
@@ -265,14 +236,14 @@ class NumberInput(_Sourced):
         return self
 
 
-class Norm(_Frozen):
+class Norm(Frozen):
     """A published mean and standard deviation, in seconds."""
 
     mean: Annotated[float, Field(gt=0, le=600)]
     sd: Annotated[float, Field(gt=0, le=600)]
 
 
-class HoldNorms(_Frozen):
+class HoldNorms(Frozen):
     """Averages for the four holds in one group."""
 
     flexor: Norm
@@ -281,14 +252,14 @@ class HoldNorms(_Frozen):
     bridge_left: Norm
 
 
-class GroupNames(_Frozen):
+class GroupNames(Frozen):
     """How the reader sees each group of the published averages."""
 
     female: Text
     male: Text
 
 
-class Norms(_Sourced):
+class Norms(Sourced):
     """Published averages by sex, with how sure we are of them."""
 
     confidence: Text
@@ -298,7 +269,7 @@ class Norms(_Sourced):
     male: HoldNorms
 
 
-class Bands(_Frozen):
+class Bands(Frozen):
     """Words for a time below, around or above the average (mean ± one sd)."""
 
     below: Text
@@ -306,7 +277,7 @@ class Bands(_Frozen):
     above: Text
 
 
-class Ratio(_Sourced):
+class Ratio(Sourced):
     """A ratio of two holds and the limits beyond which it is worth a closer look."""
 
     id: Slug
@@ -332,7 +303,7 @@ class Ratio(_Sourced):
         return self
 
 
-class Noise(_Sourced):
+class Noise(Sourced):
     """Side bridge gaps smaller than ``seconds`` may be measurement noise."""
 
     seconds: Annotated[float, Field(gt=0, le=120)]
@@ -340,14 +311,14 @@ class Noise(_Sourced):
     beyond: Annotated[Text, _blanks("gap", "noise", "side")]
 
 
-class Compare(_Frozen):
+class Compare(Frozen):
     """The question that picks the averages to compare with."""
 
     question: Text
     skip: Text
 
 
-class Tables(_Frozen):
+class Tables(Frozen):
     """Column headings of the result tables and the wording of the average cell."""
 
     holds: tuple[Text, Text, Text, Text]
@@ -356,7 +327,7 @@ class Tables(_Frozen):
     not_compared: Text
 
 
-class Endurance(_Frozen):
+class Endurance(Frozen):
     """``endurance.yml``: the torso holds, their averages, ratio limits and noise."""
 
     title: Text
@@ -377,7 +348,7 @@ class Endurance(_Frozen):
 
     @model_validator(mode="after")
     def _unique_ratios(self) -> Endurance:
-        _unique([ratio.id for ratio in self.ratios], "ratio id")
+        require_unique([ratio.id for ratio in self.ratios], "ratio id")
         return self
 
     def citations(self) -> Iterator[tuple[str, str]]:
@@ -400,20 +371,20 @@ class Unit(NumberInput):
     label: Text
 
 
-class Units(_Frozen):
+class Units(Frozen):
     """The two ways to give the strength result."""
 
     reps: Unit
     kg: Unit
 
 
-class Caveat(_Sourced):
+class Caveat(Sourced):
     """A caveat the reader always sees, with its source."""
 
     text: Annotated[Text, _blanks("line")]
 
 
-class Lsi(_Sourced):
+class Lsi(Sourced):
     """The Limb Symmetry Index line and the wording of its result."""
 
     line: Annotated[float, Field(ge=50, le=100)]
@@ -424,14 +395,14 @@ class Lsi(_Sourced):
     caveat: Caveat
 
 
-class StatusOption(_Frozen):
+class StatusOption(Frozen):
     """A training status and how the reader sees it."""
 
     value: Status
     label: Text
 
 
-class TrainingStatus(_Sourced):
+class TrainingStatus(Sourced):
     """The optional training-status question; its values are the simulation's statuses."""
 
     question: Text
@@ -447,14 +418,14 @@ class TrainingStatus(_Sourced):
         return self
 
 
-class BarLabels(_Frozen):
+class BarLabels(Frozen):
     """The words beside each side's bar."""
 
     left: Text
     right: Text
 
 
-class Strength(_Frozen):
+class Strength(Frozen):
     """``strength.yml``: the side-to-side strength test, the LSI line and training status."""
 
     title: Text
@@ -479,7 +450,7 @@ class Strength(_Frozen):
 # --------------------------------------------------------------------------- tightness
 
 
-class Muscle(_Frozen):
+class Muscle(Frozen):
     """A muscle group checked for tightness on each side."""
 
     id: Slug
@@ -488,7 +459,7 @@ class Muscle(_Frozen):
     how: Text
 
 
-class Choices(_Frozen):
+class Choices(Frozen):
     """The four answers to a tightness question."""
 
     none: Text
@@ -497,7 +468,7 @@ class Choices(_Frozen):
     both: Text
 
 
-class SideWords(_Frozen):
+class SideWords(Frozen):
     """How a tight side reads in the results."""
 
     left: Text
@@ -505,7 +476,7 @@ class SideWords(_Frozen):
     both: Text
 
 
-class Tightness(_Sourced):
+class Tightness(Sourced):
     """``tightness.yml``: which side of three muscle groups feels tighter."""
 
     title: Text
@@ -520,7 +491,7 @@ class Tightness(_Sourced):
 
     @model_validator(mode="after")
     def _unique_muscles(self) -> Tightness:
-        _unique([muscle.id for muscle in self.muscles], "muscle id")
+        require_unique([muscle.id for muscle in self.muscles], "muscle id")
         return self
 
     def citations(self) -> Iterator[tuple[str, str]]:
@@ -532,14 +503,14 @@ class Tightness(_Sourced):
 # --------------------------------------------------------------------------- summary
 
 
-class TestNames(_Frozen):
+class TestNames(Frozen):
     """The words for the test a gap comes from."""
 
     row: Text
     side_bridge: Text
 
 
-class Summary(_Frozen):
+class Summary(Frozen):
     """``summary.yml``: the wording of the profile at the top of the results."""
 
     title: Text

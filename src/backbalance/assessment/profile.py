@@ -30,11 +30,17 @@ The JSON format (version 1)::
 After a red flag only ``red_flag`` and ``red_flag_signs`` are filled in: no programme
 may be built from such a profile.
 
+:func:`read_profile` and :func:`load_profile` are the one way to read a profile that a
+reader saved, downloaded or uploaded: a bad file is a
+:class:`~backbalance.common.read.DataError` with one line per problem.
+
 Examples
 --------
->>> from backbalance.assessment.profile import Profile
+>>> from backbalance.assessment.profile import Profile, read_profile
 >>> Profile(red_flag="urgent", red_flag_signs=("both-legs",)).cleared
 False
+>>> read_profile('{"red_flag": "none", "weaker_side": "left"}', "upload.json").weaker_side
+'left'
 """
 
 from __future__ import annotations
@@ -42,26 +48,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from backbalance.assessment.data import HoldId
 from backbalance.common.read import DataError, Problem, display_path, problems_from
+from backbalance.common.types import Frozen, Side
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import Status
 
-Side = Literal["left", "right"]
 RedFlagLevel = Literal["none", "clinician", "urgent"]
 TightSide = Literal["left", "right", "both"]
 NormGroup = Literal["female", "male"]
 StrengthUnit = Literal["reps", "kg"]
-GapTest = Literal["row", "side_bridge"]
+GapTestId = Literal["row", "side_bridge"]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class StrengthResult(_Record):
+class StrengthResult(Frozen):
     """The side-to-side strength test: the result of each side, in reps or kg."""
 
     unit: StrengthUnit
@@ -69,14 +71,14 @@ class StrengthResult(_Record):
     right: Annotated[float, Field(gt=0)]
 
 
-class TightMuscle(_Record):
+class TightMuscle(Frozen):
     """A muscle group that felt tighter, and on which side."""
 
     muscle: str
     side: TightSide
 
 
-class Profile(_Record):
+class Profile(Frozen):
     """What the self-assessment found; see the module docstring for the JSON format."""
 
     format: Literal["back-in-balance/profile"] = "back-in-balance/profile"
@@ -88,7 +90,7 @@ class Profile(_Record):
     contributors: tuple[str, ...] = ()
     weaker_side: Side | None = None
     gap_percent: Annotated[float, Field(ge=0, le=100)] | None = None
-    gap_test: GapTest | None = None
+    gap_test: GapTestId | None = None
     clear_gap: bool | None = None
     lsi: Annotated[float, Field(ge=0, le=100)] | None = None
     holds: dict[HoldId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
@@ -108,7 +110,10 @@ class Profile(_Record):
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Profile:
-        """Read a profile from JSON text; raises ``pydantic.ValidationError`` if it is not one."""
+        """Read a profile from JSON text; raises ``pydantic.ValidationError`` if it is not one.
+
+        :func:`read_profile` says what is wrong in words a reader understands.
+        """
         return cls.model_validate_json(text)
 
     def save(self, path: Path | str) -> Path:
@@ -120,7 +125,7 @@ class Profile(_Record):
     @classmethod
     def load(cls, path: Path | str) -> Profile:
         """Read a profile saved by :meth:`save` (or downloaded from the static book)."""
-        return cls.from_json(Path(path).read_bytes())
+        return load_profile(path)
 
     def scenario(self, **plan: Any) -> Scenario:
         """A strength-gap simulation plan that starts from this profile's gap.
@@ -159,7 +164,7 @@ class Profile(_Record):
 
 
 def read_profile(text: str | bytes, name: str) -> Profile:
-    """A learner's profile from JSON text (see :mod:`backbalance.assessment.profile`).
+    """A learner's profile from JSON text (the format in the module docstring).
 
     Parameters
     ----------
@@ -170,7 +175,7 @@ def read_profile(text: str | bytes, name: str) -> Profile:
 
     Returns
     -------
-    backbalance.assessment.profile.Profile
+    Profile
 
     Raises
     ------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ import plotly
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
+
+from backbalance.assessment.render import ROOT_CLASS
+from backbalance.assessment.render import SCRIPTS as ASSESSMENT_SCRIPTS
 
 from .plotly_mime import MARKER_CLASS
 
@@ -49,7 +53,7 @@ def plotly_bundle(app: Sphinx) -> Path:
 # only to the pages that hold such an element, after plotly.js where a chart is present.
 PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
     MARKER_CLASS: (PLOTLY_TARGET, f"{ASSET_DIR}/bb-plotly.js"),
-    "bb-assessment": (f"{ASSET_DIR}/bb-assessment.js",),
+    ROOT_CLASS: tuple(f"{ASSET_DIR}/{script}" for script in ASSESSMENT_SCRIPTS),
 }
 
 
@@ -85,6 +89,8 @@ def copy_assets(app: Sphinx, exception: Exception | None) -> None:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(plotly_bundle(app), target / "plotly.min.js")
     shutil.copytree(STATIC, target, dirs_exist_ok=True)
+    for script in ASSESSMENT_SCRIPTS:
+        shutil.copyfile(str(files("backbalance").joinpath("static", script)), target / script)
     mathjax = Path(app.srcdir) / app.config.backbalance_mathjax_dir
     if not (mathjax / "tex-chtml.js").is_file():
         raise ExtensionError(

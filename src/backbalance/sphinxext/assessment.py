@@ -5,7 +5,7 @@ Usage in a MyST page::
     ```{assessment}
     ```
 
-The form itself is written by :func:`backbalance.assessment.page.render_form`. The data files
+The form itself is written by :func:`backbalance.assessment.render.render_form`. The data files
 are recorded as dependencies of the page, so editing them rebuilds it. A problem in a file
 becomes a Sphinx warning naming the file and the entry (an error under ``-W``), and so does
 a link to a chapter the book does not have.
@@ -22,7 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from backbalance.assessment.data import assessment_files, load_assessment
-from backbalance.assessment.page import render_form
+from backbalance.assessment.render import render_form
 from backbalance.common.read import DataError
 
 logger = logging.getLogger(__name__)

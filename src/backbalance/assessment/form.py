@@ -1,0 +1,164 @@
+"""The fields of the self-assessment form, in order: what the static page and the notebook lay out.
+
+Pure data, no HTML and no widgets: :mod:`backbalance.assessment.render` writes the fields as
+HTML for the static book, :mod:`backbalance.assessment.app` as ipywidgets. The field names
+are the ones :func:`backbalance.assessment.logic.check_answers` reads.
+
+Examples
+--------
+>>> from backbalance.course import Course
+>>> from backbalance.assessment.form import form_steps
+>>> steps = form_steps(Course.find().assessment)
+>>> [field.kind for field in steps[0].fields][:2]
+['choice', 'choice']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.logic import HOLDS, TIGHT_CHOICES, UNITS
+from backbalance.common.types import SIDES
+
+FORM_TEXT: dict[str, str] = {
+    "yes": "Yes",
+    "no": "No",
+    "seconds": "seconds",
+    "not_stated": "Not stated",
+    "continue": "Continue",
+    "submit": "See my results",
+    "remember": "Keep my answers in this browser, so I can come back later",
+    "forget": "Forget my answers",
+    "download": "Download my profile (JSON)",
+    "privacy": "Your answers never leave this browser. Nothing is sent anywhere.",
+    "noscript": "This self-assessment needs JavaScript, which is off in your browser. "
+    "You can do the same checks on paper with the worksheet in the self-assessment chapter.",
+}
+"""Fixed words of the form that do not come from ``data/`` (the static page and the notebook)."""
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One answer the form asks for.
+
+    ``kind`` is ``choice`` (radio buttons), ``number`` (a text box) or ``menu`` (a drop-down
+    whose first option is the default). ``options`` are ``(value, label)`` pairs.
+    """
+
+    name: str
+    kind: str
+    label: str
+    options: tuple[tuple[str, str], ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class FormStep:
+    """A step of the form: its heading, the text under it and its fields."""
+
+    title: str
+    intro: str
+    fields: tuple[FormField, ...]
+
+
+def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
+    """The five steps of the form, in order, with the field names :func:`check_answers` reads.
+
+    Step 1 is the red-flag screen; the static page and the notebook show steps 2 to 5 only
+    once it is clear.
+    """
+    flags, questionnaire, endurance, strength, tightness = (
+        data.red_flags,
+        data.questionnaire,
+        data.endurance,
+        data.strength,
+        data.tightness,
+    )
+    yes_no = (("yes", FORM_TEXT["yes"]), ("no", FORM_TEXT["no"]))
+    groups = endurance.norms.group_names
+    status = strength.training_status
+    return (
+        FormStep(
+            flags.title,
+            flags.intro,
+            tuple(
+                FormField(f"redflag-{sign.id}", "choice", sign.question, yes_no)
+                for sign in flags.signs()
+            ),
+        ),
+        FormStep(
+            questionnaire.title,
+            questionnaire.intro,
+            tuple(
+                FormField(
+                    f"question-{q.id}",
+                    "choice",
+                    q.prompt,
+                    tuple((o.value, o.label) for o in q.options),
+                )
+                for q in questionnaire.questions
+            ),
+        ),
+        FormStep(
+            endurance.title,
+            endurance.intro,
+            (
+                *(
+                    FormField(
+                        f"hold-{hold}",
+                        "number",
+                        f"{getattr(endurance.holds, hold).label} ({FORM_TEXT['seconds']})",
+                        hint=getattr(endurance.holds, hold).instructions,
+                    )
+                    for hold in HOLDS
+                ),
+                FormField(
+                    "norms",
+                    "menu",
+                    endurance.compare.question,
+                    (
+                        ("", endurance.compare.skip),
+                        ("female", groups.female),
+                        ("male", groups.male),
+                    ),
+                ),
+            ),
+        ),
+        FormStep(
+            strength.title,
+            f"{strength.intro} {strength.label}: {strength.instructions}",
+            (
+                FormField(
+                    "strength-unit",
+                    "menu",
+                    strength.unit_question,
+                    tuple((unit, getattr(strength.units, unit).label) for unit in UNITS),
+                ),
+                *(
+                    FormField(f"strength-{side}", "number", getattr(strength.bar_labels, side))
+                    for side in SIDES
+                ),
+                FormField(
+                    "training-status",
+                    "menu",
+                    status.question,
+                    (("", FORM_TEXT["not_stated"]), *((o.value, o.label) for o in status.options)),
+                ),
+            ),
+        ),
+        FormStep(
+            tightness.title,
+            tightness.intro,
+            tuple(
+                FormField(
+                    f"tight-{m.id}",
+                    "choice",
+                    m.label,
+                    tuple((choice, getattr(tightness.choices, choice)) for choice in TIGHT_CHOICES),
+                    m.how,
+                )
+                for m in tightness.muscles
+            ),
+        ),
+    )

@@ -1,0 +1,390 @@
+/* The self-assessment's rules for the static book: a small interpreter of the page's spec.
+ *
+ * Pure functions, no DOM: check the answers, screen the red flags, score, build the profile
+ * and word it. Every value, threshold, weight, sentence and rule table comes from the spec
+ * that backbalance.assessment.render.script_spec writes from data/assessment/ (field rules,
+ * gap tests, joining words, the profile's and the report's defaults); the reference is the
+ * Python package (backbalance.assessment.check, .logic, .report), and tests/golden replays
+ * its results here under Node. Loads as a CommonJS module or as window.BackBalanceAssessment.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.BackBalanceAssessment = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var BLANK = /\{([a-z_]+)\}/g;
+
+  function copy(value) { return JSON.parse(JSON.stringify(value)); }
+
+  /* ------------------------------------------------------------ numbers and words */
+
+  function roundHalfUp(value, digits) {
+    var scale = Math.pow(10, digits);
+    return Math.floor(value * scale + 0.5) / scale;
+  }
+
+  function fmt(value, digits) {
+    return String(roundHalfUp(value, digits === undefined ? 1 : digits));
+  }
+
+  function fill(template, values) {
+    return template.replace(BLANK, function (_, name) { return values[name]; });
+  }
+
+  function trim(text, spec) {
+    var space = "[" + spec.space + "]+";
+    return text.replace(new RegExp("^" + space + "|" + space + "$", "g"), "");
+  }
+
+  function parseNumber(text, spec) {
+    text = trim(text, spec);
+    if (!new RegExp("^(?:" + spec.number + ")$").test(text)) return null;
+    return Number(text.replace(",", "."));
+  }
+
+  /* ------------------------------------------------------------ checking answers */
+
+  function checkNumber(text, limits, required, spec) {
+    var m = spec.messages;
+    if (!trim(text, spec)) return { value: null, error: required ? m.pair : null };
+    var value = parseNumber(text, spec);
+    if (value === null) return { value: null, error: m.number };
+    if (value <= 0) return { value: null, error: m.negative };
+    var bounds = { min: fmt(limits.min, 2), max: fmt(limits.max, 2), unit: limits.unit };
+    if (value < limits.min) return { value: null, error: fill(m.low, bounds) };
+    if (value > limits.max) return { value: null, error: fill(m.high, bounds) };
+    return { value: value, error: null };
+  }
+
+  function checkChoice(value, allowed, required, spec) {
+    if (allowed.indexOf(value) >= 0) return { value: value, error: null };
+    if (!value && !required) return { value: null, error: null };
+    return { value: null, error: spec.messages.choose };
+  }
+
+  function allSigns(flags) { return flags.urgent.signs.concat(flags.clinician.signs); }
+
+  function screen(state, spec) {
+    var flags = spec.data.red_flags, signs = [], errors = {};
+    allSigns(flags).forEach(function (sign) {
+      var name = "redflag-" + sign.id, checked = checkChoice(state[name] || "", spec.yes_no, true, spec);
+      if (checked.value === "yes") signs.push(sign.id);
+      if (checked.error) errors[name] = checked.error;
+    });
+    if (flags.urgent.signs.some(function (s) { return signs.indexOf(s.id) >= 0; })) {
+      return { level: "urgent", signs: signs, errors: {} };
+    }
+    if (signs.length) return { level: "clinician", signs: signs, errors: {} };
+    return { level: Object.keys(errors).length ? null : "none", signs: [], errors: errors };
+  }
+
+  /* One field by its rule (see backbalance.assessment.check.FieldRule); null when skipped. */
+  function checkField(rule, state, checked, spec) {
+    var text = state[rule.name] || "";
+    if (rule.kind === "choice") return checkChoice(text, rule.allowed, rule.required, spec);
+    var limits = rule.limits;
+    if (rule.limits_from !== null) {
+      var key = checked[rule.limits_from].value;
+      if (key === null) return null;
+      limits = rule.limits_by[key];
+    }
+    var paired = rule.pair !== null && [rule.name, rule.pair].some(function (n) { return trim(state[n] || "", spec); });
+    return checkNumber(text, limits, rule.required || paired, spec);
+  }
+
+  function gather(rules, checked, spec) {
+    var answers = copy(spec.answer_parts);
+    rules.forEach(function (rule) {
+      var value = rule.name in checked ? checked[rule.name].value : null;
+      var kept = rule.only_with === null || (rule.only_with in checked && checked[rule.only_with].value !== null);
+      if (value === null || !kept) return;
+      var target = answers, path = rule.into;
+      path.slice(0, -1).forEach(function (part) {
+        if (target[part] === null || target[part] === undefined) target[part] = {};
+        target = target[part];
+      });
+      target[path[path.length - 1]] = value;
+    });
+    return answers;
+  }
+
+  function checkAnswers(state, spec) {
+    var screened = screen(state, spec), checked = {}, errors = {};
+    if (screened.level === null) return { answers: null, errors: screened.errors };
+    if (screened.level !== "none") {
+      return { answers: { red_flag: screened.level, red_flag_signs: screened.signs }, errors: {} };
+    }
+    spec.fields.forEach(function (rule) {
+      var result = checkField(rule, state, checked, spec);
+      if (result !== null) checked[rule.name] = result;
+    });
+    Object.keys(checked).forEach(function (n) { if (checked[n].error) errors[n] = checked[n].error; });
+    if (Object.keys(errors).length) return { answers: null, errors: errors };
+    var answers = gather(spec.fields, checked, spec);
+    answers.red_flag = "none";
+    answers.red_flag_signs = [];
+    return { answers: answers, errors: {} };
+  }
+
+  /* ------------------------------------------------------------ scores */
+
+  function points(question, value) {
+    return question.options.filter(function (o) { return o.value === value; })[0].points;
+  }
+
+  function concernScore(choices, q) {
+    return q.questions.reduce(function (sum, x) { return sum + points(x, choices[x.id]) * x.concern_weight; }, 0);
+  }
+
+  function concernMax(q) {
+    return q.questions.reduce(function (sum, x) {
+      return sum + Math.max.apply(null, x.options.map(function (o) { return o.points; })) * x.concern_weight;
+    }, 0);
+  }
+
+  function rankedContributors(choices, q) {
+    var scores = {};
+    q.contributors.forEach(function (c) { scores[c.id] = 0; });
+    q.questions.forEach(function (x) {
+      var p = points(x, choices[x.id]);
+      Object.keys(x.contributes).forEach(function (id) { scores[id] += p * x.contributes[id]; });
+    });
+    return q.contributors
+      .map(function (c, i) { return { id: c.id, score: scores[c.id], index: i }; })
+      .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
+      .filter(function (c) { return c.score >= q.contributor_min_score; })
+      .map(function (c) { return c.id; });
+  }
+
+  function ratioValue(holds, ratio) {
+    if (!(ratio.numerator in holds) || !(ratio.denominator in holds)) return null;
+    return roundHalfUp(holds[ratio.numerator] / holds[ratio.denominator], 2);
+  }
+
+  function ratioOutside(value, ratio) {
+    return (ratio.low !== null && value < ratio.low) || (ratio.high !== null && value > ratio.high);
+  }
+
+  function normBand(seconds, mean, sd) {
+    if (seconds < mean - sd) return "below";
+    if (seconds > mean + sd) return "above";
+    return "around";
+  }
+
+  function lsiOf(left, right) { return roundHalfUp(Math.min(left, right) / Math.max(left, right) * 100, 1); }
+
+  function weaker(left, right) {
+    if (left === right) return null;
+    return left < right ? "left" : "right";
+  }
+
+  function bridgeSide(holds, noise) {
+    if (!("bridge_left" in holds) || !("bridge_right" in holds)) return null;
+    var l = holds.bridge_left, r = holds.bridge_right;
+    return Math.abs(l - r) >= noise ? weaker(l, r) : null;
+  }
+
+  /* ------------------------------------------------------------ the profile */
+
+  function lookup(answers, path) {
+    var value = answers;
+    for (var i = 0; i < path.length; i++) {
+      value = value[path[i]];
+      if (value === null || value === undefined) return null;
+    }
+    return value;
+  }
+
+  /* Weaker side and gap from the first gap test that was done (see logic.gap_tests). */
+  function gap(answers, spec) {
+    for (var i = 0; i < spec.gap_tests.length; i++) {
+      var t = spec.gap_tests[i], left = lookup(answers, t.left), right = lookup(answers, t.right);
+      if (left === null || right === null) continue;
+      var lsi = lsiOf(left, right);
+      var clear = t.clear_lsi_below !== null ? lsi < t.clear_lsi_below : Math.abs(left - right) >= (t.clear_gap_at_least || 0);
+      return {
+        weaker_side: weaker(left, right), gap_percent: roundHalfUp(100 - lsi, 1), gap_test: t.test,
+        clear_gap: clear, lsi: t.keeps_lsi ? lsi : null
+      };
+    }
+    return {};
+  }
+
+  function buildProfile(answers, spec) {
+    var profile = copy(spec.profile), data = spec.data;
+    profile.red_flag = answers.red_flag;
+    profile.red_flag_signs = answers.red_flag_signs;
+    if (answers.red_flag !== "none") return profile;
+    var q = data.questionnaire, found = gap(answers, spec);
+    profile.concern_score = concernScore(answers.choices, q);
+    profile.concern_max = concernMax(q);
+    profile.contributors = rankedContributors(answers.choices, q);
+    Object.keys(found).forEach(function (key) { profile[key] = found[key]; });
+    profile.holds = answers.holds;
+    profile.norms = answers.norms;
+    profile.strength = answers.strength;
+    Object.keys(answers.tightness).forEach(function (m) {
+      if (answers.tightness[m] !== "none") profile.tight_muscles.push({ muscle: m, side: answers.tightness[m] });
+    });
+    profile.training_status = answers.training_status;
+    return profile;
+  }
+
+  /* ------------------------------------------------------------ wording */
+
+  function byId(list, key) {
+    var map = {};
+    list.forEach(function (x) { map[x[key || "id"]] = x; });
+    return map;
+  }
+
+  /* Every condition [fact, "==" or "!=", value] holds; {fact: name} stands for another fact. */
+  function holds(conditions, facts) {
+    return conditions.every(function (c) {
+      var value = c[2] !== null && typeof c[2] === "object" ? facts[c[2].fact] : c[2];
+      return (facts[c[0]] === value) === (c[1] === "==");
+    });
+  }
+
+  /* The summary's sentences in the order and under the conditions of spec.summary_rules. */
+  function summary(p, spec) {
+    var data = spec.data, w = data.summary;
+    var names = byId(data.tightness.muscles), words = data.tightness.side_words;
+    var tight = p.tight_muscles.map(function (t) {
+      return fill(spec.words.tight_item, { muscle: names[t.muscle].name, side: words[t.side] });
+    }).join(spec.words.separator);
+    var labels = byId(data.strength.training_status.options, "value");
+    var status = p.training_status === null ? null : labels[p.training_status].label;
+    var facts = {
+      gap_test: p.gap_test, weaker_side: p.weaker_side, clear_gap: p.clear_gap,
+      bridge_side: bridgeSide(p.holds, data.endurance.noise.seconds), muscles: tight, status: status
+    };
+    var blanks = {
+      test: p.gap_test ? w.tests[p.gap_test] : "", side: p.weaker_side || "",
+      gap: fmt(p.gap_percent || 0, 1), muscles: tight, status: status || ""
+    };
+    return spec.summary_rules
+      .filter(function (rule) { return holds(rule[1], facts); })
+      .map(function (rule) { return fill(w[rule[0]], blanks); });
+  }
+
+  function amount(value, unit, spec) { return fill(spec.words.amount, { value: fmt(value, 1), unit: unit }); }
+
+  function holdTable(p, spec) {
+    var e = spec.data.endurance, rows = [];
+    Object.keys(e.holds).forEach(function (h) {
+      if (!(h in p.holds)) return;
+      var s = p.holds[h], cells = [e.holds[h].label, amount(s, e.input.unit, spec)];
+      if (p.norms === null) {
+        cells.push(e.table.not_compared, e.table.not_compared);
+      } else {
+        var norm = e.norms[p.norms][h];
+        cells.push(fill(e.table.norm, { mean: fmt(norm.mean), sd: fmt(norm.sd), group: e.norms.group_names[p.norms] }));
+        cells.push(e.bands[normBand(s, norm.mean, norm.sd)]);
+      }
+      rows.push(cells);
+    });
+    return { header: e.table.holds, rows: rows, flagged: rows.map(function () { return false; }) };
+  }
+
+  function ratioTable(p, spec) {
+    var e = spec.data.endurance, rows = [], flagged = [];
+    e.ratios.forEach(function (r) {
+      var value = ratioValue(p.holds, r);
+      if (value === null) return;
+      var outside = ratioOutside(value, r);
+      rows.push([r.label, fmt(value, 2), r.rule, outside ? e.outside_text : e.inside_text]);
+      flagged.push(outside);
+    });
+    return rows.length ? { header: e.table.ratios, rows: rows, flagged: flagged } : null;
+  }
+
+  function enduranceNotes(p, spec, hasRatios) {
+    var e = spec.data.endurance, notes = [];
+    if (!Object.keys(p.holds).length) return [e.not_done];
+    if ("bridge_left" in p.holds) {
+      var l = p.holds.bridge_left, r = p.holds.bridge_right, diff = Math.abs(l - r), noise = e.noise.seconds;
+      var blanks = { gap: fmt(diff, 1), noise: fmt(noise, 1) };
+      if (diff < noise) {
+        notes.push(fill(e.noise.within, blanks));
+      } else {
+        blanks.side = String(weaker(l, r));
+        notes.push(fill(e.noise.beyond, blanks));
+      }
+    }
+    notes.push(p.norms ? e.norms.caveat : e.no_sex);
+    if (hasRatios) notes.push(e.ratio_caveat);
+    return notes;
+  }
+
+  function strengthPart(p, spec, report) {
+    var s = spec.data.strength, res = p.strength;
+    if (res === null) {
+      report.strength = [s.not_done];
+      return;
+    }
+    var lsi = p.lsi, side = weaker(res.left, res.right), unit = s.units[res.unit].unit;
+    var line = fmt(s.lsi.line, 1), lines = [];
+    if (side === null) {
+      lines.push(fill(s.lsi.equal, { lsi: fmt(lsi, 1) }));
+    } else {
+      lines.push(fill(s.lsi.result, {
+        weaker: fmt(Math.min(res.left, res.right), 1), stronger: fmt(Math.max(res.left, res.right), 1),
+        unit: unit, lsi: fmt(lsi, 1), side: side
+      }));
+    }
+    lines.push(lsi < s.lsi.line ? fill(s.lsi.below, { line: line, side: String(side) }) : fill(s.lsi.at_or_above, { line: line }));
+    lines.push(fill(s.lsi.caveat.text, { line: line }));
+    var top = Math.max(res.left, res.right);
+    report.strength = lines;
+    report.bars = [["left", res.left], ["right", res.right]].map(function (x) {
+      return { label: s.bar_labels[x[0]], text: amount(x[1], unit, spec), percent: roundHalfUp(x[1] / top * 100, 1) };
+    });
+    report.bar_note = fill(s.bar_note, { line: line });
+  }
+
+  /* The report of backbalance.assessment.report.describe, with the same keys. */
+  function describe(p, spec) {
+    var data = spec.data, report = copy(spec.report);
+    if (p.red_flag !== "none") {
+      var group = data.red_flags[p.red_flag];
+      report.stop_title = group.title;
+      report.stop = [group.guidance, data.red_flags.no_programme];
+      report.stop_signs = allSigns(data.red_flags)
+        .filter(function (s) { return p.red_flag_signs.indexOf(s.id) >= 0; })
+        .map(function (s) { return s.short; });
+      return report;
+    }
+    var q = data.questionnaire, known = byId(q.contributors), ratios = ratioTable(p, spec);
+    var level = q.concern_levels.filter(function (l) { return l.min_score <= p.concern_score; }).pop();
+    var contributors = p.contributors.map(function (id) {
+      var c = known[id];
+      return { title: c.name, text: c.why, link: { text: c.link_text, chapter: c.chapter } };
+    });
+    var t = data.tightness, names = byId(t.muscles);
+    report.summary = summary(p, spec);
+    report.concern = [fill(q.score_text, { score: String(p.concern_score), max: String(p.concern_max) }), level.text];
+    report.contributors = contributors.length ? contributors : [{ title: "", text: q.no_contributors, link: null }];
+    report.causes_link = { text: q.causes_link_text, chapter: q.causes_chapter };
+    report.holds = Object.keys(p.holds).length ? holdTable(p, spec) : null;
+    report.ratios = ratios;
+    report.endurance = enduranceNotes(p, spec, ratios !== null);
+    strengthPart(p, spec, report);
+    report.tightness = p.tight_muscles.length
+      ? p.tight_muscles.map(function (m) { return fill(t.result, { muscle: names[m.muscle].name, side: t.side_words[m.side] }); })
+      : [t.none_tight];
+    report.tightness_link = p.tight_muscles.length ? { text: t.link_text, chapter: t.chapter } : null;
+    return report;
+  }
+
+  return {
+    roundHalfUp: roundHalfUp,
+    parseNumber: parseNumber,
+    screen: screen,
+    checkAnswers: checkAnswers,
+    buildProfile: buildProfile,
+    describe: describe
+  };
+});
