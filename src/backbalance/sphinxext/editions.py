@@ -36,15 +36,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from .config import EDITIONS
+
 ENV_VAR = "BACKBALANCE_EDITION"
-EDITIONS = ("student", "instructor")
-CONFIG_NAME = "backbalance_edition"
+CONFIG_NAME = "backbalance_edition"  # declared in backbalance.sphinxext.config
 INSTRUCTOR_ONLY_DIRECTIVES = ("lesson-plan",)
 BANNER_THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")  # themes with an announcement bar
 BANNER = (
@@ -144,12 +144,6 @@ def clean_page_sources(app: Sphinx, exception: Exception | None) -> None:
             path.write_text(cleaned, encoding="utf-8")
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value(CONFIG_NAME, EDITIONS[0], "env", types=[str])
+def setup_editions(app: Sphinx) -> None:
     app.connect("config-inited", choose_edition)
     app.connect("build-finished", clean_page_sources)
-    # The lesson-plan directive and the launch-button guard are set up here, so that
-    # sphinxext/__init__.py needs one line for all of the instructor work.
-    app.setup_extension("backbalance.sphinxext.lessons")
-    app.setup_extension("backbalance.sphinxext.launch")
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
