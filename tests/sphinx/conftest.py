@@ -6,6 +6,7 @@ A test that changes its book's files gets a copy of its own (``srcdir="<unique n
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,28 @@ def soup(page):
 def warnings():
     """The warnings of an app's build, as text."""
     return lambda app: app.warning.getvalue()
+
+
+@pytest.fixture
+def book(make_app, rootdir, tmp_path, build):
+    """Build a copy of ``roots/test-<testroot>`` with ``files`` written into it (relative
+    path -> text); ``data="copy"`` copies the course's ``data/`` into it (for a test that breaks
+    a file), ``data="course"`` reads the course's own (default: the book's own ``data/``);
+    ``edit(srcdir)`` runs before the build."""
+
+    def _book(testroot: str, files=None, data: str = "", edit=None, warningiserror=False, **conf):
+        srcdir = tmp_path / testroot
+        shutil.copytree(rootdir / f"test-{testroot}", srcdir)
+        if data == "copy":
+            shutil.copytree(ROOT / "data", srcdir / "data")
+        elif data == "course":
+            conf["backbalance_data_dir"] = str(ROOT / "data")
+        for name, text in (files or {}).items():
+            (srcdir / name).write_text(text, encoding="utf-8")
+        if edit is not None:
+            edit(srcdir)
+        app = make_app("html", srcdir=srcdir, confoverrides=conf, warningiserror=warningiserror)
+        build(app)
+        return app
+
+    return _book

@@ -13,6 +13,7 @@ Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``
 * :mod:`.editions`: the student and instructor editions;
 * :mod:`.assets`: plotly.js, MathJax and the page files served by the book itself, added
   per page;
+* :mod:`.strict`: the fix, named with the warning, for a wrong toc entry or citation key;
 * :mod:`.workarounds`: fixes for upstream behaviour, each naming the version it targets.
 """
 
@@ -32,6 +33,7 @@ from .lessons import setup_lessons
 from .nodes import setup_nodes
 from .programmes import setup_programmes
 from .quiz import setup_quiz
+from .strict import setup_strict
 from .workarounds import setup_workarounds
 
 
@@ -44,5 +46,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assessment(app)
     setup_editions(app)
     setup_assets(app)
+    setup_strict(app)
     setup_workarounds(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -94,8 +94,12 @@ class BlockNode(nodes.container, ABC):
     def make(cls, **attributes: Any) -> BlockNode:
         """The node with ``attributes`` and, as children, the text of its HTML."""
         node = cls("", **attributes)
-        node.extend(text_fallback(node.html()))
+        node.extend(node.fallback())
         return node
+
+    def fallback(self) -> list[nodes.Node]:
+        """What builders other than HTML show: the text of the HTML."""
+        return text_fallback(self.html())
 
     @abstractmethod
     def html(self) -> str:
@@ -170,6 +174,9 @@ class PlotlyFigureNode(BlockNode):
     """``spec``: a plotly figure (data, layout, config, frames); ``element_id`` of its chart."""
 
     js = ("plotly.min.js", "bb-plotly.js")
+
+    def fallback(self) -> list[nodes.Node]:
+        return [nodes.paragraph(text=figure_label(self["spec"]))]
 
     def html(self) -> str:
         spec = self["spec"]
