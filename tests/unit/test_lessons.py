@@ -1,5 +1,5 @@
 """Lesson plans: the YAML schema and its one-line messages, the HTML, the shipped files (the
-``lesson-plan`` Sphinx directive: tests/sphinx/test_lessons.py)."""
+``lesson-plan`` Sphinx directive: tests/sphinx/test_lesson_plan_directive.py)."""
 
 from __future__ import annotations
 

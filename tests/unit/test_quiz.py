@@ -1,5 +1,5 @@
 """Chapter quizzes: the YAML schema and its messages, the no-JavaScript HTML, the shipped files
-(the ``quiz`` Sphinx directive: tests/sphinx/test_quiz.py)."""
+(the ``quiz`` Sphinx directive: tests/sphinx/test_quiz_directive.py)."""
 
 from __future__ import annotations
 
