@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from backbalance.sphinxext.nodes import QuizNode
+
 
 @pytest.mark.sphinx("html", testroot="quiz")
 def test_directive_renders_the_quiz_and_tracks_the_file(app, build, page, warnings):
@@ -39,3 +41,14 @@ def test_directive_warns_about_a_missing_quiz(app, build, page, warnings):
     Path(app.srcdir, "data", "quizzes", "demo.yml").unlink()
     build(app)
     assert "data/quizzes/demo.yml: file not found" in warnings(app)
+
+
+@pytest.mark.sphinx("html", testroot="quiz", srcdir="quiz-snapshot")
+def test_the_quiz_html_and_its_text_fallback_are_as_before(app, build, soup, file_regression):
+    build(app)
+    (block,) = soup(app).select("div.bb-quiz")
+    file_regression.check(block.prettify(), basename="quiz_html", extension=".html")
+    (node,) = app.env.get_doctree("index").findall(QuizNode)
+    file_regression.check(
+        "\n".join(p.astext() for p in node.children), basename="quiz_text", extension=".txt"
+    )
