@@ -12,7 +12,8 @@ Usage in a MyST page::
 
 ``example-programme`` reads the profile ``data/examples/<name>.json``, builds its programme
 with :func:`backbalance.programme.build.build_programme` (the same code the notebooks call) from
-``data/exercises.csv``, ``data/plan_templates.yml`` and ``data/model_parameters.yml``, and
+the course's ``data/exercises.csv``, ``data/plan_templates.yml`` and
+``data/model_parameters.yml`` (:class:`backbalance.course.Course`), and
 shows it as accessible HTML tables (:class:`~backbalance.sphinxext.nodes.ProgrammeNode`).
 Options: ``days`` (strength days a week, default 3), ``equipment`` (space-separated, default
 ``none``), ``name`` and ``heading-level`` (of the phase headings, default 3).
@@ -31,14 +32,8 @@ from pydantic import ValidationError
 from sphinx.application import Sphinx
 
 from backbalance.common.read import DataError, problems_from
-from backbalance.habits.logic import load_habits
 from backbalance.programme.build import Setup, build_programme
-from backbalance.programme.library import (
-    load_exercise_library,
-    load_profile,
-    load_programme_template,
-)
-from backbalance.strength_gap.parameters import load_model_parameters
+from backbalance.programme.library import load_profile
 
 from .directives import DataDirective
 from .nodes import HabitChecklistsNode, ProgrammeNode
@@ -71,18 +66,18 @@ class ExampleProgrammeDirective(_TablesDirective):
         raw = self.arguments[0].strip()
         what = f"example programme {raw!r}"
         name = self.name_argument(what, "examples", "desk-worker")
-        if name is None or self.read(what, self.course) is None:
+        course = None if name is None else self.read(what, self.course)
+        if course is None:
             return []
         profile_path = self.depend("examples", f"{name}.json")
-        paths = [self.depend(f) for f in ("exercises.csv", "plan_templates.yml")]
-        params_path = self.depend("model_parameters.yml")
+        for used in ("exercises.csv", "plan_templates.yml", "model_parameters.yml"):
+            self.depend(used)
         profile = self.read_named(what, profile_path, load_profile)
         if profile is None:
             return []
         try:
-            library = load_exercise_library(paths[0])
-            template = load_programme_template(paths[1], library)
-            params = load_model_parameters(params_path)
+            library, template = course.exercises, course.programme_template
+            params = course.parameters
             setup = Setup(
                 days_per_week=self.options.get("days", 3),
                 equipment=frozenset(self.options.get("equipment", "none").split()),
@@ -113,10 +108,11 @@ class HabitChecklistsDirective(_TablesDirective):
     """Insert the printable habit sheets of ``data/habits.yml``."""
 
     def run(self) -> list[nodes.Node]:
-        if self.read("habit checklists", self.course) is None:
+        course = self.read("habit checklists", self.course)
+        if course is None:
             return []
-        path = self.depend("habits.yml")
-        habits = self.read("habit checklists", lambda: load_habits(path))
+        self.depend("habits.yml")
+        habits = self.read("habit checklists", lambda: course.habits)
         if habits is None:
             return []
         node = HabitChecklistsNode.make(
