@@ -63,7 +63,7 @@ browser:
 check: $(BIN)/.installed assets
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/python -m pytest -n 2 -m "not slow" tests/unit tests/property
+	$(BIN)/python -m pytest -n 2 -m "not slow" tests/unit tests/property tests/golden tests/sphinx
 	$(BIN)/python -m pytest -q --doctest-modules src
 
 test: check validate browser

@@ -1,7 +1,7 @@
 """Student and instructor editions from one source: what each kind of reader gets.
 
-Both editions are built from a copy of the course into temporary folders (never into the
-repository's ``_build``), with warnings as errors. The student edition must not hold any
+Both editions are built from a copy of the course into a temporary folder (never into the
+repository's ``_build``), with warnings as errors (see conftest.py). The student edition must not hold any
 instructor-only text anywhere, not in its pages, its search index or the page sources it
 offers for download; the instructor edition must show every answer key, instructor note
 and lesson plan.
@@ -12,9 +12,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,10 +19,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from backbalance.lessons.data import load_lesson_plan
-from backbalance.quizzes.data import Quiz, load_quiz
-from backbalance.quizzes.render import KEY_INTRO, KEY_MARK, render_html
-from backbalance.sphinxext.editions import BANNER, ENV_VAR, strip_other_edition
-from backbalance.sphinxext.launch import launch_settings
+from backbalance.quizzes.data import load_quiz
+from backbalance.quizzes.render import KEY_INTRO, KEY_MARK
+from backbalance.sphinxext.editions import BANNER
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = (
@@ -39,63 +35,8 @@ CHAPTERS = (
     "daily-habits",
     "putting-it-together",
 )
-SKIP = shutil.ignore_patterns(
-    ".venv",
-    "_build",
-    "node_modules",
-    ".git",
-    ".hypothesis",
-    ".pytest_cache",
-    "__pycache__",
-    ".ipynb_checkpoints",
-    "*.egg-info",
-)
 TEXT_FILES = {".html", ".js", ".md", ".txt", ".ipynb", ".json", ".xml"}
 ONLY_INSTRUCTOR = re.compile(r"^(`{3,})\{only\} instructor\n(?P<body>.*?)^\1\s*$", re.M | re.S)
-
-
-# --------------------------------------------------------------------------- building
-
-
-def build(source: Path, output: Path, edition: str) -> subprocess.CompletedProcess[str]:
-    """``jupyter-book build`` of one edition, as `make book` / `make book-instructor` run it."""
-    env = {key: value for key, value in os.environ.items() if key != ENV_VAR}
-    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    if edition == "instructor":
-        env[ENV_VAR] = "instructor"
-    jb = Path(sys.executable).with_name("jupyter-book")
-    return subprocess.run(
-        [str(jb), "build", str(source), "--path-output", str(output), "-W", "--keep-going"],
-        cwd=source,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-
-
-def built(result: subprocess.CompletedProcess[str], output: Path) -> Path:
-    if result.returncode != 0:
-        pytest.fail("the book did not build:\n" + result.stdout[-4000:] + result.stderr[-4000:])
-    return output / "_build" / "html"
-
-
-@pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A snapshot of the course, so that edits made while the tests run cannot mix in."""
-    copy = tmp_path_factory.mktemp("course") / "back-in-balance"
-    shutil.copytree(ROOT, copy, ignore=SKIP)
-    if (ROOT / "node_modules").is_dir():
-        (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    return copy
-
-
-@pytest.fixture(scope="module")
-def sites(source: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("editions")
-    return {
-        edition: built(build(source, out / edition, edition), out / edition)
-        for edition in ("student", "instructor")
-    }
 
 
 # --------------------------------------------------------------------------- what is instructor-only
@@ -258,13 +199,10 @@ def test_both_editions_hold_the_same_pages(sites):
 
 
 @pytest.mark.slow
-def test_switching_edition_in_one_output_folder_cannot_leak(source, tmp_path):
-    """Build the instructor edition, then the student edition into the same folder: Sphinx's
+def test_switching_edition_in_one_output_folder_cannot_leak(editions, sites):
+    """The student edition is built into the folder of the instructor edition: Sphinx's
     cache must re-read every page, so the student pages come out clean."""
-    out = tmp_path / "shared"
-    built(build(source, out, "instructor"), out)
-    result = build(source, out, "student")
-    site = built(result, out)
+    result, site = editions["student"]
     assert "backbalance_edition" in result.stdout, "the edition change should force a re-read"
     for chapter in CHAPTERS:
         page = (site / "book" / f"{chapter}.html").read_text(encoding="utf-8")
@@ -330,140 +268,3 @@ def test_instructor_pages_pass_axe(sites):
     finally:
         server.shutdown()
     assert {chapter: v for chapter, v in found.items() if v} == {}
-
-
-# --------------------------------------------------------------------------- fast checks of the parts
-
-
-def test_answer_key_marks_right_answers_in_words_and_shows_all_feedback():
-    quiz = Quiz.model_validate(
-        {
-            "questions": [
-                {
-                    "id": f"q{i}",
-                    "prompt": f"Question {i}?",
-                    "options": [
-                        {"text": "Yes", "correct": True, "feedback": "Right, because."},
-                        {"text": "No <b>", "correct": False, "feedback": "Wrong, because."},
-                    ],
-                }
-                for i in range(3)
-            ]
-        }
-    )
-    soup = BeautifulSoup(render_html(quiz, answers=True), "html.parser")
-    assert soup.select_one("div.bb-quiz.bb-quiz-key") is not None and not soup.select("details")
-    items = soup.select("div.bb-quiz-key ul.bb-quiz-options > li")
-    assert [li.get_text(" ", strip=True) for li in items[:2]] == [
-        f"A. Yes ({KEY_MARK}) Correct. Right, because.",
-        "B. No <b> Not quite. Wrong, because.",
-    ]
-    assert [li["data-correct"] for li in items] == ["true", "false"] * 3
-    assert soup.find(id=True) is None and soup.find("script") is None and soup.find("b") is None
-    assert render_html(quiz) == render_html(quiz, answers=False), "the student quiz is unchanged"
-    assert "bb-quiz-key" not in render_html(quiz)
-
-
-CHAPTER = """# Title
-
-Text.
-
-```{quiz} demo
-```
-
-```{lesson-plan} demo
-```
-
-````{only} instructor
-```{admonition} Instructor notes
-- Secret note.
-```
-````
-
-```{only} student
-Student-only line.
-```
-
-~~~{only} instructor
-Tilde secret.
-~~~
-
-Closing text.
-"""
-
-
-def test_sources_lose_only_the_other_editions_blocks():
-    student = strip_other_edition(CHAPTER, "student")
-    assert "Secret" not in student and "lesson-plan" not in student and "Tilde" not in student
-    assert "Student-only line." in student and "```{quiz} demo\n```" in student
-    assert student.endswith("Closing text.\n")
-    instructor = strip_other_edition(CHAPTER, "instructor")
-    assert "Student-only" not in instructor
-    assert "Secret note." in instructor and "```{lesson-plan} demo" in instructor
-
-
-def test_sources_keep_examples_inside_code_blocks():
-    example = "Write this:\n\n`````md\n" + CHAPTER + "`````\n\nDone.\n"
-    assert strip_other_edition(example, "student") == example
-
-
-@pytest.mark.parametrize(
-    ("repository", "hub", "shown"),
-    [
-        ("", "https://hub.example.edu", set()),
-        ("https://github.com/org/course", "", {"binderhub_url", "colab_url"}),
-        (
-            "https://github.com/org/course",
-            "https://hub.example.edu",
-            {"binderhub_url", "colab_url", "jupyterhub_url"},
-        ),
-        (
-            "https://gitlab.com/org/course",
-            "https://hub.example.edu",
-            {"binderhub_url", "jupyterhub_url"},
-        ),
-    ],
-    ids=["no-repository-no-buttons", "github", "github-and-hub", "gitlab-no-colab"],
-)
-def test_launch_buttons_follow_the_repository_url(repository, hub, shown):
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    buttons = dict(config["launch_buttons"], jupyterhub_url=hub)
-    settled = launch_settings({"repository_url": repository, "launch_buttons": buttons})
-    urls = {"binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url"}
-    assert {key for key in urls if settled.get(key)} == shown
-
-
-def test_colab_and_hub_install_lines_in_the_guide_use_the_pinned_run_time_requirements():
-    """The guide's installs for Colab, a hub's administrator and a hub's students name
-    requirements/lab.txt (or requirements.txt, which includes it): the pins live in one place."""
-    guide = (ROOT / "book" / "instructor-guide.md").read_text(encoding="utf-8")
-    lines = [line for line in guide.splitlines() if "pip install" in line]
-    assert len(lines) == 3, "install lines for Colab, a hub's administrator and a hub's students"
-    for line in lines:
-        assert "==" not in line, line
-        assert re.search(r"-r \S*requirements(/lab)?\.txt", line), line
-    assert "-r requirements/lab.txt" in (ROOT / "requirements.txt").read_text()
-
-
-@pytest.mark.parametrize(
-    ("variable", "setting"), [("teacher", None), (None, "teacher")], ids=["variable", "setting"]
-)
-def test_an_unknown_edition_stops_the_build_with_one_clear_line(
-    tmp_path, monkeypatch, variable, setting
-):
-    from sphinx.errors import ConfigError
-    from sphinx.testing.util import SphinxTestApp
-
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    if variable:
-        monkeypatch.setenv(ENV_VAR, variable)
-    (tmp_path / "conf.py").write_text(
-        "extensions = ['backbalance.sphinxext.editions']\n"
-        + (f"backbalance_edition = {setting!r}\n" if setting else "")
-    )
-    (tmp_path / "index.rst").write_text("Demo\n====\n")
-    name = ENV_VAR if variable else "backbalance_edition"
-    with pytest.raises(
-        ConfigError, match=f"^{name} must be 'student' or 'instructor', got 'teacher'$"
-    ):
-        SphinxTestApp("html", srcdir=tmp_path, builddir=tmp_path / "build")

@@ -295,37 +295,3 @@ def test_text_from_the_data_is_escaped(course):
     html = render_form(load_assessment(course / "data" / "assessment"), {})
     assert "<b>your</b>" not in html and "</script> start" not in html
     assert "&lt;b&gt;your&lt;/b&gt;" in html
-
-
-TINY_CONF = """extensions = ["backbalance.sphinxext.assessment"]
-exclude_patterns = ["_build", "data"]
-"""
-
-
-def build_tiny_book(course: Path) -> subprocess.CompletedProcess[str]:
-    (course / "conf.py").write_text(TINY_CONF)
-    (course / "index.rst").write_text("Self-assessment\n===============\n\n.. assessment::\n")
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(course), str(course / "_build")],
-        cwd=course,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_a_bad_file_is_a_warning_in_the_build_naming_file_and_entry(course):
-    edit(course, "endurance.yml", "  seconds: 15\n", "  seconds: -5\n")
-    result = build_tiny_book(course)
-    assert (
-        "data/assessment/endurance.yml, noise.seconds: must be more than 0.0, got -5"
-        in result.stderr
-    )
-    assert "Traceback" not in result.stderr
-
-
-def test_links_to_missing_chapters_are_a_warning_in_the_build(course):
-    result = build_tiny_book(course)
-    assert "links to 'book/causes', which is not a page of the book" in result.stderr
-    page = (course / "_build" / "index.html").read_text()
-    assert f'class="{ROOT_CLASS}"' in page

@@ -1,5 +1,5 @@
-"""Lesson plans: the YAML schema and its one-line messages, the HTML, the shipped files, and the
-``lesson-plan`` Sphinx directive in both editions."""
+"""Lesson plans: the YAML schema and its one-line messages, the HTML, the shipped files (the
+``lesson-plan`` Sphinx directive: tests/sphinx/test_lesson_plan_directive.py)."""
 
 from __future__ import annotations
 
@@ -352,81 +352,3 @@ def test_shipped_plan_sources_are_in_the_bibliography():
     ]
     assert cited, "the shipped plans should cite their evidence"
     assert [c for c in cited if c[2] not in keys] == []
-
-
-# --------------------------------------------------------------------------- Sphinx directive
-
-
-def build(tmp_path: Path, plan: dict | str | None, edition: str | None = None):
-    """A one-page Sphinx project with the lesson-plan directive; returns (html, warnings, app).
-
-    ``SphinxTestApp`` undoes docutils' global registrations afterwards, so one test's app
-    does not change the warnings of the next.
-    """
-    from sphinx.testing.util import SphinxTestApp
-
-    src = tmp_path / "src"
-    (src / "data" / "lesson_plans").mkdir(parents=True)
-    conf = "extensions = ['backbalance.sphinxext.editions']\n"
-    if edition:
-        conf += f"backbalance_edition = {edition!r}\n"
-    (src / "conf.py").write_text(conf)
-    (src / "index.rst").write_text("Demo\n====\n\nBefore.\n\n.. lesson-plan:: demo\n\nAfter.\n")
-    if plan is not None:
-        text = plan if isinstance(plan, str) else yaml.safe_dump(plan, sort_keys=False)
-        (src / "data" / "lesson_plans" / "demo.yml").write_text(text)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build", freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    warnings = "\n".join(
-        line for line in app.warning.getvalue().splitlines() if "is already registered" not in line
-    )
-    return (tmp_path / "build" / "html" / "index.html").read_text(encoding="utf-8"), warnings, app
-
-
-@pytest.fixture
-def no_edition_variable(monkeypatch, tmp_path):
-    monkeypatch.delenv("BACKBALANCE_EDITION", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-def test_student_edition_renders_nothing_but_tracks_the_file(tmp_path, no_edition_variable):
-    html, warnings, app = build(tmp_path, valid())
-    assert warnings == ""
-    assert "Before." in html and "After." in html
-    assert "bb-lesson-plan" not in html and "Demo class" not in html
-    deps = {str(Path(d)) for d in app.env.dependencies["index"]}
-    assert any(d.endswith(str(Path("data", "lesson_plans", "demo.yml"))) for d in deps)
-
-
-def test_instructor_edition_renders_the_plan(tmp_path, no_edition_variable):
-    html, warnings, _ = build(tmp_path, valid(), edition="instructor")
-    assert warnings == ""
-    assert '<section class="bb-lesson-plan"' in html and "Lesson plan: Demo class" in html
-
-
-def test_the_environment_variable_chooses_the_edition(tmp_path, no_edition_variable, monkeypatch):
-    monkeypatch.setenv("BACKBALANCE_EDITION", "instructor")
-    html, _, app = build(tmp_path, valid(), edition="student")
-    assert "Lesson plan: Demo class" in html
-    assert app.config.backbalance_edition == "instructor" and app.tags.has("instructor")
-
-
-@pytest.mark.parametrize("edition", ["student", "instructor"])
-def test_a_broken_plan_warns_in_both_editions(tmp_path, no_edition_variable, edition):
-    data = valid()
-    data["activities"][0]["minutes"] = 2
-    html, warnings, _ = build(tmp_path, data, edition=edition)
-    assert "bb-lesson-plan" not in html
-    assert "WARNING" in warnings
-    assert (
-        "src/data/lesson_plans/demo.yml, activities: the minutes must add up to 45–60 "
-        "for one class, got 42"
-    ) in warnings
-
-
-def test_a_missing_plan_warns(tmp_path, no_edition_variable):
-    _, warnings, _ = build(tmp_path, None, edition="instructor")
-    assert "src/data/lesson_plans/demo.yml: file not found" in warnings

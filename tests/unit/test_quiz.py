@@ -1,5 +1,5 @@
-"""Chapter quizzes: the YAML schema and its messages, the no-JavaScript HTML, the shipped files,
-and the ``quiz`` Sphinx directive."""
+"""Chapter quizzes: the YAML schema and its messages, the no-JavaScript HTML, the shipped files
+(the ``quiz`` Sphinx directive: tests/sphinx/test_quiz_directive.py)."""
 
 from __future__ import annotations
 
@@ -332,66 +332,3 @@ def test_shipped_quiz_sources_are_in_the_bibliography():
     cited = [(p.name, entry, key) for p in SHIPPED for entry, key in load_quiz(p).citations()]
     assert cited, "the shipped quizzes should cite their evidence"
     assert [c for c in cited if c[2] not in keys] == []
-
-
-# --------------------------------------------------------------------------- Sphinx directive
-
-
-def build(tmp_path: Path, quiz: dict | str | None) -> tuple[str, str, object]:
-    """Build a one-page Sphinx project that uses the quiz directive.
-
-    Returns the page's HTML, the warning log and the Sphinx application.
-    """
-    from io import StringIO
-
-    from sphinx.application import Sphinx
-
-    src = tmp_path / "src"
-    (src / "data" / "quizzes").mkdir(parents=True)
-    (src / "conf.py").write_text("extensions = ['backbalance.sphinxext.quiz']\n")
-    (src / "index.rst").write_text("Demo\n====\n\n.. quiz:: demo\n")
-    if quiz is not None:
-        text = quiz if isinstance(quiz, str) else yaml.safe_dump(quiz, sort_keys=False)
-        (src / "data" / "quizzes" / "demo.yml").write_text(text)
-    warnings = StringIO()
-    app = Sphinx(
-        str(src),
-        str(src),
-        str(tmp_path / "out"),
-        str(tmp_path / "doctrees"),
-        "html",
-        status=None,
-        warning=warnings,
-        freshenv=True,
-    )
-    app.build()
-    html_file = tmp_path / "out" / "index.html"
-    return html_file.read_text(encoding="utf-8"), warnings.getvalue(), app
-
-
-def test_directive_renders_the_quiz_and_tracks_the_file(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    html, warnings, app = build(tmp_path, valid())
-    assert warnings == ""
-    assert '<div class="bb-quiz">' in html and "Question three?" in html
-    deps = {str(Path(d)) for d in app.env.dependencies["index"]}
-    assert any(d.endswith(str(Path("data", "quizzes", "demo.yml"))) for d in deps)
-
-
-def test_directive_turns_data_errors_into_warnings_naming_file_and_entry(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    data = valid()
-    data["questions"][1]["options"][0]["correct"] = "maybe"
-    html, warnings, _ = build(tmp_path, data)
-    assert "bb-quiz" not in html
-    assert "WARNING" in warnings
-    assert (
-        "src/data/quizzes/demo.yml, questions[1].options[0].correct: "
-        "input should be a valid boolean"
-    ) in warnings
-
-
-def test_directive_warns_about_a_missing_quiz(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    _, warnings, _ = build(tmp_path, None)
-    assert "src/data/quizzes/demo.yml: file not found" in warnings

@@ -75,6 +75,10 @@ def _styles(name: str) -> dict[str, Markup]:
     return {"palette": Markup(css_variables()), "css": Markup(static_text(name))}
 
 
+CSS = "assessment.css"
+"""The form's stylesheet in ``backbalance/static/``; the book links it on the form's page."""
+
+
 def render_form(data: AssessmentData, links: dict[str, str]) -> str:
     """The whole self-assessment as HTML: form, stop and results areas, tools, definitions."""
     return render(
@@ -83,7 +87,6 @@ def render_form(data: AssessmentData, links: dict[str, str]) -> str:
         spec_json=_inert_json(script_spec(data, links)),
         steps=form_steps(data),
         text=FORM_TEXT,
-        **_styles("assessment.css"),
     )
 
 

@@ -36,15 +36,17 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
 
+from markdown_it import MarkdownIt
+from mdit_py_plugins.colon_fence import colon_fence_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from .config import EDITIONS
+
 ENV_VAR = "BACKBALANCE_EDITION"
-EDITIONS = ("student", "instructor")
-CONFIG_NAME = "backbalance_edition"
+CONFIG_NAME = "backbalance_edition"  # declared in backbalance.sphinxext.config
 INSTRUCTOR_ONLY_DIRECTIVES = ("lesson-plan",)
 BANNER_THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")  # themes with an announcement bar
 BANNER = (
@@ -52,7 +54,8 @@ BANNER = (
     "Do not publish it to students."
 )
 
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<mark>`{3,}|~{3,}|:{3,})\s*(?P<info>.*?)\s*$")
+_PARSER = MarkdownIt("commonmark").use(colon_fence_plugin)
+_DIRECTIVE = re.compile(r"^\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
 
 
 def edition_of(config: Config) -> str:
@@ -83,43 +86,45 @@ def choose_edition(app: Sphinx, config: Config) -> None:
         config.html_theme_options = options
 
 
+def _dropped_lines(text: str, edition: str) -> set[int]:
+    """The line numbers (from 0) of the fenced blocks meant for another edition."""
+    other = [e for e in EDITIONS if e != edition]
+    drop_names = set(INSTRUCTOR_ONLY_DIRECTIVES) if edition != "instructor" else set()
+    dropped: set[int] = set()
+
+    def walk(source: str, offset: int) -> None:
+        for token in _PARSER.parse(source):
+            if token.type not in ("fence", "colon_fence") or token.map is None:
+                continue
+            directive = _DIRECTIVE.match(token.info.strip())
+            if directive is None:  # a code block: what it holds is an example, kept as it is
+                continue
+            start, end = token.map
+            name, arg = directive.group("name"), directive.group("arg").strip()
+            if (name == "only" and arg in other) or name in drop_names:
+                dropped.update(range(offset + start, offset + end))
+            else:  # a directive's body may hold blocks of its own
+                walk(token.content, offset + start + 1)
+
+    walk(text, 0)
+    return dropped
+
+
 def strip_other_edition(text: str, edition: str) -> str:
-    """MyST text without the fenced blocks meant for another edition.
+    r"""MyST text without the fenced blocks meant for another edition.
 
     Removed: ``{only} <other edition>`` blocks and, in the student edition, the
     instructor-only directives (``lesson-plan``). Fences may use backticks, tildes or
-    colons; a block ends at a fence of the same kind, at least as long, with no info text.
-    Code blocks are left alone, so a guide can show such a block as an example.
+    colons; the blocks are found by markdown-it-py with the colon-fence plugin (the parser
+    MyST itself uses). Code blocks are left alone, so a guide can show such a block as an
+    example.
+
+    >>> strip_other_edition("A\n\n```{only} instructor\nB\n```\n\nC\n", "student")
+    'A\n\n\nC\n'
     """
-    other = [e for e in EDITIONS if e != edition]
-    drop_names = set(INSTRUCTOR_ONLY_DIRECTIVES) if edition != "instructor" else set()
-    kept: list[str] = []
-    open_fences: list[tuple[str, bool]] = []  # (mark, holds code) of the blocks we are in
-    dropping: str | None = None  # the mark of the block being dropped
-
-    def closes(match: re.Match[str], mark: str) -> bool:
-        found = match.group("mark")
-        return not match.group("info") and found[0] == mark[0] and len(found) >= len(mark)
-
-    for line in text.splitlines(keepends=True):
-        match = _FENCE.match(line.rstrip("\r\n"))
-        if dropping is not None:
-            if match and closes(match, dropping):
-                dropping = None
-            continue
-        if match and open_fences and closes(match, open_fences[-1][0]):
-            open_fences.pop()
-        elif match and not (open_fences and open_fences[-1][1]):
-            directive = re.match(r"^\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$", match.group("info"))
-            if directive and (
-                (directive.group("name") == "only" and directive.group("arg").strip() in other)
-                or directive.group("name") in drop_names
-            ):
-                dropping = match.group("mark")
-                continue
-            open_fences.append((match.group("mark"), directive is None))
-        kept.append(line)
-    return "".join(kept)
+    dropped = _dropped_lines(text, edition)
+    lines = text.splitlines(keepends=True)
+    return "".join(line for number, line in enumerate(lines) if number not in dropped)
 
 
 def clean_page_sources(app: Sphinx, exception: Exception | None) -> None:
@@ -144,12 +149,6 @@ def clean_page_sources(app: Sphinx, exception: Exception | None) -> None:
             path.write_text(cleaned, encoding="utf-8")
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value(CONFIG_NAME, EDITIONS[0], "env", types=[str])
+def setup_editions(app: Sphinx) -> None:
     app.connect("config-inited", choose_edition)
     app.connect("build-finished", clean_page_sources)
-    # The lesson-plan directive and the launch-button guard are set up here, so that
-    # sphinxext/__init__.py needs one line for all of the instructor work.
-    app.setup_extension("backbalance.sphinxext.lessons")
-    app.setup_extension("backbalance.sphinxext.launch")
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

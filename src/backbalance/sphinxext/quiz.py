@@ -5,40 +5,42 @@ Usage in a MyST chapter::
     ```{quiz} causes
     ```
 
-The directive validates the file with :func:`backbalance.quizzes.data.load_quiz`, renders it with
-:func:`backbalance.quizzes.render.render_html` (plain HTML, no JavaScript) and records the file as a
-dependency of the page, so editing the quiz rebuilds the chapter. In the instructor edition
-(see :mod:`backbalance.sphinxext.editions`) it renders the answer key instead. A problem in the file
-becomes a Sphinx warning that names the file and the entry (an error under ``-W``).
+The directive validates the file with :func:`backbalance.quizzes.data.load_quiz` and puts a
+:class:`~backbalance.sphinxext.nodes.QuizNode` in the page, drawn as plain HTML (no
+JavaScript). In the instructor edition (see :mod:`backbalance.sphinxext.editions`) the node
+shows the answer key instead. A typo in the name is a warning that names the missing file
+and the closest quiz there is.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from backbalance.quizzes.data import load_quiz
-from backbalance.quizzes.render import render_html
 
-from .chapter_data import ChapterDataDirective
+from .directives import DataDirective
 from .editions import is_instructor
+from .nodes import QuizNode
 
 
-class QuizDirective(ChapterDataDirective):
+class QuizDirective(DataDirective):
     """Insert the quiz named by the argument (a chapter file stem such as ``causes``)."""
 
-    folder, what, subtype = "quizzes", "quiz", "quiz"
+    required_arguments = 1
+    subtype = "quiz"
 
     def run(self) -> list[nodes.Node]:
-        quiz = self.load(load_quiz)
+        what = f"quiz {self.arguments[0].strip()!r}"
+        name = self.name_argument(what, "quizzes", "causes")
+        if name is None or self.read(what, self.course) is None:
+            return []
+        quiz = self.read_named(what, self.depend("quizzes", f"{name}.yml"), load_quiz)
         if quiz is None:
             return []
-        return [nodes.raw("", render_html(quiz, answers=is_instructor(self.config)), format="html")]
+        answers = is_instructor(self.config)
+        return [QuizNode.make(quiz=quiz, answers=answers)]
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("backbalance.sphinxext.editions")
+def setup_quiz(app: Sphinx) -> None:
     app.add_directive("quiz", QuizDirective)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from backbalance.sphinxext.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_html
+from backbalance.sphinxext.nodes import PlotlyFigureNode
+from backbalance.sphinxext.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer
 
 SPEC = {
     "data": [{"type": "scatter", "y": [1, 2]}],
@@ -19,7 +20,12 @@ def mime(content, mime_type=PLOTLY_MIME):
 
 def test_plotly_json_becomes_a_labelled_placeholder_with_the_spec():
     (container,) = PlotlyMimeRenderer.handle_mime(None, mime(SPEC), inline=False)
-    html = container.children[0].astext()
+    (figure,) = container.children
+    assert (
+        isinstance(figure, PlotlyFigureNode)
+        and figure.astext() == "Interactive chart: Left </script> & right"
+    )
+    html = figure.html()
     assert 'class="bb-plotly"' in html and 'id="bb-plotly-3-0"' in html
     assert 'aria-label="Interactive chart: Left &lt;/script&gt; &amp; right"' in html
     payload = html.split('class="bb-plotly-spec">', 1)[1].rsplit("</script>", 1)[0]
@@ -29,7 +35,7 @@ def test_plotly_json_becomes_a_labelled_placeholder_with_the_spec():
 
 def test_json_text_content_is_accepted():
     (container,) = PlotlyMimeRenderer.handle_mime(None, mime(json.dumps(SPEC)), inline=False)
-    assert "bb-plotly-spec" in container.children[0].astext()
+    assert "bb-plotly-spec" in container.children[0].html()
 
 
 def test_other_mime_types_and_inline_outputs_are_left_to_myst_nb():
@@ -42,4 +48,5 @@ def test_plotly_is_preferred_over_its_text_fallback_in_html_builds():
 
 
 def test_untitled_figure_still_has_a_name():
-    assert 'aria-label="Interactive chart"' in figure_html({"data": []}, "x")
+    figure = PlotlyFigureNode.make(spec={"data": []}, element_id="x")
+    assert 'aria-label="Interactive chart"' in figure.html()

@@ -1,4 +1,4 @@
-// Draw every plotly figure placed by backbalance.sphinxext.plotly_mime.
+// Draw every plotly figure placed by backbalance.sphinxext.nodes.PlotlyFigureNode.
 // plotly.js itself is served from the book's own _static folder (no CDN).
 "use strict";
 (function () {
