@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from backbalance.assessment.data import AssessmentData
     from backbalance.strength_gap.parameters import ModelParameters
 
+# The fixtures of sphinx.testing (app, make_app, rootdir) for the tiny books of tests/sphinx.
+pytest_plugins = "sphinx.testing.fixtures"
+
 ROOT = Path(__file__).resolve().parents[1]
 SLOW_FOLDERS = {("tests", "book"), ("tests", "browser"), ("tests", "notebooks"), ("notebooks",)}
 """Tests here build the book, run notebooks or drive a browser: the slow tier."""

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-pytest_plugins = "sphinx.testing.fixtures"
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
