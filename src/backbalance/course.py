@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from backbalance.common.read import DataError, Problem, display_path
+from backbalance.common.read import NAME_PATTERN, DataError, Problem, display_path
 
 if TYPE_CHECKING:
     from backbalance.assessment.data import AssessmentData
@@ -155,14 +155,28 @@ class Course:
 
         return load_habits(self.path("habits.yml"))
 
+    def chapter_file(self, folder: str, chapter: str) -> Path:
+        """``data/<folder>/<chapter>.yml``, for a chapter's file stem such as ``causes``.
+
+        >>> Course.find().chapter_file("quizzes", "../secret")
+        Traceback (most recent call last):
+        ...
+        ValueError: quizzes name must be a chapter file stem such as 'causes', got '../secret'
+        """
+        if not NAME_PATTERN.match(chapter):
+            raise ValueError(
+                f"{folder} name must be a chapter file stem such as 'causes', got {chapter!r}"
+            )
+        return self.path(folder, f"{chapter}.yml")
+
     def quiz(self, chapter: str) -> Quiz:
         """``data/quizzes/<chapter>.yml``."""
         from backbalance.quizzes.data import load_quiz
 
-        return load_quiz(self.path("quizzes", f"{chapter}.yml"))
+        return load_quiz(self.chapter_file("quizzes", chapter))
 
     def lesson_plan(self, chapter: str) -> LessonPlan:
         """``data/lesson_plans/<chapter>.yml``."""
         from backbalance.lessons.data import load_lesson_plan
 
-        return load_lesson_plan(self.path("lesson_plans", f"{chapter}.yml"))
+        return load_lesson_plan(self.chapter_file("lesson_plans", chapter))

@@ -1,14 +1,44 @@
-"""Check every file in ``data/`` against its schema and its cross-references at once."""
+"""Check every file in ``data/`` against its schema and its cross-references at once.
+
+:data:`LOADERS` says which loader checks which file (keys are file names or glob patterns).
+Each loader takes the file's path and returns a validated object with a ``citations()``
+method yielding ``(entry, bibtex_key)`` pairs, or raises
+:class:`~backbalance.common.read.DataError`.
+"""
 
 from __future__ import annotations
 
 import glob
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pybtex.database import parse_file
 from pybtex.scanner import PybtexError
 
+from backbalance.assessment.data import load_assessment_file
 from backbalance.common.read import DataError, Problem, display_path
+from backbalance.habits.data import load_habits
+from backbalance.lessons.data import load_lesson_plan
+from backbalance.programme.library import load_exercise_library
+from backbalance.programme.template import load_programme_template
+from backbalance.quizzes.data import load_quiz
+from backbalance.strength_gap.parameters import load_model_parameters
+
+LOADERS: dict[str, Callable[[Path], Any]] = {
+    "model_parameters.yml": load_model_parameters,
+    "quizzes/*.yml": load_quiz,
+    "lesson_plans/*.yml": load_lesson_plan,
+    "assessment/red_flags.yml": load_assessment_file,
+    "assessment/questionnaire.yml": load_assessment_file,
+    "assessment/endurance.yml": load_assessment_file,
+    "assessment/strength.yml": load_assessment_file,
+    "assessment/tightness.yml": load_assessment_file,
+    "assessment/summary.yml": load_assessment_file,
+    "exercises.csv": load_exercise_library,
+    "plan_templates.yml": load_programme_template,
+    "habits.yml": load_habits,
+}
 
 
 def bibliography_keys(bib: Path) -> set[str]:
@@ -23,8 +53,6 @@ def bibliography_keys(bib: Path) -> set[str]:
 
 def validate_data(data_dir: Path, bib: Path) -> list[Problem]:
     """Every problem in ``data_dir``: schema errors first, then dangling citation keys."""
-    from .registry import LOADERS
-
     problems: list[Problem] = []
     cited: list[tuple[str, str, str]] = []  # (file, entry, key)
     for pattern, loader in LOADERS.items():

@@ -471,19 +471,24 @@ def test_a_file_that_is_not_a_profile_is_refused():
     with pytest.raises(ValidationError):
         Profile.from_json('{"red_flag": "none", "weaker": "left"}')
     with pytest.raises(ValidationError):
-        Profile.from_json('{"red_flag": "maybe"}')
+        Profile.from_json(
+            '{"format": "back-in-balance/profile", "version": 1, "red_flag": "maybe"}'
+        )
 
 
 def test_read_profile_names_the_field_or_the_bad_json():
     with pytest.raises(DataError) as caught:
-        read_profile('{"red_flag": "maybe"}', "upload.json")
+        read_profile(
+            '{"format": "back-in-balance/profile", "version": 1, "red_flag": "maybe"}',
+            "upload.json",
+        )
     (problem,) = map(str, caught.value.problems)
     assert problem.startswith(
         "upload.json, red_flag: input should be 'none', 'clinician' or 'urgent'"
     )
     with pytest.raises(DataError) as caught:
         read_profile("not json", "upload.json")
-    assert str(caught.value.problems[0]).startswith("upload.json, (top level): invalid JSON")
+    assert str(caught.value.problems[0]).startswith("upload.json: is not valid JSON")
 
 
 def test_load_profile_reads_the_examples_and_names_a_missing_file(tmp_path, monkeypatch):

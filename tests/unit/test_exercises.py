@@ -123,7 +123,10 @@ def test_unknown_phase_and_equipment_are_listed_with_the_allowed_values(course):
         ),
         ({"equipment": "none;band"}, "equipment 'none' cannot be listed with other equipment"),
         ({"unilateral": "maybe"}, "unilateral: input should be a valid boolean"),
-        ({"id": "Bird Dog"}, "id: string should match pattern"),
+        (
+            {"id": "Bird Dog"},
+            "id must be lower-case letters, digits and hyphens, like 'side-plank'",
+        ),
         ({"sets": "²"}, "sets: input should be a valid integer"),
     ],
 )
@@ -307,12 +310,16 @@ def test_example_profiles_load():
 
 
 def test_a_bad_profile_is_a_data_error_naming_the_field():
-    (problem,) = messages(read_profile, '{"red_flag": "maybe"}', "upload.json")
+    (problem,) = messages(
+        read_profile,
+        '{"format": "back-in-balance/profile", "version": 1, "red_flag": "maybe"}',
+        "upload.json",
+    )
     assert problem.startswith(
         "upload.json, red_flag: input should be 'none', 'clinician' or 'urgent'"
     )
     (problem,) = messages(read_profile, "not json", "upload.json")
-    assert problem.startswith("upload.json, (top level): invalid JSON")
+    assert problem.startswith("upload.json: is not valid JSON")
 
 
 def test_a_missing_profile_is_named(tmp_path, monkeypatch):

@@ -295,7 +295,7 @@ FAULTS = [
         "quiz-id-with-spaces",
         replace(QUIZ, "  - id: compensation\n", "  - id: Old Injuries\n"),
         (
-            f"{QUIZ}, questions[2].id: string should match pattern '^[a-z0-9]+(?:-[a-z0-9]+)*$', "
+            f"{QUIZ}, questions[2].id: must be lower-case letters, digits and hyphens, like 'side-plank', "
             "got 'Old Injuries'",
         ),
     ),

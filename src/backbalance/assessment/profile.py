@@ -45,6 +45,7 @@ False
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -163,6 +164,27 @@ class Profile(Frozen):
         return Scenario.model_validate({**start, **plan})
 
 
+FORMAT = Profile.model_fields["format"].default
+VERSION = Profile.model_fields["version"].default
+
+
+def _not_a_profile(text: str | bytes) -> str | None:
+    """Why ``text`` is not a profile file at all, or None when it may be one."""
+    if not text.strip():
+        return "is empty"
+    try:
+        content = json.loads(text)
+    except (ValueError, RecursionError) as err:
+        return f"is not valid JSON ({err}); the file may be cut short or edited by hand"
+    if not isinstance(content, dict) or content.get("format") != FORMAT:
+        return f"is not a Back in Balance profile (its format is not {FORMAT!r})"
+    if content.get("version") != VERSION:
+        return (
+            f"is profile version {content.get('version')!r}; this notebook reads version {VERSION}"
+        )
+    return None
+
+
 def read_profile(text: str | bytes, name: str) -> Profile:
     """A learner's profile from JSON text (the format in the module docstring).
 
@@ -180,8 +202,12 @@ def read_profile(text: str | bytes, name: str) -> Profile:
     Raises
     ------
     backbalance.common.read.DataError
-        One problem per invalid field, or one for text that is not JSON.
+        One problem for text that is empty, not JSON, not a profile or of another version;
+        else one problem per invalid field.
     """
+    reason = _not_a_profile(text)
+    if reason is not None:
+        raise DataError([Problem(name, "", reason)])
     try:
         return Profile.from_json(text)
     except ValidationError as err:

@@ -36,18 +36,16 @@ Examples
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 import pandas as pd
-from pydantic import ValidationError
 
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import HOLDS, ratio_value
-from backbalance.assessment.profile import Profile
-from backbalance.common.read import problems_from
+from backbalance.assessment.profile import Profile, read_profile
+from backbalance.common.read import DataError
 from backbalance.tracker.data import parse_progress
 
 Kind = Literal["profile", "progress"]
@@ -56,10 +54,6 @@ SUFFIXES: dict[Kind, str] = {"profile": ".profile.json", "progress": ".progress.
 
 EXTENSIONS = (".json", ".csv")
 """Files with these endings are read; the others (a README, say) are ignored."""
-
-PROFILE_FORMAT = Profile.model_fields["format"].default
-PROFILE_VERSION = Profile.model_fields["version"].default
-"""The format and version of the profiles this module reads: the Profile record's own."""
 
 PROFILE_COLUMNS = (
     "student",
@@ -157,6 +151,9 @@ def read_folder(folder: Path | str) -> tuple[dict[str, bytes], tuple[FileProblem
 def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
     """A student's profile from the bytes of their file, or the reason it cannot be used.
 
+    The file is read by :func:`backbalance.assessment.profile.read_profile`, the one profile
+    reader; the class adds one check, that every cause is one the course knows.
+
     Parameters
     ----------
     raw
@@ -168,25 +165,13 @@ def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
     -------
     Profile or str
     """
-    if not raw.strip():
-        return "is empty"
     try:
-        content = json.loads(raw)
-    except (ValueError, RecursionError) as err:
-        return f"is not valid JSON ({err}); the file may be cut short or edited by hand"
-    if not isinstance(content, dict) or content.get("format") != PROFILE_FORMAT:
-        return f"is not a Back in Balance profile (its format is not {PROFILE_FORMAT!r})"
-    if content.get("version") != PROFILE_VERSION:
-        return (
-            f"is profile version {content.get('version')!r}; this notebook reads version "
-            f"{PROFILE_VERSION}"
-        )
-    try:
-        profile = Profile.from_json(raw)
-    except ValidationError as err:
-        return "has invalid values: " + "; ".join(
-            f"{p.entry}: {p.message}" for p in problems_from("", err)
-        )
+        profile = read_profile(raw, "")
+    except DataError as err:
+        fields = [p for p in err.problems if p.entry]
+        if not fields:
+            return err.problems[0].message
+        return "has invalid values: " + "; ".join(f"{p.entry}: {p.message}" for p in fields)
     known = {c.id for c in data.questionnaire.contributors}
     unknown = [cause for cause in profile.contributors if cause not in known]
     if unknown:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An id: lower-case letters and digits in words joined by single hyphens (``side-plank``)."""
@@ -22,10 +22,32 @@ BIBKEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_:-]*$"
 SLUG = re.compile(SLUG_PATTERN)
 BIBKEY = re.compile(BIBKEY_PATTERN)
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Text that is not blank."""
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-BibKey = Annotated[str, StringConstraints(pattern=BIBKEY_PATTERN)]
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError("must be lower-case letters, digits and hyphens, like 'side-plank'")
+    return value
+
+
+def _bibkey(value: str) -> str:
+    if not BIBKEY.match(value):
+        raise ValueError("must be a key as written in references.bib, like 'mcgill1999'")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+"""Text that is not blank, with the spaces around it removed."""
+Slug = Annotated[str, AfterValidator(_slug)]
+"""An id (see :data:`SLUG_PATTERN`)."""
+BibKey = Annotated[str, AfterValidator(_bibkey)]
+"""A BibTeX key (see :data:`BIBKEY_PATTERN`)."""
 
 Side = Literal["left", "right"]
 SIDES: tuple[Side, ...] = get_args(Side)

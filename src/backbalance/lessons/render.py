@@ -19,7 +19,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backbalance.common import html
-from backbalance.common.read import NAME_PATTERN
 from backbalance.course import Course
 from backbalance.lessons.data import LessonPlan
 
@@ -45,8 +44,4 @@ def show(name: str, *, course: Course | None = None) -> HTML:
     """Display a chapter's lesson plan in JupyterLab: ``show("causes")``. The plan file is
     found through :meth:`Course.find() <backbalance.course.Course.find>` unless ``course``
     is given."""
-    if not NAME_PATTERN.match(name):
-        raise ValueError(
-            f"lesson plan name must be a chapter file stem such as 'causes', got {name!r}"
-        )
     return html.show(render_html((course or Course.find()).lesson_plan(name)), CSS)

@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backbalance.common import html
-from backbalance.common.read import NAME_PATTERN
 from backbalance.course import Course
 from backbalance.quizzes.data import Quiz
 
@@ -66,7 +65,5 @@ def show(name: str, *, answers: bool = False, course: Course | None = None) -> H
     """Display a chapter's quiz in JupyterLab: ``show("causes")``; ``answers=True`` shows
     the answer key instead (for instructors). The quiz file is found through
     :meth:`Course.find() <backbalance.course.Course.find>` unless ``course`` is given."""
-    if not NAME_PATTERN.match(name):
-        raise ValueError(f"quiz name must be a chapter file stem such as 'causes', got {name!r}")
     quiz = (course or Course.find()).quiz(name)
     return html.show(render_html(quiz, answers=answers), CSS)

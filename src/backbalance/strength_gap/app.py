@@ -16,12 +16,12 @@ True
 
 from __future__ import annotations
 
-import html
-from typing import Any, TypeVar
+from functools import partial
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from backbalance.common.controls import labelled, live
 from backbalance.course import Course
 from backbalance.strength_gap.charts import strength_chart, strength_traces
 from backbalance.strength_gap.model import Scenario, Simulation, simulate
@@ -47,21 +47,8 @@ def summary_text(sim: Simulation) -> str:
     return f"Weak ({sim.plan.weak_side}) side. " + " ".join(f"{p.describe()}." for p in sim.parity)
 
 
-def _live_region(text: str) -> str:
-    return f'<p aria-live="polite">{html.escape(text)}</p>'
-
-
-Control = TypeVar("Control", bound=widgets.DOMWidget)
-
-
-def _labelled(kind: type[Control], label: str, **options: Any) -> Control:
-    """A control of ``kind`` with a visible label of a common width."""
-    return kind(
-        description=label,
-        style={"description_width": "16em"},
-        layout=widgets.Layout(width="34em"),
-        **options,
-    )
+_labelled = partial(labelled, label_width="16em", width="34em")
+"""The sliders' labels are wider than the other apps' (their text is longer)."""
 
 
 class StrengthGapApp(widgets.VBox):
@@ -128,7 +115,7 @@ class StrengthGapApp(widgets.VBox):
         sim = self.simulation()
         self.figure = go.FigureWidget(strength_chart(sim, title=CHART_TITLE))
         self.summary = widgets.HTML(
-            _live_region(summary_text(sim)), layout=widgets.Layout(margin="0.5em 0")
+            str(live(summary_text(sim))), layout=widgets.Layout(margin="0.5em 0")
         )
         self.summary.add_class("bb-summary")
         for control in self.controls.values():
@@ -159,4 +146,4 @@ class StrengthGapApp(widgets.VBox):
         with self.figure.batch_update():
             for trace, data in zip(self.figure.data, strength_traces(sim), strict=True):
                 trace.x, trace.y = data["x"], data["y"]
-        self.summary.value = _live_region(summary_text(sim))
+        self.summary.value = str(live(summary_text(sim)))
