@@ -218,8 +218,8 @@ def test_validate_command_checks_the_assessment_files(course):
     result = validate(course)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
-        "data/assessment/red_flags.yml, clinician.signs[1].id: string should match pattern"
-        in result.stderr
+        "data/assessment/red_flags.yml, clinician.signs[1].id: must be lower-case letters, "
+        "digits and hyphens, like 'side-plank', got 'Cancer!'" in result.stderr
     )
     assert re.search(
         r"^data/assessment/endurance\.yml, noise\.source: cites 'latimer2099'",
