@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from backbalance.assessment.data import AssessmentData, NumberInput, RedFlags
+from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import (
     HOLDS,
     NORM_GROUPS,
@@ -34,7 +34,9 @@ from backbalance.assessment.logic import (
     format_number,
     parse_number,
 )
+from backbalance.assessment.measures import NumberInput
 from backbalance.assessment.profile import RedFlagLevel, StrengthResult
+from backbalance.assessment.questions import RedFlags
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.parameters import STATUSES
 

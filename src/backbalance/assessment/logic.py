@@ -43,14 +43,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 
-from backbalance.assessment.data import (
-    BLANK,
-    AssessmentData,
-    HoldId,
-    Question,
-    Questionnaire,
-    Ratio,
-)
+from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.measures import Ratio
 from backbalance.assessment.profile import (
     GapTestId,
     NormGroup,
@@ -60,6 +54,8 @@ from backbalance.assessment.profile import (
     StrengthUnit,
     TightMuscle,
 )
+from backbalance.assessment.questions import Question, Questionnaire
+from backbalance.assessment.types import BLANK, HoldId
 from backbalance.common.types import Side
 from backbalance.strength_gap.parameters import Status
 

@@ -39,8 +39,13 @@ Examples
 >>> from backbalance.assessment.profile import Profile, read_profile
 >>> Profile(red_flag="urgent", red_flag_signs=("both-legs",)).cleared
 False
->>> read_profile('{"red_flag": "none", "weaker_side": "left"}', "upload.json").weaker_side
+>>> text = '{"format": "back-in-balance/profile", "version": 1, "red_flag": "none", "weaker_side": "left"}'
+>>> read_profile(text, "upload.json").weaker_side
 'left'
+>>> read_profile('{"red_flag": "none"}', "upload.json")
+Traceback (most recent call last):
+...
+backbalance.common.read.DataError: upload.json: is not a Back in Balance profile (its format is not 'back-in-balance/profile')
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError
 
-from backbalance.assessment.data import HoldId
+from backbalance.assessment.types import HoldId
 from backbalance.common.read import DataError, Problem, display_path, problems_from
 from backbalance.common.types import Frozen, Side
 from backbalance.strength_gap.model import Scenario

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backbalance.assessment.data import AssessmentData, Questionnaire
+from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import (
     HOLDS,
     bridge_side,
@@ -35,6 +35,7 @@ from backbalance.assessment.logic import (
     weaker,
 )
 from backbalance.assessment.profile import Profile
+from backbalance.assessment.questions import Questionnaire
 
 WORDS: dict[str, str] = {
     "tight_item": "{muscle} ({side})",

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from backbalance.assessment.data import AssessmentData, HoldId
+from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import HOLDS, Answers, build_profile
 from backbalance.assessment.profile import NormGroup, Profile, RedFlagLevel, StrengthResult
+from backbalance.assessment.types import HoldId
 from backbalance.classroom.data import SUFFIXES, measured
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.model import Scenario, simulate
