@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from backbalance.assessment.data import AssessmentData
 from backbalance.classroom.logic import cleared, programme_progress, ratio_table
+from backbalance.common.charts import add_band
 from backbalance.common.palette import BLACK, BLUE, GREEN, MID_GREY, VERMILION, rgba
 
 INSIDE, OUTSIDE = GREEN, VERMILION
@@ -248,23 +249,13 @@ def progress_chart(
             showlegend=index == 0,
             hovertemplate=f"{student}<br>week %{{x}}: LSI %{{y}}%<extra></extra>",
         )
-    fig.add_scatter(
-        x=weekly["week"],
-        y=weekly["P75"],
-        mode="lines",
-        line={"width": 0},
-        showlegend=False,
-        hoverinfo="skip",
-    )
-    fig.add_scatter(
-        x=weekly["week"],
-        y=weekly["P25"],
-        mode="lines",
-        line={"width": 0},
-        fill="tonexty",
+    add_band(
+        fig,
+        weekly["week"],
+        weekly["P75"],
+        weekly["P25"],
         fillcolor=BAND,
         name="Middle half of the class (P25 to P75)",
-        hoverinfo="skip",
     )
     fig.add_scatter(
         x=weekly["week"],

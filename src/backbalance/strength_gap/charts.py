@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from backbalance.common.charts import add_band
 from backbalance.common.palette import (
     BLACK,
     BLUE,
@@ -126,24 +127,15 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
     for i, side in enumerate(SIDES):
         style, colour = SIDE_CUES[side], SIDE_COLOURS[side]
         low, high, mid = data[3 * i : 3 * i + 3]
-        fig.add_scatter(
-            **low,
-            mode="lines",
-            line={"width": 0},
-            showlegend=False,
-            hoverinfo="skip",
-            name=f"{style['label']} P10",
-            legendgroup=side,
-        )
-        fig.add_scatter(
-            **high,
-            mode="lines",
-            line={"width": 0},
-            fill="tonexty",
+        add_band(
+            fig,
+            low["x"],
+            low["y"],
+            high["y"],
             fillcolor=rgba(colour, BAND_ALPHA[side]),
             name=f"{style['label']}: 8 in 10 people",
+            first_name=f"{style['label']} P10",
             legendgroup=side,
-            hoverinfo="skip",
         )
         fig.add_scatter(
             **mid,

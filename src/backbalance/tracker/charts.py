@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from backbalance.common.charts import add_band
 from backbalance.common.palette import DARK_GREY as TARGET_COLOUR
-from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES
+from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES, rgba
 from backbalance.common.types import SIDES
 from backbalance.tracker.data import ProgressLog
 from backbalance.tracker.progress import Progress
 
 MEASURED_COLOUR = "#000000"
-BAND_COLOUR = "rgba(85, 85, 85, 0.2)"
+BAND_COLOUR = rgba(TARGET_COLOUR, 0.2)
 
 
 def progress_chart(progress: Progress) -> go.Figure:
@@ -48,24 +49,14 @@ def progress_chart(progress: Progress) -> go.Figure:
     band = band[band["week"] <= max(int(weeks.max()) + 8, 12)]
     target = progress.target
     fig = go.Figure()
-    fig.add_scatter(
-        x=band["week"],
-        y=band["lsi_p10"],
-        mode="lines",
-        line={"width": 0},
-        showlegend=False,
-        hoverinfo="skip",
-        name="Forecast P10",
-    )
-    fig.add_scatter(
-        x=band["week"],
-        y=band["lsi_p90"],
-        mode="lines",
-        line={"width": 0},
-        fill="tonexty",
+    add_band(
+        fig,
+        band["week"],
+        band["lsi_p10"],
+        band["lsi_p90"],
         fillcolor=BAND_COLOUR,
         name="Forecast: 8 in 10 people",
-        hoverinfo="skip",
+        first_name="Forecast P10",
     )
     fig.add_scatter(
         x=band["week"],

@@ -1,0 +1,34 @@
+"""What several features' plotly charts share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+
+def add_band(
+    fig: go.Figure,
+    x: Sequence[float],
+    first: Sequence[float],
+    second: Sequence[float],
+    *,
+    fillcolor: str,
+    name: str,
+    first_name: str | None = None,
+    **shared: Any,
+) -> go.Figure:
+    """Shade between two lines: ``first`` drawn invisibly, then ``second`` filled to it.
+
+    Neither edge shows a line or answers hover; only ``second`` is in the legend, as
+    ``name``. ``shared`` (a ``legendgroup``, say) goes to both traces.
+
+    >>> fig = add_band(go.Figure(), [0, 1], [1, 2], [3, 4], fillcolor="#ccc", name="band")
+    >>> [(t.showlegend, t.fill) for t in fig.data]
+    [(False, None), (None, 'tonexty')]
+    """
+    edge = {"mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", **shared}
+    fig.add_scatter(x=x, y=first, showlegend=False, name=first_name, **edge)
+    fig.add_scatter(x=x, y=second, fill="tonexty", fillcolor=fillcolor, name=name, **edge)
+    return fig
