@@ -62,6 +62,35 @@ def assessment(course: Course) -> AssessmentData:
     return course.assessment
 
 
+ALEX = {
+    "question-bag": "most-days",
+    "question-one-side-tight": "clearly",
+    "question-one-sided-pain": "now-and-then",
+    "hold-flexor": "102",
+    "hold-extensor": "125",
+    "hold-bridge_right": "80",
+    "hold-bridge_left": "58",
+    "norms": "female",
+    "strength-unit": "reps",
+    "strength-left": "9",
+    "strength-right": "12",
+    "tight-hip-flexors": "right",
+    "tight-lats": "none",
+    "tight-upper-trapezius": "none",
+    "training-status": "novice",
+}
+"""What Alex, the worked example of book/self-assessment.md, answers beyond the defaults."""
+
+
+@pytest.fixture(scope="session")
+def alex(assessment: AssessmentData) -> dict[str, str]:
+    """Alex's whole form: no red flag, the first option of every other question, and
+    :data:`ALEX` (bag on the right, tight on the right, 9 and 12 reps)."""
+    state = {f"redflag-{sign.id}": "no" for sign in assessment.red_flags.signs()}
+    state |= {f"question-{q.id}": q.options[0].value for q in assessment.questionnaire.questions}
+    return state | ALEX
+
+
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """Build the book once per session, with warnings as errors, into ``_build/html``.

@@ -50,32 +50,6 @@ def no_flags(data: AssessmentData) -> dict[str, str]:
     return {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
 
 
-def alex(data: AssessmentData) -> dict[str, str]:
-    """The worked example of book/self-assessment.md: bag on the right, tight on the right."""
-    state = no_flags(data)
-    state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
-    state |= {
-        "question-bag": "most-days",
-        "question-one-side-tight": "clearly",
-        "question-one-sided-pain": "now-and-then",
-    }
-    state |= {
-        "hold-flexor": "102",
-        "hold-extensor": "125",
-        "hold-bridge_right": "80",
-        "hold-bridge_left": "58",
-        "norms": "female",
-        "strength-unit": "reps",
-        "strength-left": "9",
-        "strength-right": "12",
-        "tight-hip-flexors": "right",
-        "tight-lats": "none",
-        "tight-upper-trapezius": "none",
-        "training-status": "novice",
-    }
-    return state
-
-
 def profile_of(state: dict[str, str], data: AssessmentData) -> Profile:
     checked = check_answers(state, data)
     assert checked.errors == {}
@@ -215,8 +189,8 @@ def test_an_empty_form_gets_a_message_for_each_red_flag_only(data):
     assert set(checked.errors) == {f"redflag-{sign.id}" for sign in data.red_flags.signs()}
 
 
-def test_every_bad_answer_is_named(data):
-    state = alex(data) | {
+def test_every_bad_answer_is_named(alex, data):
+    state = alex | {
         "question-bag": "",
         "hold-flexor": "abc",
         "hold-bridge_left": "",
@@ -236,8 +210,8 @@ def test_every_bad_answer_is_named(data):
     }
 
 
-def test_skipped_tests_are_fine(data):
-    state = alex(data) | {
+def test_skipped_tests_are_fine(alex, data):
+    state = alex | {
         "hold-flexor": "",
         "hold-bridge_left": "",
         "hold-bridge_right": "",
@@ -254,7 +228,7 @@ def test_skipped_tests_are_fine(data):
 # --------------------------------------------------------------------------- scores
 
 
-def test_concern_score_worked_examples(data):
+def test_concern_score_worked_examples(alex, data):
     questionnaire = data.questionnaire
     lowest = {q.id: q.options[0].value for q in questionnaire.questions}
     highest = {q.id: q.options[-1].value for q in questionnaire.questions}
@@ -263,11 +237,11 @@ def test_concern_score_worked_examples(data):
         concern_score(highest, questionnaire) == concern_max(questionnaire) == 4 * 2 * 2 + 5 * 2 * 1
     )
     # Alex: bag most days (2 x 1), one side clearly tight (2 x 2), pain now and then (1 x 2)
-    assert concern_score(check_answers(alex(data), data).answers.choices, questionnaire) == 8
+    assert concern_score(check_answers(alex, data).answers.choices, questionnaire) == 8
 
 
-def test_contributors_are_ranked_by_score_then_file_order(data):
-    choices = check_answers(alex(data), data).answers.choices
+def test_contributors_are_ranked_by_score_then_file_order(alex, data):
+    choices = check_answers(alex, data).answers.choices
     scores = contributor_scores(choices, data.questionnaire)
     # tight-side: clearly tight 2 x 2 + pain now and then 1 x 1; carrying: most days 2 x 2
     assert scores == {
@@ -311,8 +285,8 @@ def test_limb_symmetry_index():
 # --------------------------------------------------------------------------- profiles
 
 
-def test_alexs_profile(data):
-    profile = profile_of(alex(data), data)
+def test_alexs_profile(alex, data):
+    profile = profile_of(alex, data)
     assert profile.red_flag == "none" and profile.cleared
     assert (profile.concern_score, profile.concern_max) == (8, 26)
     assert profile.contributors == ("tight-side", "carrying")
@@ -335,8 +309,8 @@ def test_alexs_profile(data):
     )
 
 
-def test_side_bridges_give_the_gap_when_there_is_no_row_test(data):
-    state = alex(data) | {"strength-left": "", "strength-right": ""}
+def test_side_bridges_give_the_gap_when_there_is_no_row_test(alex, data):
+    state = alex | {"strength-left": "", "strength-right": ""}
     profile = profile_of(state, data)
     assert (
         profile.weaker_side,
@@ -349,8 +323,8 @@ def test_side_bridges_give_the_gap_when_there_is_no_row_test(data):
     assert (small.weaker_side, small.gap_percent, small.clear_gap) == ("left", 11.3, False)
 
 
-def test_equal_sides_have_no_weaker_side(data):
-    profile = profile_of(alex(data) | {"strength-left": "12"}, data)
+def test_equal_sides_have_no_weaker_side(alex, data):
+    profile = profile_of(alex | {"strength-left": "12"}, data)
     assert (profile.weaker_side, profile.gap_percent, profile.clear_gap, profile.lsi) == (
         None,
         0.0,
@@ -359,8 +333,8 @@ def test_equal_sides_have_no_weaker_side(data):
     )
 
 
-def test_no_test_no_gap(data):
-    state = alex(data) | {
+def test_no_test_no_gap(alex, data):
+    state = alex | {
         k: "" for k in ("hold-bridge_right", "hold-bridge_left", "strength-left", "strength-right")
     }
     profile = profile_of(state, data)
@@ -374,8 +348,8 @@ def test_no_test_no_gap(data):
 # --------------------------------------------------------------------------- wording
 
 
-def test_alexs_results_in_words(data):
-    report = describe(profile_of(alex(data), data), data)
+def test_alexs_results_in_words(alex, data):
+    report = describe(profile_of(alex, data), data)
     assert report.summary == (
         "Weaker side: left, with a gap of 25% in the single-arm row.",
         "The gap is clear enough to act on. Give your left side extra work in Phase 2.",
@@ -417,9 +391,9 @@ def test_alexs_results_in_words(data):
     assert report.tightness == ("Hip flexors: tighter on the right.",)
 
 
-def test_small_side_bridge_gap_is_called_noise(data):
+def test_small_side_bridge_gap_is_called_noise(alex, data):
     report = describe(
-        profile_of(alex(data) | {"hold-bridge_right": "62", "hold-bridge_left": "55"}, data), data
+        profile_of(alex | {"hold-bridge_right": "62", "hold-bridge_left": "55"}, data), data
     )
     assert report.endurance[0].startswith(
         "Your side bridges differ by 7 s. A gap of less than about 15 s may just be"
@@ -427,16 +401,14 @@ def test_small_side_bridge_gap_is_called_noise(data):
     assert report.ratios.rows[0][1:] == ("1.13", "0.95 to 1.05", "Worth a closer look")
 
 
-def test_row_and_bridges_that_disagree_are_reported(data):
-    report = describe(
-        profile_of(alex(data) | {"strength-left": "12", "strength-right": "9"}, data), data
-    )
+def test_row_and_bridges_that_disagree_are_reported(alex, data):
+    report = describe(profile_of(alex | {"strength-left": "12", "strength-right": "9"}, data), data)
     assert report.summary[0] == "Weaker side: right, with a gap of 25% in the single-arm row."
     assert data.summary.disagree in report.summary
 
 
-def test_nothing_measured_in_words(data):
-    state = alex(data) | {
+def test_nothing_measured_in_words(alex, data):
+    state = alex | {
         k: ""
         for k in (
             "hold-flexor",
@@ -459,8 +431,8 @@ def test_nothing_measured_in_words(data):
 # --------------------------------------------------------------------------- profile files
 
 
-def test_profile_json_round_trip(data, tmp_path):
-    profile = profile_of(alex(data), data)
+def test_profile_json_round_trip(alex, data, tmp_path):
+    profile = profile_of(alex, data)
     assert Profile.from_json(profile.to_json()) == profile
     path = profile.save(tmp_path / "me.json")
     assert Profile.load(path) == profile

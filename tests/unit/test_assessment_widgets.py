@@ -29,33 +29,9 @@ def app(data) -> AssessmentApp:
     return AssessmentApp(data)
 
 
-ALEX = {
-    "question-bag": "most-days",
-    "question-one-side-tight": "clearly",
-    "question-one-sided-pain": "now-and-then",
-    "hold-flexor": "102",
-    "hold-extensor": "125",
-    "hold-bridge_right": "80",
-    "hold-bridge_left": "58",
-    "norms": "female",
-    "strength-unit": "reps",
-    "strength-left": "9",
-    "strength-right": "12",
-    "tight-hip-flexors": "right",
-    "tight-lats": "none",
-    "tight-upper-trapezius": "none",
-    "training-status": "novice",
-}
-
-
-def answer(app: AssessmentApp, data: AssessmentData, **changes: str) -> dict[str, str]:
+def answer(app: AssessmentApp, alex: dict[str, str], **changes: str) -> dict[str, str]:
     """Set Alex's answers (no red flags, first option elsewhere) through the widgets."""
-    state = {name: "no" for name in app.inputs if name.startswith("redflag-")}
-    state |= (
-        {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
-        | ALEX
-        | changes
-    )
+    state = alex | changes
     for name, value in state.items():
         widget = app.inputs[name]
         widget.value = value if value or isinstance(widget, widgets.Text) else None
@@ -94,15 +70,15 @@ def test_a_red_flag_stops_with_guidance_and_no_programme(app, data):
     assert len(app.results.children) == 1  # guidance only: no charts
 
 
-def test_clear_screen_opens_the_other_steps(app, data):
-    answer(app, data)
+def test_clear_screen_opens_the_other_steps(alex, app, data):
+    answer(app, alex)
     assert app.run_screen() == "none"
     assert app.later.layout.display == "flex"
     assert data.red_flags.clear in app.screen_result.value
 
 
-def test_results_match_the_scorer_and_come_with_charts(app, data):
-    state = answer(app, data)
+def test_results_match_the_scorer_and_come_with_charts(alex, app, data):
+    state = answer(app, alex)
     profile = app.show_results()
     assert profile == build_profile(check_answers(state, data).answers, data)
     assert "Weaker side: left, with a gap of 25% in the single-arm row." in results_text(app)
@@ -124,8 +100,8 @@ def test_results_match_the_scorer_and_come_with_charts(app, data):
         ("question-bag", "", MESSAGES["choose"]),
     ],
 )
-def test_a_bad_answer_gets_its_message_next_to_the_field(app, data, name, typed, message):
-    answer(app, data, **{name: typed})
+def test_a_bad_answer_gets_its_message_next_to_the_field(alex, app, data, name, typed, message):
+    answer(app, alex, **{name: typed})
     assert app.show_results() is None
     assert list(messages(app)) == [name]
     assert message in messages(app)[name]
@@ -134,8 +110,8 @@ def test_a_bad_answer_gets_its_message_next_to_the_field(app, data, name, typed,
     assert messages(app) == {}  # editing a field clears its message
 
 
-def test_a_red_flag_after_results_replaces_them(app, data):
-    answer(app, data)
+def test_a_red_flag_after_results_replaces_them(alex, app, data):
+    answer(app, alex)
     app.show_results()
     app.inputs["redflag-night-pain"].value = "yes"
     assert app.later.layout.display == "none"
@@ -143,8 +119,8 @@ def test_a_red_flag_after_results_replaces_them(app, data):
     assert not app.profile.cleared
 
 
-def test_answers_saved_and_loaded(app, data, tmp_path):
-    state = answer(app, data)
+def test_answers_saved_and_loaded(alex, app, data, tmp_path):
+    state = answer(app, alex)
     path = app.save_answers(tmp_path / "answers.json")
     assert json.loads(path.read_text())["answers"]["hold-flexor"] == "102"
     fresh = AssessmentApp(data)
@@ -171,10 +147,10 @@ def test_a_bad_answers_file_is_reported_not_raised(app, tmp_path, content, said)
     assert said in app.file_status.value
 
 
-def test_profile_saved_only_after_results(app, data, tmp_path):
+def test_profile_saved_only_after_results(alex, app, data, tmp_path):
     assert app.save_profile(tmp_path / "p.json") is None
     assert "See my results" in app.file_status.value
-    answer(app, data)
+    answer(app, alex)
     app.show_results()
     path = app.save_profile(tmp_path / "p.json")
     assert Profile.load(path) == app.profile
