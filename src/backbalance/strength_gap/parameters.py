@@ -115,6 +115,12 @@ class LsiTargets(_Entry):
         return value
 
 
+class GapLimit(_Entry):
+    """The largest left/right gap (percentage points) treated as a training imbalance."""
+
+    value: Annotated[float, Field(gt=0, le=90)]
+
+
 class ModelParameters(Frozen):
     """Everything the simulation needs from ``data/model_parameters.yml``."""
 
@@ -125,6 +131,7 @@ class ModelParameters(Frozen):
     detraining_rate: Detraining
     response_spread: ResponseSpread
     lsi_targets: LsiTargets
+    gap_limit: GapLimit
 
     def citations(self) -> Iterator[tuple[str, str]]:
         """Yield ``(entry, bibtex_key)`` for every entry that names a ``source``.
