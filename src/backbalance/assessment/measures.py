@@ -237,6 +237,13 @@ class BarLabels(Frozen):
     right: Text
 
 
+class TestError(Sourced):
+    """The typical error (SEM) of one strength result, in per cent of that result."""
+
+    sem_percent: Annotated[float, Field(gt=0, le=30)]
+    description: Text
+
+
 class Strength(Frozen):
     """``strength.yml``: the side-to-side strength test, the LSI line and training status."""
 
@@ -251,10 +258,16 @@ class Strength(Frozen):
     bar_labels: BarLabels
     bar_note: Annotated[Text, blanks("line")]
     training_status: TrainingStatus
+    test_error: TestError
 
     def citations(self) -> Iterator[tuple[str, str]]:
-        """``(entry, bibtex_key)`` for the LSI line and its caveat."""
-        for entry, item in (("lsi.source", self.lsi), ("lsi.caveat.source", self.lsi.caveat)):
+        """``(entry, bibtex_key)`` for the LSI line, its caveat and the test error."""
+        entries = (
+            ("lsi.source", self.lsi),
+            ("lsi.caveat.source", self.lsi.caveat),
+            ("test_error.source", self.test_error),
+        )
+        for entry, item in entries:
             if item.source:
                 yield entry, item.source
 
