@@ -119,12 +119,14 @@ def test_a_red_flag_after_results_replaces_them(alex, app, data):
     assert not app.profile.cleared
 
 
-def test_answers_saved_and_loaded(alex, app, data, tmp_path):
+def test_answers_saved_and_loaded(alex, data, tmp_path):
+    app = AssessmentApp(data, folder=tmp_path)
     state = answer(app, alex)
-    path = app.save_answers(tmp_path / "answers.json")
+    path = app.save_answers("answers.json")
+    assert path == tmp_path / "answers.json"
     assert json.loads(path.read_text())["answers"]["hold-flexor"] == "102"
-    fresh = AssessmentApp(data)
-    assert fresh.load_answers(path)
+    fresh = AssessmentApp(data, folder=tmp_path)
+    assert fresh.load_answers("answers.json")
     assert {name: value for name, value in fresh.state().items() if value} == {
         k: v for k, v in state.items() if v
     }
@@ -134,23 +136,25 @@ def test_answers_saved_and_loaded(alex, app, data, tmp_path):
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (None, "There is no file called"),
+        (None, "There is no file called answers.json"),
         ("{not json", "Could not read"),
         ('{"format": "something else"}', "it is not a saved answers file"),
+        ("[" * 100_000, "Could not read"),
     ],
 )
-def test_a_bad_answers_file_is_reported_not_raised(app, tmp_path, content, said):
-    path = tmp_path / "answers.json"
+def test_a_bad_answers_file_is_reported_not_raised(data, tmp_path, content, said):
+    app = AssessmentApp(data, folder=tmp_path)
     if content is not None:
-        path.write_text(content)
-    assert app.load_answers(path) is False
-    assert said in app.file_status.value
+        (tmp_path / "answers.json").write_text(content)
+    assert app.load_answers("answers.json") is False
+    assert said in app.files.status.value
 
 
-def test_profile_saved_only_after_results(alex, app, data, tmp_path):
-    assert app.save_profile(tmp_path / "p.json") is None
-    assert "See my results" in app.file_status.value
+def test_profile_saved_only_after_results(alex, data, tmp_path):
+    app = AssessmentApp(data, folder=tmp_path)
+    assert app.save_profile("p.json") is None
+    assert "See my results" in app.files.status.value
     answer(app, alex)
     app.show_results()
-    path = app.save_profile(tmp_path / "p.json")
+    path = app.save_profile("p.json")
     assert Profile.load(path) == app.profile

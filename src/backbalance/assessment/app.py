@@ -8,7 +8,8 @@ a message from :func:`~backbalance.assessment.check.screen` or
 exception), and the results come from :func:`~backbalance.assessment.report.describe`
 (as HTML by :func:`~backbalance.assessment.render.report_html`) and
 :mod:`backbalance.assessment.charts`. Answers and the profile are saved to local JSON files
-only; nothing leaves the machine.
+only, through :class:`backbalance.common.controls.Saver`: inside the learner's work folder,
+and an existing file is replaced only when the learner says so. Nothing leaves the machine.
 
 Examples
 --------
@@ -35,6 +36,8 @@ from backbalance.assessment.logic import build_profile
 from backbalance.assessment.profile import Profile
 from backbalance.assessment.render import app_part, report_html
 from backbalance.assessment.report import describe
+from backbalance.common.controls import Saver
+from backbalance.common.files import WorkFolder, decode_text
 from backbalance.course import Course
 
 ANSWERS_FORMAT = "back-in-balance/answers"
@@ -64,7 +67,9 @@ class AssessmentApp(widgets.VBox):
     data
         The validated ``data/assessment`` files.
     answers_file, profile_file
-        Where "Save my answers" and "Save my profile" write (local JSON files).
+        The names "Save my answers" and "Save my profile" start with (JSON files in ``folder``).
+    folder
+        The learner's work folder (default: the notebook's folder).
     link_base
         Prefix from the notebook to the book's chapters (``../`` from ``notebooks/``).
 
@@ -84,6 +89,7 @@ class AssessmentApp(widgets.VBox):
         *,
         answers_file: str = "my_answers.json",
         profile_file: str = "my_profile.json",
+        folder: Path | str = ".",
         link_base: str = "../",
     ) -> None:
         self.data, self.link_base, self.profile = data, link_base, None
@@ -104,7 +110,7 @@ class AssessmentApp(widgets.VBox):
         )
         self.answers_file = widgets.Text(value=answers_file, description="Answers file")
         self.profile_file = widgets.Text(value=profile_file, description="Profile file")
-        self.file_status = widgets.HTML()
+        self.files = Saver(WorkFolder(folder))
         buttons = {
             name: widgets.Button(description=text, layout=widgets.Layout(width="auto"))
             for name, text in (
@@ -125,7 +131,7 @@ class AssessmentApp(widgets.VBox):
             [
                 widgets.HBox([self.answers_file, buttons["save"], buttons["load"]], layout=row),
                 widgets.HBox([self.profile_file, buttons["profile"]], layout=row),
-                self.file_status,
+                self.files,
             ]
         )
         super().__init__(
@@ -199,6 +205,7 @@ class AssessmentApp(widgets.VBox):
         str or None
             ``urgent``, ``clinician``, ``none``, or None while a question is unanswered.
         """
+        self.files.clear()
         result = screen(self.state(), self.data.red_flags)
         self._show_messages(result.errors, "" if result.level not in (None, "none") else "redflag-")
         self.later.layout.display = "flex" if result.level == "none" else "none"
@@ -245,42 +252,42 @@ class AssessmentApp(widgets.VBox):
 
     # ------------------------------------------------------------------ files
 
-    def _say(self, text: str) -> None:
-        self.file_status.value = app_part("status", text)
+    def save_answers(self, name: str | None = None) -> Path | None:
+        """Save the answers as JSON in the work folder (default name: the "Answers file" box).
 
-    def save_answers(self, path: Path | str | None = None) -> Path:
-        """Write the answers to a local JSON file (default: the "Answers file" box)."""
-        target = Path(path or self.answers_file.value)
+        Returns the path, or None when the name was refused, the save failed, or the
+        app is asking whether to replace an existing file (the status says which).
+        """
         payload = {"format": ANSWERS_FORMAT, "version": 1, "answers": self.state()}
-        target.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        self._say(f"Saved your answers to {target}.")
-        return target
+        return self.files.save(
+            str(name or self.answers_file.value), json.dumps(payload, indent=2) + "\n", (".json",)
+        )
 
-    def load_answers(self, path: Path | str | None = None) -> bool:
+    def load_answers(self, name: str | None = None) -> bool:
         """Fill the form from a file written by :meth:`save_answers`; say what went wrong if it cannot."""
-        source = Path(path or self.answers_file.value)
+        source = str(name or self.answers_file.value).strip()
+        raw = self.files.read(source, (".json",))
+        if raw is None:
+            return False
         try:
-            payload = json.loads(source.read_text(encoding="utf-8"))
+            payload = json.loads(decode_text(raw))
             if not isinstance(payload, dict) or payload.get("format") != ANSWERS_FORMAT:
                 raise ValueError("it is not a saved answers file")
             answers = {str(k): str(v) for k, v in dict(payload["answers"]).items()}
-        except FileNotFoundError:
-            self._say(f"There is no file called {source}.")
-            return False
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            self._say(f"Could not read {source}: {err}.")
+        except (ValueError, KeyError, TypeError, RecursionError) as err:
+            self.files.say(f"Could not read {source}: {str(err)[:200]}.")
             return False
         self.set_state(answers)
         if screen(answers, self.data.red_flags).level is not None:
             self.run_screen()
-        self._say(f"Loaded your answers from {source}.")
+        self.files.say(f"Loaded your answers from {source}.")
         return True
 
-    def save_profile(self, path: Path | str | None = None) -> Path | None:
-        """Write the profile of the results shown to a local JSON file."""
+    def save_profile(self, name: str | None = None) -> Path | None:
+        """Save the profile of the results shown as JSON in the work folder."""
         if self.profile is None:
-            self._say("Press 'See my results' first: there is no profile to save yet.")
+            self.files.say("Press 'See my results' first: there is no profile to save yet.")
             return None
-        target = self.profile.save(path or self.profile_file.value)
-        self._say(f"Saved your profile to {target}.")
-        return target
+        return self.files.save(
+            str(name or self.profile_file.value), self.profile.to_json() + "\n", (".json",)
+        )

@@ -57,6 +57,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError
 
 from backbalance.assessment.types import HoldId
+from backbalance.common.files import decode_text, write_atomic
 from backbalance.common.read import DataError, Problem, display_path, problems_from
 from backbalance.common.types import Frozen, Side
 from backbalance.strength_gap.model import Scenario
@@ -123,9 +124,13 @@ class Profile(Frozen):
         return cls.model_validate_json(text)
 
     def save(self, path: Path | str) -> Path:
-        """Write the profile as JSON to ``path`` (UTF-8) and return the path."""
+        """Write the profile as JSON to ``path`` (UTF-8, all at once) and return the path.
+
+        An existing file is replaced: this is for scripts. The self-assessment app saves
+        through :class:`backbalance.common.controls.Saver`, which asks first.
+        """
         path = Path(path)
-        path.write_text(self.to_json() + "\n", encoding="utf-8")
+        write_atomic(path, (self.to_json() + "\n").encode("utf-8"))
         return path
 
     @classmethod
@@ -196,7 +201,8 @@ def read_profile(text: str | bytes, name: str) -> Profile:
     Parameters
     ----------
     text
-        The JSON the self-assessment saved or the static book downloaded.
+        The JSON the self-assessment saved or the static book downloaded: UTF-8, with or
+        without a byte-order mark (Windows Notepad adds one), or UTF-16 with one.
     name
         What to call the source in messages, for example the file's name.
 
@@ -210,6 +216,14 @@ def read_profile(text: str | bytes, name: str) -> Profile:
         One problem for text that is empty, not JSON, not a profile or of another version;
         else one problem per invalid field.
     """
+    if isinstance(text, bytes):
+        try:
+            text = decode_text(text)
+        except UnicodeDecodeError:
+            raise DataError(
+                [Problem(name, "", "is not UTF-8 or UTF-16 text; save the file as UTF-8")]
+            ) from None
+    text = text.removeprefix("\ufeff")
     reason = _not_a_profile(text)
     if reason is not None:
         raise DataError([Problem(name, "", reason)])

@@ -3,8 +3,9 @@ weekly habit tracker.
 
 They wire controls to :mod:`backbalance.habits.logic` (and :mod:`backbalance.habits.ics` for
 the calendar file) and show :mod:`backbalance.habits.charts`; their HTML comes from the
-``habits-*.html.j2`` templates. The calendar is saved in ``folder``, by default the
-notebook's folder.
+``habits-*.html.j2`` templates. The calendar and the habit week are saved in ``folder``, by
+default the notebook's folder, through :class:`backbalance.common.controls.Saver` (which
+asks before replacing a file); the habit week saved there is loaded again next time.
 
 Examples
 --------
@@ -25,7 +26,8 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from backbalance.common.controls import button, labelled, live, save_to
+from backbalance.common.controls import Saver, button, labelled, live
+from backbalance.common.files import WorkFolder, decode_text
 from backbalance.common.html import render
 from backbalance.habits.charts import adherence_chart, microbreak_chart
 from backbalance.habits.data import Habits
@@ -35,8 +37,10 @@ from backbalance.habits.logic import (
     adherence,
     empty_week,
     parse_clock,
+    parse_week,
     plan_breaks,
     score_workstation,
+    week_csv,
 )
 
 
@@ -44,7 +48,8 @@ class MicrobreakApp(widgets.VBox):
     """Scenario microbreaks for a workday, see them on a timeline, and save a calendar file."""
 
     def __init__(self, habits: Habits, *, folder: Path | str = ".") -> None:
-        self.habits, self.folder = habits, Path(folder)
+        self.habits = habits
+        self.files = Saver(WorkFolder(folder))
         limits = habits.microbreaks.interval_minutes
         self.controls = {
             "start": labelled(widgets.Text, "Workday starts", value="09:00"),
@@ -61,7 +66,6 @@ class MicrobreakApp(widgets.VBox):
         }
         self.message = widgets.HTML()
         self.figure = go.FigureWidget(microbreak_chart([], *self._day(), limits.default))
-        self.saved = widgets.HTML()
         for control in self.controls.values():
             control.observe(self.update, names="value")
         super().__init__(
@@ -71,7 +75,7 @@ class MicrobreakApp(widgets.VBox):
                 self.figure,
                 widgets.HTML(render("habits-caveat.html.j2", caveat=habits.microbreaks.caveat)),
                 button("Save calendar file (.ics)", "bb-save-ics", self.save),
-                self.saved,
+                self.files,
             ]
         )
         self.add_class("bb-microbreak-app")
@@ -87,6 +91,7 @@ class MicrobreakApp(widgets.VBox):
 
     def update(self, change: Any = None) -> None:
         """Re-plan and update the timeline in place; show a message for a bad time."""
+        self.files.clear()
         try:
             breaks = self.breaks()
         except ValueError as err:
@@ -106,15 +111,21 @@ class MicrobreakApp(widgets.VBox):
         self.message.value = render("habits-breaks.html.j2", breaks=breaks)
 
     def save(self, button: Any = None) -> Path | None:
-        """Save the breaks as ``microbreaks.ics``, repeating every weekday."""
+        """Save the breaks as ``microbreaks.ics``, repeating every weekday (asks before replacing)."""
         try:
             breaks = self.breaks()
         except ValueError as err:
-            self.saved.value = live(str(err))
+            self.files.say(str(err))
+            return None
+        if not breaks:
+            self.files.say(
+                "No break fits in this workday, so there is no calendar to save: "
+                "make the day longer or the interval shorter."
+            )
             return None
         day = self.controls["day"].value or date.today()
         text = breaks_calendar(breaks, day, datetime.now(UTC), self.habits.microbreaks)
-        return save_to(self.folder, "microbreaks.ics", text, self.saved)
+        return self.files.save("microbreaks.ics", text, (".ics",))
 
 
 class WorkstationApp(widgets.VBox):
@@ -146,10 +157,16 @@ class WorkstationApp(widgets.VBox):
 
 
 class HabitTrackerApp(widgets.VBox):
-    """One week of daily habits as tick boxes, with a chart of the days each was kept."""
+    """One week of daily habits as tick boxes, with a chart of the days each was kept.
 
-    def __init__(self, habits: Habits) -> None:
-        self.habits = habits
+    The week is saved as ``week_file`` in ``folder`` and loaded from there when it exists.
+    """
+
+    def __init__(
+        self, habits: Habits, *, folder: Path | str = ".", week_file: str = "my_habits.csv"
+    ) -> None:
+        self.habits, self.week_file = habits, week_file
+        self.files = Saver(WorkFolder(folder))
         week = empty_week(habits.daily)
         self.boxes = {
             (habit.id, day): widgets.Checkbox(
@@ -176,8 +193,22 @@ class HabitTrackerApp(widgets.VBox):
             )
             for h in habits.daily
         ]
-        super().__init__([*rows, self.figure])
+        super().__init__(
+            [
+                *rows,
+                self.figure,
+                widgets.HBox(
+                    [
+                        button("Save my week (CSV)", "bb-save-habits", self.save),
+                        button("Load my week", "bb-load-habits", self.load),
+                    ]
+                ),
+                self.files,
+            ]
+        )
         self.add_class("bb-habit-app")
+        if self.files.folder.exists(week_file):
+            self.load()
 
     def week(self) -> pd.DataFrame:
         """The ticks as a table: one row per habit, one column per day."""
@@ -192,3 +223,26 @@ class HabitTrackerApp(widgets.VBox):
         fresh = adherence_chart(table)
         with self.figure.batch_update():
             self.figure.data[0].x, self.figure.data[0].text = fresh.data[0].x, fresh.data[0].text
+
+    def save(self, button: Any = None) -> Path | None:
+        """Save the ticks as the week file (asks before replacing it)."""
+        return self.files.save(self.week_file, week_csv(self.week()), (".csv",))
+
+    def load(self, button: Any = None) -> bool:
+        """Tick the boxes as saved in the week file; say what was left out."""
+        raw = self.files.read(self.week_file, (".csv",))
+        if raw is None:
+            return False
+        try:
+            text = decode_text(raw)
+        except UnicodeDecodeError:
+            self.files.say(f"{self.week_file} is not UTF-8 text; it was not loaded.")
+            return False
+        week, problems = parse_week(text, self.habits.daily)
+        for (habit, day), box in self.boxes.items():
+            box.value = bool(week.loc[habit, day])
+        self.files.say(
+            f"Loaded your week from {self.week_file}."
+            + (f" Left out: {'; '.join(problems[:3])}." if problems else "")
+        )
+        return True

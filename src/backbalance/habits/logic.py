@@ -179,3 +179,52 @@ def adherence(week: pd.DataFrame, habits: Sequence[DailyHabit]) -> pd.DataFrame:
             "percent": 100.0 * days_kept / len(DAYS),
         }
     )
+
+
+TICKED, UNTICKED = "yes", "no"
+"""How a saved habit week writes a kept and a missed day."""
+
+
+def week_csv(week: pd.DataFrame) -> str:
+    """A habit week (see :func:`empty_week`) as CSV: a ``habit`` column, then one per day.
+
+    >>> print(week_csv(pd.DataFrame({"Mon": [True]}, index=pd.Index(["sleep"], name="habit"))), end="")
+    habit,Mon
+    sleep,yes
+    """
+    lines = [",".join(["habit", *week.columns])]
+    for habit, row in week.iterrows():
+        lines.append(",".join([str(habit), *(TICKED if bool(v) else UNTICKED for v in row)]))
+    return "\n".join(lines) + "\n"
+
+
+def parse_week(text: str, habits: Sequence[DailyHabit]) -> tuple[pd.DataFrame, list[str]]:
+    """A habit week saved by :func:`week_csv`; never raises.
+
+    Habits the course no longer has, days that are not weekdays and cells other than
+    ``yes``/``no`` (or empty) are left out with one message each; habits and days missing
+    from the file are not ticked.
+
+    Returns
+    -------
+    tuple
+        The week (as :func:`empty_week`) and the messages.
+    """
+    week, problems = empty_week(habits), []
+    lines = [line for line in re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff")) if line.strip()]
+    if not lines or [c.strip() for c in lines[0].split(",")][:1] != ["habit"]:
+        return week, ["the first line must start with 'habit', then the days (Mon,Tue,...)"]
+    days = [cell.strip() for cell in lines[0].split(",")[1:]]
+    for number, line in enumerate(lines[1:], start=2):
+        habit, *cells = (cell.strip() for cell in line.split(","))
+        if habit not in week.index:
+            problems.append(f"line {number}: {habit[:40]!r} is not one of this course's habits")
+            continue
+        for day, cell in zip(days, cells, strict=False):
+            if day not in week.columns or cell.lower() not in (TICKED, UNTICKED, ""):
+                problems.append(
+                    f"line {number}: {day[:10]!r} {cell[:10]!r} is not a day and yes/no"
+                )
+                continue
+            week.loc[habit, day] = cell.lower() == TICKED
+    return week, problems

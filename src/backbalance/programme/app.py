@@ -3,8 +3,10 @@
 The app only wires controls to the pure functions of :mod:`backbalance.programme.build`
 and to the strength-gap chart of :mod:`backbalance.strength_gap.charts`. It needs a running
 kernel; the static book shows the programmes of :mod:`backbalance.sphinxext.programmes`
-instead. Files a learner saves (CSV, handout) are written to ``folder``, by default the
-notebook's own folder, and never overwrite the course's data.
+instead. The learner's own ``my_profile.json`` in ``folder`` (by default the notebook's
+folder) is loaded when it is there. Files a learner saves (CSV, handout) go through
+:class:`backbalance.common.controls.Saver`: only into ``folder``, and an existing file is
+replaced only when the learner says so.
 
 Examples
 --------
@@ -26,7 +28,8 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from backbalance.assessment.profile import Profile, read_profile
-from backbalance.common.controls import LABEL_WIDTH, button, labelled, live, save_to
+from backbalance.common.controls import LABEL_WIDTH, NumberField, Saver, button, labelled, live
+from backbalance.common.files import SaveError, WorkFolder
 from backbalance.common.html import render
 from backbalance.common.read import DataError
 from backbalance.programme.build import Programme, Refusal, Setup, build_programme
@@ -54,11 +57,14 @@ class ProgrammeApp(widgets.VBox):
     library, template, params
         The exercise library, the programme template and the model's parameters.
     profile
-        A profile to start from (for example the course's example); None to start empty.
+        A profile to start from (for example the course's example) when ``folder`` holds
+        no ``profile_file``; None to start empty.
     setup
         Days, equipment and name to start from.
     folder
-        Where the CSV file and the handout are saved.
+        The learner's work folder: the CSV file and the handout are saved there.
+    profile_file
+        The learner's saved profile in ``folder``, loaded when it is there.
 
     Attributes
     ----------
@@ -75,14 +81,14 @@ class ProgrammeApp(widgets.VBox):
         profile: Profile | None = None,
         setup: Setup | None = None,
         folder: Path | str = ".",
+        profile_file: str = "my_profile.json",
     ) -> None:
-        self.library, self.template, self.params, self.folder = (
-            library,
-            template,
-            params,
-            Path(folder),
-        )
+        self.library, self.template, self.params = library, template, params
+        self.files = Saver(WorkFolder(folder))
         self.loaded: Profile | None = profile
+        self.loaded_from = "the example" if profile is not None else ""
+        if self.files.folder.exists(profile_file):
+            self._read_own(profile_file)
         self.programme: Programme | Refusal | None = None
         self.source = widgets.ToggleButtons(
             options=["Saved profile", "Type my results"],
@@ -97,48 +103,15 @@ class ProgrammeApp(widgets.VBox):
         )
         self.loaded_text = widgets.HTML(live(self._loaded_message()))
         self.hand = self._hand_controls()
-        start = setup or Setup()
-        days = sorted(template.schedule.value)
-        self.setup_controls = {
-            "days": labelled(
-                widgets.Dropdown,
-                "Strength days a week",
-                options=days,
-                value=start.days_per_week if start.days_per_week in days else days[0],
-            ),
-            "name": labelled(
-                widgets.Text,
-                "Your name (optional)",
-                value=start.name,
-                placeholder="shown on the handout",
-            ),
-        }
-        self.equipment = {
-            kind: widgets.Checkbox(
-                description=label,
-                value=kind in start.equipment,
-                indent=False,
-                layout=widgets.Layout(width="auto"),
-            )
-            for kind, label in EQUIPMENT_LABELS.items()
-            if kind != "none"
-        }
+        self.setup_controls = SetupControls(template, setup)
         self.status = widgets.HTML()
         self.status.add_class("bb-status")
         self.result = widgets.HTML()
         self.result.add_class("bb-programme-result")
         self.chart = widgets.Output()
-        self.saved = widgets.HTML()
-        self.saved.add_class("bb-saved")
         self.upload.observe(self._uploaded, names="value")
         self.source.observe(self._switch, names="value")
         self.profile_box = widgets.VBox([self.upload, self.loaded_text])
-        equipment_box = widgets.VBox(
-            [
-                widgets.HTML(render("programme-equipment.html.j2")),
-                *self.equipment.values(),
-            ]
-        )
         buttons = widgets.HBox(
             [
                 button("Save as CSV", "bb-save-csv", self.save_csv),
@@ -149,14 +122,13 @@ class ProgrammeApp(widgets.VBox):
             [
                 self.source,
                 self.profile_box,
-                *self.setup_controls.values(),
-                equipment_box,
+                self.setup_controls,
                 button("Build my programme", "bb-build", self.build),
                 self.status,
                 self.result,
                 self.chart,
                 buttons,
-                self.saved,
+                self.files,
             ]
         )
         self.add_class("bb-programme-app")
@@ -186,14 +158,7 @@ class ProgrammeApp(widgets.VBox):
                 "Weaker side",
                 options=[("Not measured", None), ("Left", "left"), ("Right", "right")],
             ),
-            "gap": labelled(
-                widgets.BoundedFloatText,
-                "Gap (% of stronger side)",
-                min=0,
-                max=60,
-                step=0.5,
-                value=0,
-            ),
+            "gap": NumberField("Gap (% of stronger side)", low=0, high=self.params.gap_limit.value),
             **{f"tight-{m}": control for m, control in muscles.items()},
             "status": labelled(
                 widgets.Dropdown,
@@ -202,11 +167,27 @@ class ProgrammeApp(widgets.VBox):
             ),
         }
 
+    def _read_own(self, name: str) -> None:
+        """Load the learner's profile ``name`` from the work folder, if it is a good one."""
+        try:
+            self.loaded = read_profile(self.files.folder.read(name, suffixes=(".json",)), name)
+        except (SaveError, DataError):
+            return
+        self.loaded_from = name
+
     def _loaded_message(self) -> str:
         if self.loaded is None:
             return "No profile loaded yet. Upload the profile you saved from the self-assessment."
+        if not self.loaded.cleared:
+            return (
+                f"Profile loaded (from {self.loaded_from}): it reports a red flag, "
+                "so no programme is built."
+            )
         side = self.loaded.weaker_side or "no"
-        return f"Profile loaded: {side} weaker side, gap {self.loaded.gap_percent or 0:g}%."
+        return (
+            f"Profile loaded: {side} weaker side, gap {self.loaded.gap_percent or 0:g}% "
+            f"(from {self.loaded_from})."
+        )
 
     def _switch(self, change: Any = None) -> None:
         self.profile_box.children = (
@@ -222,20 +203,28 @@ class ProgrammeApp(widgets.VBox):
         try:
             self.loaded = read_profile(bytes(file["content"]), file["name"])
         except DataError as err:
+            self.loaded, self.loaded_from = None, ""
             self.loaded_text.value = live(
-                "This file is not a profile: " + "; ".join(str(p) for p in err.problems)
+                "This file is not a profile, so no profile is loaded: "
+                + "; ".join(str(p) for p in err.problems)
             )
             return
+        self.loaded_from = str(file["name"])
         self.loaded_text.value = live(self._loaded_message())
 
     def profile(self) -> Profile | Refusal | None:
         """The profile to build from: the loaded one, or the one typed by hand."""
         if self.source.value == "Saved profile":
             return self.loaded
-        value = {name: control.value for name, control in self.hand.items()}
+        value = {
+            name: control.number() if isinstance(control, NumberField) else control.value
+            for name, control in self.hand.items()
+        }
         if value["safety"] == "unscreened":
             return Refusal("unscreened", self.template.refusal.unscreened)
         measured = value["weaker"] is not None
+        if measured and value["gap"] is None:
+            return None
         return manual_profile(
             red_flag=value["safety"],
             weaker_side=value["weaker"],
@@ -250,19 +239,27 @@ class ProgrammeApp(widgets.VBox):
 
     def setup(self) -> Setup:
         """Days, equipment and name as chosen."""
-        equipment = {"none", *(kind for kind, box in self.equipment.items() if box.value)}
-        return Setup(
-            days_per_week=self.setup_controls["days"].value,
-            equipment=frozenset(equipment),
-            name=self.setup_controls["name"].value.strip()[:80],
-        )
+        return self.setup_controls.setup()
 
     def build(self, button: Any = None) -> None:
         """Build the programme and show it, with the forecast chart."""
-        profile = self.profile()
+        self.files.clear()
         self.chart.clear_output()
+        self.result.value, self.programme = "", None
+        profile = self.profile()
         if profile is None:
-            self.status.value = live("Upload a profile first, or choose 'Type my results'.")
+            self.status.value = live(
+                "Fix the gap under its box first."
+                if self.source.value != "Saved profile"
+                else "Upload a profile first, or choose 'Type my results'."
+            )
+            return
+        limit = self.params.gap_limit.value
+        if isinstance(profile, Profile) and (profile.gap_percent or 0) > limit:
+            self.status.value = live(
+                f"A gap of {profile.gap_percent:g}% is more than the {limit:g}% this course treats "
+                "as a training imbalance: re-test, and see a clinician if one side is much weaker."
+            )
             return
         self.programme = (
             profile
@@ -282,15 +279,66 @@ class ProgrammeApp(widgets.VBox):
                 display(strength_chart(self.programme.forecast))
 
     def save_csv(self, button: Any = None) -> Path | None:
-        """Save the programme as ``my_programme.csv``."""
+        """Save the programme as ``my_programme.csv`` (asks before replacing one)."""
         if not isinstance(self.programme, Programme):
-            self.saved.value = live("Build a programme first.")
+            self.files.say("Build a programme first.")
             return None
-        return save_to(self.folder, "my_programme.csv", programme_csv(self.programme), self.saved)
+        return self.files.save("my_programme.csv", programme_csv(self.programme), (".csv",))
 
     def save_handout(self, button: Any = None) -> Path | None:
-        """Save the one-page printable handout as ``my_programme.html``."""
+        """Save the one-page printable handout as ``my_programme.html`` (asks before replacing one)."""
         if not isinstance(self.programme, Programme):
-            self.saved.value = live("Build a programme first.")
+            self.files.say("Build a programme first.")
             return None
-        return save_to(self.folder, "my_programme.html", handout_html(self.programme), self.saved)
+        return self.files.save("my_programme.html", handout_html(self.programme), (".html",))
+
+
+class SetupControls(widgets.VBox):
+    """What a programme needs besides the profile: strength days, name and equipment.
+
+    The programme app and the progress tracker (which rebuilds the learner's programme to
+    compare with) both use it.
+    """
+
+    def __init__(self, template: ProgrammeTemplate, setup: Setup | None = None) -> None:
+        start = setup or Setup()
+        days = sorted(template.schedule.value)
+        self.days = labelled(
+            widgets.Dropdown,
+            "Strength days a week",
+            options=days,
+            value=start.days_per_week if start.days_per_week in days else days[0],
+        )
+        self.name = labelled(
+            widgets.Text,
+            "Your name (optional)",
+            value=start.name,
+            placeholder="shown on the handout",
+        )
+        self.equipment = {
+            kind: widgets.Checkbox(
+                description=label,
+                value=kind in start.equipment,
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )
+            for kind, label in EQUIPMENT_LABELS.items()
+            if kind != "none"
+        }
+        super().__init__(
+            [
+                self.days,
+                self.name,
+                widgets.HTML(render("programme-equipment.html.j2")),
+                *self.equipment.values(),
+            ]
+        )
+
+    def setup(self) -> Setup:
+        """Days, equipment and name as chosen (the name cut to its 80 characters)."""
+        equipment = {"none", *(kind for kind, box in self.equipment.items() if box.value)}
+        return Setup(
+            days_per_week=self.days.value,
+            equipment=frozenset(equipment),
+            name=str(self.name.value).strip()[:80],
+        )

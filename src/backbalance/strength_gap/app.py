@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import math
 from functools import partial
 
 import ipywidgets as widgets
@@ -141,7 +142,19 @@ class StrengthGapApp(widgets.VBox):
         return simulate(self.scenario(), params, draws=self.draws, seed=self.seed)
 
     def update(self, change: object = None) -> None:
-        """Re-simulate and update the chart's trace data and the summary line in place."""
+        """Re-simulate and update the chart's trace data and the summary line in place.
+
+        A value that is not a number (NaN set from code; the sliders cannot send one)
+        gets a message in the summary line and leaves the chart as it was.
+        """
+        bad = [
+            control.description
+            for control in self.controls.values()
+            if isinstance(control.value, float) and not math.isfinite(control.value)
+        ]
+        if bad:
+            self.summary.value = str(live(f"{bad[0]} is not a number: move its slider."))
+            return
         sim = self.simulation()
         with self.figure.batch_update():
             for trace, data in zip(self.figure.data, strength_traces(sim), strict=True):

@@ -2,17 +2,18 @@
 
 It wires a table of text boxes to :mod:`backbalance.tracker.data` (reading the rows) and
 :mod:`backbalance.tracker.progress` (the verdict), and shows :mod:`backbalance.tracker.charts`.
-The log is saved as ``my_progress.csv`` in ``folder``, by default the notebook's folder.
+The learner's own files live in ``folder``, by default the notebook's folder: the log
+``my_progress.csv`` is loaded when it is there (the example rows only on request), and the
+forecast comes from the programme built from the learner's ``my_profile.json``. Saving goes
+through :class:`backbalance.common.controls.Saver`, which asks before replacing the log.
 
 Examples
 --------
->>> from backbalance.assessment.profile import load_profile
+>>> import tempfile
 >>> from backbalance.course import Course
->>> from backbalance.programme.build import Setup, build_programme
 >>> course = Course.find()
->>> programme = build_programme(load_profile(course.path("examples", "desk-worker.json")),
-...     Setup(), course.exercises, course.programme_template, course.parameters)
->>> app = ProgressApp(course.parameters, programme)
+>>> app = ProgressApp(course.exercises, course.programme_template, course.parameters,
+...                   folder=tempfile.mkdtemp())
 >>> [box.description for box in app.rows[0].values()]
 ['Row 1 week', 'Row 1 left', 'Row 1 right', 'Row 1 notes']
 """
@@ -25,39 +26,61 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
-from backbalance.common.controls import button, live, save_to
+from backbalance.assessment.profile import Profile, read_profile
+from backbalance.common.controls import Saver, button, labelled, live
+from backbalance.common.files import SaveError, WorkFolder
 from backbalance.common.html import render
-from backbalance.programme.build import Programme
+from backbalance.common.read import DataError
+from backbalance.programme.app import SetupControls
+from backbalance.programme.build import Refusal, Setup, build_programme
+from backbalance.programme.library import ExerciseLibrary
+from backbalance.programme.template import ProgrammeTemplate
 from backbalance.strength_gap.parameters import ModelParameters
 from backbalance.tracker.charts import progress_chart, results_chart
-from backbalance.tracker.data import COLUMNS, ProgressLog, log_csv, progress_from_rows
+from backbalance.tracker.data import (
+    COLUMNS,
+    ProgressLog,
+    log_csv,
+    parse_progress,
+    progress_from_rows,
+)
 from backbalance.tracker.progress import assess_progress
 
 
 class ProgressApp(widgets.VBox):
-    """A table of re-test results, checked row by row, against the forecast band.
+    """A table of re-test results, checked row by row, against the learner's forecast band.
 
     Parameters
     ----------
-    params
-        The model's parameters.
-    programme
-        The learner's programme, for its weekly sets and training status.
-    log
-        Rows to start with (for example the course's example file).
+    library, template, params
+        The exercise library, the programme template and the model's parameters: the
+        programme is rebuilt from the learner's profile to know its weekly sets.
+    setup
+        Days and equipment to start from (the learner can change them).
     folder
-        Where ``my_progress.csv`` is saved.
+        The learner's work folder.
+    example
+        Rows the learner may start from on request (for example the course's example file).
+    log_file, profile_file
+        The learner's log and profile in ``folder``.
     """
 
     def __init__(
         self,
+        library: ExerciseLibrary,
+        template: ProgrammeTemplate,
         params: ModelParameters,
-        programme: Programme,
         *,
-        log: ProgressLog | None = None,
+        setup: Setup | None = None,
         folder: Path | str = ".",
+        example: ProgressLog | None = None,
+        log_file: str = "my_progress.csv",
+        profile_file: str = "my_profile.json",
     ) -> None:
-        self.params, self.programme, self.folder = params, programme, Path(folder)
+        self.library, self.template, self.params = library, template, params
+        self.example, self.log_file = example, log_file
+        self.files = Saver(WorkFolder(folder))
+        self.profile: Profile | None = None
         self.rows: list[dict[str, widgets.Text]] = []
         self.table = widgets.VBox()
         self.problems = widgets.HTML()
@@ -65,7 +88,105 @@ class ProgressApp(widgets.VBox):
         self.verdict = widgets.HTML()
         self.verdict.add_class("bb-verdict")
         self.charts = widgets.Output()
-        self.saved = widgets.HTML()
+        self.profile_file = labelled(widgets.Text, "Profile file", value=profile_file)
+        self.profile_status = widgets.HTML()
+        self.profile_status.add_class("bb-profile-status")
+        self.setup_controls = SetupControls(template, setup)
+        self.example_button = button(
+            "Start from the example rows", "bb-example-rows", self.start_from_example
+        )
+        self.log_status = widgets.HTML()
+        self.log_status.add_class("bb-log-status")
+        self.load_profile()
+        self.load_log()
+        super().__init__(
+            [
+                widgets.HTML(render("tracker-intro.html.j2")),
+                widgets.HBox(
+                    [
+                        self.profile_file,
+                        button("Load my profile", "bb-load-profile", self.load_profile),
+                    ]
+                ),
+                self.profile_status,
+                self.setup_controls,
+                self.log_status,
+                self.table,
+                widgets.HBox(
+                    [
+                        button("Add a row", "bb-add-row", self.add_row),
+                        button("Check and compare", "bb-compare", self.compare),
+                        button("Save my log (CSV)", "bb-save-log", self.save),
+                        *([self.example_button] if example is not None else []),
+                    ]
+                ),
+                self.problems,
+                self.verdict,
+                self.charts,
+                self.files,
+            ]
+        )
+        self.add_class("bb-progress-app")
+
+    # ------------------------------------------------------------------ the learner's files
+
+    def load_profile(self, button: Any = None) -> Profile | None:
+        """Read the learner's profile from the "Profile file" box; say whose forecast is used."""
+        name = str(self.profile_file.value)
+        self.profile = None
+        try:
+            self.profile = read_profile(self.files.folder.read(name, suffixes=(".json",)), name)
+        except SaveError as err:
+            self.profile_status.value = live(
+                f"{err.message} Save your profile in the self-assessment (it writes "
+                "my_profile.json next to the notebooks), then press 'Load my profile'; until then "
+                "there is no forecast to compare with."
+            )
+            return None
+        except DataError as err:
+            self.profile_status.value = live(
+                "This file is not a profile: " + "; ".join(str(p) for p in err.problems)
+            )
+            return None
+        side = self.profile.weaker_side or "no"
+        self.profile_status.value = live(
+            f"Comparing with the programme built from your profile {name.strip()}: {side} weaker "
+            "side. Set your strength days and equipment as in My programme."
+        )
+        return self.profile
+
+    def load_log(self) -> ProgressLog | None:
+        """Fill the table from the learner's log file when it is there."""
+        if not self.files.folder.exists(self.log_file):
+            self._fill(None)
+            self.log_status.value = live(
+                f"No {self.log_file} in this folder yet: type your first test below."
+            )
+            return None
+        try:
+            log = parse_progress(self.files.folder.read(self.log_file, suffixes=(".csv",)))
+        except SaveError as err:
+            self._fill(None)
+            self.log_status.value = live(err.message)
+            return None
+        self._fill(log)
+        self.problems.value = render("tracker-problems.html.j2", problems=log.problems)
+        self.log_status.value = live(
+            f"Loaded your log {self.log_file}: {len(log.rows)} "
+            f"test{'s' if len(log.rows) != 1 else ''}. Add a row for a new test, then save."
+        )
+        return log
+
+    def start_from_example(self, button: Any = None) -> None:
+        """Replace the table with the example rows (only when asked for)."""
+        self.files.clear()
+        self._fill(self.example)
+        self.log_status.value = live(
+            f"These are the example rows, not yours. Saving them writes {self.log_file}."
+        )
+
+    def _fill(self, log: ProgressLog | None) -> None:
+        self.rows, self.table.children = [], ()
         for _, row in log.rows.iterrows() if log is not None else ():
             self.add_row(
                 values={
@@ -77,24 +198,8 @@ class ProgressApp(widgets.VBox):
             )
         if not self.rows:
             self.add_row()
-        super().__init__(
-            [
-                widgets.HTML(render("tracker-intro.html.j2")),
-                self.table,
-                widgets.HBox(
-                    [
-                        button("Add a row", "bb-add-row", self.add_row),
-                        button("Check and compare", "bb-compare", self.compare),
-                        button("Save my log (CSV)", "bb-save-log", self.save),
-                    ]
-                ),
-                self.problems,
-                self.verdict,
-                self.charts,
-                self.saved,
-            ]
-        )
-        self.add_class("bb-progress-app")
+
+    # ------------------------------------------------------------------ the table
 
     def add_row(self, button: Any = None, values: dict[str, str] | None = None) -> None:
         """Add a row of boxes, labelled with its row number."""
@@ -114,29 +219,74 @@ class ProgressApp(widgets.VBox):
     def log(self) -> ProgressLog:
         """The rows as typed, checked: row numbers are those shown next to the boxes."""
         return progress_from_rows(
-            (n, {c: box.value for c, box in row.items()}) for n, row in enumerate(self.rows, 1)
+            (n, {c: str(box.value) for c, box in row.items()}) for n, row in enumerate(self.rows, 1)
         )
+
+    def _no_forecast(self, log: ProgressLog) -> str | None:
+        """Why there is no forecast to compare with, or None when there is one."""
+        if self.profile is None:
+            return "Load your profile to compare with the forecast of your programme."
+        if not self.profile.cleared:
+            return "Your profile reports a red flag: see a clinician before any programme."
+        limit = self.params.gap_limit.value
+        for _, row in log.rows.iterrows():
+            if 100 - row["lsi"] > limit:
+                return (
+                    f"In week {row['week']} the gap is {100 - row['lsi']:g}%, more than the "
+                    f"{limit:g}% this course treats as a training imbalance: check the numbers, "
+                    "re-test, and see a clinician if one side is much weaker."
+                )
+        return None
 
     def compare(self, button: Any = None) -> None:
         """Check the rows, then show the verdict, the suggestion and the charts."""
+        self.files.clear()
         log = self.log()
         self.problems.value = render("tracker-problems.html.j2", problems=log.problems)
+        self.charts.clear_output()
+        if log.rows.empty:
+            self.verdict.value = live("No usable row yet.")
+            return
+        reason = self._no_forecast(log)
+        programme = None
+        if reason is None and self.profile is not None:
+            programme = build_programme(
+                self.profile,
+                self.setup_controls.setup(),
+                self.library,
+                self.template,
+                self.params,
+            )
+            if isinstance(programme, Refusal):
+                reason, programme = programme.message, None
+        if programme is None:
+            self.verdict.value = live(reason or "")
+            with self.charts:
+                display(results_chart(log))
+            return
         progress = assess_progress(
             log,
             self.params,
-            strong_sets=self.programme.strong_sets,
-            extra_sets=self.programme.extra_sets,
-            max_weak_sets=self.programme.max_weak_sets,
-            status=self.programme.profile.training_status or "novice",
+            strong_sets=programme.strong_sets,
+            extra_sets=programme.extra_sets,
+            max_weak_sets=programme.max_weak_sets,
+            status=programme.profile.training_status or "novice",
         )
-        self.charts.clear_output()
-        if progress is None:
-            self.verdict.value = live("No usable row yet.")
-            return
         self.verdict.value = live(progress.suggestion)
         with self.charts:
             display(progress_chart(progress), results_chart(log))
 
-    def save(self, button: Any = None) -> Path:
-        """Save the usable rows as ``my_progress.csv``."""
-        return save_to(self.folder, "my_progress.csv", log_csv(self.log()), self.saved)
+    def save(self, button: Any = None) -> Path | None:
+        """Save the rows as the log file (asks before replacing it).
+
+        A row that cannot be used stops the save, so nothing typed is dropped unseen.
+        """
+        log = self.log()
+        self.problems.value = render("tracker-problems.html.j2", problems=log.problems)
+        if log.problems:
+            self.files.say(
+                f"Row {log.problems[0].line}: {log.problems[0].reason}. Fix it, or empty the "
+                "row, then save again; nothing was saved."
+            )
+            return None
+        return self.files.save(self.log_file, log_csv(log), (".csv",))

@@ -21,21 +21,25 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import csv
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from backbalance.assessment.logic import limb_symmetry_index, parse_number
-from backbalance.common.spreadsheet import safe_csv
+from backbalance.common.spreadsheet import from_spreadsheet_safe, safe_csv
 
 COLUMNS = ("week", "left", "right", "notes")
 REQUIRED = ("week", "left", "right")
 MAX_WEEK = 156
 MAX_RESULT = 1000.0
 NOTES_LIMIT = 200
+SURROGATE = re.compile("[\udc80-\udcff]")
+"""What an undecodable byte becomes when the file is decoded with ``surrogateescape``."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,11 @@ def check_row(
         The usable row, or the first reason it cannot be used.
     """
     week_text = cells.get("week", "").strip()
-    if not (week_text.isascii() and week_text.isdigit()) or int(week_text) > MAX_WEEK:
+    if (
+        not (week_text.isascii() and week_text.isdigit())
+        or len(week_text) > len(str(MAX_WEEK))
+        or int(week_text) > MAX_WEEK
+    ):
         return RowProblem(
             line, f"week must be a whole number from 0 to {MAX_WEEK}, got {week_text!r}"
         )
@@ -166,15 +174,43 @@ def _header(cells: list[str]) -> list[str] | None:
     return None if names and names[0].isdigit() else names
 
 
-def _lines(raw: bytes) -> tuple[list[tuple[int, str]], list[RowProblem]]:
-    """Decode each line on its own, so one bad line does not lose the others."""
-    lines, problems = [], []
-    for number, chunk in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
-        try:
-            lines.append((number, chunk.decode("utf-8").rstrip("\r")))
-        except UnicodeDecodeError:
-            problems.append(RowProblem(number, "is not UTF-8 text; save the file as CSV UTF-8"))
-    return lines, problems
+LINE_END = re.compile(r"(\r\n|\r|\n)")
+"""Line ends of Windows, Unix and old Mac files (the last is still written by some spreadsheets)."""
+DELIMITERS = (",", ";", "\t")
+"""Cell separators: the comma; the semicolon of spreadsheets in decimal-comma countries; the tab."""
+RECORD_LINES = 10
+"""A quoted cell (a note with line breaks) may span this many lines; past that the quote is a slip."""
+
+
+def _decode(raw: bytes) -> str:
+    """The file's text; bytes that are not UTF-8 stay marked (as surrogates) for the row check."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="surrogateescape")
+    return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="surrogateescape")
+
+
+def _records(text: str) -> Iterator[tuple[int, str]]:
+    """``(first line number, text)`` of each CSV record: a line, or several joined when a
+    quoted cell holds line breaks; an unclosed quote stays on its own line (reported there)."""
+    parts = LINE_END.split(text)
+    lines = [
+        (parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)
+    ]
+    index = 0
+    while index < len(lines):
+        record, end = lines[index][0], index
+        while record.count('"') % 2 and end + 1 < len(lines) and end - index < RECORD_LINES:
+            record += lines[end][1] + lines[end + 1][0]
+            end += 1
+        if record.count('"') % 2:
+            record, end = lines[index][0], index
+        yield index + 1, record
+        index = end + 1
+
+
+def _delimiter(record: str) -> str:
+    """The separator that splits the first line into the most cells (the comma on a tie)."""
+    return max(DELIMITERS, key=lambda d: (record.count(d), d == ","))
 
 
 def parse_progress(raw: bytes | str) -> ProgressLog:
@@ -182,7 +218,11 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
 
     The first line names the columns ``week``, ``left``, ``right`` and, optionally,
     ``notes`` (in any order); when it starts with a number instead, the columns are taken
-    to be in that order. Each result is one line; lines starting with ``#`` are comments.
+    to be in that order. Lines starting with ``#`` are comments. What spreadsheet programs
+    write is read as well: a byte-order mark, UTF-16, line ends of any system, cells
+    separated by semicolons or tabs (where a decimal comma needs no quotes), notes with
+    line breaks in quotes, and the ``'`` that :func:`log_csv` puts before a note that
+    starts like a formula.
 
     Parameters
     ----------
@@ -194,14 +234,18 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
     ProgressLog
         Usable rows and one problem per unusable line, numbered from 1.
     """
-    data = raw.encode("utf-8") if isinstance(raw, str) else raw
-    lines, problems = _lines(data)
-    lines = [(n, text) for n, text in lines if text.strip() and not text.lstrip().startswith("#")]
+    text = _decode(raw) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     rows: list[tuple[int, dict[str, str]]] = []
+    problems: list[RowProblem] = []
     columns: list[str] | None = None
-    for number, text in lines:
+    delimiter = ","
+    for number, record in _records(text):
+        if not record.strip() or record.lstrip().startswith("#"):
+            continue
+        if columns is None:
+            delimiter = _delimiter(record)
         try:
-            cells = next(csv.reader([text], strict=True))
+            cells = next(csv.reader([record], delimiter=delimiter, strict=True))
         except csv.Error as err:
             problems.append(
                 RowProblem(
@@ -209,18 +253,22 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
                 )
             )
             continue
+        if any(SURROGATE.search(cell) for cell in cells):
+            problems.append(RowProblem(number, "is not UTF-8 text; save the file as CSV UTF-8"))
+            continue
         if columns is None:
             header = _header(cells)
             columns = header or list(COLUMNS)
             missing = [name for name in REQUIRED if name not in columns]
-            if missing:
-                problems.append(
-                    RowProblem(
-                        number,
-                        f"the first line must name the columns week, left and right "
-                        f"(notes is optional); {missing[0]!r} is missing",
-                    )
+            repeated = sorted({name for name in columns if name and columns.count(name) > 1})
+            if missing or repeated:
+                reason = (
+                    f"the first line names the column {repeated[0]!r} more than once; keep one"
+                    if repeated
+                    else f"the first line must name the columns week, left and right "
+                    f"(notes is optional); {missing[0]!r} is missing"
                 )
+                problems.append(RowProblem(number, reason))
                 return ProgressLog(_empty_rows(), tuple(problems))
             if header is not None:
                 continue
@@ -233,7 +281,10 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
                 )
             )
             continue
-        rows.append((number, dict(zip(columns, cells, strict=False))))
+        row = dict(zip(columns, cells, strict=False))
+        if "notes" in row:
+            row["notes"] = from_spreadsheet_safe(row["notes"])
+        rows.append((number, row))
     log = progress_from_rows(rows)
     return ProgressLog(log.rows, tuple(sorted((*problems, *log.problems), key=lambda p: p.line)))
 
