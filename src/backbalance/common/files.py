@@ -50,6 +50,8 @@ MAX_READ_BYTES = 5_000_000
 """A learner's file is small: a bigger one is refused when read (not loaded into memory)."""
 
 NOTEBOOK_SUFFIX = ".ipynb"
+NAME_BYTES = 200
+"""The longest file name: file systems allow 255 bytes, less the temporary file's additions."""
 
 
 class SaveError(Exception):
@@ -185,6 +187,8 @@ class WorkFolder:
             raise SaveError(
                 f"{typed!r} holds a control character; type a plain name such as {example}."
             )
+        if any(len(part.encode("utf-8")) > NAME_BYTES for part in Path(typed).parts):
+            raise SaveError(f"{typed[:40]}...: the name is too long; choose a shorter one.")
         root = self.folder.resolve()
         if not root.is_dir():
             raise SaveError(
@@ -206,8 +210,6 @@ class WorkFolder:
             raise SaveError(
                 f"{typed} is part of the course's own files; choose a name such as {example}."
             )
-        if allowed and target.suffix.lower() not in allowed:
-            raise SaveError(f"{typed} must end in {' or '.join(allowed)}, such as {example}.")
         if not target.parent.is_dir():
             raise SaveError(
                 f"The folder {target.parent.relative_to(root)} does not exist; save in this "
@@ -215,6 +217,8 @@ class WorkFolder:
             )
         if target.is_dir():
             raise SaveError(f"{typed} is a folder; type a file name such as {example}.")
+        if allowed and target.suffix.lower() not in allowed:
+            raise SaveError(f"{typed} must end in {' or '.join(allowed)}, such as {example}.")
         return target
 
     def exists(self, name: str) -> bool:
