@@ -188,7 +188,7 @@ def test_reading_refuses_what_is_not_a_small_regular_file(work):
         folder.read("pipe.csv")
     with pytest.raises(SaveError, match="too big"):
         folder.read("big.csv", limit=10)
-    with pytest.raises(SaveError, match="There is no file called gone.csv"):
+    with pytest.raises(SaveError, match=r"There is no file called gone\.csv"):
         folder.read("gone.csv")
 
 
@@ -265,7 +265,7 @@ def test_a_returning_learner_keeps_the_whole_log(course, tmp_path):
         course.exercises, course.programme_template, course.parameters,
         folder=tmp_path, example=example,
     )  # fmt: skip
-    assert [row["notes"].value for row in app.rows][0] == "MY PRECIOUS FIRST TEST"
+    assert app.rows[0]["notes"].value == "MY PRECIOUS FIRST TEST"
     assert "Loaded your log my_progress.csv: 3 tests" in app.log_status.value
     app.add_row()
     for column, value in zip(("week", "left", "right"), ("12", "11.5", "12.5"), strict=True):
