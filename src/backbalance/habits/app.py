@@ -239,6 +239,9 @@ class HabitTrackerApp(widgets.VBox):
             self.files.say(f"{self.week_file} is not UTF-8 text; it was not loaded.")
             return False
         week, problems = parse_week(text, self.habits.daily)
+        if week is None:
+            self.files.say(f"{self.week_file} is not a saved habit week: {problems[0]}.")
+            return False
         for (habit, day), box in self.boxes.items():
             box.value = bool(week.loc[habit, day])
         self.files.say(

@@ -198,7 +198,7 @@ def week_csv(week: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def parse_week(text: str, habits: Sequence[DailyHabit]) -> tuple[pd.DataFrame, list[str]]:
+def parse_week(text: str, habits: Sequence[DailyHabit]) -> tuple[pd.DataFrame | None, list[str]]:
     """A habit week saved by :func:`week_csv`; never raises.
 
     Habits the course no longer has, days that are not weekdays and cells other than
@@ -208,12 +208,13 @@ def parse_week(text: str, habits: Sequence[DailyHabit]) -> tuple[pd.DataFrame, l
     Returns
     -------
     tuple
-        The week (as :func:`empty_week`) and the messages.
+        The week (as :func:`empty_week`), or None when the text is not a habit week at
+        all, and the messages.
     """
     week, problems = empty_week(habits), []
     lines = [line for line in re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff")) if line.strip()]
     if not lines or [c.strip() for c in lines[0].split(",")][:1] != ["habit"]:
-        return week, ["the first line must start with 'habit', then the days (Mon,Tue,...)"]
+        return None, ["the first line must start with 'habit', then the days (Mon,Tue,...)"]
     days = [cell.strip() for cell in lines[0].split(",")[1:]]
     for number, line in enumerate(lines[1:], start=2):
         habit, *cells = (cell.strip() for cell in line.split(","))

@@ -178,8 +178,8 @@ LINE_END = re.compile(r"(\r\n|\r|\n)")
 """Line ends of Windows, Unix and old Mac files (the last is still written by some spreadsheets)."""
 DELIMITERS = (",", ";", "\t")
 """Cell separators: the comma; the semicolon of spreadsheets in decimal-comma countries; the tab."""
-RECORD_LINES = 10
-"""A quoted cell (a note with line breaks) may span this many lines; past that the quote is a slip."""
+RECORD_LINES = NOTES_LIMIT + 1
+"""A quoted note may hold a line break for each of its characters; a quote left open longer is a slip."""
 
 
 def _decode(raw: bytes) -> str:
