@@ -128,3 +128,21 @@ def test_a_red_flag_typed_by_hand_gets_no_programme(page):
     page.wait_for_function(
         f"document.querySelector('{APP} .bb-saved').innerText.includes('Build a programme first')"
     )
+
+
+def test_saving_over_an_existing_file_asks_first(page, lab):
+    saved = lab.root_dir / "notebooks" / "my_programme.csv"
+    saved.write_text("my own edited programme\n", encoding="utf-8")
+    app = page.locator(APP)
+    build(page)
+    app.get_by_role("button", name="Save as CSV").click()
+    page.wait_for_function(
+        f"document.querySelector('{APP} .bb-saved').innerText.includes('already exists')"
+    )
+    assert saved.read_text(encoding="utf-8") == "my own edited programme\n"
+    app.get_by_role("button", name="Replace it").click()
+    page.wait_for_function(
+        f"document.querySelector('{APP} .bb-saved').innerText.includes('Saved my_programme.csv')"
+    )
+    assert saved.read_text(encoding="utf-8").startswith("week,phase,day")
+    saved.unlink()  # the other tests save into a folder without it
