@@ -217,3 +217,46 @@ def test_the_forecast_starts_from_the_first_test_and_covers_the_latest(params):
 
 def test_no_usable_row_gives_no_assessment(params):
     assert assess_progress(parse_progress("week,left,right\nx,y,z\n"), params, **DOSE) is None
+
+
+# --------------------------------------------------------------------------- files from spreadsheets
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"week,left,right,notes\r0,9,12,first\r4,10,12,\r",  # old Mac line ends
+        b"week;left;right;notes\r\n0;9;12;first\r\n4;10;12;\r\n",  # a decimal-comma country
+        b"week\tleft\tright\tnotes\n0\t9\t12\tfirst\n4\t10\t12\t\n",  # tab-separated text
+        "week,left,right,notes\n0,9,12,first\n4,10,12,\n".encode("utf-16"),  # "Unicode text"
+        b"\xef\xbb\xbfweek,left,right,notes\n0,9,12,first\n4,10,12,\n",  # CSV UTF-8 (BOM)
+    ],
+)
+def test_what_spreadsheet_programs_save_is_read(raw):
+    log = parse_progress(raw)
+    assert not log.problems and log.rows["week"].tolist() == [0, 4]
+    assert log.rows["notes"].tolist() == ["first", ""]
+
+
+def test_semicolon_files_take_a_decimal_comma_without_quotes():
+    log = parse_progress("week;left;right\n0;9,5;12\n")
+    assert log.rows["left"].tolist() == [9.5] and not log.problems
+
+
+def test_notes_with_line_breaks_and_the_formula_guard_read_back():
+    log = parse_progress('week,left,right,notes\n0,9,12,"tired,\nslept badly"\n4,10,12,\'-2 reps\n')
+    assert log.rows["notes"].tolist() == ["tired,\nslept badly", "-2 reps"] and not log.problems
+
+
+def test_a_repeated_column_is_named_not_silently_used():
+    log = parse_progress("week,left,left,right\n0,9,10,12\n")
+    assert log.rows.empty
+    assert problems("week,left,left,right\n0,9,10,12\n") == [
+        "line 1: the first line names the column 'left' more than once; keep one"
+    ]
+
+
+def test_a_week_of_thousands_of_digits_is_a_problem_not_an_exception():
+    log = parse_progress("week,left,right\n" + "9" * 5000 + ",9,12\n0,9,12\n")
+    assert log.rows["week"].tolist() == [0]
+    assert log.problems[0].reason.startswith("week must be a whole number from 0 to 156")
