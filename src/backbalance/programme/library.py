@@ -51,8 +51,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from backbalance.common.read import DataError, Problem, display_path, problems_from, read_csv_rows
 from backbalance.common.evidence import Graded
+from backbalance.common.read import DataError, Problem, display_path, problems_from, read_csv_rows
 from backbalance.common.types import Slug, Text
 
 Phase = Literal["release", "strengthen", "integrate"]

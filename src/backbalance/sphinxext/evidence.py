@@ -19,13 +19,13 @@ from __future__ import annotations
 from typing import get_args
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from backbalance.common.evidence import LEVELS, SCALE_FILE, EvidenceScale, Level
 from backbalance.common.read import DataError
+from sphinx import addnodes
 
 from .assets import ASSET_DIR
 from .config import course_of
