@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from markupsafe import escape
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from backbalance.common.read import DataError
 from backbalance.course import Course

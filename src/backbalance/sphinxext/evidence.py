@@ -75,14 +75,18 @@ class EvidenceRole(SphinxRole):
             return [nodes.literal(self.rawtext, level)], []
         link = addnodes.pending_xref(
             "",
+            nodes.Text(label),
             refdomain="std",
             reftype="ref",
             reftarget=TARGET,
             refexplicit=True,
             refwarn=True,
         )
-        link += badge(level, label)
-        return [link], []
+        # the badge holds the link: the std domain rebuilds the link's own content
+        outer = badge(level, "")
+        outer.children = []
+        outer += link
+        return [outer], []
 
 
 class EvidenceScaleDirective(DataDirective):
