@@ -22,7 +22,19 @@ import argparse
 import re
 import statistics
 import sys
+import types
+from importlib.resources import files
 from pathlib import Path
+
+if "pkg_resources" not in sys.modules:
+    # textstat 0.7.4 imports pkg_resources, which setuptools 81+ no longer ships; it only
+    # reads its word lists through resource_stream, so that one function is enough.
+    try:
+        import pkg_resources  # noqa: F401
+    except ModuleNotFoundError:
+        shim = types.ModuleType("pkg_resources")
+        shim.resource_stream = lambda package, name: files(package).joinpath(name).open("rb")
+        sys.modules["pkg_resources"] = shim
 
 import textstat
 

@@ -28,6 +28,7 @@ from backbalance.common.read import NAME_PATTERN, DataError, Problem, display_pa
 
 if TYPE_CHECKING:
     from backbalance.assessment.data import AssessmentData
+    from backbalance.common.evidence import EvidenceScale
     from backbalance.habits.data import Habits
     from backbalance.lessons.data import LessonPlan
     from backbalance.programme.library import ExerciseLibrary
@@ -147,6 +148,13 @@ class Course:
         from backbalance.programme.template import load_programme_template
 
         return load_programme_template(self.path("plan_templates.yml"), self.exercises)
+
+    @cached_property
+    def evidence(self) -> EvidenceScale:
+        """``data/evidence.yml``: the evidence scale every recommendation is graded on."""
+        from backbalance.common.evidence import SCALE_FILE, load_evidence_scale
+
+        return load_evidence_scale(self.path(SCALE_FILE))
 
     @cached_property
     def habits(self) -> Habits:

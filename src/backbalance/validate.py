@@ -17,6 +17,7 @@ from pybtex.database import parse_file
 from pybtex.scanner import PybtexError
 
 from backbalance.assessment.data import load_assessment_file
+from backbalance.common.evidence import SCALE_FILE, load_evidence_scale
 from backbalance.common.read import DataError, Problem, display_path
 from backbalance.habits.data import load_habits
 from backbalance.lessons.data import load_lesson_plan
@@ -38,6 +39,7 @@ LOADERS: dict[str, Callable[[Path], Any]] = {
     "exercises.csv": load_exercise_library,
     "plan_templates.yml": load_programme_template,
     "habits.yml": load_habits,
+    SCALE_FILE: load_evidence_scale,
 }
 
 

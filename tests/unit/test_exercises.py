@@ -17,9 +17,9 @@ from backbalance.programme.template import load_programme_template
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = (
     "id,name,phase,kind,muscles,unilateral,sets,reps,hold_seconds,equipment,cues,easier,harder,"
-    "source,assumption\n"
+    "source,assumption,evidence\n"
 )
-ROW = "bird-dog,Bird-dog,strengthen,stability,multifidus,yes,2,6,,none,Reach.,Smaller.,Longer.,,a reason\n"
+ROW = "bird-dog,Bird-dog,strengthen,stability,multifidus,yes,2,6,,none,Reach.,Smaller.,Longer.,,a reason,assumption\n"
 
 
 @pytest.fixture
@@ -79,14 +79,14 @@ def test_shipped_template_names_only_library_exercises_of_the_right_phase():
 
 
 def test_stretches_hold_30_seconds_as_in_the_trials():
-    """Bandy and Irion 1994/1997: 30 s holds did as well as 60 s."""
+    """Bandy and Irion 1994/1997: 30 s holds did as well as 60 s; ingram2024 pools the doses."""
     library = load_exercise_library(ROOT / "data" / "exercises.csv")
     assert {e.hold_seconds for e in library if e.kind == "stretch"} == {30}
 
 
 def test_citations_name_the_row():
     library = load_exercise_library(ROOT / "data" / "exercises.csv")
-    assert ("row 2 (hip-flexor-stretch).source", "bandy1994") in set(library.citations())
+    assert ("row 2 (hip-flexor-stretch).source", "ingram2024") in set(library.citations())
 
 
 # --------------------------------------------------------------------------- library problems
@@ -149,7 +149,7 @@ def test_every_bad_row_is_reported_at_once_and_ids_must_be_unique(course):
 def test_blank_rows_are_skipped_but_keep_the_numbering(course):
     path = course / "exercises.csv"
     path.write_text(
-        HEADER + "\n,,,,,,,,,,,,,,\n" + ROW.replace(",2,6,", ",12,6,"), encoding="utf-8"
+        HEADER + "\n,,,,,,,,,,,,,,,\n" + ROW.replace(",2,6,", ",12,6,"), encoding="utf-8"
     )
     assert messages(load_exercise_library, path) == [
         "data/exercises.csv, row 4 (bird-dog): sets must be at most 10, got 12"

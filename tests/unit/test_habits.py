@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from backbalance.common.read import DataError
+from backbalance.course import Course
 from backbalance.habits.data import load_habits
 from backbalance.habits.ics import FOLD_OCTETS, breaks_calendar, escape_text, first_workday, fold
 from backbalance.habits.logic import (
@@ -69,8 +71,9 @@ def test_the_shipped_file_names_its_sources(habits):
 
 def test_screen_advice_cites_the_workplace_guidance(habits):
     items = {item.id: item for item in habits.workstation.items}
-    assert items["screen-height"].source == items["screen-distance"].source == "osha-workstation"
-    assert items["lumbar-support"].assumption
+    assert {items[i].source for i in ("screen-height", "screen-distance", "lumbar-support")} == {
+        "osha-workstation"
+    }
 
 
 @pytest.mark.parametrize(
@@ -87,8 +90,8 @@ def test_screen_advice_cites_the_workplace_guidance(habits):
             "microbreaks.interval_minutes: must have min <= default <= max",
         ),
         (
-            "      source: osha-workstation\n    - id: screen-distance",
-            "    - id: screen-distance",
+            "      source: osha-workstation\n      evidence: weak\n    - id: screen-distance",
+            "      evidence: weak\n    - id: screen-distance",
             "workstation.items[2]: give exactly one of `source:`",
         ),
     ],
@@ -124,11 +127,22 @@ def test_checklist_score_lists_what_to_change_in_order(habits):
 
 
 def test_printable_sheets_have_captions_and_a_box_per_day(habits):
-    page = checklists_html(habits)
+    page = checklists_html(habits, Course.find().evidence)
     assert page.count("<caption>") == 2 and page.count(
         'aria-label="empty tick box"'
     ) == 6 + 7 * len(habits.daily)
     assert "No trial has shown that microbreaks" in page
+
+
+def test_every_sheet_item_shows_its_evidence_label(habits):
+    scale = Course.find().evidence
+    page = checklists_html(habits, scale)
+    entries = [(item.check, item.evidence) for item in habits.workstation.items]
+    entries += [(habit.habit, habit.evidence) for habit in habits.daily]
+    for text, level in entries:
+        row = next(line for line in page.splitlines() if str(escape(text)) in line)
+        assert f"<td>{scale.label(level)}</td>" in row
+    assert f"({scale.label(habits.microbreaks.minutes.evidence)})" in page
 
 
 # --------------------------------------------------------------------------- microbreaks
@@ -208,9 +222,9 @@ def test_calendar_parses_back_to_the_breaks(habits):
     assert [unescape(e["SUMMARY"]) for e in parsed] == [f"Microbreak: {b.activity}" for b in breaks]
     assert all(unescape(e["DESCRIPTION"]).endswith(habits.microbreaks.caveat) for e in parsed)
     assert {e["DTSTAMP"] for e in parsed} == {"20260301T123000Z"}
-    assert {e["DURATION"] for e in parsed} == {"PT2M"} and {e["RRULE"] for e in parsed} == {
-        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
-    }
+    assert {e["DURATION"] for e in parsed} == {f"PT{habits.microbreaks.minutes.value}M"} and {
+        e["RRULE"] for e in parsed
+    } == {"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"}
     assert len({e["UID"] for e in parsed}) == 3 and all("@" in e["UID"] for e in parsed)
     assert text.count("BEGIN:VALARM") == 3
 

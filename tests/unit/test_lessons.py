@@ -209,6 +209,44 @@ def test_each_mistake_is_one_line_naming_file_entry_and_rule(write, change, expe
     assert problems(write(changed(change))) == [expected]
 
 
+def holds(minutes: int, hold: float, times: int, rest: float) -> dict:
+    """A testing station: ``times`` holds of ``hold`` minutes with a rest between them."""
+    steps = [
+        {"what": "Timed hold", "minutes": hold, "times": times},
+        {"what": "Rest between holds", "minutes": rest, "times": times - 1},
+    ]
+    return activity("practice", minutes, steps=steps)
+
+
+def test_timed_steps_that_fit_their_activity_load_and_render(write):
+    data = changed(lambda d: d["activities"].__setitem__(1, holds(15, 2.5, 2, 5)))
+    plan = load_lesson_plan(write(data))
+    needed = sum(step.total for step in plan.activities[1].steps)
+    assert needed <= plan.activities[1].minutes
+    items = BeautifulSoup(render_html(plan), "html.parser").select(".bb-lesson-plan-steps li")
+    assert [li.get_text() for li in items] == [
+        "Timed hold: 2.5 min × 2",
+        "Rest between holds: 5 min",
+    ]
+
+
+def test_four_timed_holds_with_rests_do_not_fit_in_20_minutes(write):
+    """Four holds of up to about 4 minutes with 5-minute rests need 31 minutes, not 20."""
+    data = changed(lambda d: d["activities"].__setitem__(1, holds(15, 4, 4, 5)))
+    assert problems(write(data)) == [
+        "plan.yml, activities[1].steps: the steps take 31 minutes but the activity has 15; "
+        "give it more minutes, shorten the steps, or split it across two classes, got 31"
+    ]
+
+
+def test_shipped_testing_stations_time_each_hold_and_rest():
+    """Every shipped activity that times holds lists its steps, so the validator checks them."""
+    for path in SHIPPED:
+        for item in load_lesson_plan(path).activities:
+            if re.search(r"\b(side bridge|flexor hold|extensor hold)s?\b", item.title, re.I):
+                assert item.steps, f"{path.name}: {item.id}"
+
+
 def test_every_field_problem_is_reported_at_once(write):
     data = valid()
     data["activities"][0]["minutes"] = 0

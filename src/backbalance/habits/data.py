@@ -1,7 +1,8 @@
 """The daily-habit tools' data file: ``data/habits.yml``, read and validated by :func:`load_habits`.
 
 It holds the workstation checklist, the microbreak planner's limits and activities and the
-weekly habit tracker, each entry with its provenance, and the caveats shown with every
+weekly habit tracker, each entry with its provenance and its level on the course's evidence
+scale (:mod:`backbalance.common.evidence`), and the caveats shown with every
 suggestion: no trial has shown that microbreaks, or any of these habits, prevent back pain.
 
 Examples
@@ -20,8 +21,9 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, model_validator
 
+from backbalance.common.evidence import Graded
 from backbalance.common.read import load_yaml
-from backbalance.common.types import BibKey, Frozen, Slug, Sourced, Text, require_unique
+from backbalance.common.types import BibKey, Frozen, Slug, Text, require_unique
 
 
 def _unique_ids(what: str) -> AfterValidator:
@@ -34,7 +36,7 @@ def _unique_ids(what: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-class ChecklistItem(Sourced):
+class ChecklistItem(Graded):
     """One statement of the workstation checklist, and what to change if it is not true."""
 
     id: Slug
@@ -52,8 +54,8 @@ class Workstation(Frozen):
     ]
 
 
-class Interval(Frozen):
-    """The microbreak interval a learner may choose, in minutes."""
+class Interval(Graded):
+    """The microbreak interval a learner may choose, in minutes, and where the default comes from."""
 
     min: Annotated[int, Field(ge=10, le=240)]
     max: Annotated[int, Field(ge=10, le=240)]
@@ -66,7 +68,7 @@ class Interval(Frozen):
         return self
 
 
-class BreakLength(Sourced):
+class BreakLength(Graded):
     """How long one microbreak lasts, in minutes."""
 
     value: Annotated[int, Field(ge=1, le=15)]
@@ -91,7 +93,7 @@ class Microbreaks(Frozen):
     sources: Annotated[tuple[BibKey, ...], Field(min_length=1)]
 
 
-class DailyHabit(Sourced):
+class DailyHabit(Graded):
     """One habit of the weekly tracker."""
 
     id: Slug
@@ -114,8 +116,9 @@ class Habits(Frozen):
         for index, item in enumerate(self.workstation.items):
             if item.source:
                 yield f"workstation.items[{index}].source", item.source
-        if self.microbreaks.minutes.source:
-            yield "microbreaks.minutes.source", self.microbreaks.minutes.source
+        for name in ("interval_minutes", "minutes"):
+            if key := getattr(self.microbreaks, name).source:
+                yield f"microbreaks.{name}.source", key
         for index, key in enumerate(self.microbreaks.sources):
             yield f"microbreaks.sources[{index}]", key
         for index, habit in enumerate(self.daily):

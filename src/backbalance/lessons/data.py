@@ -2,7 +2,9 @@
 
 A plan is one 45–60 minute class per chapter: the class title and goal, what to prepare,
 optional safety points, timed activities whose minutes add up to 45–60, and discussion
-questions with what to listen for. :mod:`backbalance.lessons.render` turns a plan into HTML.
+questions with what to listen for. An activity may list its timed ``steps`` (for example
+each hold and each rest of a testing station, with how many times it runs); they must fit in
+the activity's minutes, so that a plan never asks for more than the class has. :mod:`backbalance.lessons.render` turns a plan into HTML.
 
 Examples
 --------
@@ -36,14 +38,41 @@ def _fail(title: str, loc: tuple[Any, ...], kind: str, message: str, value: Any)
     return ValidationError.from_exception_data(title, [error])
 
 
+class Step(Frozen):
+    """One timed part of an activity, run ``times`` times in a row (each partner, each side)."""
+
+    what: Text
+    minutes: Annotated[float, Field(gt=0, le=ACTIVITY_MINUTES[1])]
+    times: Annotated[int, Field(ge=1, le=10)] = 1
+
+    @property
+    def total(self) -> float:
+        return self.minutes * self.times
+
+
 class Activity(Frozen):
-    """One timed step of the class."""
+    """One timed step of the class, and optionally the timed parts it is made of."""
 
     id: Slug
     minutes: Annotated[int, Field(ge=ACTIVITY_MINUTES[0], le=ACTIVITY_MINUTES[1])]
     title: Text
     what: Text
+    steps: Annotated[list[Step], Field(default_factory=list, max_length=12)]
     source: BibKey | None = None
+
+    @model_validator(mode="after")
+    def _steps_fit(self) -> Activity:
+        needed = sum(step.total for step in self.steps)
+        if needed > self.minutes:
+            raise _fail(
+                "Activity",
+                ("steps",),
+                "steps_too_long",
+                f"the steps take {needed:g} minutes but the activity has {self.minutes}; "
+                "give it more minutes, shorten the steps, or split it across two classes",
+                int(needed) if float(needed).is_integer() else needed,
+            )
+        return self
 
 
 class DiscussionQuestion(Frozen):

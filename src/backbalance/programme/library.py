@@ -27,6 +27,9 @@ may choose. Instructors can add rows. Columns:
     how to do it, and an easier and a harder version.
 ``source`` or ``assumption``
     exactly one: a key in ``references.bib`` for the dose, or a one-line reason.
+``evidence``
+    how well the source supports the dose, on the course's scale (``data/evidence.yml``):
+    ``strong``, ``some`` or ``weak`` with a source, ``assumption`` with an assumption.
 
 A problem is reported as one line naming the file, the row (the header is row 1) and the
 exercise, for example ``data/exercises.csv, row 7 (single-arm-dumbbell-row): sets must be
@@ -48,8 +51,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
+from backbalance.common.evidence import Graded
 from backbalance.common.read import DataError, Problem, display_path, problems_from, read_csv_rows
-from backbalance.common.types import Slug, Sourced, Text
+from backbalance.common.types import Slug, Text
 
 Phase = Literal["release", "strengthen", "integrate"]
 Kind = Literal["stretch", "rolling", "trigger-point", "pull", "stability", "core", "compound"]
@@ -76,7 +80,7 @@ EQUIPMENT_LABELS: dict[Equipment, str] = {
 }
 """What a learner reads for each kind of equipment."""
 
-_OPTIONAL = ("reps", "hold_seconds", "source", "assumption")
+_OPTIONAL = ("reps", "hold_seconds", "source", "assumption", "evidence")
 
 
 def _cell(field: str, text: str) -> Any:
@@ -92,8 +96,9 @@ def _cell(field: str, text: str) -> Any:
     return int(text) if text.isascii() and text.isdigit() else text
 
 
-class Exercise(Sourced):
-    """One row of the exercise library (its ``source`` or ``assumption``: exactly one)."""
+class Exercise(Graded):
+    """One row of the exercise library (its ``source`` or ``assumption``, exactly one, and its
+    ``evidence`` level)."""
 
     id: Slug
     name: Text
@@ -195,7 +200,7 @@ def _row_problems(name: str, row: int, label: str, err: ValidationError) -> list
 
 def _header_problems(name: str, columns: Iterable[str]) -> list[Problem]:
     """Unknown or missing columns, reported once for the header row."""
-    provenance = list(Sourced.model_fields)  # inherited, so first in model_fields; last in the file
+    provenance = list(Graded.model_fields)  # inherited, so first in model_fields; last in the file
     known = [field for field in Exercise.model_fields if field not in provenance] + provenance
     given = list(columns)
     required = [field for field, info in Exercise.model_fields.items() if info.is_required()]

@@ -9,6 +9,8 @@ Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``
   self-assessment, plotly figure), drawn by the features' views, with a text fallback;
 * :mod:`.directives`: the base of the data directives in :mod:`.quiz`, :mod:`.lessons`,
   :mod:`.programmes` and :mod:`.assessment`;
+* :mod:`.evidence`: the ``{evidence}`` role and the ``evidence-scale`` directive (the
+  course's one evidence scale);
 * :mod:`.plotly_mime`: plotly figures of executed notebooks (a myst-nb MIME renderer);
 * :mod:`.editions`: the student and instructor editions;
 * :mod:`.assets`: plotly.js, MathJax and the page files served by the book itself, added
@@ -29,6 +31,7 @@ from .assessment import setup_assessment
 from .assets import setup_assets
 from .config import setup_config
 from .editions import setup_editions
+from .evidence import setup_evidence
 from .lessons import setup_lessons
 from .nodes import setup_nodes
 from .programmes import setup_programmes
@@ -42,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_nodes(app)
     setup_quiz(app)
     setup_lessons(app)
+    setup_evidence(app)
     setup_programmes(app)
     setup_assessment(app)
     setup_editions(app)

@@ -157,10 +157,11 @@ class ProgrammeNode(_TablesNode):
 
 
 class HabitChecklistsNode(_TablesNode):
-    """``habits``: the printable sheets of :class:`~backbalance.habits.data.Habits`."""
+    """``habits``: the printable sheets of :class:`~backbalance.habits.data.Habits`, with the
+    labels of ``scale`` (:class:`~backbalance.common.evidence.EvidenceScale`)."""
 
     def tables(self) -> str:
-        return checklists_html(self["habits"])
+        return checklists_html(self["habits"], self["scale"])
 
 
 class AssessmentNode(BlockNode):

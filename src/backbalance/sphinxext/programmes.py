@@ -32,6 +32,7 @@ from pydantic import ValidationError
 from sphinx.application import Sphinx
 
 from backbalance.assessment.profile import load_profile
+from backbalance.common.evidence import SCALE_FILE
 from backbalance.common.read import DataError, problems_from
 from backbalance.programme.build import Setup, build_programme
 
@@ -103,10 +104,14 @@ class HabitChecklistsDirective(_TablesDirective):
         if course is None:
             return []
         self.depend("habits.yml")
+        self.depend(SCALE_FILE)
         habits = self.read("habit checklists", lambda: course.habits)
         if habits is None:
             return []
-        node = HabitChecklistsNode.make(habits=habits, owner="habit sheets")
+        scale = self.read("habit checklists", lambda: course.evidence)
+        if scale is None:
+            return []
+        node = HabitChecklistsNode.make(habits=habits, scale=scale, owner="habit sheets")
         return [node]
 
 
