@@ -5,3 +5,4 @@ exclude_patterns = ["_build", "data"]
 nb_execution_mode = "off"
 html_sourcelink_suffix = ""
 myst_enable_extensions = ["colon_fence"]  # as Jupyter Book does
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
