@@ -365,7 +365,7 @@ def test_progress_chart_draws_students_band_and_median_without_red_flags():
     fig = progress_chart(results.progress, weekly, results.profiles, DATA)
     students = [trace for trace in fig.data if trace.legendgroup == "student"]
     assert len(students) == 3  # ash, bo, eve; not dee, who has a red flag
-    assert not any("dee" in trace.hovertemplate for trace in students)
+    assert {trace.customdata[0] for trace in students} == {"ash", "bo", "eve"}  # not dee
     median = next(trace for trace in fig.data if trace.name == "Class median")
     assert list(median.y) == [80.0, 90.0] and median.line.width > students[0].line.width
     assert next(trace for trace in fig.data if trace.fill == "tonexty").name.startswith(

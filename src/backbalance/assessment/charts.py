@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import HOLDS, ratio_outside, ratio_value
 from backbalance.assessment.profile import Profile
+from backbalance.common.charts import plot_text
 from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES
 
 BOTH_SIDES = "#999999"
@@ -53,7 +54,7 @@ def holds_chart(profile: Profile, data: AssessmentData) -> go.Figure:
     endurance, fig = data.endurance, go.Figure()
     holds = [hold for hold in HOLDS if hold in profile.holds]
     label = {
-        hold: f"{getattr(endurance.holds, hold).label}<br>{profile.holds[hold]:g} s"
+        hold: f"{plot_text(getattr(endurance.holds, hold).label)}<br>{profile.holds[hold]:g} s"
         for hold in holds
     }
     groups = (
@@ -79,7 +80,7 @@ def holds_chart(profile: Profile, data: AssessmentData) -> go.Figure:
             )
     if profile.norms is not None:
         norms = getattr(endurance.norms, profile.norms)
-        group = getattr(endurance.norms.group_names, profile.norms)
+        group = plot_text(getattr(endurance.norms.group_names, profile.norms))
         fig.add_scatter(
             x=[label[h] for h in holds],
             y=[getattr(norms, h).mean for h in holds],
@@ -112,8 +113,9 @@ def ratios_chart(profile: Profile, data: AssessmentData) -> go.Figure:
     rows = [(ratio, value) for ratio, value in rows if value is not None]
     outside = [ratio_outside(value, ratio) for ratio, value in rows]
     names = [
-        f"{ratio.label}: {value:.2f}<br>{endurance.outside_text if out else endurance.inside_text} "
-        f"(rule: {ratio.rule})"
+        f"{plot_text(ratio.label)}: {value:.2f}<br>"
+        f"{plot_text(endurance.outside_text if out else endurance.inside_text)} "
+        f"(rule: {plot_text(ratio.rule)})"
         for (ratio, value), out in zip(rows, outside, strict=True)
     ]
     fig.add_bar(
@@ -159,12 +161,12 @@ def strength_chart(profile: Profile, data: AssessmentData) -> go.Figure:
     result, strength = profile.strength, data.strength
     if result is None:
         raise ValueError("this profile has no strength test")
-    unit = getattr(strength.units, result.unit).unit
+    unit = plot_text(getattr(strength.units, result.unit).unit)
     fig = go.Figure()
     for side in ("left", "right"):
         value = getattr(result, side)
         fig.add_bar(
-            y=[getattr(strength.bar_labels, side)],
+            y=[plot_text(getattr(strength.bar_labels, side))],
             x=[value],
             orientation="h",
             name=SIDE_CUES[side]["label"],

@@ -30,6 +30,8 @@ FORM_TEXT: dict[str, str] = {
     "submit": "See my results",
     "remember": "Keep my answers in this browser, so I can come back later",
     "forget": "Forget my answers",
+    "saved_ignored": "The answers saved in this browser could not be read, so the form starts "
+    "empty. Answer again, or press “Forget my answers” to clear them.",
     "download": "Download my profile (JSON)",
     "privacy": "Your answers never leave this browser. Nothing is sent anywhere.",
     "noscript": "This self-assessment needs JavaScript, which is off in your browser. "

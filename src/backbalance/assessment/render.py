@@ -25,7 +25,6 @@ True
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 from markupsafe import Markup
@@ -36,7 +35,7 @@ from backbalance.assessment.form import FORM_TEXT, form_steps
 from backbalance.assessment.logic import NUMBER, SPACE, YES_NO, gap_tests
 from backbalance.assessment.profile import Profile
 from backbalance.assessment.report import SUMMARY_RULES, WORDS, Report
-from backbalance.common.html import environment, render, static_text
+from backbalance.common.html import environment, inert_json, render, static_text
 from backbalance.common.palette import css_variables
 
 ROOT_CLASS = "bb-assessment"
@@ -65,12 +64,6 @@ def script_spec(data: AssessmentData, links: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _inert_json(value: Any) -> Markup:
-    """JSON that cannot close its ``<script>`` element or start an HTML comment."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 def _styles(name: str) -> dict[str, Markup]:
     return {"palette": Markup(css_variables()), "css": Markup(static_text(name))}
 
@@ -84,7 +77,7 @@ def render_form(data: AssessmentData, links: dict[str, str]) -> str:
     return render(
         "assessment.html.j2",
         root_class=ROOT_CLASS,
-        spec_json=_inert_json(script_spec(data, links)),
+        spec_json=inert_json(script_spec(data, links)),
         steps=form_steps(data),
         text=FORM_TEXT,
     )

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from backbalance.assessment.data import AssessmentData
 from backbalance.classroom.logic import cleared, programme_progress, ratio_table
-from backbalance.common.charts import add_band
+from backbalance.common.charts import add_band, plot_text
 from backbalance.common.palette import BLACK, BLUE, GREEN, MID_GREY, VERMILION, rgba
 
 INSIDE, OUTSIDE = GREEN, VERMILION
@@ -144,7 +144,7 @@ def ratios_chart(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
         fig.add_scatter(
             x=points["value"],
             y=points["y"],
-            customdata=points["student"],
+            customdata=points["student"].map(plot_text),
             mode="markers",
             name=name,
             marker={
@@ -155,7 +155,9 @@ def ratios_chart(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
             },
             hovertemplate="%{customdata}: %{x}<extra>" + name + "</extra>",
         )
-    labels = [f"{ratio.label}<br><sup>rule: {ratio.rule}</sup>" for ratio in ratios]
+    labels = [
+        f"{plot_text(ratio.label)}<br><sup>rule: {plot_text(ratio.rule)}</sup>" for ratio in ratios
+    ]
     return _layout(
         fig,
         "Torso endurance ratios of the class against their rules",
@@ -188,7 +190,7 @@ def causes_chart(counts: pd.DataFrame, students: int) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=counts["students"],
-            y=counts["cause"],
+            y=counts["cause"].map(plot_text),
             orientation="h",
             marker={"color": BLUE},
             text=[
@@ -247,7 +249,8 @@ def progress_chart(
             line={"color": STUDENT, "width": 1},
             legendgroup="student",
             showlegend=index == 0,
-            hovertemplate=f"{student}<br>week %{{x}}: LSI %{{y}}%<extra></extra>",
+            customdata=[plot_text(student)] * len(rows),
+            hovertemplate="%{customdata}<br>week %{x}: LSI %{y}%<extra></extra>",
         )
     add_band(
         fig,

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
+
+
+def plot_text(text: object) -> str:
+    """Text from data or a learner, shown by plotly as written.
+
+    plotly.js reads the text of labels, names and hover boxes as a small HTML (``<b>``,
+    ``<a href>``, ``<span style>``) and decodes character references such as ``&lt;``; this
+    escapes ``&``, ``<`` and ``>`` so that markup in a student id or a data file is shown,
+    not applied, and writes ``{`` as ``&#123;`` so that ``%{y}`` in such text is never read
+    as a placeholder of a ``hovertemplate`` or ``texttemplate`` (plotly.js shows it as
+    ``{`` again). Learners' text is best passed as ``customdata`` all the same.
+
+    >>> plot_text("<b>s01</b> & %{y}")
+    '&lt;b&gt;s01&lt;/b&gt; &amp; %&#123;y}'
+    """
+    return html.escape(str(text), quote=False).replace("{", "&#123;")
 
 
 def add_band(

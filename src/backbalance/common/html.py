@@ -7,6 +7,7 @@ CSS files to the pages that need them; a notebook gets them inline through :func
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -31,6 +32,21 @@ def environment() -> Environment:
 def render(template: str, **context: Any) -> str:
     """Render ``backbalance/templates/<template>`` with ``context`` (every value escaped)."""
     return environment().get_template(template).render(**context)
+
+
+def inert_json(value: Any) -> Markup:
+    r"""``value`` as JSON to put inside a ``<script type="application/json">`` element.
+
+    Every ``<``, ``>`` and ``&`` is written as a JSON escape (``\u003c``...), so no text
+    from data can close the element (``</script>``), open a comment (``<!--``) or a nested
+    ``<script`` (which would put the HTML parser into the "double escaped" state and hide
+    the rest of the page). ``JSON.parse`` reads the same value back.
+
+    >>> str(inert_json({"title": "</script><!--<script>"}))
+    '{"title":"\\u003c/script\\u003e\\u003c!--\\u003cscript\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def static_text(name: str) -> str:

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 import pandas as pd
 import plotly.graph_objects as go
 
+from backbalance.common.charts import plot_text
 from backbalance.common.palette import BLUE, GREEN
 from backbalance.habits.logic import Break
 
@@ -71,7 +72,7 @@ def microbreak_chart(breaks: Sequence[Break], start: time, end: time, interval: 
         },
         text=[f"{b.start:%H:%M}" for b in breaks],
         textposition="top center",
-        customdata=[b.activity for b in breaks],
+        customdata=[plot_text(b.activity) for b in breaks],
         hovertemplate="%{x|%H:%M}: %{customdata}<extra></extra>",
     )
     fig.update_layout(
@@ -109,7 +110,7 @@ def adherence_chart(table: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=table["days_kept"],
-            y=table["area"],
+            y=table["area"].map(plot_text),
             orientation="h",
             marker={"color": BLUE},
             text=[

@@ -15,6 +15,7 @@ Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``
 * :mod:`.editions`: the student and instructor editions;
 * :mod:`.assets`: plotly.js, MathJax and the page files served by the book itself, added
   per page;
+* :mod:`.csp`: the Content-Security-Policy of every page (only the book's own host);
 * :mod:`.strict`: the fix, named with the warning, for a wrong toc entry or citation key;
 * :mod:`.workarounds`: fixes for upstream behaviour, each naming the version it targets.
 """
@@ -30,6 +31,7 @@ from backbalance import __version__
 from .assessment import setup_assessment
 from .assets import setup_assets
 from .config import setup_config
+from .csp import setup_csp
 from .editions import setup_editions
 from .evidence import setup_evidence
 from .lessons import setup_lessons
@@ -52,4 +54,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_strict(app)
     setup_workarounds(app)
+    setup_csp(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

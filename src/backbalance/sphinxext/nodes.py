@@ -18,13 +18,11 @@ from html.parser import HTMLParser
 from typing import Any, ClassVar
 
 from docutils import nodes
-from jinja2.utils import htmlsafe_json_dumps
-from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from backbalance.assessment import render as assessment_view
-from backbalance.common.html import render
+from backbalance.common.html import inert_json, render
 from backbalance.habits.render import checklists_html
 from backbalance.lessons import render as lesson_plan_view
 from backbalance.programme import render as programme_view
@@ -191,7 +189,7 @@ class PlotlyFigureNode(BlockNode):
             "plotly-figure.html.j2",
             label=figure_label(spec),
             element_id=self["element_id"],
-            spec=Markup(htmlsafe_json_dumps(payload, separators=(",", ":"))),
+            spec=inert_json(payload),
         )
 
 

@@ -6,6 +6,9 @@ Remove one when its upstream is fixed (the version named is the one the lock ins
 * :func:`fix_citation_roles`: docutils 0.21 / sphinxcontrib-bibtex 2.7.0 give bibliography
   entries a role their list container may not hold;
 * :func:`complete_redirect_page`: sphinx-external-toc 1.1.0 writes a one-line redirect page;
+* :func:`drop_thebe_page_scripts`: sphinx-thebe 0.3.1 writes its page configuration and an
+  inline ``kernelName`` script into every page's content even when the Thebe button is off
+  (an inline script in the content that the Content-Security-Policy rightly refuses);
 * :func:`drop_widget_state`: myst-nb 1.4.0 embeds the saved ipywidgets state in every page;
 * :func:`guard_launch_buttons`: sphinx-book-theme 1.3.0 fails on launch buttons without a
   repository URL;
@@ -20,6 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
@@ -43,6 +47,18 @@ def drop_duplicate_scripts(
     for js in scripts:
         first.setdefault((js.filename or "", js.attributes.get("body")), js)
     scripts[:] = first.values()
+
+
+def drop_thebe_page_scripts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Leave out what sphinx-thebe 0.3.1 appends to a page when the Thebe button is off
+    (``launch_buttons: thebe: false``, the course's setting): nothing on the page uses it."""
+    buttons = (app.config.html_theme_options or {}).get("launch_buttons") or {}
+    if buttons.get("thebe"):
+        return
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext().strip()
+        if text.startswith("<script>kernelName =") or 'type="text/x-thebe-config"' in text:
+            node.parent.remove(node)
 
 
 def drop_widget_state(
@@ -147,6 +163,7 @@ def use_accessible_templates(app: Sphinx, config: Config) -> None:
 def setup_workarounds(app: Sphinx) -> None:
     app.connect("config-inited", use_accessible_templates)
     app.connect("config-inited", guard_launch_buttons)
+    app.connect("doctree-resolved", drop_thebe_page_scripts, priority=600)  # after sphinx-thebe
     app.connect("html-page-context", fix_citation_roles)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", drop_widget_state, priority=900)

@@ -152,6 +152,21 @@
     return form.querySelector('[aria-invalid="true"]') || form.querySelector("input");
   }
 
+  /* The answers kept in this browser: a plain object, or null. An entry that is
+   * not one (invalid JSON, null, a number, a string, a list...) is removed and `notice` shown:
+   * the form then starts empty and "Forget my answers" stays available. */
+  function readSaved(notice) {
+    var text = null;
+    try { text = window.localStorage.getItem(STORE); } catch (err) { return null; }
+    if (text === null) return null;
+    var state = null;
+    try { state = JSON.parse(text); } catch (err) { state = null; }
+    if (state !== null && typeof state === "object" && !Array.isArray(state)) return state;
+    try { window.localStorage.removeItem(STORE); } catch (err) { /* storage blocked */ }
+    notice.hidden = false;
+    return null;
+  }
+
   function init(root) {
     var spec = JSON.parse(root.querySelector(".bb-assessment-spec").textContent);
     var form = root.querySelector(".bb-form"), later = root.querySelector(".bb-later");
@@ -260,10 +275,9 @@
       form.querySelector("input").focus();
     });
 
-    var saved = null;
-    try { saved = window.localStorage.getItem(STORE); } catch (err) { saved = null; }
+    var saved = readSaved(root.querySelector(".bb-saved-ignored"));
     if (saved) {
-      writeState(form, JSON.parse(saved));
+      writeState(form, saved);
       remember.checked = true;
       if (core.screen(readState(form), spec).level !== null) {
         screened = true;

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from backbalance.common.charts import add_band
+from backbalance.common.charts import add_band, plot_text
 from backbalance.common.palette import DARK_GREY as TARGET_COLOUR
 from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES, rgba
 from backbalance.common.types import SIDES
@@ -124,13 +124,13 @@ def results_chart(log: ProgressLog, unit: str = "") -> go.Figure:
             name=f"{style['label']} side",
             line={"color": colour, "dash": style["dash"], "width": 3},
             marker={"symbol": style["symbol"], "size": 9, "color": colour},
-            hovertemplate=f"{style['label']}, week %{{x}}: %{{y:g}} {unit}".rstrip()
+            hovertemplate=f"{style['label']}, week %{{x}}: %{{y:g}} {plot_text(unit)}".rstrip()
             + "<extra></extra>",
         )
     fig.update_layout(
         title={"text": "Your test results, left and right"},
         xaxis_title="Weeks since your first test",
-        yaxis_title=f"Test result ({unit})" if unit else "Test result",
+        yaxis_title=f"Test result ({plot_text(unit)})" if unit else "Test result",
         template="plotly_white",
         hovermode="x unified",
     )
