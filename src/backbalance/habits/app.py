@@ -107,13 +107,12 @@ class MicrobreakApp(widgets.VBox):
 
     def save(self, button: Any = None) -> Path | None:
         """Save the breaks as ``microbreaks.ics``, repeating every weekday."""
+        day = self.controls["day"].value or date.today()
         try:
-            breaks = self.breaks()
+            text = breaks_calendar(self.breaks(), day, datetime.now(UTC), self.habits.microbreaks)
         except ValueError as err:
             self.saved.value = live(str(err))
             return None
-        day = self.controls["day"].value or date.today()
-        text = breaks_calendar(breaks, day, datetime.now(UTC), self.habits.microbreaks)
         return save_to(self.folder, "microbreaks.ics", text, self.saved)
 
 

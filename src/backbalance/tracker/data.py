@@ -105,7 +105,11 @@ def check_row(
         The usable row, or the first reason it cannot be used.
     """
     week_text = cells.get("week", "").strip()
-    if not (week_text.isascii() and week_text.isdigit()) or int(week_text) > MAX_WEEK:
+    if (
+        not (week_text.isascii() and week_text.isdigit())
+        or len(week_text.lstrip("0")) > len(str(MAX_WEEK))  # before int(): no 4,300-digit limit
+        or int(week_text) > MAX_WEEK
+    ):
         return RowProblem(
             line, f"week must be a whole number from 0 to {MAX_WEEK}, got {week_text!r}"
         )
