@@ -51,7 +51,7 @@ def display_path(path: Path) -> str:
     """The path as an instructor knows it: relative to the working folder where possible."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError):  # outside the working folder, or a link loop
         return str(path)
 
 
@@ -89,9 +89,8 @@ def read_file(path: Path, name: str, limit: int = FILE_LIMIT) -> bytes:
             raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise DataError([Problem(name, "", "file not found")]) from None
-    except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop in pathlib
-        reason = getattr(err, "strerror", None) or "a link that points back at itself"
-        raise DataError([Problem(name, "", f"cannot be read ({reason})")]) from None
+    except OSError as err:  # a link loop, no permission, a read error
+        raise DataError([Problem(name, "", f"cannot be read ({err.strerror})")]) from None
     if len(raw) > limit:  # the file grew while it was read
         raise DataError([Problem(name, "", f"is more than the {limit:,} bytes allowed")])
     return raw
@@ -152,6 +151,24 @@ class _StrictLoader(yaml.SafeLoader):
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_yaml_map)
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A ``json.loads`` ``object_pairs_hook`` that refuses a key written twice in one object,
+    which JSON readers otherwise settle silently by keeping the last value.
+
+    >>> import json
+    >>> json.loads('{"red_flag": "urgent", "red_flag": "none"}', object_pairs_hook=unique_keys)
+    Traceback (most recent call last):
+    ...
+    ValueError: repeats the key 'red_flag'; keep one of them
+    """
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"repeats the key {_short(key)}; keep one of them")
+        found[key] = value
+    return found
 
 
 def parse_yaml(text: str, name: str) -> Any:
