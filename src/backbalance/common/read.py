@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import reprlib
 import stat
@@ -186,10 +187,15 @@ def parse_yaml(text: str, name: str) -> Any:
     """
     try:
         return yaml.load(text, Loader=_StrictLoader)  # a subclass of SafeLoader: no object tags
+    except yaml.reader.ReaderError as err:  # a control character, such as NUL
+        before = text[: err.position]
+        where = f"line {before.count(chr(10)) + 1}, column {len(before.rsplit(chr(10), 1)[-1]) + 1}"
+        message = f"holds the character U+{err.character:04X}, which YAML does not allow; delete it"
+        raise DataError([Problem(name, where, message)]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = getattr(err, "problem", None) or str(err)
+        reason = " ".join((getattr(err, "problem", None) or str(err)).split())
         raise DataError([Problem(name, where, f"not valid YAML ({reason})")]) from None
 
 
@@ -209,17 +215,26 @@ def read_yaml(path: Path) -> Any:
     return parse_yaml(text, name)
 
 
+SHORT = 60  # characters of an offending value quoted in a message
+
+_PLAIN_KEY = re.compile(rf"[\w-]{{1,{SHORT}}}")
+
+
 def _entry(loc: tuple[Any, ...]) -> str:
+    """``questions[0].prompt``; a key with odd characters (a line break, say) or a long one is
+    quoted and cut short, so that the message stays one readable line."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+            continue
+        key = str(part) if _PLAIN_KEY.fullmatch(str(part)) else _short(str(part))
+        text += f".{key}" if text else key
     return text or "(top level)"
 
 
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 """A file named after a chapter: its file stem, such as ``causes`` for ``book/causes.md``."""
-
-SHORT = 60  # characters of an offending value quoted in a message
 
 _BOUNDS = {
     "greater_than_equal": "must be at least {ge}",
@@ -250,9 +265,27 @@ def _message(error: dict[str, Any]) -> str:
     return f"{text}, got {_short(error['input'])}"
 
 
-_REPR = reprlib.Repr()
-_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 2, 4, 4
-_REPR.maxstring = _REPR.maxother = _REPR.maxlong = SHORT
+class _Repr(reprlib.Repr):
+    """``reprlib`` limits (a few items, two levels), with a mapping's keys in the order written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxlist, self.maxdict = 2, 4, 4
+        self.maxstring = self.maxother = self.maxlong = SHORT
+
+    def repr_dict(self, x: dict[Any, Any], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        items = [
+            f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+            for key, value in itertools.islice(x.items(), self.maxdict)
+        ]
+        return "{" + ", ".join(items + ["..."] * (len(x) > self.maxdict)) + "}"
+
+
+_REPR = _Repr()
 
 
 def _short(value: Any, limit: int = SHORT) -> str:
