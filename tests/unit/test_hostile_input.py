@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 import unicodedata
 from datetime import UTC, date, datetime
@@ -49,15 +48,6 @@ def problems(path: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         read_yaml(path)
     return [str(problem) for problem in caught.value.problems]
-
-
-@pytest.fixture
-def copy(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of data/ and references.bib that a test may break; the working folder."""
-    shutil.copytree(root / "data", tmp_path / "data")
-    shutil.copy(root / "references.bib", tmp_path / "references.bib")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def validate(copy: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
