@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
-from backbalance.common.read import DataError, Problem, display_path, problems_from
+from backbalance.common.read import FILE_LIMIT, DataError, Problem, display_path, problems_from
 from backbalance.common.types import SIDES
 from backbalance.course import ENV_VAR, MARKER, Course
 from backbalance.strength_gap.model import Scenario, simulate
@@ -72,8 +72,13 @@ def _sample_class(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(minimum: int) -> Callable[[str], int]:
-    """An argparse type: a whole number of at least ``minimum``."""
+MAX_DRAWS = 20_000
+"""Most simulated people ``simulate`` takes: with the longest plan (156 weeks) this needs
+about 250 MB and a few seconds; more would not change the P10/P50/P90 bands it prints."""
+
+
+def _count(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum`` (and at most ``maximum``)."""
 
     def parse(text: str) -> int:
         try:
@@ -82,6 +87,8 @@ def _count(minimum: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
         if value < minimum:
             raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(f"must be at most {maximum:,}, got {value:,}")
         return value
 
     return parse
@@ -175,12 +182,16 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:  # type: ignore
         help="a side with no sets loses strength (an assumption)",
     )
     run.add_argument(
-        "--draws", type=_count(1), default=1000, help="simulated people (default 1000)"
+        "--draws",
+        type=_count(1, MAX_DRAWS),
+        default=1000,
+        help=f"simulated people (default 1000, at most {MAX_DRAWS:,})",
     )
     run.add_argument("--seed", type=_count(0), default=0, help="random seed (default 0)")
     run.add_argument(
         "--params",
-        help="parameter file (default: model_parameters.yml of the course, see validate --help)",
+        help=f"parameter file, a regular file of at most {FILE_LIMIT:,} bytes "
+        "(default: model_parameters.yml of the course, see validate --help)",
     )
     run.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="output format (default csv)"

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pybtex.database import parse_file
+from pybtex.database import parse_string
 from pybtex.scanner import PybtexError
 
 from backbalance.assessment.data import load_assessment_file
 from backbalance.common.evidence import SCALE_FILE, load_evidence_scale
-from backbalance.common.read import DataError, Problem, display_path
+from backbalance.common.read import DataError, Problem, display_path, read_file
 from backbalance.habits.data import load_habits
 from backbalance.lessons.data import load_lesson_plan
 from backbalance.programme.library import load_exercise_library
@@ -45,9 +45,16 @@ LOADERS: dict[str, Callable[[Path], Any]] = {
 
 def bibliography_keys(bib: Path) -> set[str]:
     """The citation keys defined in a BibTeX file."""
+    name = display_path(bib)
     try:
-        return set(parse_file(str(bib), bib_format="bibtex").entries)
-    except (OSError, PybtexError) as err:
+        text = read_file(bib, name).decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError(
+            [Problem(name, "", "not UTF-8 text; save it with UTF-8 encoding")]
+        ) from None
+    try:
+        return set(parse_string(text, bib_format="bibtex").entries)
+    except PybtexError as err:
         raise DataError(
             [Problem(display_path(bib), "", f"cannot be read as BibTeX ({err})")]
         ) from None

@@ -201,14 +201,45 @@ def test_names_that_break_the_rule_are_reported_and_other_files_ignored():
     }
 
 
-def test_the_same_student_twice_keeps_the_first_by_path():
-    results = load({"week-8/ash.profile.json": profile(9, 10, ("sitting",))})
+def test_a_student_who_hands_in_every_week_is_counted_once_with_the_newest_profile():
+    # without dates, the path that sorts last is the newest (week-10 after week-9)
+    week9, week10 = profile(9, 10, ("sitting",)), profile(95, 100, ("sitting",))
+    results = load({"week-9/ash.profile.json": week9, "week-10/ash.profile.json": week10})
+    assert results.problems == ()
+    ash = results.profiles.set_index("student").loc["ash"]
+    assert ash["file"] == "week-10/ash.profile.json" and ash["lsi"] == 95.0
+    assert results.earlier[["file", "lsi"]].values.tolist() == [
+        ["ash.profile.json", 80.0],
+        ["week-9/ash.profile.json", 90.0],
+    ]
+    assert results.earlier["handed_in"].isna().all()
+
+
+def test_the_newest_hand_in_is_chosen_by_its_date_not_its_path():
+    files = {**TINY, "week-2/ash.profile.json": profile(9, 10, ("sitting",))}
+    dates = dict.fromkeys(files, 1_000.0) | {"ash.profile.json": 2_000.0}
+    results = load_class(files, DATA, dates)
+    assert results.profiles.set_index("student").loc["ash", "file"] == "ash.profile.json"
+    assert results.earlier["file"].tolist() == ["week-2/ash.profile.json"]
+    assert results.earlier["handed_in"].tolist() == [pd.Timestamp(1_000, unit="s", tz="UTC")]
+
+
+def test_an_older_progress_log_is_reported_and_the_newest_used():
+    newer = b"week,left,right\n0,8,10\n4,8.5,10\n8,9.5,10\n"
+    results = load({"week-8/ash.progress.csv": newer})
     assert reasons(results) == {
-        "week-8/ash.profile.json": [
-            "student 'ash' already has a profile file, ash.profile.json; only the first is used, file skipped"
+        "ash.progress.csv": [
+            "student 'ash' has a newer progress log, week-8/ash.progress.csv, which is used; "
+            "file skipped"
         ]
     }
-    assert results.profiles.set_index("student").loc["ash", "lsi"] == 80.0
+    assert results.progress.query("student == 'ash'")["week"].tolist() == [0, 4, 8]
+
+
+def test_an_unusable_newest_file_falls_back_to_the_one_before():
+    results = load({"week-8/ash.profile.json": b"{"})
+    assert results.profiles.set_index("student").loc["ash", "file"] == "ash.profile.json"
+    assert list(reasons(results)) == ["week-8/ash.profile.json"]
 
 
 def test_the_same_content_under_two_names_keeps_the_first():

@@ -10,7 +10,6 @@ exactly the expected lines: one per problem, naming the file and the entry, then
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -526,15 +525,6 @@ FAULTS = [
         ),
     ),
 ]
-
-
-@pytest.fixture
-def copy(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of data/ and references.bib that a test may break; the working folder."""
-    shutil.copytree(root / "data", tmp_path / "data")
-    shutil.copy(root / "references.bib", tmp_path / "references.bib")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def arguments(copy: Path) -> list[str]:

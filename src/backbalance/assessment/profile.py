@@ -58,7 +58,7 @@ from pydantic import Field, ValidationError
 
 from backbalance.assessment.types import HoldId
 from backbalance.common.files import decode_text, write_atomic
-from backbalance.common.read import DataError, Problem, display_path, problems_from
+from backbalance.common.read import DataError, Problem, display_path, problems_from, unique_keys
 from backbalance.common.types import Frozen, Side
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import Status
@@ -183,7 +183,7 @@ def _not_a_profile(text: str | bytes) -> str | None:
     if not text.strip():
         return "is empty"
     try:
-        content = json.loads(text)
+        content = json.loads(text, object_pairs_hook=unique_keys)
     except (ValueError, RecursionError) as err:
         return f"is not valid JSON ({err}); the file may be cut short or edited by hand"
     if not isinstance(content, dict) or content.get("format") != FORMAT:

@@ -9,18 +9,26 @@ Students hand in two files, renamed after an anonymous student id of their choic
 
 The student id is the file name without that ending, in lower case. Files in sub-folders
 count too; hidden files and folders (such as ``.ipynb_checkpoints``) are ignored, and so are
-files that are not ``.json`` or ``.csv`` (such as a ``README.md``).
+files that are not ``.json`` or ``.csv`` (such as a ``README.md``). A link to a file outside
+the class folder, a pipe or device, a profile over :data:`LIMITS` ``["profile"]`` bytes and a
+log over :data:`LIMITS` ``["progress"]`` bytes are reported and never read.
 
 Loading never raises. A file that cannot be used is skipped and reported as a
 :class:`FileProblem` ``(file, reason)``: a ``.json``/``.csv`` file whose name breaks the rule,
 text that is not JSON, a JSON file that is not a version 1 profile, invalid values, a
-progress log with no usable row, and duplicates. Files are taken in the order of their
-student id, then their path, so the result does not depend on the order the folder lists
-them in; of two files for the same student (in different sub-folders), or two with the same
-measurements (a file handed in twice under two names), the first is used and the second
-reported. Profiles without a measurement (after a red flag, for example) and logs of a
-single test are not compared by content: two students may well match. A progress log keeps its good rows,
-and each unusable line is reported. Free-text notes of the progress logs are never loaded.
+progress log with no usable row, and duplicates. A student may hand in every week (one
+sub-folder per week): of several usable files of one student and kind, the newest by its
+date (the file's modification time) is used, and on equal or unknown dates the one whose
+path sorts last (``week-10`` after ``week-9``). The older profiles stay available in
+:attr:`ClassResults.earlier`, for change over the weeks; an older progress log is reported,
+since the newest holds the weeks before it. Files are taken in the order of their student id,
+then their path, so the result does not depend on the order the folder lists them in; of two
+files of different students with the same measurements (a file handed in twice under two
+names), the first is used and the second reported. Profiles without a measurement (after a
+red flag, for example) and logs of a single test are not compared by content: two students
+may well match. A progress log keeps its good rows, and each unusable line is reported (at
+most :data:`LINE_PROBLEMS` of them per file). Free-text notes of the progress logs are never
+loaded. Problems are sorted by file, then by line, numbers as numbers (line 10 after line 9).
 
 Only :func:`read_folder` and :func:`load_class_folder` touch the disk; :func:`load_class`
 works on file contents already read. The summaries are in :mod:`backbalance.classroom.logic`.
@@ -36,6 +44,8 @@ Examples
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -45,7 +55,7 @@ import pandas as pd
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import HOLDS, ratio_value
 from backbalance.assessment.profile import Profile, read_profile
-from backbalance.common.read import DataError
+from backbalance.common.read import DataError, read_file
 from backbalance.tracker.data import parse_progress
 
 Kind = Literal["profile", "progress"]
@@ -54,6 +64,14 @@ SUFFIXES: dict[Kind, str] = {"profile": ".profile.json", "progress": ".progress.
 
 EXTENSIONS = (".json", ".csv")
 """Files with these endings are read; the others (a README, say) are ignored."""
+
+LIMITS: dict[Kind, int] = {"profile": 1_000_000, "progress": 5_000_000}
+"""Largest student file read, in bytes, by kind: a real profile is about 1 kB and a log of
+three years of weekly re-tests under 100 kB, so a bigger file is a mistake and is skipped
+before it fills memory. A file whose name follows no rule is read up to the profile limit."""
+
+LINE_PROBLEMS = 20
+"""Unusable lines reported per progress log; the rest are counted in one more line."""
 
 PROFILE_COLUMNS = (
     "student",
@@ -94,11 +112,15 @@ class ClassResults(NamedTuple):
     (``contributors`` is a tuple of cause ids), each hold time in seconds and one column per
     torso ratio of ``endurance.yml`` (named by the ratio's id). ``progress`` has one row per
     student and week: ``student``, ``file``, ``week``, ``left``, ``right`` and ``lsi``.
+    ``earlier`` holds the older profiles of a student who handed in more than once.
     """
 
     profiles: pd.DataFrame
     progress: pd.DataFrame
     problems: tuple[FileProblem, ...]
+    earlier: pd.DataFrame
+    """Usable profiles handed in before each student's newest one: the columns of
+    ``profiles`` and ``handed_in`` (the file's date, UTC, or NaT when unknown), oldest first."""
 
     def problem_table(self) -> pd.DataFrame:
         """The problems as a table with the columns ``file`` and ``reason``."""
@@ -121,28 +143,79 @@ def student_file(path: str) -> tuple[str, Kind] | None:
     return None
 
 
-def read_folder(folder: Path | str) -> tuple[dict[str, bytes], tuple[FileProblem, ...]]:
+class Folder(NamedTuple):
+    """The student files of a class folder, as read from the disk."""
+
+    files: dict[str, bytes]
+    """Path relative to the folder (with /) to the file's bytes."""
+    dates: dict[str, float]
+    """Path to the file's modification time (seconds since the epoch)."""
+    problems: tuple[FileProblem, ...]
+    """A problem for each file, or the folder, that cannot be read."""
+
+
+def _walk(folder: Path) -> list[Path]:
+    """The ``.json`` and ``.csv`` entries under ``folder``, outside hidden folders and never
+    through a linked folder, sorted."""
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [
+            Path(root, name)
+            for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS
+        ]
+    return sorted(found)
+
+
+def _read_one(path: Path, inside: Path, relative: str) -> tuple[bytes, float] | str:
+    """A student file's bytes and date, or the reason it is not read."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a broken link, or a link loop
+        return "is a link that leads nowhere; file skipped"
+    if not target.is_relative_to(inside):
+        return (
+            "is a link to a file outside the class folder; copy the file in instead; file skipped"
+        )
+    found = student_file(relative)
+    limit = LIMITS[found[1]] if found else LIMITS["profile"]
+    try:
+        raw = read_file(target, relative, limit)
+    except DataError as err:
+        return f"{err.problems[0].message}; file skipped"
+    return raw, target.stat().st_mtime
+
+
+def read_folder(folder: Path | str) -> Folder:
     """Read every ``.json`` and ``.csv`` file under ``folder``, skipping hidden files and folders.
 
-    Returns
-    -------
-    tuple
-        ``{path relative to folder (with /): bytes}`` and a problem for each file, or the
-        folder, that cannot be read.
+    Links are followed only to files inside ``folder``; pipes, devices and files over
+    :data:`LIMITS` are reported without being read, so reading ends quickly and in little
+    memory whatever the folder holds.
     """
     folder = Path(folder)
     if not folder.is_dir():
-        return {}, (FileProblem(str(folder), "is not a folder; check the path"),)
-    files, problems = {}, []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if path.suffix.lower() not in EXTENSIONS or any(p.startswith(".") for p in relative.parts):
-            continue
-        try:
-            files[relative.as_posix()] = path.read_bytes()
-        except OSError as err:
-            problems.append(FileProblem(relative.as_posix(), f"cannot be read ({err.strerror})"))
-    return files, tuple(problems)
+        return Folder({}, {}, (FileProblem(str(folder), "is not a folder; check the path"),))
+    inside = folder.resolve()
+    files, dates, problems = {}, {}, []
+    for path in _walk(folder):
+        relative = path.relative_to(folder).as_posix()
+        read = _read_one(path, inside, relative)
+        if isinstance(read, str):
+            problems.append(FileProblem(relative, read))
+        else:
+            files[relative], dates[relative] = read
+    return Folder(files, dates, tuple(problems))
+
+
+def problem_order(problem: FileProblem) -> tuple[object, ...]:
+    """Sort key of a problem: by file, then by reason, with runs of digits compared as
+    numbers (``line 10`` after ``line 9``), however long they are."""
+    return tuple(
+        tuple((len(run), run) if run.isdigit() else (0, run) for run in re.split(r"(\d+)", text))
+        for text in problem
+    )
 
 
 # --------------------------------------------------------------------------- reading one file
@@ -208,13 +281,16 @@ def measured(profile: Profile) -> bool:
 # --------------------------------------------------------------------------- loading a class
 
 
-def _order(files: Mapping[str, bytes]) -> list[tuple[str, str, Kind]]:
-    """``(path, student, kind)`` of the files named by the rule, by student id then path."""
-    named = [(path, student_file(path)) for path in files]
-    return sorted(
-        ((path, *found) for path, found in named if found is not None),
-        key=lambda item: (item[1], item[0]),
+def _order(files: Mapping[str, bytes], dates: Mapping[str, float]) -> list[tuple[str, str, Kind]]:
+    """``(path, student, kind)`` of the files named by the rule: by student id and kind, and
+    of one student and kind the newest first (by date, then by path)."""
+    named = [(path, *found) for path in files if (found := student_file(path)) is not None]
+    newest_first = sorted(
+        named,
+        key=lambda item: (dates.get(item[0], 0.0), problem_order(FileProblem(item[0], ""))),
+        reverse=True,
     )
+    return sorted(newest_first, key=lambda item: (item[1], item[2]))
 
 
 def _misnamed(files: Mapping[str, bytes]) -> list[FileProblem]:
@@ -234,7 +310,15 @@ def _read(
     if kind == "profile":
         return parse_profile(raw, data), []
     log = parse_progress(raw)
-    lines = [FileProblem(path, f"{line} (line skipped)") for line in log.problems]
+    lines = [FileProblem(path, f"{line} (line skipped)") for line in log.problems[:LINE_PROBLEMS]]
+    if len(log.problems) > LINE_PROBLEMS:
+        lines.append(
+            FileProblem(
+                path,
+                f"line {log.problems[LINE_PROBLEMS].line} and after: "
+                f"{len(log.problems) - LINE_PROBLEMS} more unusable lines, not listed",
+            )
+        )
     return ("has no usable row" if log.rows.empty else log.rows.drop(columns="notes")), lines
 
 
@@ -248,7 +332,9 @@ def _content(parsed: Profile | pd.DataFrame) -> str | None:
     return parsed[["week", "left", "right"]].to_csv(index=False) if len(parsed) > 1 else None
 
 
-def load_class(files: Mapping[str, bytes], data: AssessmentData) -> ClassResults:
+def load_class(
+    files: Mapping[str, bytes], data: AssessmentData, dates: Mapping[str, float] | None = None
+) -> ClassResults:
     """Check and load students' files; skip and report the ones that cannot be used.
 
     Parameters
@@ -258,42 +344,67 @@ def load_class(files: Mapping[str, bytes], data: AssessmentData) -> ClassResults
         names that do not end in one of :data:`EXTENSIONS` are ignored.
     data
         The validated ``data/assessment`` files.
+    dates
+        File path to its date (seconds since the epoch), which decides which of a student's
+        files is the newest; without one, the path that sorts last is.
 
     Returns
     -------
     ClassResults
         Never raises; the same result whatever the order of ``files``.
     """
+    dates = dates or {}
     problems = _misnamed(files)
     profiles: list[dict[str, object]] = []
+    earlier: list[dict[str, object]] = []
     logs: list[pd.DataFrame] = []
-    seen: dict[tuple[str, Kind, str], str] = {}
-    for path, student, kind in _order(files):
+    kept: dict[tuple[str, Kind], str] = {}
+    copies: dict[tuple[Kind, str], str] = {}
+    for path, student, kind in _order(files, dates):
         parsed, lines = _read(path, kind, files[path], data)
         if isinstance(parsed, str):
             problems += [*lines, FileProblem(path, f"{parsed}; file skipped")]
             continue
-        content = _content(parsed)
-        earlier = seen.get(("student", kind, student))
-        same = seen.get(("content", kind, content)) if content is not None else None
-        if earlier or same:
-            reason = (
-                f"student {student!r} already has a {kind} file, {earlier}"
-                if earlier
-                else f"has the same content as {same}"
+        newer = kept.get((student, kind))
+        if newer is not None and isinstance(parsed, Profile):
+            earlier.append({"student": student, "file": path, **profile_row(parsed, data)})
+            continue
+        if newer is not None:
+            problems.append(
+                FileProblem(
+                    path,
+                    f"student {student!r} has a newer progress log, {newer}, which is used; "
+                    "file skipped",
+                )
             )
-            problems.append(FileProblem(path, f"{reason}; only the first is used, file skipped"))
+            continue
+        content = _content(parsed)
+        same = copies.get((kind, content)) if content is not None else None
+        if same is not None:
+            problems.append(
+                FileProblem(
+                    path, f"has the same content as {same}; only the first is used, file skipped"
+                )
+            )
             continue
         problems += lines
-        seen[("student", kind, student)] = path
+        kept[(student, kind)] = path
         if content is not None:
-            seen[("content", kind, content)] = path
+            copies[(kind, content)] = path
         if isinstance(parsed, Profile):
             profiles.append({"student": student, "file": path, **profile_row(parsed, data)})
         else:
             logs.append(parsed.assign(student=student, file=path))
+    oldest_first = sorted(reversed(earlier), key=lambda row: str(row["student"]))
     return ClassResults(
-        _profile_table(profiles, data), _progress_table(logs), tuple(sorted(problems))
+        _profile_table(profiles, data),
+        _progress_table(logs),
+        tuple(sorted(problems, key=problem_order)),
+        _profile_table(oldest_first, data).assign(
+            handed_in=pd.to_datetime(
+                [dates.get(str(row["file"])) for row in oldest_first], unit="s", utc=True
+            )
+        ),
     )
 
 
@@ -315,6 +426,7 @@ def _progress_table(logs: list[pd.DataFrame]) -> pd.DataFrame:
 
 def load_class_folder(folder: Path | str, data: AssessmentData) -> ClassResults:
     """Read and load every student file under ``folder`` (see :func:`load_class`)."""
-    files, unreadable = read_folder(folder)
-    loaded = load_class(files, data)
-    return loaded._replace(problems=tuple(sorted((*unreadable, *loaded.problems))))
+    folder_read = read_folder(folder)
+    loaded = load_class(folder_read.files, data, folder_read.dates)
+    problems = sorted((*folder_read.problems, *loaded.problems), key=problem_order)
+    return loaded._replace(problems=tuple(problems))

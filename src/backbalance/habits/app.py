@@ -112,19 +112,13 @@ class MicrobreakApp(widgets.VBox):
 
     def save(self, button: Any = None) -> Path | None:
         """Save the breaks as ``microbreaks.ics``, repeating every weekday (asks before replacing)."""
+        day = self.controls["day"].value or date.today()
         try:
-            breaks = self.breaks()
+            # An empty plan, or a bad setting, is one line here: no calendar is written.
+            text = breaks_calendar(self.breaks(), day, datetime.now(UTC), self.habits.microbreaks)
         except ValueError as err:
             self.files.say(str(err))
             return None
-        if not breaks:
-            self.files.say(
-                "No break fits in this workday, so there is no calendar to save: "
-                "make the day longer or the interval shorter."
-            )
-            return None
-        day = self.controls["day"].value or date.today()
-        text = breaks_calendar(breaks, day, datetime.now(UTC), self.habits.microbreaks)
         return self.files.save("microbreaks.ics", text, (".ics",))
 
 

@@ -26,10 +26,19 @@ PRODID = "-//Back in Balance//Microbreak planner//EN"
 WEEKDAY_RULE = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
 
 
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+"""Control characters, which a TEXT value may not hold (RFC 5545, 3.3.11); a tab may stay."""
+
+
 def escape_text(text: str) -> str:
-    """Escape a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line breaks."""
+    """Escape a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line breaks.
+
+    Every kind of line break (CR, LF, CRLF, NEL, the Unicode line and paragraph separators,
+    vertical tab and form feed) becomes the escape ``\\n``; other control characters, such
+    as NUL, are dropped.
+    """
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    return CONTROL.sub("", "\\n".join(text.splitlines()))
 
 
 def fold(line: str, limit: int = FOLD_OCTETS) -> str:
@@ -84,7 +93,17 @@ def breaks_calendar(
         Folded lines ending in CRLF. Times are local ("floating"), so a 10:30 break stays
         at 10:30 wherever the file is imported. UIDs are the same for the same day and
         times, so importing the file again updates rather than duplicates the events.
+
+    Raises
+    ------
+    ValueError
+        When there is no break: a calendar must hold at least one event (RFC 5545, 3.6).
     """
+    if not breaks:
+        raise ValueError(
+            "No break fits in this workday, so there is no calendar to save: "
+            "make the workday longer or the breaks more frequent."
+        )
     first = first_workday(day) if repeat else day
     utc = stamp.astimezone(UTC) if stamp.tzinfo else stamp.replace(tzinfo=UTC)
     lines = [

@@ -109,15 +109,16 @@ def check_row(
         The usable row, or the first reason it cannot be used.
     """
     week_text = cells.get("week", "").strip()
+    digits = week_text.lstrip("0") or "0"  # counted before int(), which refuses 4,300 digits
     if (
         not (week_text.isascii() and week_text.isdigit())
-        or len(week_text) > len(str(MAX_WEEK))
-        or int(week_text) > MAX_WEEK
+        or len(digits) > len(str(MAX_WEEK))
+        or int(digits) > MAX_WEEK
     ):
         return RowProblem(
             line, f"week must be a whole number from 0 to {MAX_WEEK}, got {week_text!r}"
         )
-    week = int(week_text)
+    week = int(digits)
     if week in seen:
         return RowProblem(
             line, f"week {week} is already on line {seen[week]}; keep one result per week"
