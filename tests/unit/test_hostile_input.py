@@ -352,7 +352,7 @@ def test_the_planner_says_so_and_saves_nothing_when_no_break_fits(tmp_path, cour
     app = MicrobreakApp(course.habits, folder=tmp_path)
     app.controls["start"].value, app.controls["end"].value = "09:00", "09:05"
     assert app.save() is None
-    assert "No break fits in this workday" in app.saved.value
+    assert "No break fits in this workday" in app.files.status.value
     assert list(tmp_path.iterdir()) == []
 
 
