@@ -135,9 +135,19 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
                     strength.unit_question,
                     tuple((unit, getattr(strength.units, unit).label) for unit in UNITS),
                 ),
+                FormField("strength-load", "number", strength.load.label),
                 *(
                     FormField(f"strength-{side}", "number", getattr(strength.bar_labels, side))
                     for side in SIDES
+                ),
+                FormField(
+                    "dominant-hand",
+                    "menu",
+                    strength.dominance.question,
+                    (
+                        ("", strength.dominance.not_stated),
+                        *((side, getattr(strength.dominance.options, side)) for side in SIDES),
+                    ),
                 ),
                 FormField(
                     "training-status",
