@@ -31,6 +31,7 @@ FORM_TEXT: dict[str, str] = {
     "remember": "Keep my answers in this browser, so I can come back later",
     "forget": "Forget my answers",
     "download": "Download my profile (JSON)",
+    "download_answers": "Download my answers (JSON)",
     "privacy": "Your answers never leave this browser. Nothing is sent anywhere.",
     "noscript": "This self-assessment needs JavaScript, which is off in your browser. "
     "You can do the same checks on paper with the worksheet in the self-assessment chapter.",

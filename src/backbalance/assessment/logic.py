@@ -282,9 +282,7 @@ def hold_noise(data: AssessmentData) -> dict[str, float]:
 
 def hold_targets(holds: Mapping[str, float], noise: Mapping[str, float]) -> dict[HoldId, float]:
     """Each hold's re-test target: today's time plus its smallest real change, whole seconds."""
-    return {
-        hold: round_half_up(holds[hold] + noise[hold], 0) for hold in HOLDS if hold in holds
-    }
+    return {hold: round_half_up(holds[hold] + noise[hold], 0) for hold in HOLDS if hold in holds}
 
 
 # --------------------------------------------------------------------------- the profile

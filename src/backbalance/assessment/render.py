@@ -30,6 +30,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from backbalance.assessment.answers import answers_document
 from backbalance.assessment.check import ANSWER_PARTS, MESSAGES, field_rules
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import FORM_TEXT, form_steps
@@ -63,6 +64,7 @@ def script_spec(data: AssessmentData, links: dict[str, str]) -> dict[str, Any]:
         "profile": Profile(red_flag="none").model_dump(mode="json"),
         "report": dataclasses.asdict(Report()),
         "links": links,
+        "answers_file": answers_document({}),
     }
 
 

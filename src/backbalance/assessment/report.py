@@ -263,9 +263,7 @@ def _endurance_notes(profile: Profile, data: AssessmentData, has_ratios: bool) -
         if gap < noise:
             notes.append(fill(endurance.test_error.within, **blanks))
         else:
-            notes.append(
-                fill(endurance.test_error.beyond, side=str(weaker(left, right)), **blanks)
-            )
+            notes.append(fill(endurance.test_error.beyond, side=str(weaker(left, right)), **blanks))
     notes.append(endurance.test_error.advice)
     notes.append(endurance.norms.caveat if profile.norms else endurance.no_sex)
     if has_ratios:
@@ -307,7 +305,9 @@ def _verdict(profile: Profile, data: AssessmentData, side: str | None) -> str:
         "difference": format_number(dominance.difference_percent, 1),
         "noise": format_number(hold_noise(data)["strength"], 1),
     }
-    template = getattr(strength.lsi if verdict in ("below", "at_or_above") else dominance, str(verdict))
+    template = getattr(
+        strength.lsi if verdict in ("below", "at_or_above") else dominance, str(verdict)
+    )
     return fill(template, **blanks)
 
 
