@@ -65,7 +65,7 @@ def test_a_missing_answers_file_is_named(tmp_path, capsys):
 
 def test_alexs_answers_file_says_91_percent_within_the_normal_dominance_difference(capsys):
     course = Course.find()
-    assert main(["assess", str(course.path("examples", "alex.answers.json"))]) == 0
+    assert main(["assess", str(course.path("examples", "answers", "alex.json"))]) == 0
     out = capsys.readouterr().out
     assert "LSI is 12.9 ÷ 14.2 × 100 = 91%" in out
     assert "within the normal dominance difference" in out
