@@ -14,6 +14,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from backbalance.assessment.data import load_assessment
+from backbalance.assessment.logic import mdc95
 from backbalance.assessment.profile import Profile
 from backbalance.classroom.charts import causes_chart, lsi_histogram, progress_chart, ratios_chart
 from backbalance.classroom.data import (
@@ -23,7 +24,6 @@ from backbalance.classroom.data import (
     load_class_folder,
     student_file,
 )
-from backbalance.assessment.logic import mdc95
 from backbalance.classroom.logic import (
     CHANGE_WORDS,
     cause_counts,
