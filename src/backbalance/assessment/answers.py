@@ -31,7 +31,7 @@ from pathlib import Path
 from backbalance.assessment.check import check_answers
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import build_profile
-from backbalance.assessment.profile import Profile
+from backbalance.assessment.profile import Profile, not_a_course_file
 from backbalance.assessment.report import Report, describe
 from backbalance.common.read import DataError, Problem, display_path
 
@@ -45,17 +45,10 @@ def answers_document(state: dict[str, str]) -> dict[str, object]:
 
 
 def _problem(name: str, text: str | bytes) -> str | None:
-    if not text.strip():
-        return "is empty"
-    try:
-        content = json.loads(text)
-    except (ValueError, RecursionError) as err:
-        return f"is not valid JSON ({err}); the file may be cut short or edited by hand"
-    if not isinstance(content, dict) or content.get("format") != ANSWERS_FORMAT:
-        return f"is not a Back in Balance answers file (its format is not {ANSWERS_FORMAT!r})"
-    if content.get("version") != ANSWERS_VERSION:
-        return f"is answers version {content.get('version')!r}; this course reads version {ANSWERS_VERSION}"
-    answers = content.get("answers")
+    reason = not_a_course_file(text, ANSWERS_FORMAT, ANSWERS_VERSION, "answers")
+    if reason is not None:
+        return reason
+    answers = json.loads(text).get("answers")
     if not isinstance(answers, dict) or not all(
         isinstance(key, str) and isinstance(value, str) for key, value in answers.items()
     ):

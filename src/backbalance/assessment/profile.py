@@ -209,21 +209,30 @@ FORMAT = Profile.model_fields["format"].default
 VERSION = Profile.model_fields["version"].default
 
 
-def _not_a_profile(text: str | bytes) -> str | None:
-    """Why ``text`` is not a profile file at all, or None when it may be one."""
+def not_a_course_file(text: str | bytes, fmt: str, version: int, what: str) -> str | None:
+    """Why ``text`` is not a JSON file of format ``fmt`` and ``version``, or None when it may be.
+
+    ``what`` names the kind of file in the message (``profile``, ``answers``).
+    """
     if not text.strip():
         return "is empty"
     try:
         content = json.loads(text)
     except (ValueError, RecursionError) as err:
         return f"is not valid JSON ({err}); the file may be cut short or edited by hand"
-    if not isinstance(content, dict) or content.get("format") != FORMAT:
-        return f"is not a Back in Balance profile (its format is not {FORMAT!r})"
-    if content.get("version") != VERSION:
+    if not isinstance(content, dict) or content.get("format") != fmt:
+        kind = what if what == "profile" else f"{what} file"
+        return f"is not a Back in Balance {kind} (its format is not {fmt!r})"
+    if content.get("version") != version:
         return (
-            f"is profile version {content.get('version')!r}; this notebook reads version {VERSION}"
+            f"is {what} version {content.get('version')!r}; this notebook reads version {version}"
         )
     return None
+
+
+def _not_a_profile(text: str | bytes) -> str | None:
+    """Why ``text`` is not a profile file at all, or None when it may be one."""
+    return not_a_course_file(text, FORMAT, VERSION, "profile")
 
 
 def read_profile(text: str | bytes, name: str) -> Profile:
