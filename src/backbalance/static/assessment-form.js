@@ -97,6 +97,7 @@
     if (report.holds) table(box, report.holds, "holds");
     if (report.ratios) table(box, report.ratios, "ratios");
     paragraphs(box, report.endurance, "endurance");
+    paragraphs(box, report.hold_targets, "hold-targets");
 
     heading(box, 3, data.strength.title);
     if (report.bars.length) bars(box, report, data.strength.lsi.line);
