@@ -72,8 +72,10 @@ ALEX = {
     "hold-bridge_left": "58",
     "norms": "female",
     "strength-unit": "reps",
+    "strength-load": "10",
     "strength-left": "9",
     "strength-right": "12",
+    "dominant-hand": "right",
     "tight-hip-flexors": "right",
     "tight-lats": "none",
     "tight-upper-trapezius": "none",
@@ -85,7 +87,8 @@ ALEX = {
 @pytest.fixture(scope="session")
 def alex(assessment: AssessmentData) -> dict[str, str]:
     """Alex's whole form: no red flag, the first option of every other question, and
-    :data:`ALEX` (bag on the right, tight on the right, 9 and 12 reps)."""
+    :data:`ALEX` (bag on the right, tight on the right, right-handed, 9 and 12 reps with
+    10 kg)."""
     state = {f"redflag-{sign.id}": "no" for sign in assessment.red_flags.signs()}
     state |= {f"question-{q.id}": q.options[0].value for q in assessment.questionnaire.questions}
     return state | ALEX

@@ -201,6 +201,41 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:  # type: ignore
     )
 
 
+# --------------------------------------------------------------------------- assess (measure)
+
+
+def _assess(args: argparse.Namespace) -> int:
+    """Profile and wording for an answers file, as the static page and the notebook give."""
+    from backbalance.assessment.answers import assess, load_answers, report_text
+
+    try:
+        data = Course.find().assessment
+        profile, report = assess(load_answers(args.answers), data, display_path(Path(args.answers)))
+    except DataError as err:
+        return _report(err.problems)
+    if args.format == "json":
+        document = {"profile": json.loads(profile.to_json()), "report": dataclasses.asdict(report)}
+        print(json.dumps(document, indent=1, ensure_ascii=False))
+    else:
+        print(report_text(report, data))
+    return 0
+
+
+def _add_assess(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    run = commands.add_parser(
+        "assess",
+        help="the self-assessment's profile and results for an answers file",
+        description="Read an answers file (saved by notebooks/self_assessment.ipynb or downloaded "
+        "from the self-assessment page) and print the same profile and results the page shows. "
+        f"{COURSE_HELP}",
+    )
+    run.add_argument("answers", metavar="ANSWERS.json", help="the answers file")
+    run.add_argument(
+        "--format", choices=("json", "text"), default="text", help="output format (default text)"
+    )
+    run.set_defaults(run=_assess)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m backbalance", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -219,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_validate)
 
     _add_simulate(commands)
+    _add_assess(commands)
 
     sample = commands.add_parser(
         "sample-class",

@@ -3,8 +3,9 @@
 Python (:mod:`backbalance.assessment`) is the reference; ``test_assessment_js.py`` replays
 every case with the static book's ``assessment-core.js`` under Node. The cases walk the
 paths of the data: every red flag, each concern band, each ratio below, inside and above
-its limits, gaps on each side and none, the side bridges alone, missing optional answers,
-bad numbers, and seeded random answer sets. They run on the course data and on variants of
+its limits, strength gaps on each side and none with each dominant hand, reps within and
+beyond the 1RM estimate's range, gaps beyond the gap limit, the side bridges within and
+beyond their noise, missing optional answers, bad numbers, and seeded random answer sets. They run on the course data and on variants of
 it (a ratio with only ``high:`` or only ``low:``, a low contributor threshold), so that an
 edit of ``data/`` that takes an unsampled path is still covered.
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from backbalance.assessment.check import check_answers, screen
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.logic import HOLDS, build_profile, concern_score
+from backbalance.assessment.logic import HOLDS, build_profile, concern_score, hold_noise
 from backbalance.assessment.render import script_spec
 from backbalance.assessment.report import describe
 from backbalance.course import Course
@@ -68,6 +69,11 @@ def answer_set(rng: random.Random, data: AssessmentData) -> State:
     state["strength-right"] = (
         str(rng.choice([state["strength-left"], rng.randint(1, min(top, 40))])) if row else ""
     )
+    if state["strength-unit"] == "reps" and row:
+        state["strength-left"] = str(rng.randint(1, 14))
+        state["strength-right"] = str(rng.randint(1, 14))
+    state["strength-load"] = rng.choice(["", "12.5", "20", "8"]) if row else ""
+    state["dominant-hand"] = rng.choice(["", "left", "right"])
     for muscle in data.tightness.muscles:
         state[f"tight-{muscle.id}"] = rng.choice(["none", "left", "right", "both"])
     state["training-status"] = rng.choice(["", "novice", "intermediate", "trained"])
@@ -126,16 +132,32 @@ def paths(data: AssessmentData) -> Iterator[State]:
             holds[f"hold-{ratio.numerator}"] = _number(numerator)
             for norms in ("", "female", "male"):
                 yield base | holds | {"norms": norms}
-    # gaps: row test on each side, equal, at and under the line; side bridges alone
-    line = data.strength.lsi.line
-    for unit in ("kg", "reps"):
-        for left, right in ((9, 12), (12, 9), (10, 10), (line, 100), (line - 0.5, 100)):
+    # gaps: row test on each side, equal, at and under the line, beyond the gap limit, each
+    # dominant hand; reps within and beyond the estimate's range, with and without the load
+    line, top = data.strength.lsi.line, data.strength.estimate.max_reps
+    limit = 100 - data.gap_limit
+    for hand in ("", "left", "right"):
+        for left, right in ((9, 12), (12, 9), (10, 10), (line, 100), (line - 0.5, 100), (94, 100)):
             yield base | {
-                "strength-unit": unit,
+                "strength-unit": "kg",
                 "strength-left": _number(left),
                 "strength-right": _number(right),
+                "dominant-hand": hand,
             }
-    noise = data.endurance.noise.seconds
+        for left, right in ((9, 12), (12, 9), (10, 10), (1, top), (top, top + 1), (5, 30)):
+            yield base | {
+                "strength-unit": "reps",
+                "strength-load": "10",
+                "strength-left": _number(left),
+                "strength-right": _number(right),
+                "dominant-hand": hand,
+            }
+    for left in (limit, limit - 1):
+        yield base | {"strength-left": _number(left), "strength-right": "100"}
+    yield base | {"strength-unit": "reps", "strength-left": "9", "strength-right": "12"}
+    yield base | {"strength-unit": "reps", "strength-load": "10"}
+    yield base | {"strength-load": "abc", "strength-left": "9", "strength-right": "12"}
+    noise = round(hold_noise(data)["side_bridge"] + 0.5)
     for left, right in ((60, 60 + noise), (60 + noise, 60), (60, 60 + noise - 1), (60, 60)):
         yield base | {"hold-bridge_left": _number(left), "hold-bridge_right": _number(right)}
         yield base | {
@@ -165,9 +187,16 @@ def paths(data: AssessmentData) -> Iterator[State]:
         yield base | {"hold-bridge_right": typed}
         yield base | {"strength-left": "20", "strength-right": typed}
         yield base | {"strength-unit": "reps", "strength-left": typed, "strength-right": "5"}
+        yield base | {
+            "strength-unit": "reps",
+            "strength-load": typed,
+            "strength-left": "9",
+            "strength-right": "5",
+        }
     yield base | {f"question-{questions[0].id}": ""}
     yield base | {f"tight-{data.tightness.muscles[0].id}": "sideways", "norms": "other"}
     yield base | {"strength-unit": "stone", "strength-left": "3", "strength-right": "4"}
+    yield base | {"dominant-hand": "both"}
 
 
 def expected(state: State, data: AssessmentData) -> dict[str, object]:

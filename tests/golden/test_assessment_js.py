@@ -81,9 +81,22 @@ def test_the_cases_reach_every_outcome(replayed):
     profiles = [
         w["profile"] for w in wants if "profile" in w and w["profile"]["red_flag"] == "none"
     ]
-    assert {p["gap_test"] for p in profiles} == {"row", "side_bridge", None}
+    assert {p["gap_test"] for p in profiles} == {"row", None}
     assert {p["weaker_side"] for p in profiles} == {"left", "right", None}
     assert {p["clear_gap"] for p in profiles} == {True, False, None}
+    assert {p["lsi_method"] for p in profiles} == {"estimated_1rm", "load", "reps_only", None}
+    assert {p["strength_verdict"] for p in profiles} == {
+        "below",
+        "at_or_above",
+        "within",
+        "beyond",
+        "dominant_weaker",
+        "dominant_within_noise",
+        None,
+    }
+    assert {p["beyond_gap_limit"] for p in profiles} == {True, False, None}
+    assert {p["bridge_weaker_side"] for p in profiles} == {"left", "right", None}
+    assert {p["strength_forecast"] for p in profiles} == {True, False}
     flagged = [
         f
         for w in wants

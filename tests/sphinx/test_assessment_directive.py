@@ -21,12 +21,14 @@ def replace(path: Path, old: str, new: str) -> None:
 def test_a_bad_file_is_a_warning_in_the_build_naming_file_and_entry(book, warnings):
     def negative_noise(srcdir: Path) -> None:
         replace(
-            srcdir / "data" / "assessment" / "endurance.yml", "  seconds: 15\n", "  seconds: -5\n"
+            srcdir / "data" / "assessment" / "endurance.yml",
+            "    sem_seconds: 10\n",
+            "    sem_seconds: -5\n",
         )
 
     app = book("assessment", data="copy", edit=negative_noise)
     assert (
-        "data/assessment/endurance.yml, noise.seconds: must be more than 0.0, got -5"
+        "data/assessment/endurance.yml, test_error.side_bridge.sem_seconds: must be more than 0.0, got -5"
         in warnings(app)
     )
     assert "Traceback" not in warnings(app)

@@ -16,8 +16,9 @@ ALEX = Profile(
     red_flag="none",
     holds={"flexor": 102, "extensor": 125, "bridge_right": 80, "bridge_left": 58},
     norms="female",
-    strength={"unit": "reps", "left": 9, "right": 12},
-    lsi=75.0,
+    strength={"unit": "reps", "left": 9, "right": 12, "load": 10},
+    estimated_1rm={"left": 12.9, "right": 14.2},
+    lsi=91.0,
 )
 
 
@@ -63,9 +64,16 @@ def test_ratios_chart_marks_the_ratio_outside_its_limits():
 
 def test_strength_chart_draws_the_lsi_line_at_90_percent_of_the_stronger_side():
     fig = strength_chart(ALEX, DATA)
+    assert [trace.text[0] for trace in fig.data] == ["12.9 kg", "14.2 kg"]
+    assert fig.layout.shapes[0].x0 == pytest.approx(14.2 * DATA.strength.lsi.line / 100)
+    assert "LSI 91%" in fig.layout.title.text
+
+
+def test_strength_chart_without_an_estimate_says_so():
+    reps_only = ALEX.model_copy(update={"estimated_1rm": None, "lsi": None})
+    fig = strength_chart(reps_only, DATA)
     assert [trace.text[0] for trace in fig.data] == ["9 reps", "12 reps"]
-    assert fig.layout.shapes[0].x0 == pytest.approx(10.8)
-    assert "LSI 75%" in fig.layout.title.text
+    assert "no strength estimate" in fig.layout.title.text
 
 
 def test_strength_chart_needs_a_strength_test():

@@ -59,9 +59,9 @@ def test_shipped_files_load(course):
     [
         (
             "endurance.yml",
-            "  seconds: 15\n",
-            "  seconds: -5\n",
-            "data/assessment/endurance.yml, noise.seconds: must be more than 0.0, got -5",
+            "    sem_seconds: 10\n",
+            "    sem_seconds: -5\n",
+            "data/assessment/endurance.yml, test_error.side_bridge.sem_seconds: must be more than 0.0, got -5",
         ),
         (
             "endurance.yml",
@@ -86,10 +86,10 @@ def test_shipped_files_load(course):
         ),
         (
             "endurance.yml",
-            "Your side bridges differ by {gap} s. A gap",
-            "Your side bridges differ by {gaps} s. A gap",
+            "Your side bridges differ by {gap} s. A difference",
+            "Your side bridges differ by {gaps} s. A difference",
             (
-                "data/assessment/endurance.yml, noise.within: uses the blank {gaps}, which is not filled in here "
+                "data/assessment/endurance.yml, test_error.within: uses the blank {gaps}, which is not filled in here "
                 "(known: {gap}, {noise})"
             ),
         ),
@@ -186,7 +186,7 @@ def test_a_bad_edit_is_refused_with_file_and_entry(course, name, old, new, line)
 
 
 def test_every_file_is_checked_at_once(course):
-    edit(course, "endurance.yml", "  seconds: 15\n", "  seconds: 0\n")
+    edit(course, "endurance.yml", "    sem_seconds: 10\n", "    sem_seconds: 0\n")
     edit(course, "strength.yml", "  line: 90\n", "  line: 10\n")
     assert [p.split(",")[0] for p in problems(course)] == [
         "data/assessment/endurance.yml",
@@ -222,7 +222,7 @@ def test_validate_command_checks_the_assessment_files(course):
         "digits and hyphens, like 'side-plank', got 'Cancer!'" in result.stderr
     )
     assert re.search(
-        r"^data/assessment/endurance\.yml, noise\.source: cites 'latimer2099'",
+        r"^data/assessment/endurance\.yml, test_error\.extensor\.source: cites 'latimer2099'",
         result.stderr,
         re.MULTILINE,
     )
@@ -278,7 +278,8 @@ def test_the_form_is_labelled_and_carries_its_definitions(course):
         == len({i["name"] for i in form.inputs if i.get("type") == "radio"})
     )
     spec = json.loads(form.json)
-    assert spec["data"]["endurance"]["noise"]["seconds"] == data.endurance.noise.seconds
+    errors = spec["data"]["endurance"]["test_error"]
+    assert errors["extensor"]["sem_seconds"] == data.endurance.test_error.extensor.sem_seconds
     assert [rule["name"] for rule in spec["fields"]][:1] == [
         f"question-{data.questionnaire.questions[0].id}"
     ]

@@ -81,8 +81,8 @@ def test_results_match_the_scorer_and_come_with_charts(alex, app, data):
     state = answer(app, alex)
     profile = app.show_results()
     assert profile == build_profile(check_answers(state, data).answers, data)
-    assert "Weaker side: left, with a gap of 25% in the single-arm row." in results_text(app)
-    assert "Your LSI is 9 ÷ 12 × 100 = 75%." in results_text(app)
+    assert "with an estimated-strength gap of 9% in the single-arm row." in results_text(app)
+    assert "Your estimated-strength LSI is 12.9 ÷ 14.2 × 100 = 91%." in results_text(app)
     charts = [child for child in app.results.children if isinstance(child, go.FigureWidget)]
     assert len(charts) == 3
     assert messages(app) == {}

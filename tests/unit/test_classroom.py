@@ -14,6 +14,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from backbalance.assessment.data import load_assessment
+from backbalance.assessment.logic import mdc95
 from backbalance.assessment.profile import Profile
 from backbalance.classroom.charts import causes_chart, lsi_histogram, progress_chart, ratios_chart
 from backbalance.classroom.data import (
@@ -23,7 +24,14 @@ from backbalance.classroom.data import (
     load_class_folder,
     student_file,
 )
-from backbalance.classroom.logic import cause_counts, measure_summary, overview, progress_by_week
+from backbalance.classroom.logic import (
+    CHANGE_WORDS,
+    cause_counts,
+    measure_summary,
+    overview,
+    progress_by_week,
+    real_changes,
+)
 from backbalance.classroom.synthetic import synthetic_class, write_synthetic_class
 from backbalance.strength_gap.parameters import load_model_parameters
 
@@ -447,3 +455,23 @@ def test_the_generator_is_seeded():
     first = synthetic_class(DATA, PARAMS, students=10, seed=3)
     assert first == synthetic_class(DATA, PARAMS, students=10, seed=3)
     assert first != synthetic_class(DATA, PARAMS, students=10, seed=4)
+
+
+def test_a_change_counts_as_real_only_beyond_the_tests_noise():
+    """Class results judge a change by mdc95 of the strength test's SEM only (issue 11)."""
+    noise = mdc95(DATA.strength.test_error.sem_percent)
+    progress = pd.DataFrame(
+        {
+            "student": ["a", "a", "b", "b", "c", "c", "d"],
+            "week": [0, 8, 0, 8, 0, 8, 0],
+            "lsi": [70.0, 70.0 + noise + 1, 80.0, 80.0 + noise - 1, 90.0, 90.0 - noise - 1, 75.0],
+        }
+    )
+    profiles = pd.DataFrame({"student": list("abcd"), "red_flag": ["none"] * 4})
+    table = real_changes(progress, profiles, DATA)
+    assert list(table["student"]) == ["a", "b", "c"]  # d has one re-test only
+    assert list(table["verdict"]) == [
+        CHANGE_WORDS["up"],
+        CHANGE_WORDS["noise"],
+        CHANGE_WORDS["down"],
+    ]

@@ -403,11 +403,11 @@ FAULTS = [
         "assessment-threshold-wrong-type",
         replace(
             "data/assessment/endurance.yml",
-            "  seconds: 15\n",
-            "  seconds: fifteen\n",
+            "    sem_seconds: 10\n",
+            "    sem_seconds: fifteen\n",
         ),
         (
-            "data/assessment/endurance.yml, noise.seconds: input should be a valid number, "
+            "data/assessment/endurance.yml, test_error.side_bridge.sem_seconds: input should be a valid number, "
             "unable to parse string as a number, got 'fifteen'",
         ),
     ),

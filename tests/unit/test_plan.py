@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
+from backbalance.assessment.logic import fill
 from backbalance.assessment.profile import load_profile
+from backbalance.course import Course
 from backbalance.programme.build import Programme, Refusal, Setup, build_programme
 from backbalance.programme.dose import choose_extra_sets, dose_cap, split_extra, strengthen_weeks
 from backbalance.programme.library import load_exercise_library
@@ -198,9 +200,35 @@ def test_the_example_red_flag_profile_is_refused(build):
 def test_no_measured_gap_means_even_sets_and_no_forecast(build):
     programme = build(manual_profile(red_flag="none"))
     assert programme.extra_sets == 0 and programme.forecast is None
-    assert any("No gap was measured" in m for m in programme.messages)
+    assert any("No strength gap was measured" in m for m in programme.messages)
     assert any("stretches both sides evenly" in m for m in programme.messages)
     assert forecast_text(programme).startswith("No forecast")
+
+
+def test_a_gap_beyond_the_limit_gets_even_sets_no_forecast_and_one_message(build):
+    params = Course.find().parameters
+    profile = load_profile(DATA / "examples" / "desk-worker.json").model_copy(
+        update={"gap_percent": params.gap_limit.value + 1}
+    )
+    programme = build(profile)
+    assert programme.extra_sets == 0 and programme.forecast is None
+    template = Course.find().programme_template
+    limit = f"{params.gap_limit.value:g}"
+    assert fill(template.strengthen.beyond_gap_limit, limit=limit) in programme.messages
+
+
+def test_the_extra_work_rule_is_stated_per_exercise_and_per_week(build):
+    programme = build(load_profile(DATA / "examples" / "desk-worker.json"))
+    rules = Course.find().programme_template.strengthen
+    assert programme.extra_sets > 0
+    stated = fill(
+        rules.weaker_side_rule,
+        extra=str(programme.extra_sets),
+        strong=str(programme.strong_sets),
+        stability=str(rules.stability_extra_sets.value),
+    )
+    assert stated in programme.messages
+    assert "same weight, and the weaker side sets it" in stated
 
 
 def test_a_gap_within_the_noise_gets_no_extra_sets(build):

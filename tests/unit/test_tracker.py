@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from backbalance.assessment.logic import mdc95
+from backbalance.course import Course
 from backbalance.strength_gap.parameters import load_model_parameters
 from backbalance.tracker.data import LINE_END, parse_progress, progress_from_rows, read_progress_csv
 from backbalance.tracker.progress import assess_progress
@@ -175,10 +177,26 @@ def test_a_single_test_is_the_baseline(params):
 def test_ahead_of_the_band(params):
     assert (
         assess_progress(
-            parse_progress("week,left,right\n0,10,12\n4,11,12.5\n"), params, **DOSE
+            parse_progress("week,left,right\n0,6,12\n4,8.5,12\n"), params, **DOSE
         ).status
         == "ahead"
     )
+
+
+def test_outside_the_band_but_within_the_noise_is_on_track(params):
+    """Ahead or behind only when the result differs from the band's middle by more than the
+    strength test's smallest real change, mdc95(SEM) (issue 11)."""
+    noise = mdc95(Course.find().assessment.strength.test_error.sem_percent)
+    for rows in ("0,10,12\n4,11,12.5", "0,10,12\n8,10,12.5"):
+        progress = assess_progress(parse_progress(f"week,left,right\n{rows}\n"), params, **DOSE)
+        week = progress.log.rows["week"].iloc[-1]
+        middle = progress.band().set_index("week").loc[week, "lsi"]
+        assert abs(progress.log.rows["lsi"].iloc[-1] - middle) <= noise
+        assert progress.status == "on track"
+    strict = assess_progress(
+        parse_progress("week,left,right\n0,10,12\n4,11,12.5\n"), params, **DOSE, sem_percent=0.01
+    )
+    assert strict.status == "ahead"
 
 
 def test_reaching_the_target_says_move_on(params):
@@ -189,15 +207,16 @@ def test_reaching_the_target_says_move_on(params):
 
 
 def test_behind_suggests_more_weak_side_sets_within_the_limit(params):
-    log = parse_progress("week,left,right\n0,10,12\n8,10,12.5\n")
+    log = parse_progress("week,left,right\n0,6,12\n8,4.5,12.5\n")
     progress = assess_progress(log, params, **DOSE)
     assert progress.status == "behind"
     assert "You could add 1 weak-side set a week (10 against 6)" in progress.suggestion
-    assert "in about" in progress.suggestion and "re-test on a second day" in progress.suggestion
+    assert "would then reach LSI" in progress.suggestion
+    assert "re-test on a second day" in progress.suggestion
 
 
 def test_behind_at_the_limit_suggests_checks_not_more_sets(params):
-    log = parse_progress("week,left,right\n0,10,12\n8,10,12.5\n")
+    log = parse_progress("week,left,right\n0,6,12\n8,4.5,12.5\n")
     progress = assess_progress(log, params, strong_sets=6, extra_sets=4, max_weak_sets=10)
     assert progress.status == "behind" and "could add" not in progress.suggestion
     assert (

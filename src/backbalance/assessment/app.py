@@ -28,6 +28,7 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from backbalance.assessment.answers import ANSWERS_FORMAT
 from backbalance.assessment.charts import holds_chart, ratios_chart, strength_chart
 from backbalance.assessment.check import MESSAGES, check_answers, screen
 from backbalance.assessment.data import AssessmentData
@@ -39,8 +40,6 @@ from backbalance.assessment.report import describe
 from backbalance.common.controls import Saver
 from backbalance.common.files import WorkFolder, decode_text
 from backbalance.course import Course
-
-ANSWERS_FORMAT = "back-in-balance/answers"
 
 
 def _input(field: FormField) -> widgets.Widget:

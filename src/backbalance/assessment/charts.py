@@ -150,7 +150,8 @@ def ratios_chart(profile: Profile, data: AssessmentData) -> go.Figure:
 
 
 def strength_chart(profile: Profile, data: AssessmentData) -> go.Figure:
-    """Left and right strength, with the LSI line as a share of the stronger side.
+    """Left and right strength (the estimated 1RMs when reps were typed), with the LSI line as
+    a share of the stronger side.
 
     Returns
     -------
@@ -162,9 +163,13 @@ def strength_chart(profile: Profile, data: AssessmentData) -> go.Figure:
     if result is None:
         raise ValueError("this profile has no strength test")
     unit = plot_text(getattr(strength.units, result.unit).unit)
+    values = {"left": result.left, "right": result.right}
+    if profile.estimated_1rm is not None:  # reps at one weight: compare estimated strength
+        unit = plot_text(strength.load.unit)
+        values = {"left": profile.estimated_1rm.left, "right": profile.estimated_1rm.right}
     fig = go.Figure()
     for side in ("left", "right"):
-        value = getattr(result, side)
+        value = values[side]
         fig.add_bar(
             y=[plot_text(getattr(strength.bar_labels, side))],
             x=[value],
@@ -175,7 +180,7 @@ def strength_chart(profile: Profile, data: AssessmentData) -> go.Figure:
             text=[f"{value:g} {unit}"],
             textposition="outside",
         )
-    line = max(result.left, result.right) * strength.lsi.line / 100
+    line = max(values.values()) * strength.lsi.line / 100
     fig.add_vline(
         x=line,
         line_dash="dash",
@@ -188,7 +193,9 @@ def strength_chart(profile: Profile, data: AssessmentData) -> go.Figure:
     )
     return _layout(
         fig,
-        f"Side-to-side strength: LSI {profile.lsi:g}%",
+        f"Side-to-side strength: LSI {profile.lsi:g}%"
+        if profile.lsi is not None
+        else f"Side-to-side reps: no strength estimate above {strength.estimate.max_reps} reps",
         height=260,
         xaxis={"title": unit, "range": [0, max(result.left, result.right) * 1.25]},
         yaxis={"autorange": "reversed"},

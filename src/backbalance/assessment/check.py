@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "low": "Type at least {min} {unit}.",
     "high": "Type at most {max} {unit}. Check for a typing slip.",
     "pair": "Fill in the other side too, or leave both boxes empty.",
+    "load": "Type the weight you used for the reps, or leave the strength boxes empty.",
     "form": "Some answers need a look. They are marked in the form.",
 }
 """What the reader sees next to a field whose answer cannot be used (the same in JavaScript)."""
@@ -60,7 +61,9 @@ class Checked:
     error: str | None = None
 
 
-def check_number(text: str, limits: NumberInput, *, required: bool = False) -> Checked:
+def check_number(
+    text: str, limits: NumberInput, *, required: bool = False, missing: str = "pair"
+) -> Checked:
     """Check a typed number against its range.
 
     Parameters
@@ -71,6 +74,8 @@ def check_number(text: str, limits: NumberInput, *, required: bool = False) -> C
         ``min``, ``max`` and ``unit`` from ``data/``.
     required
         Whether an empty box is a problem (otherwise it means "not done").
+    missing
+        The key in :data:`MESSAGES` of what an empty required box says.
 
     Returns
     -------
@@ -78,7 +83,7 @@ def check_number(text: str, limits: NumberInput, *, required: bool = False) -> C
         ``value`` (a float) or ``error`` (the message); both None for an empty optional box.
     """
     if not text.strip(SPACE):
-        return Checked(error=MESSAGES["pair"] if required else None)
+        return Checked(error=MESSAGES[missing] if required else None)
     value = parse_number(text)
     if value is None:
         return Checked(error=MESSAGES["number"])
@@ -155,6 +160,7 @@ ANSWER_PARTS: dict[str, object] = {
     "holds": {},
     "norms": None,
     "strength": None,
+    "dominant_hand": None,
     "tightness": {},
     "training_status": None,
 }
@@ -169,7 +175,8 @@ class FieldRule:
     ``limits`` (or within ``limits_by[<value of limits_from>]``; the field is skipped while
     that value is missing). A field with a ``pair`` is required when either of the two is
     filled in. ``into`` is the path of the value in :data:`ANSWER_PARTS`; with
-    ``only_with`` the value is kept only when that field has a value too.
+    ``only_with`` the value is kept only when that field has a value too. With ``only_if``
+    (a field and a value) the field is checked only when that field has that value.
     """
 
     name: str
@@ -182,6 +189,8 @@ class FieldRule:
     limits_by: Mapping[str, NumberInput] = field(default_factory=dict)
     pair: str | None = None
     only_with: str | None = None
+    only_if: tuple[str, str] | None = None
+    missing: str = "pair"
 
     def to_json(self) -> dict[str, object]:
         """The rule as the page's script reads it (limits as ``min``, ``max``, ``unit``)."""
@@ -200,6 +209,8 @@ class FieldRule:
             "limits_by": {key: bounds(value) for key, value in self.limits_by.items()},
             "pair": self.pair,
             "only_with": self.only_with,
+            "only_if": list(self.only_if) if self.only_if else None,
+            "missing": self.missing,
         }
 
 
@@ -249,6 +260,17 @@ def field_rules(data: AssessmentData) -> tuple[FieldRule, ...]:
             )
             for side in SIDES
         ),
+        FieldRule(
+            "strength-load",
+            "number",
+            ("strength", "load"),
+            limits=data.strength.load,
+            pair="strength-left",
+            missing="load",
+            only_with="strength-left",
+            only_if=("strength-unit", "reps"),
+        ),
+        FieldRule("dominant-hand", "choice", ("dominant_hand",), SIDES),
         *(
             FieldRule(f"tight-{m.id}", "choice", ("tightness", m.id), TIGHT_CHOICES, required=True)
             for m in data.tightness.muscles
@@ -260,8 +282,13 @@ def field_rules(data: AssessmentData) -> tuple[FieldRule, ...]:
 def check_field(
     rule: FieldRule, state: Mapping[str, str], checked: Mapping[str, Checked]
 ) -> Checked | None:
-    """Check one field by its rule (None when the field is skipped: its unit is missing)."""
+    """Check one field by its rule (None when the field is skipped: its unit is missing, or
+    its ``only_if`` does not hold)."""
     text = state.get(rule.name, "")
+    if rule.only_if is not None:
+        name, wanted = rule.only_if
+        if name not in checked or checked[name].value != wanted:
+            return None
     if rule.kind == "choice":
         return check_choice(text, rule.allowed, required=rule.required)
     limits = rule.limits
@@ -274,7 +301,7 @@ def check_field(
     paired = rule.pair is not None and any(
         state.get(name, "").strip(SPACE) for name in (rule.name, rule.pair)
     )
-    return check_number(text, limits, required=rule.required or paired)
+    return check_number(text, limits, required=rule.required or paired, missing=rule.missing)
 
 
 def gather(rules: tuple[FieldRule, ...], checked: Mapping[str, Checked]) -> dict[str, object]:
@@ -338,6 +365,7 @@ def check_answers(state: Mapping[str, str], data: AssessmentData) -> FormCheck:
             holds=parts["holds"],  # type: ignore[arg-type]
             norms=parts["norms"],  # type: ignore[arg-type]
             strength=StrengthResult.model_validate(strength) if strength else None,
+            dominant_hand=parts["dominant_hand"],  # type: ignore[arg-type]
             tightness=parts["tightness"],  # type: ignore[arg-type]
             training_status=parts["training_status"],  # type: ignore[arg-type]
         )

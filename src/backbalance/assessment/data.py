@@ -2,20 +2,20 @@
 
 Six files describe the self-assessment: ``red_flags.yml`` (the safety screen),
 ``questionnaire.yml`` (signs, causes, points and weights), ``endurance.yml`` (the four
-torso holds, published averages, ratio limits and measurement noise), ``strength.yml`` (the
+torso holds, published averages, ratio limits, test errors and hold targets), ``strength.yml`` (the
 side-to-side strength test and the Limb Symmetry Index line), ``tightness.yml`` (which side
 feels tighter) and ``summary.yml`` (the wording of the profile summary). Every threshold
 names its source (a BibTeX key) or gives an ``assumption``; every sentence with blanks may
 use only the blanks its scorer fills in. A problem is reported as one line naming the file
-and the entry, for example ``data/assessment/endurance.yml, noise.seconds: must be more
-than 0, got -5``.
+and the entry, for example ``data/assessment/endurance.yml, test_error.extensor.sem_seconds: must be
+more than 0, got -5``.
 
 Examples
 --------
 >>> from backbalance.course import Course
 >>> from backbalance.assessment.data import load_assessment
 >>> data = load_assessment(Course.find().path("assessment"))
->>> data.endurance.noise.seconds > 0
+>>> data.endurance.test_error.extensor.sem_seconds > 0
 True
 """
 
@@ -33,27 +33,24 @@ from backbalance.assessment.questions import Questionnaire, RedFlags
 from backbalance.assessment.types import blanks
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
 from backbalance.common.types import Frozen, Text
+from backbalance.strength_gap.parameters import load_model_parameters
 
 # --------------------------------------------------------------------------- summary
-
-
-class TestNames(Frozen):
-    """The words for the test a gap comes from."""
-
-    row: Text
-    side_bridge: Text
 
 
 class Summary(Frozen):
     """``summary.yml``: the wording of the profile at the top of the results."""
 
     title: Text
-    weaker: Annotated[Text, blanks("side", "gap", "test")]
-    tests: TestNames
-    equal: Annotated[Text, blanks("test")]
+    weaker: Annotated[Text, blanks("side", "gap")]
+    equal: Text
     not_measured: Text
     clear: Annotated[Text, blanks("side")]
     not_clear: Annotated[Text, blanks("side")]
+    dominance: Text
+    beyond_limit: Annotated[Text, blanks("limit")]
+    bridges: Annotated[Text, blanks("side")]
+    holds_only: Text
     disagree: Text
     tight: Annotated[Text, blanks("muscles")]
     no_tight: Text
@@ -77,6 +74,10 @@ class AssessmentData:
     strength: Strength
     tightness: Tightness
     summary: Summary
+    gap_limit: float
+    """The largest gap (percentage points) treated as a training imbalance: the model's
+    ``gap_limit`` (``data/model_parameters.yml``), so the typed gap, the profile and the model
+    share one limit."""
 
     def chapters(self) -> set[str]:
         """Every book page the results link to (docnames such as ``book/causes``)."""
@@ -84,7 +85,11 @@ class AssessmentData:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, one key per file (what the static page's script reads)."""
-        return {f.name: getattr(self, f.name).model_dump(mode="json") for f in fields(self)}
+        return {
+            f.name: getattr(self, f.name).model_dump(mode="json")
+            for f in fields(self)
+            if f.name in SCHEMAS
+        } | {"gap_limit": self.gap_limit}
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -158,11 +163,20 @@ def load_assessment(folder: Path | str) -> AssessmentData:
             loaded[stem] = load_assessment_file(folder / f"{stem}.yml")
         except DataError as err:
             problems.extend(err.problems)
+    try:
+        gap_limit = load_model_parameters(parameters_file(folder)).gap_limit.value
+    except DataError as err:
+        problems.extend(err.problems)
     if problems:
         raise DataError(problems)
-    return AssessmentData(**loaded)  # type: ignore[arg-type]
+    return AssessmentData(**loaded, gap_limit=gap_limit)  # type: ignore[arg-type]
+
+
+def parameters_file(folder: Path | str) -> Path:
+    """The model's parameters beside the ``data/assessment`` folder (for its ``gap_limit``)."""
+    return Path(folder).parent / "model_parameters.yml"
 
 
 def assessment_files(folder: Path | str) -> list[Path]:
     """The files :func:`load_assessment` reads (for build dependencies)."""
-    return [Path(folder) / f"{stem}.yml" for stem in SCHEMAS]
+    return [*(Path(folder) / f"{stem}.yml" for stem in SCHEMAS), parameters_file(folder)]

@@ -33,6 +33,7 @@ FORM_TEXT: dict[str, str] = {
     "saved_ignored": "The answers saved in this browser could not be read, so the form starts "
     "empty. Answer again, or press “Forget my answers” to clear them.",
     "download": "Download my profile (JSON)",
+    "download_answers": "Download my answers (JSON)",
     "privacy": "Your answers never leave this browser. Nothing is sent anywhere.",
     "noscript": "This self-assessment needs JavaScript, which is off in your browser. "
     "You can do the same checks on paper with the worksheet in the self-assessment chapter.",
@@ -137,9 +138,19 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
                     strength.unit_question,
                     tuple((unit, getattr(strength.units, unit).label) for unit in UNITS),
                 ),
+                FormField("strength-load", "number", strength.load.label),
                 *(
                     FormField(f"strength-{side}", "number", getattr(strength.bar_labels, side))
                     for side in SIDES
+                ),
+                FormField(
+                    "dominant-hand",
+                    "menu",
+                    strength.dominance.question,
+                    (
+                        ("", strength.dominance.not_stated),
+                        *((side, getattr(strength.dominance.options, side)) for side in SIDES),
+                    ),
                 ),
                 FormField(
                     "training-status",

@@ -13,8 +13,7 @@ Pure functions, no I/O and no widgets. The flow is
 The rules that are not already values in ``data/`` are tables made from the data:
 :func:`~backbalance.assessment.check.field_rules` (every field: its kind, allowed values
 or limits, whether it is required, which field it pairs with and where its value goes in
-the answers) and :func:`gap_tests` (which test gives the weaker side, in order, and what
-makes its gap clear). The static
+the answers) and :func:`hold_noise` (the smallest real change of every test). The static
 book's script (``static/assessment-core.js``) gets these tables in the page's JSON spec
 (:func:`backbalance.assessment.render.script_spec`) and interprets them exactly as the
 functions here do; ``tests/golden`` replays Python's results under Node. So every rule
@@ -23,14 +22,24 @@ here is exact: scores are whole numbers, and numbers are rounded half up with
 
 Form field names: ``redflag-<id>`` (``yes``/``no``), ``question-<id>`` (an option value),
 ``hold-<hold>`` (seconds), ``norms`` (``female``, ``male`` or empty), ``strength-unit``
-(``reps``/``kg``), ``strength-left`` and ``strength-right``, ``tight-<muscle>``
+(``reps``/``kg``), ``strength-load`` (kg, with reps), ``strength-left`` and
+``strength-right``, ``dominant-hand`` (``left``, ``right`` or empty), ``tight-<muscle>``
 (``none``, ``left``, ``right``, ``both``) and ``training-status`` (a status or empty).
+
+The measurement chain: reps at one weight become an estimated one-repetition maximum
+(:func:`estimated_1rm`, the mean of Epley and Brzycki), so 9 and 12 reps give an LSI of
+91%, not the 75% of the reps themselves; :func:`strength_verdict` reads the LSI
+against the normal dominance difference and the test's noise (:func:`mdc95`, the one
+smallest-real-change rule of the course, also used by the tracker and the class results).
+Hold times stay an endurance track: their own noise and targets, never a strength gap.
 
 Examples
 --------
->>> from backbalance.assessment.logic import limb_symmetry_index, round_half_up
->>> limb_symmetry_index(9, 12)
-75.0
+>>> from backbalance.assessment.logic import estimated_1rm, limb_symmetry_index, round_half_up
+>>> limb_symmetry_index(estimated_1rm(10, 9), estimated_1rm(10, 12))
+91.0
+>>> round_half_up(mdc95(17.5), 1)
+48.5
 >>> round_half_up(80 / 58, 2)
 1.38
 """
@@ -46,12 +55,12 @@ from typing import get_args
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.measures import Ratio
 from backbalance.assessment.profile import (
-    GapTestId,
     NormGroup,
     Profile,
     RedFlagLevel,
     StrengthResult,
     StrengthUnit,
+    StrengthVerdict,
     TightMuscle,
 )
 from backbalance.assessment.questions import Question, Questionnaire
@@ -114,6 +123,7 @@ class Answers:
     holds: dict[HoldId, float] = field(default_factory=dict)
     norms: NormGroup | None = None
     strength: StrengthResult | None = None
+    dominant_hand: Side | None = None
     tightness: dict[str, str] = field(default_factory=dict)
     training_status: Status | None = None
 
@@ -193,6 +203,65 @@ def weaker(left: float, right: float) -> Side | None:
     return "left" if left < right else "right"
 
 
+def mdc95(sem: float) -> float:
+    """The smallest real change between two results, with 95% confidence: 1.96 x sqrt(2) x SEM.
+
+    The one rule of the course for judging a change or a side-to-side difference against a
+    test's typical error (``sem``, in the test's unit): the assessment's wording, the
+    tracker's "ahead / on track / behind" and the class results all use it (Weir 2005's
+    standard formula; the SEMs and their sources are in ``data/assessment/*.yml``).
+
+    >>> round_half_up(mdc95(4.2), 1)
+    11.6
+    """
+    return 1.96 * math.sqrt(2) * sem
+
+
+def estimated_1rm(load: float, reps: float) -> float:
+    """The heaviest single lift estimated from ``load`` lifted ``reps`` times.
+
+    The mean of Epley (``load x (1 + reps / 30)``) and Brzycki (``load x 36 / (37 - reps)``),
+    meant for 1 to 12 reps (``strength.yml`` ``estimate.max_reps``). The browser script uses
+    the same operations in the same order, so both give the same number.
+
+    >>> round_half_up(estimated_1rm(10, 10), 2)
+    13.33
+    """
+    return (load * (1 + reps / 30) + load * 36 / (37 - reps)) / 2
+
+
+def strength_verdict(
+    lsi: float,
+    weaker_side: Side | None,
+    dominant_hand: Side | None,
+    *,
+    line: float,
+    noise: float,
+) -> StrengthVerdict:
+    """What the strength LSI means, given the dominant hand and the test's noise (both in %).
+
+    Without a dominant hand: ``below`` or ``at_or_above`` the line. The non-dominant side
+    weaker: ``beyond`` the normal dominance difference when under the line, else
+    ``within`` it. The dominant side weaker: ``dominant_weaker`` when the gap is at least
+    ``noise``, else ``below`` when under the line, else ``dominant_within_noise``.
+
+    >>> strength_verdict(91.0, "left", "right", line=90, noise=11.6)
+    'within'
+    """
+    gap = round_half_up(100 - lsi, 1)
+    if weaker_side is None or dominant_hand is None:
+        return "below" if lsi < line else "at_or_above"
+    if weaker_side != dominant_hand:
+        return "beyond" if lsi < line else "within"
+    if gap >= noise:
+        return "dominant_weaker"
+    return "below" if lsi < line else "dominant_within_noise"
+
+
+CLEAR_VERDICTS: tuple[StrengthVerdict, ...] = ("below", "beyond", "dominant_weaker")
+"""The verdicts that make a gap clear enough for extra work."""
+
+
 def bridge_side(holds: Mapping[str, float], noise: float) -> Side | None:
     """The side whose side bridge gave out sooner, when the gap is at least ``noise`` seconds."""
     if "bridge_left" not in holds or "bridge_right" not in holds:
@@ -201,86 +270,67 @@ def bridge_side(holds: Mapping[str, float], noise: float) -> Side | None:
     return weaker(left, right) if abs(left - right) >= noise else None
 
 
+def hold_noise(data: AssessmentData) -> dict[str, float]:
+    """The smallest real change of each test, rounded half up to one decimal (seconds or %)."""
+    errors = data.endurance.test_error
+    return {
+        **{hold: round_half_up(mdc95(errors.sem(hold)), 1) for hold in HOLDS},
+        "side_bridge": round_half_up(mdc95(errors.side_bridge.sem_seconds), 1),
+        "strength": round_half_up(mdc95(data.strength.test_error.sem_percent), 1),
+    }
+
+
+def hold_targets(holds: Mapping[str, float], noise: Mapping[str, float]) -> dict[HoldId, float]:
+    """Each hold's re-test target: today's time plus its smallest real change, whole seconds."""
+    return {hold: round_half_up(holds[hold] + noise[hold], 0) for hold in HOLDS if hold in holds}
+
+
 # --------------------------------------------------------------------------- the profile
 
 
-@dataclass(frozen=True)
-class GapTest:
-    """A test the weaker side and the gap may come from: the first one done counts.
+def strength_lsi(result: StrengthResult, max_reps: int) -> tuple[float | None, dict[str, object]]:
+    """The estimated-strength LSI of a row test, and what the profile keeps of it.
 
-    ``left`` and ``right`` are paths into the answers. The gap is clear when the LSI is
-    under ``clear_lsi_below`` or the two sides differ by at least ``clear_gap_at_least``
-    (whichever is given); the profile keeps the LSI only when ``keeps_lsi``.
+    With reps, the LSI compares estimated 1RMs (only from 1 to ``max_reps`` reps; beyond,
+    the LSI is None) and the profile keeps the reps-only ratio for its warning. With the
+    heaviest weight for a fixed number of reps, the weights themselves are compared.
     """
-
-    test: GapTestId
-    left: tuple[str, ...]
-    right: tuple[str, ...]
-    keeps_lsi: bool
-    clear_lsi_below: float | None = None
-    clear_gap_at_least: float | None = None
-
-    def to_json(self) -> dict[str, object]:
-        """The test as the page's script reads it."""
-        return {
-            "test": self.test,
-            "left": list(self.left),
-            "right": list(self.right),
-            "keeps_lsi": self.keeps_lsi,
-            "clear_lsi_below": self.clear_lsi_below,
-            "clear_gap_at_least": self.clear_gap_at_least,
-        }
+    if result.unit == "kg":
+        return limb_symmetry_index(result.left, result.right), {"lsi_method": "load"}
+    reps_lsi = limb_symmetry_index(result.left, result.right)
+    if max(result.left, result.right) > max_reps or result.load is None:
+        return None, {"lsi_method": "reps_only", "reps_lsi": reps_lsi}
+    left, right = (estimated_1rm(result.load, reps) for reps in (result.left, result.right))
+    return limb_symmetry_index(left, right), {
+        "lsi_method": "estimated_1rm",
+        "reps_lsi": reps_lsi,
+        "estimated_1rm": {"left": round_half_up(left, 1), "right": round_half_up(right, 1)},
+    }
 
 
-def gap_tests(data: AssessmentData) -> tuple[GapTest, ...]:
-    """The row test first, else the side bridges, with the thresholds from ``data/``."""
-    return (
-        GapTest(
-            "row",
-            ("strength", "left"),
-            ("strength", "right"),
-            keeps_lsi=True,
-            clear_lsi_below=data.strength.lsi.line,
-        ),
-        GapTest(
-            "side_bridge",
-            ("holds", "bridge_left"),
-            ("holds", "bridge_right"),
-            keeps_lsi=False,
-            clear_gap_at_least=data.endurance.noise.seconds,
-        ),
+def _strength(answers: Answers, data: AssessmentData, noise: float) -> dict[str, object]:
+    """Weaker side, gap and verdict from the row test, when its strength LSI is known."""
+    result = answers.strength
+    if result is None:
+        return {}
+    lsi, kept = strength_lsi(result, data.strength.estimate.max_reps)
+    if lsi is None:
+        return kept
+    side = weaker(result.left, result.right)
+    verdict = strength_verdict(
+        lsi, side, answers.dominant_hand, line=data.strength.lsi.line, noise=noise
     )
-
-
-def _lookup(answers: object, path: tuple[str, ...]) -> float | None:
-    """The value at ``path`` in the answers (a mapping key or an attribute), or None."""
-    value = answers
-    for part in path:
-        value = value.get(part) if isinstance(value, Mapping) else getattr(value, part, None)
-        if value is None:
-            return None
-    return float(value)  # type: ignore[arg-type]
-
-
-def _gap(answers: Answers, data: AssessmentData) -> dict[str, object]:
-    """Weaker side and gap from the first of :func:`gap_tests` that was done."""
-    for gap_test in gap_tests(data):
-        left, right = _lookup(answers, gap_test.left), _lookup(answers, gap_test.right)
-        if left is None or right is None:
-            continue
-        lsi = limb_symmetry_index(left, right)
-        if gap_test.clear_lsi_below is not None:
-            clear = lsi < gap_test.clear_lsi_below
-        else:
-            clear = abs(left - right) >= (gap_test.clear_gap_at_least or 0)
-        return {
-            "weaker_side": weaker(left, right),
-            "gap_percent": round_half_up(100 - lsi, 1),
-            "gap_test": gap_test.test,
-            "clear_gap": clear,
-            "lsi": lsi if gap_test.keeps_lsi else None,
-        }
-    return {}
+    gap = round_half_up(100 - lsi, 1)
+    beyond = gap > data.gap_limit
+    return kept | {
+        "weaker_side": side,
+        "gap_percent": gap,
+        "gap_test": "row",
+        "clear_gap": verdict in CLEAR_VERDICTS,
+        "lsi": lsi,
+        "strength_verdict": verdict,
+        "beyond_gap_limit": beyond,
+    }
 
 
 def build_profile(answers: Answers, data: AssessmentData) -> Profile:
@@ -300,16 +350,21 @@ def build_profile(answers: Answers, data: AssessmentData) -> Profile:
     """
     if answers.red_flag != "none":
         return Profile(red_flag=answers.red_flag, red_flag_signs=answers.red_flag_signs)
-    questionnaire = data.questionnaire
+    questionnaire, noise = data.questionnaire, hold_noise(data)
+    strength = _strength(answers, data, noise["strength"])
     return Profile(
         red_flag="none",
         concern_score=concern_score(answers.choices, questionnaire),
         concern_max=concern_max(questionnaire),
         contributors=ranked_contributors(answers.choices, questionnaire),
-        **_gap(answers, data),  # type: ignore[arg-type]
+        **strength,  # type: ignore[arg-type]
         holds=answers.holds,
         norms=answers.norms,
         strength=answers.strength,
+        dominant_hand=answers.dominant_hand,
+        bridge_weaker_side=bridge_side(answers.holds, noise["side_bridge"]),
+        hold_targets=hold_targets(answers.holds, noise),
+        strength_forecast=strength.get("lsi") is not None and not strength["beyond_gap_limit"],
         tight_muscles=tuple(
             TightMuscle(muscle=muscle, side=side)  # type: ignore[arg-type]
             for muscle, side in answers.tightness.items()

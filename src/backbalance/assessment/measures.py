@@ -1,5 +1,6 @@
-"""Schemas of ``data/assessment/endurance.yml`` (the torso holds, norms, ratio limits and
-noise), ``strength.yml`` (the side-to-side test and the LSI line) and ``tightness.yml``;
+"""Schemas of ``data/assessment/endurance.yml`` (the torso holds, norms, ratio limits, test
+errors and hold targets), ``strength.yml`` (the side-to-side test, the estimated 1RM, the LSI
+line and handedness) and ``tightness.yml``;
 loaded by :mod:`backbalance.assessment.data`."""
 
 from __future__ import annotations
@@ -115,12 +116,34 @@ class Ratio(Sourced):
         return self
 
 
-class Noise(Sourced):
-    """Side bridge gaps smaller than ``seconds`` may be measurement noise."""
+class HoldError(Sourced):
+    """The typical error (SEM) of one result of a hold, in seconds."""
 
-    seconds: Annotated[float, Field(gt=0, le=120)]
+    sem_seconds: Annotated[float, Field(gt=0, le=120)]
+    description: Text | None = None
+
+
+class HoldErrors(Frozen):
+    """The SEM of each test, and the wording of the side bridges' noise and of two test days."""
+
+    flexor: HoldError
+    extensor: HoldError
+    side_bridge: HoldError
     within: Annotated[Text, blanks("gap", "noise")]
     beyond: Annotated[Text, blanks("gap", "noise", "side")]
+    advice: Text
+
+    def sem(self, hold: str) -> float:
+        """The SEM in seconds of ``hold`` (a hold id; both side bridges share one)."""
+        return getattr(self, "side_bridge" if hold.startswith("bridge_") else hold).sem_seconds
+
+
+class HoldTargets(Sourced):
+    """The holds' own re-test targets and their wording."""
+
+    retest_weeks: Annotated[int, Field(ge=1, le=26, strict=True)]
+    hold: Annotated[Text, blanks("hold", "now", "weeks", "mdc", "target")]
+    bridge: Annotated[Text, blanks("side", "target")]
 
 
 class Compare(Frozen):
@@ -140,7 +163,7 @@ class Tables(Frozen):
 
 
 class Endurance(Frozen):
-    """``endurance.yml``: the torso holds, their averages, ratio limits and noise."""
+    """``endurance.yml``: the torso holds, their averages, ratio limits, errors and targets."""
 
     title: Text
     intro: Text
@@ -153,7 +176,8 @@ class Endurance(Frozen):
     ratio_caveat: Text
     inside_text: Text
     outside_text: Text
-    noise: Noise
+    test_error: HoldErrors
+    targets: HoldTargets
     table: Tables
     not_done: Text
     no_sex: Text
@@ -170,8 +194,10 @@ class Endurance(Frozen):
         for index, ratio in enumerate(self.ratios):
             if ratio.source:
                 yield f"ratios[{index}].source ({ratio.id})", ratio.source
-        if self.noise.source:
-            yield "noise.source", self.noise.source
+        for test in ("flexor", "extensor", "side_bridge"):
+            error = getattr(self.test_error, test)
+            if error.source:
+                yield f"test_error.{test}.source", error.source
 
 
 # --------------------------------------------------------------------------- strength
@@ -196,6 +222,23 @@ class Caveat(Sourced):
     text: Annotated[Text, blanks("line")]
 
 
+class Equation(Sourced):
+    """One equation that estimates the 1RM from a load and a number of reps."""
+
+    name: Text
+    formula: Text
+
+
+class Estimate(Sourced):
+    """The estimated one-repetition maximum: the mean of the Epley and Brzycki equations."""
+
+    max_reps: Annotated[int, Field(ge=1, le=20, strict=True)]
+    equations: Annotated[list[Equation], Field(min_length=2, max_length=2)]
+    result: Annotated[Text, blanks("left", "right", "load", "left_reps", "right_reps")]
+    too_many: Annotated[Text, blanks("max_reps")]
+    reps_only: Annotated[Text, blanks("reps_lsi")]
+
+
 class Lsi(Sourced):
     """The Limb Symmetry Index line and the wording of its result."""
 
@@ -205,6 +248,27 @@ class Lsi(Sourced):
     below: Annotated[Text, blanks("line", "side")]
     at_or_above: Annotated[Text, blanks("line")]
     caveat: Caveat
+
+
+class Hands(Frozen):
+    """How the reader sees each answer to the dominant-hand question."""
+
+    left: Text
+    right: Text
+
+
+class Dominance(Sourced):
+    """The dominant hand: the question, the normal difference between hands and the verdicts."""
+
+    question: Text
+    not_stated: Text
+    options: Hands
+    difference_percent: Annotated[float, Field(ge=0, le=30)]
+    description: Text
+    within: Annotated[Text, blanks("stronger", "difference")]
+    beyond: Annotated[Text, blanks("difference", "line", "side")]
+    dominant_weaker: Annotated[Text, blanks("noise", "side")]
+    dominant_within_noise: Annotated[Text, blanks("noise")]
 
 
 class StatusOption(Frozen):
@@ -242,17 +306,21 @@ class TestError(Sourced):
 
     sem_percent: Annotated[float, Field(gt=0, le=30)]
     description: Text
+    advice: Annotated[Text, blanks("sem", "mdc")]
 
 
 class Strength(Frozen):
-    """``strength.yml``: the side-to-side strength test, the LSI line and training status."""
+    """``strength.yml``: the strength test, its 1RM estimate, the LSI line, handedness and status."""
 
     title: Text
     intro: Text
     label: Text
     instructions: Text
     units: Units
+    load: Unit
+    estimate: Estimate
     lsi: Lsi
+    dominance: Dominance
     not_done: Text
     unit_question: Text
     bar_labels: BarLabels
@@ -263,8 +331,13 @@ class Strength(Frozen):
     def citations(self) -> Iterator[tuple[str, str]]:
         """``(entry, bibtex_key)`` for the LSI line, its caveat and the test error."""
         entries = (
+            *(
+                (f"estimate.equations[{index}].source", equation)
+                for index, equation in enumerate(self.estimate.equations)
+            ),
             ("lsi.source", self.lsi),
             ("lsi.caveat.source", self.lsi.caveat),
+            ("dominance.source", self.dominance),
             ("test_error.source", self.test_error),
         )
         for entry, item in entries:

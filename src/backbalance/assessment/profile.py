@@ -15,17 +15,31 @@ The JSON format (version 1)::
       "concern_score": 9,              // questionnaire score, 0..concern_max
       "concern_max": 26,
       "contributors": ["carrying", "tight-side"],   // likely causes, most likely first
-      "weaker_side": "left",           // null when not measured or both sides equal
-      "gap_percent": 25.0,             // 100 - LSI of the test below, one decimal
-      "gap_test": "row",               // "row" (single-arm row) or "side_bridge"
-      "clear_gap": true,               // LSI under the line, or bridges beyond the noise
-      "lsi": 75.0,                     // row test LSI in per cent, one decimal
+      "weaker_side": "left",           // strength only; null when not measured or equal
+      "gap_percent": 8.9,              // 100 - strength LSI, one decimal
+      "gap_test": "row",               // "row" (single-arm row) or null
+      "clear_gap": false,              // the verdict asks for extra work
+      "lsi": 91.1,                     // estimated-strength LSI in per cent, one decimal
+      "lsi_method": "estimated_1rm",   // "estimated_1rm" (load and reps), "load" (heaviest
+                                       // weight for 8 reps), "reps_only" (no LSI: > 12 reps)
+      "reps_lsi": 75.0,                // the reps-only ratio (shown only with a warning)
+      "estimated_1rm": {"left": 12.9, "right": 14.2},   // kg, with reps
+      "strength_verdict": "within",    // below, at_or_above, within, beyond,
+                                       // dominant_weaker, dominant_within_noise
+      "beyond_gap_limit": false,       // gap larger than gap_limit (model_parameters.yml)
+      "strength_forecast": true,       // a strength LSI within the limit: a forecast may follow
+      "dominant_hand": "right",        // "left", "right" or null
       "holds": {"flexor": 102.0, "extensor": 125.0, "bridge_right": 80.0, "bridge_left": 58.0},
+      "bridge_weaker_side": null,      // side bridge that gave out sooner, beyond the noise
+      "hold_targets": {"flexor": 150.0, ...},   // re-test targets: time + smallest real change
       "norms": "female",               // averages compared with: "female", "male" or null
-      "strength": {"unit": "reps", "left": 9.0, "right": 12.0},
+      "strength": {"unit": "reps", "left": 9.0, "right": 12.0, "load": 10.0},
       "tight_muscles": [{"muscle": "hip-flexors", "side": "right"}],
       "training_status": "novice"      // or "intermediate", "trained", null
     }
+
+Hold times are an endurance track: they never give ``weaker_side``, ``gap_percent`` or
+``lsi``, and a profile with hold times but no strength LSI has ``strength_forecast`` false.
 
 After a red flag only ``red_flag`` and ``red_flag_signs`` are filled in: no programme
 may be built from such a profile.
@@ -67,13 +81,25 @@ RedFlagLevel = Literal["none", "clinician", "urgent"]
 TightSide = Literal["left", "right", "both"]
 NormGroup = Literal["female", "male"]
 StrengthUnit = Literal["reps", "kg"]
-GapTestId = Literal["row", "side_bridge"]
+GapTestId = Literal["row"]
+LsiMethod = Literal["estimated_1rm", "load", "reps_only"]
+StrengthVerdict = Literal[
+    "below", "at_or_above", "within", "beyond", "dominant_weaker", "dominant_within_noise"
+]
 
 
 class StrengthResult(Frozen):
-    """The side-to-side strength test: the result of each side, in reps or kg."""
+    """The side-to-side strength test: each side's reps (with the ``load`` in kg) or kg."""
 
     unit: StrengthUnit
+    left: Annotated[float, Field(gt=0)]
+    right: Annotated[float, Field(gt=0)]
+    load: Annotated[float, Field(gt=0)] | None = None
+
+
+class SideValues(Frozen):
+    """A number for each side."""
+
     left: Annotated[float, Field(gt=0)]
     right: Annotated[float, Field(gt=0)]
 
@@ -100,7 +126,16 @@ class Profile(Frozen):
     gap_test: GapTestId | None = None
     clear_gap: bool | None = None
     lsi: Annotated[float, Field(ge=0, le=100)] | None = None
+    lsi_method: LsiMethod | None = None
+    reps_lsi: Annotated[float, Field(ge=0, le=100)] | None = None
+    estimated_1rm: SideValues | None = None
+    strength_verdict: StrengthVerdict | None = None
+    beyond_gap_limit: bool | None = None
+    strength_forecast: bool | None = None
+    dominant_hand: Side | None = None
     holds: dict[HoldId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
+    bridge_weaker_side: Side | None = None
+    hold_targets: dict[HoldId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
     norms: NormGroup | None = None
     strength: StrengthResult | None = None
     tight_muscles: tuple[TightMuscle, ...] = ()
@@ -163,7 +198,8 @@ class Profile(Frozen):
             )
         if self.gap_percent is None:
             raise ValueError(
-                "this profile has no measured gap: do the row test or the side bridges first"
+                "this profile has no strength gap: do the single-arm row test first "
+                "(hold times are an endurance test and give no strength forecast)"
             )
         start: dict[str, Any] = {
             "gap_percent": self.gap_percent,
@@ -178,21 +214,30 @@ FORMAT = Profile.model_fields["format"].default
 VERSION = Profile.model_fields["version"].default
 
 
-def _not_a_profile(text: str | bytes) -> str | None:
-    """Why ``text`` is not a profile file at all, or None when it may be one."""
+def not_a_course_file(text: str | bytes, fmt: str, version: int, what: str) -> str | None:
+    """Why ``text`` is not a JSON file of format ``fmt`` and ``version``, or None when it may be.
+
+    ``what`` names the kind of file in the message (``profile``, ``answers``).
+    """
     if not text.strip():
         return "is empty"
     try:
         content = json.loads(text, object_pairs_hook=unique_keys)
     except (ValueError, RecursionError) as err:
         return f"is not valid JSON ({err}); the file may be cut short or edited by hand"
-    if not isinstance(content, dict) or content.get("format") != FORMAT:
-        return f"is not a Back in Balance profile (its format is not {FORMAT!r})"
-    if content.get("version") != VERSION:
+    if not isinstance(content, dict) or content.get("format") != fmt:
+        kind = what if what == "profile" else f"{what} file"
+        return f"is not a Back in Balance {kind} (its format is not {fmt!r})"
+    if content.get("version") != version:
         return (
-            f"is profile version {content.get('version')!r}; this notebook reads version {VERSION}"
+            f"is {what} version {content.get('version')!r}; this notebook reads version {version}"
         )
     return None
+
+
+def _not_a_profile(text: str | bytes) -> str | None:
+    """Why ``text`` is not a profile file at all, or None when it may be one."""
+    return not_a_course_file(text, FORMAT, VERSION, "profile")
 
 
 def read_profile(text: str | bytes, name: str) -> Profile:

@@ -29,10 +29,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from backbalance.assessment.answers import answers_document
 from backbalance.assessment.check import ANSWER_PARTS, MESSAGES, field_rules
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import FORM_TEXT, form_steps
-from backbalance.assessment.logic import NUMBER, SPACE, YES_NO, gap_tests
+from backbalance.assessment.logic import CLEAR_VERDICTS, NUMBER, SPACE, YES_NO, hold_noise
 from backbalance.assessment.profile import Profile
 from backbalance.assessment.report import SUMMARY_RULES, WORDS, Report
 from backbalance.common.html import environment, inert_json, render, static_text
@@ -55,12 +56,14 @@ def script_spec(data: AssessmentData, links: dict[str, str]) -> dict[str, Any]:
         "yes_no": list(YES_NO),
         "fields": [rule.to_json() for rule in field_rules(data)],
         "answer_parts": ANSWER_PARTS,
-        "gap_tests": [test.to_json() for test in gap_tests(data)],
+        "noise": hold_noise(data),
+        "clear_verdicts": list(CLEAR_VERDICTS),
         "words": WORDS,
         "summary_rules": SUMMARY_RULES,
         "profile": Profile(red_flag="none").model_dump(mode="json"),
         "report": dataclasses.asdict(Report()),
         "links": links,
+        "answers_file": answers_document({}),
     }
 
 

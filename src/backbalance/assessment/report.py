@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import (
     HOLDS,
-    bridge_side,
     fill,
     format_number,
+    hold_noise,
     norm_band,
     ratio_outside,
     ratio_value,
@@ -94,6 +94,7 @@ class Report:
     holds: Table | None = None
     ratios: Table | None = None
     endurance: tuple[str, ...] = ()
+    hold_targets: tuple[str, ...] = ()
     strength: tuple[str, ...] = ()
     bars: tuple[Bar, ...] = ()
     bar_note: str = ""
@@ -116,23 +117,27 @@ def _stop(profile: Profile, data: AssessmentData) -> Report:
 Condition = tuple[str, str, object]
 """``(fact, "==" or "!=", value)``; a value ``{"fact": name}`` stands for another fact."""
 
-MEASURED: Condition = ("gap_test", "!=", None)
+MEASURED: Condition = ("measured", "==", True)
 ONE_SIDE: Condition = ("weaker_side", "!=", None)
 SUMMARY_RULES: tuple[tuple[str, tuple[Condition, ...]], ...] = (
-    ("not_measured", (("gap_test", "==", None),)),
+    ("not_measured", (("measured", "==", False),)),
     ("equal", (MEASURED, ("weaker_side", "==", None))),
     ("weaker", (MEASURED, ONE_SIDE)),
-    ("clear", (MEASURED, ONE_SIDE, ("clear_gap", "==", True))),
-    ("not_clear", (MEASURED, ONE_SIDE, ("clear_gap", "!=", True))),
+    ("beyond_limit", (("beyond_gap_limit", "==", True),)),
+    ("clear", (ONE_SIDE, ("clear_gap", "==", True), ("beyond_gap_limit", "==", False))),
+    ("dominance", (ONE_SIDE, ("verdict", "==", "within"))),
+    ("not_clear", (ONE_SIDE, ("clear_gap", "==", False), ("verdict", "!=", "within"))),
+    ("bridges", (("bridge_side", "!=", None),)),
     (
         "disagree",
         (
-            ("gap_test", "==", "row"),
+            MEASURED,
             ONE_SIDE,
             ("bridge_side", "!=", None),
             ("bridge_side", "!=", {"fact": "weaker_side"}),
         ),
     ),
+    ("holds_only", (("holds_only", "==", True),)),
     ("tight", (("muscles", "!=", ""),)),
     ("no_tight", (("muscles", "==", ""),)),
     ("status", (("status", "!=", None),)),
@@ -168,18 +173,22 @@ def _summary(profile: Profile, data: AssessmentData) -> tuple[str, ...]:
     )
     labels = {option.value: option.label for option in data.strength.training_status.options}
     status = None if profile.training_status is None else labels[profile.training_status]
+    measured = profile.lsi is not None
     facts: dict[str, object] = {
-        "gap_test": profile.gap_test,
+        "measured": measured,
         "weaker_side": profile.weaker_side,
         "clear_gap": profile.clear_gap,
-        "bridge_side": bridge_side(profile.holds, data.endurance.noise.seconds),
+        "verdict": profile.strength_verdict,
+        "beyond_gap_limit": profile.beyond_gap_limit,
+        "bridge_side": profile.bridge_weaker_side,
+        "holds_only": bool(profile.holds) and not measured,
         "muscles": tight,
         "status": status,
     }
     blanks = {
-        "test": getattr(words.tests, profile.gap_test) if profile.gap_test else "",
-        "side": profile.weaker_side or "",
+        "side": profile.weaker_side or profile.bridge_weaker_side or "",
         "gap": format_number(profile.gap_percent or 0, 1),
+        "limit": format_number(data.gap_limit, 1),
         "muscles": tight,
         "status": status or "",
     }
@@ -249,55 +258,114 @@ def _endurance_notes(profile: Profile, data: AssessmentData, has_ratios: bool) -
     notes = []
     if "bridge_left" in profile.holds:
         left, right = profile.holds["bridge_left"], profile.holds["bridge_right"]
-        gap, noise = abs(left - right), endurance.noise.seconds
+        gap, noise = abs(left - right), hold_noise(data)["side_bridge"]
         blanks = {"gap": format_number(gap, 1), "noise": format_number(noise, 1)}
         if gap < noise:
-            notes.append(fill(endurance.noise.within, **blanks))
+            notes.append(fill(endurance.test_error.within, **blanks))
         else:
-            notes.append(fill(endurance.noise.beyond, side=str(weaker(left, right)), **blanks))
+            notes.append(fill(endurance.test_error.beyond, side=str(weaker(left, right)), **blanks))
+    notes.append(endurance.test_error.advice)
     notes.append(endurance.norms.caveat if profile.norms else endurance.no_sex)
     if has_ratios:
         notes.append(endurance.ratio_caveat)
     return tuple(notes)
 
 
+def _hold_targets(profile: Profile, data: AssessmentData) -> tuple[str, ...]:
+    """Each hold's re-test target, and the weaker side bridge's target."""
+    endurance, noise = data.endurance, hold_noise(data)
+    lines = [
+        fill(
+            endurance.targets.hold,
+            hold=getattr(endurance.holds, hold).label,
+            now=format_number(profile.holds[hold], 1),
+            weeks=str(endurance.targets.retest_weeks),
+            mdc=format_number(noise[hold], 0),
+            target=format_number(target, 0),
+        )
+        for hold, target in profile.hold_targets.items()
+    ]
+    side = profile.bridge_weaker_side
+    if side is not None:
+        other = "bridge_right" if side == "left" else "bridge_left"
+        lines.append(
+            fill(endurance.targets.bridge, side=side, target=format_number(profile.holds[other], 1))
+        )
+    return tuple(lines)
+
+
+def _verdict(profile: Profile, data: AssessmentData, side: str | None) -> str:
+    """The sentence of the strength verdict (see :func:`~backbalance.assessment.logic.strength_verdict`)."""
+    strength, verdict = data.strength, profile.strength_verdict
+    dominance = strength.dominance
+    blanks = {
+        "line": format_number(strength.lsi.line, 1),
+        "side": str(side),
+        "stronger": "right" if side == "left" else "left",
+        "difference": format_number(dominance.difference_percent, 1),
+        "noise": format_number(hold_noise(data)["strength"], 1),
+    }
+    template = getattr(
+        strength.lsi if verdict in ("below", "at_or_above") else dominance, str(verdict)
+    )
+    return fill(template, **blanks)
+
+
 def _strength(profile: Profile, data: AssessmentData) -> dict[str, object]:
     strength, result = data.strength, profile.strength
     if result is None:
         return {"strength": (strength.not_done,)}
-    lsi, side, unit = (
-        profile.lsi or 0.0,
-        weaker(result.left, result.right),
-        getattr(strength.units, result.unit).unit,
+    estimate, line = strength.estimate, format_number(strength.lsi.line, 1)
+    advice = fill(
+        strength.test_error.advice,
+        sem=format_number(strength.test_error.sem_percent, 1),
+        mdc=format_number(hold_noise(data)["strength"], 1),
     )
-    line = format_number(strength.lsi.line, 1)
+    reps_only = fill(estimate.reps_only, reps_lsi=format_number(profile.reps_lsi or 0, 1))
+    if profile.lsi is None:
+        too_many = fill(estimate.too_many, max_reps=str(estimate.max_reps))
+        return {"strength": (too_many, reps_only, advice)}
+    lines: list[str] = []
+    values, unit = (result.left, result.right), getattr(strength.units, result.unit).unit
+    if profile.estimated_1rm is not None:
+        values, unit = (profile.estimated_1rm.left, profile.estimated_1rm.right), "kg"
+        lines.append(
+            fill(
+                estimate.result,
+                left=format_number(values[0], 1),
+                right=format_number(values[1], 1),
+                load=format_number(result.load or 0, 1),
+                left_reps=format_number(result.left, 1),
+                right_reps=format_number(result.right, 1),
+            )
+        )
+    side = weaker(result.left, result.right)
     if side is None:
-        lines = [fill(strength.lsi.equal, lsi=format_number(lsi, 1))]
+        lines.append(fill(strength.lsi.equal, lsi=format_number(profile.lsi, 1)))
     else:
-        low, high = sorted((result.left, result.right))
-        lines = [
+        low, high = sorted(values)
+        lines.append(
             fill(
                 strength.lsi.result,
                 weaker=format_number(low, 1),
                 stronger=format_number(high, 1),
                 unit=unit,
-                lsi=format_number(lsi, 1),
+                lsi=format_number(profile.lsi, 1),
                 side=side,
             )
-        ]
-    if lsi < strength.lsi.line:
-        lines.append(fill(strength.lsi.below, line=line, side=str(side)))
-    else:
-        lines.append(fill(strength.lsi.at_or_above, line=line))
-    lines.append(fill(strength.lsi.caveat.text, line=line))
-    top = max(result.left, result.right)
+        )
+    lines.append(_verdict(profile, data, side))
+    if profile.reps_lsi is not None and side is not None:
+        lines.append(reps_only)
+    lines += [advice, fill(strength.lsi.caveat.text, line=line)]
+    top = max(values)
     bars = tuple(
         Bar(
             getattr(strength.bar_labels, s),
             fill(WORDS["amount"], value=format_number(v, 1), unit=unit),
             round_half_up(v / top * 100, 1),
         )
-        for s, v in (("left", result.left), ("right", result.right))
+        for s, v in zip(("left", "right"), values, strict=True)
     )
     return {"strength": tuple(lines), "bars": bars, "bar_note": fill(strength.bar_note, line=line)}
 
@@ -352,6 +420,7 @@ def describe(profile: Profile, data: AssessmentData) -> Report:
         holds=_hold_table(profile, data) if profile.holds else None,
         ratios=ratios,
         endurance=_endurance_notes(profile, data, ratios is not None),
+        hold_targets=_hold_targets(profile, data),
         **_strength(profile, data),  # type: ignore[arg-type]
         tightness=tightness,
         tightness_link=tightness_link,

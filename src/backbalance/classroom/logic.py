@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.logic import ratio_outside
+from backbalance.assessment.logic import mdc95, ratio_outside, round_half_up
 from backbalance.classroom.data import ClassResults
 
 RED_FLAG_WORDS = {"clinician": "Red flag: see a clinician first", "urgent": "Red flag: urgent care"}
@@ -86,8 +86,10 @@ def measure_summary(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFram
 
     Only students without a red flag count. A ratio is outside its limit as
     :func:`backbalance.assessment.logic.ratio_outside` says; the LSI when it is under the line of
-    ``strength.yml``; the gap when the profile reports a clear gap (``clear_gap``: an LSI
-    under the line, or side bridges apart by more than the noise).
+    ``strength.yml``; the gap when the profile reports a clear gap (``clear_gap``: the
+    strength verdict asks for extra work, see
+    :func:`backbalance.assessment.logic.strength_verdict`). Changes over time are judged by
+    the test's noise in :func:`real_changes`.
 
     Returns
     -------
@@ -183,3 +185,43 @@ def progress_by_week(progress: pd.DataFrame, profiles: pd.DataFrame) -> pd.DataF
         }
     )
     return table.round(1).reset_index().astype({"week": "int64", "students": "int64"})
+
+
+CHANGE_WORDS = {"up": "real rise", "down": "real fall", "noise": "within the test's noise"}
+"""How :func:`real_changes` words each student's change in LSI."""
+
+
+def real_changes(
+    progress: pd.DataFrame, profiles: pd.DataFrame, data: AssessmentData
+) -> pd.DataFrame:
+    """Each student's change in LSI from the first to the latest re-test, judged by noise only.
+
+    A change counts as real only when it is larger than the smallest real change of the
+    strength test (:func:`backbalance.assessment.logic.mdc95` of
+    ``strength.yml`` ``test_error.sem_percent``); anything smaller is "within the test's
+    noise", whatever its sign. Students with a red flag are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per student with at least two re-tests: ``student``, ``first week``,
+        ``latest week``, ``change`` (LSI points, one decimal) and ``verdict``.
+    """
+    noise = mdc95(data.strength.test_error.sem_percent)
+    rows = []
+    ordered = programme_progress(progress, profiles).sort_values(["student", "week"], kind="stable")
+    for student, log in ordered.groupby("student", sort=True):
+        if len(log) < 2:
+            continue
+        change = float(log["lsi"].iloc[-1] - log["lsi"].iloc[0])
+        key = "noise" if abs(change) <= noise else ("up" if change > 0 else "down")
+        rows.append(
+            {
+                "student": student,
+                "first week": int(log["week"].iloc[0]),
+                "latest week": int(log["week"].iloc[-1]),
+                "change": round_half_up(change, 1),
+                "verdict": CHANGE_WORDS[key],
+            }
+        )
+    return pd.DataFrame(rows, columns=["student", "first week", "latest week", "change", "verdict"])

@@ -49,8 +49,8 @@ def synthetic_answers(rng: np.random.Generator, data: AssessmentData) -> Answers
     """Plausible answers of one student without a red flag.
 
     Hold times are drawn around the published averages of ``endurance.yml``; one student in
-    ten skips the back extensor hold, and one in ten the strength test (their gap then comes
-    from the side bridges). The row test is in kg, with an LSI around 86%.
+    ten skips the back extensor hold, and one in ten the strength test (they get hold targets
+    and no strength gap or forecast). The row test is in kg, with an LSI around 86%.
     """
     questionnaire, endurance = data.questionnaire, data.endurance
     choices = {

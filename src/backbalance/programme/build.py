@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field
 
+from backbalance.assessment.logic import fill
 from backbalance.assessment.profile import Profile, Side
 from backbalance.common.types import Frozen
 from backbalance.programme.choose import (
@@ -49,7 +50,7 @@ from backbalance.programme.choose import (
     release_items,
     strengthen_week,
 )
-from backbalance.programme.dose import choose_dose, strengthen_weeks
+from backbalance.programme.dose import beyond_gap_limit, choose_dose, strengthen_weeks
 from backbalance.programme.library import Equipment, Exercise, ExerciseLibrary, Phase
 from backbalance.programme.template import ProgrammeTemplate
 from backbalance.strength_gap.model import Parity, Simulation
@@ -220,14 +221,21 @@ def programme_table(blocks: Iterable[Block], retest_weeks: Iterable[int]) -> pd.
 # --------------------------------------------------------------------------- building
 
 
-def _messages(profile: Profile, pulls: list[Exercise], target: float) -> list[str]:
-    messages = []
+def _messages(
+    profile: Profile, pulls: list[Exercise], template: ProgrammeTemplate, params: ModelParameters
+) -> list[str]:
+    messages, target = [], params.lsi_targets.value[0]
     if not profile.tight_muscles:
         messages.append("No muscle was marked tight, so Phase 1 stretches both sides evenly.")
     if profile.gap_percent is None:
         messages.append(
-            "No gap was measured, so both sides get the same sets and there is no forecast. "
-            "Do the row test in the self-assessment to get extra sets for a weaker side."
+            "No strength gap was measured, so both sides get the same sets and there is no "
+            "strength forecast. Do the row test in the self-assessment to get extra sets for a "
+            "weaker side (hold times have their own targets in the self-assessment)."
+        )
+    elif beyond_gap_limit(profile, params):
+        messages.append(
+            fill(template.strengthen.beyond_gap_limit, limit=f"{params.gap_limit.value:g}")
         )
     elif profile.clear_gap is False:
         messages.append(
@@ -346,7 +354,16 @@ def build_programme(
     )
     every = rules.retest_every_weeks.value
     retest = tuple(range(blocks[1].first_week - 1 + every, blocks[1].last_week + 1, every))
-    messages = _messages(profile, pulls, target)
+    messages = _messages(profile, pulls, template, params)
+    if extra:
+        messages.append(
+            fill(
+                rules.weaker_side_rule,
+                extra=str(extra),
+                strong=str(strong),
+                stability=str(rules.stability_extra_sets.value),
+            )
+        )
     if extra and extra == cap:
         messages.append(
             f"The weaker side's sets stop at {strong + cap} a week: in the model, each set beyond "

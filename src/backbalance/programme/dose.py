@@ -130,6 +130,11 @@ def split_extra(extra: int, sessions: int) -> list[int]:
     return [extra // sessions + (1 if i < extra % sessions else 0) for i in range(sessions)]
 
 
+def beyond_gap_limit(profile: Profile, params: ModelParameters) -> bool:
+    """Whether the profile's gap is larger than the one gap limit (``gap_limit``) of the model."""
+    return profile.gap_percent is not None and profile.gap_percent > params.gap_limit.value
+
+
 def _needs_bias(profile: Profile, target: float) -> bool:
     """A clear, measured gap whose starting LSI is below the target."""
     return (
@@ -176,12 +181,12 @@ def choose_dose(
     -------
     Dose
         No extra sets unless the gap is clear, measured and below the target; no forecast
-        without a measured gap or without sessions.
+        without a measured gap, with a gap beyond ``gap_limit``, or without sessions.
     """
     rules, target = template.strengthen, params.lsi_targets.value[0]
     strong = rules.strong_sets_per_session.value * sessions
     cap = dose_cap(strong, params, profile.training_status or "novice", rules.flat_fraction.value)
-    if not sessions or profile.gap_percent is None:
+    if not sessions or profile.gap_percent is None or beyond_gap_limit(profile, params):
         return Dose(strong, 0, cap, None)
     extra = 0
     if _needs_bias(profile, target):

@@ -21,6 +21,7 @@ from typing import Annotated, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, Field, model_validator
 
+from backbalance.assessment.types import blanks
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
 from backbalance.common.types import DAYS, Day, Frozen, Slug, Sourced, Text
 from backbalance.programme.library import ExerciseLibrary, Phase, load_exercise_library
@@ -75,6 +76,8 @@ class StrengthenTemplate(Frozen):
     retest_every_weeks: Setting[Annotated[int, Field(ge=2, le=12)]]
     min_weeks: Setting[Annotated[int, Field(ge=2, le=52)]]
     stability_extra_sets: Setting[Annotated[int, Field(ge=0, le=3)]]
+    weaker_side_rule: Annotated[Text, blanks("extra", "strong", "stability")]
+    beyond_gap_limit: Annotated[Text, blanks("limit")]
     exercises: ExerciseIds
     progression: Annotated[tuple[Text, ...], Field(min_length=1)]
 

@@ -46,9 +46,9 @@
 
   /* ------------------------------------------------------------ checking answers */
 
-  function checkNumber(text, limits, required, spec) {
+  function checkNumber(text, limits, required, missing, spec) {
     var m = spec.messages;
-    if (!trim(text, spec)) return { value: null, error: required ? m.pair : null };
+    if (!trim(text, spec)) return { value: null, error: required ? m[missing] : null };
     var value = parseNumber(text, spec);
     if (value === null) return { value: null, error: m.number };
     if (value <= 0) return { value: null, error: m.negative };
@@ -83,6 +83,10 @@
   /* One field by its rule (see backbalance.assessment.check.FieldRule); null when skipped. */
   function checkField(rule, state, checked, spec) {
     var text = state[rule.name] || "";
+    if (rule.only_if !== null) {
+      var source = checked[rule.only_if[0]];
+      if (!source || source.value !== rule.only_if[1]) return null;
+    }
     if (rule.kind === "choice") return checkChoice(text, rule.allowed, rule.required, spec);
     var limits = rule.limits;
     if (rule.limits_from !== null) {
@@ -91,7 +95,7 @@
       limits = rule.limits_by[key];
     }
     var paired = rule.pair !== null && [rule.name, rule.pair].some(function (n) { return trim(state[n] || "", spec); });
-    return checkNumber(text, limits, rule.required || paired, spec);
+    return checkNumber(text, limits, rule.required || paired, rule.missing, spec);
   }
 
   function gather(rules, checked, spec) {
@@ -188,28 +192,57 @@
 
   /* ------------------------------------------------------------ the profile */
 
-  function lookup(answers, path) {
-    var value = answers;
-    for (var i = 0; i < path.length; i++) {
-      value = value[path[i]];
-      if (value === null || value === undefined) return null;
-    }
-    return value;
+  /* The mean of Epley and Brzycki (see logic.estimated_1rm: the same operations, in order). */
+  function estimated1rm(load, reps) { return (load * (1 + reps / 30) + load * 36 / (37 - reps)) / 2; }
+
+  /* See logic.strength_verdict. */
+  function verdictOf(lsi, side, hand, line, noise) {
+    var gapped = roundHalfUp(100 - lsi, 1);
+    if (side === null || hand === null) return lsi < line ? "below" : "at_or_above";
+    if (side !== hand) return lsi < line ? "beyond" : "within";
+    if (gapped >= noise) return "dominant_weaker";
+    return lsi < line ? "below" : "dominant_within_noise";
   }
 
-  /* Weaker side and gap from the first gap test that was done (see logic.gap_tests). */
-  function gap(answers, spec) {
-    for (var i = 0; i < spec.gap_tests.length; i++) {
-      var t = spec.gap_tests[i], left = lookup(answers, t.left), right = lookup(answers, t.right);
-      if (left === null || right === null) continue;
-      var lsi = lsiOf(left, right);
-      var clear = t.clear_lsi_below !== null ? lsi < t.clear_lsi_below : Math.abs(left - right) >= (t.clear_gap_at_least || 0);
-      return {
-        weaker_side: weaker(left, right), gap_percent: roundHalfUp(100 - lsi, 1), gap_test: t.test,
-        clear_gap: clear, lsi: t.keeps_lsi ? lsi : null
-      };
+  /* See logic.strength_lsi: the LSI and what the profile keeps of it. */
+  function strengthLsi(res, maxReps) {
+    if (res.unit === "kg") return { lsi: lsiOf(res.left, res.right), kept: { lsi_method: "load" } };
+    var repsLsi = lsiOf(res.left, res.right);
+    if (Math.max(res.left, res.right) > maxReps || res.load === null || res.load === undefined) {
+      return { lsi: null, kept: { lsi_method: "reps_only", reps_lsi: repsLsi } };
     }
-    return {};
+    var l = estimated1rm(res.load, res.left), r = estimated1rm(res.load, res.right);
+    return {
+      lsi: lsiOf(l, r),
+      kept: { lsi_method: "estimated_1rm", reps_lsi: repsLsi, estimated_1rm: { left: roundHalfUp(l, 1), right: roundHalfUp(r, 1) } }
+    };
+  }
+
+  /* Weaker side, gap and verdict from the row test (see logic._strength). */
+  function strengthOf(answers, spec) {
+    var res = answers.strength, data = spec.data;
+    if (res === null) return {};
+    var found = strengthLsi(res, data.strength.estimate.max_reps), out = found.kept;
+    if (found.lsi === null) return out;
+    var side = weaker(res.left, res.right);
+    var verdict = verdictOf(found.lsi, side, answers.dominant_hand, data.strength.lsi.line, spec.noise.strength);
+    var g = roundHalfUp(100 - found.lsi, 1);
+    out.weaker_side = side;
+    out.gap_percent = g;
+    out.gap_test = "row";
+    out.clear_gap = spec.clear_verdicts.indexOf(verdict) >= 0;
+    out.lsi = found.lsi;
+    out.strength_verdict = verdict;
+    out.beyond_gap_limit = g > data.gap_limit;
+    return out;
+  }
+
+  function holdTargets(holds, noise, spec) {
+    var targets = {};
+    Object.keys(spec.data.endurance.holds).forEach(function (h) {
+      if (h in holds) targets[h] = roundHalfUp(holds[h] + noise[h], 0);
+    });
+    return targets;
   }
 
   function buildProfile(answers, spec) {
@@ -217,7 +250,7 @@
     profile.red_flag = answers.red_flag;
     profile.red_flag_signs = answers.red_flag_signs;
     if (answers.red_flag !== "none") return profile;
-    var q = data.questionnaire, found = gap(answers, spec);
+    var q = data.questionnaire, found = strengthOf(answers, spec);
     profile.concern_score = concernScore(answers.choices, q);
     profile.concern_max = concernMax(q);
     profile.contributors = rankedContributors(answers.choices, q);
@@ -225,6 +258,11 @@
     profile.holds = answers.holds;
     profile.norms = answers.norms;
     profile.strength = answers.strength;
+    if (profile.strength !== null && !("load" in profile.strength)) profile.strength.load = null;
+    profile.dominant_hand = answers.dominant_hand;
+    profile.bridge_weaker_side = bridgeSide(answers.holds, spec.noise.side_bridge);
+    profile.hold_targets = holdTargets(answers.holds, spec.noise, spec);
+    profile.strength_forecast = found.lsi !== undefined && !found.beyond_gap_limit;
     Object.keys(answers.tightness).forEach(function (m) {
       if (answers.tightness[m] !== "none") profile.tight_muscles.push({ muscle: m, side: answers.tightness[m] });
     });
@@ -257,13 +295,15 @@
     }).join(spec.words.separator);
     var labels = byId(data.strength.training_status.options, "value");
     var status = p.training_status === null ? null : labels[p.training_status].label;
+    var measured = p.lsi !== null;
     var facts = {
-      gap_test: p.gap_test, weaker_side: p.weaker_side, clear_gap: p.clear_gap,
-      bridge_side: bridgeSide(p.holds, data.endurance.noise.seconds), muscles: tight, status: status
+      measured: measured, weaker_side: p.weaker_side, clear_gap: p.clear_gap, verdict: p.strength_verdict,
+      beyond_gap_limit: p.beyond_gap_limit, bridge_side: p.bridge_weaker_side,
+      holds_only: Object.keys(p.holds).length > 0 && !measured, muscles: tight, status: status
     };
     var blanks = {
-      test: p.gap_test ? w.tests[p.gap_test] : "", side: p.weaker_side || "",
-      gap: fmt(p.gap_percent || 0, 1), muscles: tight, status: status || ""
+      side: p.weaker_side || p.bridge_weaker_side || "", gap: fmt(p.gap_percent || 0, 1),
+      limit: fmt(data.gap_limit, 1), muscles: tight, status: status || ""
     };
     return spec.summary_rules
       .filter(function (rule) { return holds(rule[1], facts); })
@@ -305,41 +345,83 @@
     var e = spec.data.endurance, notes = [];
     if (!Object.keys(p.holds).length) return [e.not_done];
     if ("bridge_left" in p.holds) {
-      var l = p.holds.bridge_left, r = p.holds.bridge_right, diff = Math.abs(l - r), noise = e.noise.seconds;
+      var l = p.holds.bridge_left, r = p.holds.bridge_right, diff = Math.abs(l - r), noise = spec.noise.side_bridge;
       var blanks = { gap: fmt(diff, 1), noise: fmt(noise, 1) };
       if (diff < noise) {
-        notes.push(fill(e.noise.within, blanks));
+        notes.push(fill(e.test_error.within, blanks));
       } else {
         blanks.side = String(weaker(l, r));
-        notes.push(fill(e.noise.beyond, blanks));
+        notes.push(fill(e.test_error.beyond, blanks));
       }
     }
+    notes.push(e.test_error.advice);
     notes.push(p.norms ? e.norms.caveat : e.no_sex);
     if (hasRatios) notes.push(e.ratio_caveat);
     return notes;
   }
 
+  function targetLines(p, spec) {
+    var e = spec.data.endurance, lines = [];
+    Object.keys(p.hold_targets).forEach(function (h) {
+      lines.push(fill(e.targets.hold, {
+        hold: e.holds[h].label, now: fmt(p.holds[h], 1), weeks: String(e.targets.retest_weeks),
+        mdc: fmt(spec.noise[h], 0), target: fmt(p.hold_targets[h], 0)
+      }));
+    });
+    var side = p.bridge_weaker_side;
+    if (side !== null) {
+      var other = side === "left" ? "bridge_right" : "bridge_left";
+      lines.push(fill(e.targets.bridge, { side: side, target: fmt(p.holds[other], 1) }));
+    }
+    return lines;
+  }
+
+  function verdictLine(p, spec, side) {
+    var s = spec.data.strength, v = p.strength_verdict;
+    var blanks = {
+      line: fmt(s.lsi.line, 1), side: String(side), stronger: side === "left" ? "right" : "left",
+      difference: fmt(s.dominance.difference_percent, 1), noise: fmt(spec.noise.strength, 1)
+    };
+    return fill(v === "below" || v === "at_or_above" ? s.lsi[v] : s.dominance[v], blanks);
+  }
+
   function strengthPart(p, spec, report) {
-    var s = spec.data.strength, res = p.strength;
+    var s = spec.data.strength, res = p.strength, est = s.estimate;
     if (res === null) {
       report.strength = [s.not_done];
       return;
     }
-    var lsi = p.lsi, side = weaker(res.left, res.right), unit = s.units[res.unit].unit;
-    var line = fmt(s.lsi.line, 1), lines = [];
-    if (side === null) {
-      lines.push(fill(s.lsi.equal, { lsi: fmt(lsi, 1) }));
-    } else {
-      lines.push(fill(s.lsi.result, {
-        weaker: fmt(Math.min(res.left, res.right), 1), stronger: fmt(Math.max(res.left, res.right), 1),
-        unit: unit, lsi: fmt(lsi, 1), side: side
+    var line = fmt(s.lsi.line, 1);
+    var advice = fill(s.test_error.advice, { sem: fmt(s.test_error.sem_percent, 1), mdc: fmt(spec.noise.strength, 1) });
+    var repsOnly = fill(est.reps_only, { reps_lsi: fmt(p.reps_lsi || 0, 1) });
+    if (p.lsi === null) {
+      report.strength = [fill(est.too_many, { max_reps: String(est.max_reps) }), repsOnly, advice];
+      return;
+    }
+    var lines = [], values = [res.left, res.right], unit = s.units[res.unit].unit;
+    if (p.estimated_1rm !== null) {
+      values = [p.estimated_1rm.left, p.estimated_1rm.right];
+      unit = "kg";
+      lines.push(fill(est.result, {
+        left: fmt(values[0], 1), right: fmt(values[1], 1), load: fmt(res.load || 0, 1),
+        left_reps: fmt(res.left, 1), right_reps: fmt(res.right, 1)
       }));
     }
-    lines.push(lsi < s.lsi.line ? fill(s.lsi.below, { line: line, side: String(side) }) : fill(s.lsi.at_or_above, { line: line }));
-    lines.push(fill(s.lsi.caveat.text, { line: line }));
-    var top = Math.max(res.left, res.right);
+    var side = weaker(res.left, res.right);
+    if (side === null) {
+      lines.push(fill(s.lsi.equal, { lsi: fmt(p.lsi, 1) }));
+    } else {
+      lines.push(fill(s.lsi.result, {
+        weaker: fmt(Math.min(values[0], values[1]), 1), stronger: fmt(Math.max(values[0], values[1]), 1),
+        unit: unit, lsi: fmt(p.lsi, 1), side: side
+      }));
+    }
+    lines.push(verdictLine(p, spec, side));
+    if (p.reps_lsi !== null && side !== null) lines.push(repsOnly);
+    lines.push(advice, fill(s.lsi.caveat.text, { line: line }));
+    var top = Math.max(values[0], values[1]);
     report.strength = lines;
-    report.bars = [["left", res.left], ["right", res.right]].map(function (x) {
+    report.bars = [["left", values[0]], ["right", values[1]]].map(function (x) {
       return { label: s.bar_labels[x[0]], text: amount(x[1], unit, spec), percent: roundHalfUp(x[1] / top * 100, 1) };
     });
     report.bar_note = fill(s.bar_note, { line: line });
@@ -371,6 +453,7 @@
     report.holds = Object.keys(p.holds).length ? holdTable(p, spec) : null;
     report.ratios = ratios;
     report.endurance = enduranceNotes(p, spec, ratios !== null);
+    report.hold_targets = targetLines(p, spec);
     strengthPart(p, spec, report);
     report.tightness = p.tight_muscles.length
       ? p.tight_muscles.map(function (m) { return fill(t.result, { muscle: names[m.muscle].name, side: t.side_words[m.side] }); })

@@ -97,6 +97,7 @@
     if (report.holds) table(box, report.holds, "holds");
     if (report.ratios) table(box, report.ratios, "ratios");
     paragraphs(box, report.endurance, "endurance");
+    paragraphs(box, report.hold_targets, "hold-targets");
 
     heading(box, 3, data.strength.title);
     if (report.bars.length) bars(box, report, data.strength.lsi.line);
@@ -172,6 +173,7 @@
     var form = root.querySelector(".bb-form"), later = root.querySelector(".bb-later");
     var stop = root.querySelector(".bb-stop"), results = root.querySelector(".bb-results");
     var tools = root.querySelector(".bb-tools"), download = root.querySelector(".bb-download");
+    var downloadAnswers = root.querySelector(".bb-download-answers");
     var remember = root.querySelector(".bb-remember"), status = root.querySelector(".bb-screen-result");
     var formError = root.querySelector(".bb-form-error");
     var screened = false;
@@ -183,16 +185,26 @@
       } catch (err) { /* storage may be blocked: the answers then stay on this page only */ }
     }
 
+    function jsonLink(link, value) {
+      link.href = "data:application/json;charset=utf-8," + encodeURIComponent(JSON.stringify(value, null, 2));
+      link.hidden = false;
+    }
+
+    /* The profile, and the answers file that `python -m backbalance assess` and the notebook read. */
     function offer(profile) {
-      download.href = "data:application/json;charset=utf-8," + encodeURIComponent(JSON.stringify(profile, null, 2));
-      download.hidden = false;
+      jsonLink(download, profile);
+      var answers = JSON.parse(JSON.stringify(spec.answers_file));
+      answers.answers = readState(form);
+      jsonLink(downloadAnswers, answers);
     }
 
     function hideResults() {
       results.hidden = true;
       results.textContent = "";
-      download.hidden = true;
-      download.removeAttribute("href");
+      [download, downloadAnswers].forEach(function (link) {
+        link.hidden = true;
+        link.removeAttribute("href");
+      });
     }
 
     /* Step 1: a "yes" stops everything; all "no" opens the other steps. */

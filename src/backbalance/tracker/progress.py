@@ -2,7 +2,10 @@ r"""Progress against the forecast: the latest re-test result against the strengt
 
 The forecast starts from the first test of the log (:mod:`backbalance.tracker.data`): the
 model's P10-P90 band of the limb symmetry index (LSI) for the learner's weekly sets. The
-latest result is then ahead of the band, on track (inside it) or behind it; when behind,
+latest result is then ahead of the band, on track (inside it) or behind it, but only when it
+also differs from the band's middle by more than the test's smallest real change
+(:func:`backbalance.assessment.logic.mdc95` of the strength test's SEM): a difference
+within the noise is "on track". When behind,
 :func:`assess_progress` suggests more weak-side sets, up to the limit where extra sets stop
 paying off (:func:`backbalance.programme.dose.dose_cap`).
 
@@ -23,6 +26,7 @@ from typing import Literal
 
 import pandas as pd
 
+from backbalance.assessment.logic import mdc95
 from backbalance.strength_gap.model import Parity, Scenario, Simulation, simulate
 from backbalance.strength_gap.parameters import ModelParameters, Status
 from backbalance.tracker.data import ProgressLog
@@ -136,6 +140,7 @@ def assess_progress(
     weeks: int = 52,
     draws: int = 1000,
     seed: int = 0,
+    sem_percent: float | None = None,
 ) -> Progress | None:
     """Compare the latest result with the model's forecast from the first test.
 
@@ -158,6 +163,9 @@ def assess_progress(
         How far the forecast looks, at least to the latest logged week.
     draws, seed
         As in :func:`backbalance.strength_gap.model.simulate`.
+    sem_percent
+        The typical error of one strength result, in per cent (default: the course's
+        ``Course.find().assessment.strength.test_error.sem_percent``).
 
     Returns
     -------
@@ -176,6 +184,11 @@ def assess_progress(
     target = params.lsi_targets.value[0]
     band = forecast.table[forecast.table["side"] == "left"].set_index("week").loc[elapsed]
     measured = float(latest["lsi"])
+    if sem_percent is None:
+        from backbalance.course import Course
+
+        sem_percent = Course.find().assessment.strength.test_error.sem_percent
+    noise = mdc95(sem_percent)
     if measured >= target:
         return Progress(
             log,
@@ -191,19 +204,20 @@ def assess_progress(
             "baseline",
             "This is your starting point. Log your next test in four weeks to compare it with the forecast.",
         )
-    if measured > band["lsi_p90"]:
+    if measured > band["lsi_p90"] and measured - band["lsi"] > noise:
         return Progress(
             log,
             forecast,
             "ahead",
             "You are ahead of the forecast band. Keep going with the same plan.",
         )
-    if measured >= band["lsi_p10"]:
+    if measured >= band["lsi_p10"] or band["lsi"] - measured <= noise:
         return Progress(
             log,
             forecast,
             "on track",
-            "You are on track: inside the band where 8 in 10 people land. Keep going with the same plan.",
+            "You are on track: inside the band where 8 in 10 people land, or within the "
+            f"test's noise (about {noise:.0f} points) of its middle. Keep going with the same plan.",
         )
     return Progress(
         log,
