@@ -10,8 +10,15 @@ The JSON format (version 1)::
     {
       "format": "back-in-balance/profile",
       "version": 1,
-      "red_flag": "none",              // "none", "clinician" (see one first) or "urgent"
-      "red_flag_signs": [],            // ids of the signs answered yes (red_flags.yml)
+      "red_flag": "none",              // "none", "cleared" (a see-a-clinician sign, and a
+                                       // clinician's check on cleared_on), "clinician" (see
+                                       // one first) or "urgent"
+      "red_flag_signs": [],            // ids of the signs answered yes, only after a stop
+      "cleared_on": null,              // date of the clinician's check (YYYY-MM-DD) or null
+      "pre_exercise": "passed",        // the check before the tests: "passed", "cleared"
+                                       // (a yes, and a clinician's check), "stopped" (a yes:
+                                       // no holds, no strength test, no programme) or null
+      "advice": [],                    // ids of questionnaire.yml advice that applies
       "concern_score": 9,              // questionnaire score, 0..concern_max
       "concern_max": 26,
       "contributors": ["carrying", "tight-side"],   // likely causes, most likely first
@@ -28,7 +35,9 @@ The JSON format (version 1)::
     }
 
 After a red flag only ``red_flag`` and ``red_flag_signs`` are filled in: no programme
-may be built from such a profile.
+may be built from such a profile, nor from one whose ``pre_exercise`` is ``stopped``. This
+file is the learner's own; what a student hands in to a class is the smaller
+:class:`backbalance.assessment.hand_in.HandIn`, without any health answer.
 
 :func:`read_profile` and :func:`load_profile` are the one way to read a profile that a
 reader saved, downloaded or uploaded: a bad file is a
@@ -62,7 +71,10 @@ from backbalance.common.types import Frozen, Side
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import Status
 
-RedFlagLevel = Literal["none", "clinician", "urgent"]
+RedFlagLevel = Literal["none", "cleared", "clinician", "urgent"]
+PreExerciseResult = Literal["passed", "cleared", "stopped"]
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""A date as the browser's date box and the notebook give it: ``YYYY-MM-DD``."""
 TightSide = Literal["left", "right", "both"]
 NormGroup = Literal["female", "male"]
 StrengthUnit = Literal["reps", "kg"]
@@ -91,6 +103,9 @@ class Profile(Frozen):
     version: Literal[1] = 1
     red_flag: RedFlagLevel
     red_flag_signs: tuple[str, ...] = ()
+    cleared_on: Annotated[str, Field(pattern=ISO_DATE)] | None = None
+    pre_exercise: PreExerciseResult | None = None
+    advice: tuple[str, ...] = ()
     concern_score: Annotated[int, Field(ge=0)] | None = None
     concern_max: Annotated[int, Field(ge=0)] | None = None
     contributors: tuple[str, ...] = ()
@@ -107,8 +122,13 @@ class Profile(Frozen):
 
     @property
     def cleared(self) -> bool:
-        """True when no red flag was reported, so exercise advice may follow."""
-        return self.red_flag == "none"
+        """True when no red flag was reported (or a clinician has checked), so exercise advice may follow."""
+        return self.red_flag in ("none", "cleared")
+
+    @property
+    def may_exercise(self) -> bool:
+        """True when a programme may be built: cleared, and the check before the tests did not stop."""
+        return self.cleared and self.pre_exercise != "stopped"
 
     def to_json(self) -> str:
         """The profile as indented JSON text (the format in the module docstring)."""
@@ -173,20 +193,18 @@ FORMAT = Profile.model_fields["format"].default
 VERSION = Profile.model_fields["version"].default
 
 
-def _not_a_profile(text: str | bytes) -> str | None:
-    """Why ``text`` is not a profile file at all, or None when it may be one."""
+def not_a_record(text: str | bytes, format_: str, version: int, what: str) -> str | None:
+    """Why ``text`` is not a JSON record of ``format_`` and ``version``, or None when it may be one."""
     if not text.strip():
         return "is empty"
     try:
         content = json.loads(text)
     except (ValueError, RecursionError) as err:
         return f"is not valid JSON ({err}); the file may be cut short or edited by hand"
-    if not isinstance(content, dict) or content.get("format") != FORMAT:
-        return f"is not a Back in Balance profile (its format is not {FORMAT!r})"
-    if content.get("version") != VERSION:
-        return (
-            f"is profile version {content.get('version')!r}; this notebook reads version {VERSION}"
-        )
+    if not isinstance(content, dict) or content.get("format") != format_:
+        return f"is not a Back in Balance {what} (its format is not {format_!r})"
+    if content.get("version") != version:
+        return f"is {what} version {content.get('version')!r}; this notebook reads version {version}"
     return None
 
 
@@ -210,7 +228,7 @@ def read_profile(text: str | bytes, name: str) -> Profile:
         One problem for text that is empty, not JSON, not a profile or of another version;
         else one problem per invalid field.
     """
-    reason = _not_a_profile(text)
+    reason = not_a_record(text, FORMAT, VERSION, "profile")
     if reason is not None:
         raise DataError([Problem(name, "", reason)])
     try:
