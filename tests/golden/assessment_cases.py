@@ -36,7 +36,16 @@ State = dict[str, str]
 
 TODAY = "2026-03-15"
 """The date the cases are checked on (the replay passes the same date to the script)."""
-DATES = ("2026-03-15", "2026-03-16", "2025-12-31", "2026-02-30", "0050-01-01", "15/03/2026", " 2026-01-05 ", "2026-1-5")
+DATES = (
+    "2026-03-15",
+    "2026-03-16",
+    "2025-12-31",
+    "2026-02-30",
+    "0050-01-01",
+    "15/03/2026",
+    " 2026-01-05 ",
+    "2026-1-5",
+)
 
 BAD_NUMBERS = ("abc", "", "-5", "0", "0.4", "99999", "1" * 400, "1e3", "12..5", " 62,5 ", "700")
 
@@ -122,7 +131,12 @@ def paths(data: AssessmentData) -> Iterator[State]:
     yield base | {CLEARANCE: TODAY, f"redflag-{urgent.id}": "yes"}
     yield base | {CLEARANCE: TODAY, f"redflag-{clinician.id}": "yes", f"redflag-{urgent.id}": ""}
     # the questions before the tests: each yes stops the tests, a check lifts it
-    tests = {"hold-flexor": "90", "strength-left": "9", "strength-right": "12", "hold-extensor": "x"}
+    tests = {
+        "hold-flexor": "90",
+        "strength-left": "9",
+        "strength-right": "12",
+        "hold-extensor": "x",
+    }
     for question in data.pre_exercise.questions:
         yes = {f"pre-{question.id}": "yes"}
         yield base | yes

@@ -42,7 +42,7 @@ from backbalance.course import Course
 ANSWERS_FORMAT = "back-in-balance/answers"
 
 
-def _input(field: FormField) -> widgets.Widget:
+def field_input(field: FormField) -> widgets.Widget:
     """The widget for one field, labelled with its question (its ``description``)."""
     common: dict[str, Any] = {"description": field.label, "style": {"description_width": "initial"}}
     if field.kind == "choice":
@@ -178,7 +178,7 @@ class AssessmentApp(widgets.VBox):
     def _step(self, step: FormStep) -> widgets.VBox:
         rows: list[widgets.Widget] = [widgets.HTML(app_part("heading", step))]
         for field in step.fields:
-            self.inputs[field.name] = _input(field)
+            self.inputs[field.name] = field_input(field)
             self.messages[field.name] = widgets.HTML()
             hint = [widgets.HTML(app_part("hint", field.hint))] if field.hint else []
             rows += [self.inputs[field.name], *hint, self.messages[field.name]]

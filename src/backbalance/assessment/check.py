@@ -170,8 +170,7 @@ def screen(state: Mapping[str, str], data: AssessmentData, today: str) -> Screen
     """
     flags = data.red_flags
     checked = {
-        sign.id: check_choice(state.get(f"redflag-{sign.id}", ""), YES_NO)
-        for sign in flags.signs()
+        sign.id: check_choice(state.get(f"redflag-{sign.id}", ""), YES_NO) for sign in flags.signs()
     }
     signs = tuple(sign_id for sign_id, answer in checked.items() if answer.value == "yes")
     if any(sign.id in signs for sign in flags.urgent.signs):

@@ -204,7 +204,9 @@ def not_a_record(text: str | bytes, format_: str, version: int, what: str) -> st
     if not isinstance(content, dict) or content.get("format") != format_:
         return f"is not a Back in Balance {what} (its format is not {format_!r})"
     if content.get("version") != version:
-        return f"is {what} version {content.get('version')!r}; this notebook reads version {version}"
+        return (
+            f"is {what} version {content.get('version')!r}; this notebook reads version {version}"
+        )
     return None
 
 

@@ -1,9 +1,11 @@
 """Reading a class: an instructor's folder of students' exports, checked and loaded into tables.
 
-Students hand in two files, renamed after an anonymous student id of their choice:
+Students who choose to hand in send up to two files, renamed after an anonymous student id:
 
-* ``<student>.profile.json``: the self-assessment profile (:mod:`backbalance.assessment.profile`),
-  saved with the notebook's "Save my profile (JSON)" button or downloaded from the book;
+* ``<student>.hand-in.json``: the hand-in file of the self-assessment
+  (:mod:`backbalance.assessment.hand_in`): test results and likely causes, never a health
+  answer; saved with the notebook's "Save a file to hand in to my class" button or
+  downloaded from the book. A full profile handed in by mistake is refused, unread;
 * ``<student>.progress.csv``: the re-test log of the progress tracker
   (:mod:`backbalance.tracker.progress`), saved with its "Save my log (CSV)" button.
 
@@ -13,13 +15,13 @@ files that are not ``.json`` or ``.csv`` (such as a ``README.md``).
 
 Loading never raises. A file that cannot be used is skipped and reported as a
 :class:`FileProblem` ``(file, reason)``: a ``.json``/``.csv`` file whose name breaks the rule,
-text that is not JSON, a JSON file that is not a version 1 profile, invalid values, a
+text that is not JSON, a JSON file that is not a version 1 hand-in file, invalid values, a
 progress log with no usable row, and duplicates. Files are taken in the order of their
 student id, then their path, so the result does not depend on the order the folder lists
 them in; of two files for the same student (in different sub-folders), or two with the same
 measurements (a file handed in twice under two names), the first is used and the second
-reported. Profiles without a measurement (after a red flag, for example) and logs of a
-single test are not compared by content: two students may well match. A progress log keeps its good rows,
+reported. Hand-ins without a measurement and logs of a single test are not compared by
+content: two students may well match. A progress log keeps its good rows,
 and each unusable line is reported. Free-text notes of the progress logs are never loaded.
 
 Only :func:`read_folder` and :func:`load_class_folder` touch the disk; :func:`load_class`
@@ -43,13 +45,13 @@ from typing import Literal, NamedTuple
 import pandas as pd
 
 from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.hand_in import HandIn, read_hand_in
 from backbalance.assessment.logic import HOLDS, ratio_value
-from backbalance.assessment.profile import Profile, read_profile
 from backbalance.common.read import DataError
 from backbalance.tracker.data import parse_progress
 
 Kind = Literal["profile", "progress"]
-SUFFIXES: dict[Kind, str] = {"profile": ".profile.json", "progress": ".progress.csv"}
+SUFFIXES: dict[Kind, str] = {"profile": ".hand-in.json", "progress": ".progress.csv"}
 """The ending of each kind of student file; the student id is the name before it."""
 
 EXTENSIONS = (".json", ".csv")
@@ -58,8 +60,7 @@ EXTENSIONS = (".json", ".csv")
 PROFILE_COLUMNS = (
     "student",
     "file",
-    "red_flag",
-    "concern_score",
+    "screen",
     "contributors",
     "weaker_side",
     "gap_percent",
@@ -90,7 +91,7 @@ class FileProblem(NamedTuple):
 class ClassResults(NamedTuple):
     """The usable student files of a class as tidy tables, and the problems with the others.
 
-    ``profiles`` has one row per student: ``student``, ``file``, the profile's fields
+    ``profiles`` has one row per student: ``student``, ``file``, the hand-in's fields
     (``contributors`` is a tuple of cause ids), each hold time in seconds and one column per
     torso ratio of ``endurance.yml`` (named by the ratio's id). ``progress`` has one row per
     student and week: ``student``, ``file``, ``week``, ``left``, ``right`` and ``lsi``.
@@ -111,7 +112,7 @@ class ClassResults(NamedTuple):
 def student_file(path: str) -> tuple[str, Kind] | None:
     """The student id and kind of a file named by the rule, or None.
 
-    >>> student_file("week-4/Robin.profile.json")
+    >>> student_file("week-4/Robin.hand-in.json")
     ('robin', 'profile')
     """
     name = path.rsplit("/", 1)[-1].lower()
@@ -148,11 +149,12 @@ def read_folder(folder: Path | str) -> tuple[dict[str, bytes], tuple[FileProblem
 # --------------------------------------------------------------------------- reading one file
 
 
-def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
-    """A student's profile from the bytes of their file, or the reason it cannot be used.
+def parse_profile(raw: bytes, data: AssessmentData) -> HandIn | str:
+    """A student's hand-in from the bytes of their file, or the reason it cannot be used.
 
-    The file is read by :func:`backbalance.assessment.profile.read_profile`, the one profile
-    reader; the class adds one check, that every cause is one the course knows.
+    The file is read by :func:`backbalance.assessment.hand_in.read_hand_in`, which refuses a
+    full profile (it holds health answers); the class adds one check, that every cause is
+    one the course knows.
 
     Parameters
     ----------
@@ -163,10 +165,10 @@ def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
 
     Returns
     -------
-    Profile or str
+    HandIn or str
     """
     try:
-        profile = read_profile(raw, "")
+        profile = read_hand_in(raw, "")
     except DataError as err:
         fields = [p for p in err.problems if p.entry]
         if not fields:
@@ -179,14 +181,13 @@ def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
     return profile
 
 
-def profile_row(profile: Profile, data: AssessmentData) -> dict[str, object]:
-    """One student's profile as a flat row: its fields, hold times and torso ratios.
+def profile_row(profile: HandIn, data: AssessmentData) -> dict[str, object]:
+    """One student's hand-in as a flat row: its fields, hold times and torso ratios.
 
     Ratios come from :func:`backbalance.assessment.logic.ratio_value` (None when a hold is missing).
     """
     row: dict[str, object] = {
-        "red_flag": profile.red_flag,
-        "concern_score": profile.concern_score,
+        "screen": profile.screen,
         "contributors": profile.contributors,
         "weaker_side": profile.weaker_side,
         "gap_percent": profile.gap_percent,
@@ -200,9 +201,9 @@ def profile_row(profile: Profile, data: AssessmentData) -> dict[str, object]:
     return row
 
 
-def measured(profile: Profile) -> bool:
-    """Whether a profile holds a measurement, so that an identical one is a copy."""
-    return bool(profile.holds) or profile.strength is not None
+def measured(profile: HandIn) -> bool:
+    """Whether a hand-in holds a measurement, so that an identical one is a copy."""
+    return bool(profile.holds) or profile.lsi is not None
 
 
 # --------------------------------------------------------------------------- loading a class
@@ -228,7 +229,7 @@ def _misnamed(files: Mapping[str, bytes]) -> list[FileProblem]:
 
 def _read(
     path: str, kind: Kind, raw: bytes, data: AssessmentData
-) -> tuple[Profile | pd.DataFrame | str, list[FileProblem]]:
+) -> tuple[HandIn | pd.DataFrame | str, list[FileProblem]]:
     """A profile, or a log's usable rows (without notes), or the reason the file is skipped;
     with a problem for each unusable line of a log."""
     if kind == "profile":
@@ -238,12 +239,12 @@ def _read(
     return ("has no usable row" if log.rows.empty else log.rows.drop(columns="notes")), lines
 
 
-def _content(parsed: Profile | pd.DataFrame) -> str | None:
+def _content(parsed: HandIn | pd.DataFrame) -> str | None:
     """What two copies of the same file share: the measurements.
 
-    None when two students may well match: a profile without a measurement, a log of one test.
+    None when two students may well match: a hand-in without a measurement, a log of one test.
     """
-    if isinstance(parsed, Profile):
+    if isinstance(parsed, HandIn):
         return parsed.to_json() if measured(parsed) else None
     return parsed[["week", "left", "right"]].to_csv(index=False) if len(parsed) > 1 else None
 
@@ -288,7 +289,7 @@ def load_class(files: Mapping[str, bytes], data: AssessmentData) -> ClassResults
         seen[("student", kind, student)] = path
         if content is not None:
             seen[("content", kind, content)] = path
-        if isinstance(parsed, Profile):
+        if isinstance(parsed, HandIn):
             profiles.append({"student": student, "file": path, **profile_row(parsed, data)})
         else:
             logs.append(parsed.assign(student=student, file=path))

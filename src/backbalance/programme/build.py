@@ -92,7 +92,7 @@ class Setup(Frozen):
 class Refusal:
     """No programme: why, in words the learner reads."""
 
-    level: Literal["urgent", "clinician", "unscreened"]
+    level: Literal["urgent", "clinician", "unscreened", "pre_exercise"]
     message: str
 
 
@@ -247,10 +247,16 @@ def _messages(profile: Profile, pulls: list[Exercise], target: float) -> list[st
 
 
 def refusal(profile: Profile, template: ProgrammeTemplate) -> Refusal | None:
-    """The refusal for a profile with a red flag, or None when a programme may be built."""
-    if profile.cleared:
-        return None
-    return Refusal(profile.red_flag, getattr(template.refusal, profile.red_flag))  # type: ignore[arg-type]
+    """The refusal for a profile with a red flag or whose tests were stopped, else None.
+
+    A see-a-clinician sign with a dated clinician's check (``cleared``) is no red flag here;
+    a yes before the tests without one (``pre_exercise`` is ``stopped``) is refused too.
+    """
+    if not profile.cleared:
+        return Refusal(profile.red_flag, getattr(template.refusal, profile.red_flag))  # type: ignore[arg-type]
+    if not profile.may_exercise:
+        return Refusal("pre_exercise", template.refusal.pre_exercise)
+    return None
 
 
 def build_programme(
@@ -283,7 +289,8 @@ def build_programme(
     Returns
     -------
     Programme or Refusal
-        A :class:`Refusal` when the profile reports a red flag.
+        A :class:`Refusal` when the profile reports a red flag, or a yes before the tests
+        without a clinician's check.
 
     Raises
     ------

@@ -51,6 +51,7 @@ class Refusals(Frozen):
     urgent: Text
     clinician: Text
     unscreened: Text
+    pre_exercise: Text
 
 
 class ReleaseTemplate(Frozen):
