@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.form import CLEARANCE, test_fields
+from backbalance.assessment.form import CLEARANCE, fields_of_tests
 from backbalance.assessment.logic import (
     HOLDS,
     NORM_GROUPS,
@@ -391,7 +391,7 @@ def check_answers(state: Mapping[str, str], data: AssessmentData, today: str) ->
     if screened.level not in ("none", "cleared"):
         return FormCheck(Answers(screened.level, screened.signs))
     before_tests, errors = pre_exercise(state, data, screened.cleared_on)
-    skipped = test_fields(data) if before_tests == "stopped" else ()
+    skipped = fields_of_tests(data) if before_tests == "stopped" else ()
     rules = tuple(rule for rule in field_rules(data) if rule.name not in skipped)
     checked: dict[str, Checked] = {}
     for rule in rules:

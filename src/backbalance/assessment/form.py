@@ -190,6 +190,6 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
     )
 
 
-def test_fields(data: AssessmentData) -> tuple[str, ...]:
+def fields_of_tests(data: AssessmentData) -> tuple[str, ...]:
     """The fields of the timed holds and the strength test, skipped when the check before the tests stops them."""
     return tuple(f.name for step in form_steps(data) if step.tests for f in step.fields)

@@ -32,7 +32,7 @@ from markupsafe import Markup
 
 from backbalance.assessment.check import ANSWER_PARTS, MESSAGES, field_rules
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.form import CLEARANCE, FORM_TEXT, form_steps, test_fields
+from backbalance.assessment.form import CLEARANCE, FORM_TEXT, fields_of_tests, form_steps
 from backbalance.assessment.hand_in import FIELDS as HAND_IN_FIELDS
 from backbalance.assessment.hand_in import HandIn
 from backbalance.assessment.logic import NUMBER, SPACE, YES_NO, gap_tests
@@ -58,7 +58,7 @@ def script_spec(data: AssessmentData, links: dict[str, str]) -> dict[str, Any]:
         "yes_no": list(YES_NO),
         "iso_date": ISO_DATE,
         "clearance": CLEARANCE,
-        "test_fields": list(test_fields(data)),
+        "test_fields": list(fields_of_tests(data)),
         "hand_in": {
             "defaults": HandIn().model_dump(mode="json", include={"format", "version", "screen"}),
             "fields": list(HAND_IN_FIELDS),
