@@ -51,7 +51,7 @@ from backbalance.programme.choose import (
 )
 from backbalance.programme.dose import choose_dose, strengthen_weeks
 from backbalance.programme.library import Equipment, Exercise, ExerciseLibrary, Phase
-from backbalance.programme.template import ProgrammeTemplate
+from backbalance.programme.template import PainSense, ProgrammeTemplate
 from backbalance.strength_gap.model import Parity, Simulation
 from backbalance.strength_gap.parameters import ModelParameters
 
@@ -140,6 +140,8 @@ class Programme:
         Things the learner should know about how the programme was chosen.
     progression, maintenance
         The rules for progressing, and how to keep the gains.
+    pain_sense
+        What the handout says about pain, flare-ups and lifting (``plan_templates.yml``).
     """
 
     profile: Profile
@@ -155,6 +157,7 @@ class Programme:
     messages: tuple[str, ...] = field(default=())
     progression: tuple[str, ...] = field(default=())
     maintenance: str = ""
+    pain_sense: PainSense | None = None
 
     @property
     def weak_side(self) -> Side | None:
@@ -373,4 +376,5 @@ def build_programme(
         messages=tuple(messages),
         progression=rules.progression,
         maintenance=template.integrate.maintenance.value,
+        pain_sense=template.pain_sense,
     )
