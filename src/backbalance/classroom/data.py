@@ -5,7 +5,7 @@ Students who choose to hand in send up to two files, renamed after an anonymous 
 * ``<student>.hand-in.json``: the hand-in file of the self-assessment
   (:mod:`backbalance.assessment.hand_in`): test results and likely causes, never a health
   answer; saved with the notebook's "Save a file to hand in to my class" button or
-  downloaded from the book. A full profile handed in by mistake is refused, unread;
+  downloaded from the book. A full profile handed in by mistake is refused, and none of its answers is loaded;
 * ``<student>.progress.csv``: the re-test log of the progress tracker
   (:mod:`backbalance.tracker.progress`), saved with its "Save my log (CSV)" button.
 
