@@ -50,12 +50,20 @@ def pages_when_printed(browser, path: Path, paper: str) -> int:
     return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
 
 
+def answer_the_screen(app, yes: str = "") -> None:
+    """Answer every question of the safety check and the check before the tests: no, or yes to ``yes``."""
+    for radio in app.get_by_role("radio", name="No", exact=True).all():
+        radio.check()
+    if yes:
+        app.get_by_role("radiogroup", name=yes).get_by_role("radio", name="Yes").check()
+
+
 def test_typed_results_build_a_programme_that_saves_as_csv_and_a_one_page_handout(
     page, lab, browser
 ):
     app = page.locator(APP)
     app.get_by_role("button", name="Type my results").click()
-    app.get_by_label("Safety check").select_option(label="Done: no red flags")
+    answer_the_screen(app)
     app.get_by_label("Weaker side").select_option(label="Right")
     gap = app.get_by_label("Gap (% of stronger side)")
     gap.fill("20")
@@ -120,7 +128,7 @@ def test_an_uploaded_profile_is_used(page):
 def test_a_red_flag_typed_by_hand_gets_no_programme(page):
     app = page.locator(APP)
     app.get_by_role("button", name="Type my results").click()
-    app.get_by_label("Safety check").select_option(label="A red flag: see a clinician")
+    answer_the_screen(app, yes="Have you ever had cancer?")
     text = build(page)
     assert "No programme" in text and "See a doctor or physiotherapist" in text
     assert app.locator(".bb-programme-result table").count() == 0
