@@ -45,6 +45,7 @@ from typing import Literal, NamedTuple
 import pandas as pd
 
 from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.hand_in import FIELDS as HAND_IN_FIELDS
 from backbalance.assessment.hand_in import HandIn, read_hand_in
 from backbalance.assessment.logic import HOLDS, ratio_value
 from backbalance.common.read import DataError
@@ -57,19 +58,9 @@ SUFFIXES: dict[Kind, str] = {"profile": ".hand-in.json", "progress": ".progress.
 EXTENSIONS = (".json", ".csv")
 """Files with these endings are read; the others (a README, say) are ignored."""
 
-PROFILE_COLUMNS = (
-    "student",
-    "file",
-    "screen",
-    "contributors",
-    "weaker_side",
-    "gap_percent",
-    "gap_test",
-    "clear_gap",
-    "lsi",
-    *HOLDS,
-    "training_status",
-)
+HAND_IN_COLUMNS = ("screen", *(name for name in HAND_IN_FIELDS if name != "holds"))
+"""The hand-in's fields as columns; the holds become one column each."""
+PROFILE_COLUMNS = ("student", "file", *HAND_IN_COLUMNS, *HOLDS)
 PROGRESS_COLUMNS = {
     "student": "object",
     "file": "object",
@@ -186,16 +177,7 @@ def profile_row(profile: HandIn, data: AssessmentData) -> dict[str, object]:
 
     Ratios come from :func:`backbalance.assessment.logic.ratio_value` (None when a hold is missing).
     """
-    row: dict[str, object] = {
-        "screen": profile.screen,
-        "contributors": profile.contributors,
-        "weaker_side": profile.weaker_side,
-        "gap_percent": profile.gap_percent,
-        "gap_test": profile.gap_test,
-        "clear_gap": profile.clear_gap,
-        "lsi": profile.lsi,
-        "training_status": profile.training_status,
-    }
+    row: dict[str, object] = {name: getattr(profile, name) for name in HAND_IN_COLUMNS}
     row |= {hold: profile.holds.get(hold) for hold in HOLDS}
     row |= {ratio.id: ratio_value(profile.holds, ratio) for ratio in data.endurance.ratios}
     return row
