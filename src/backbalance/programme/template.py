@@ -22,7 +22,7 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
-from backbalance.common.types import BibKey, DAYS, Day, Frozen, Slug, Sourced, Text
+from backbalance.common.types import DAYS, BibKey, Day, Frozen, Slug, Sourced, Text
 from backbalance.programme.library import ExerciseLibrary, Phase, load_exercise_library
 
 T = TypeVar("T")
