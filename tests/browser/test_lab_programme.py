@@ -55,7 +55,8 @@ def answer_the_screen(app, yes: str = "") -> None:
     for radio in app.get_by_role("radio", name="No", exact=True).all():
         radio.check()
     if yes:
-        app.get_by_role("radiogroup", name=yes).get_by_role("radio", name="Yes").check()
+        group = app.locator(".widget-radio").filter(has=app.get_by_text(yes, exact=True))
+        group.get_by_text("Yes", exact=True).click()
 
 
 def test_typed_results_build_a_programme_that_saves_as_csv_and_a_one_page_handout(
