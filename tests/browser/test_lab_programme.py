@@ -52,11 +52,14 @@ def pages_when_printed(browser, path: Path, paper: str) -> int:
 
 def answer_the_screen(app, yes: str = "") -> None:
     """Answer every question of the safety check and the check before the tests: no, or yes to ``yes``."""
-    for radio in app.get_by_role("radio", name="No", exact=True).all():
+    noes = app.get_by_role("radio", name="No", exact=True)
+    noes.last.wait_for()
+    for radio in noes.all():
         radio.check()
     if yes:
-        group = app.locator(".widget-radio").filter(has=app.get_by_text(yes, exact=True))
-        group.get_by_text("Yes", exact=True).click()
+        group = app.locator(".widget-radio").filter(has=app.page.get_by_text(yes, exact=True))
+        group.get_by_role("radio", name="Yes", exact=True).check()
+    app.page.wait_for_timeout(500)  # the kernel receives the answers one widget at a time
 
 
 def test_typed_results_build_a_programme_that_saves_as_csv_and_a_one_page_handout(
