@@ -86,10 +86,11 @@ ALEX = {
 
 @pytest.fixture(scope="session")
 def alex(assessment: AssessmentData) -> dict[str, str]:
-    """Alex's whole form: no red flag, the first option of every other question, and
-    :data:`ALEX` (bag on the right, tight on the right, right-handed, 9 and 12 reps with
-    10 kg)."""
+    """Alex's whole form: no red flag, no to the questions before the tests, the first
+    option of every other question, and :data:`ALEX` (bag on the right, tight on the right,
+    right-handed, 9 and 12 reps with 10 kg)."""
     state = {f"redflag-{sign.id}": "no" for sign in assessment.red_flags.signs()}
+    state |= {f"pre-{q.id}": "no" for q in assessment.pre_exercise.questions}
     state |= {f"question-{q.id}": q.options[0].value for q in assessment.questionnaire.questions}
     return state | ALEX
 

@@ -31,6 +31,7 @@ LOADERS: dict[str, Callable[[Path], Any]] = {
     "quizzes/*.yml": load_quiz,
     "lesson_plans/*.yml": load_lesson_plan,
     "assessment/red_flags.yml": load_assessment_file,
+    "assessment/pre_exercise.yml": load_assessment_file,
     "assessment/questionnaire.yml": load_assessment_file,
     "assessment/endurance.yml": load_assessment_file,
     "assessment/strength.yml": load_assessment_file,

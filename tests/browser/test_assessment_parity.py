@@ -11,6 +11,7 @@ tables, bars) and the profile JSON it offers for download must equal what
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import urllib.parse
 from pathlib import Path
@@ -78,8 +79,10 @@ def data() -> AssessmentData:
 
 
 def cleared(data: AssessmentData) -> dict[str, str]:
-    """No red flag, the first option of every question, nothing tight."""
+    """No red flag, no to the check before the tests, the first option of every question,
+    nothing tight."""
     state = {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
+    state |= {f"pre-{q.id}": "no" for q in data.pre_exercise.questions}
     state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
     return state | {f"tight-{m.id}": "none" for m in data.tightness.muscles}
 
@@ -110,7 +113,7 @@ def flows(data: AssessmentData) -> dict[str, dict[str, str]]:
 # --------------------------------------------------------------------------- the page
 
 
-RADIOS = ("redflag-", "question-", "tight-")
+RADIOS = ("redflag-", "pre-", "question-", "tight-")
 MENUS = ("norms", "strength-unit", "training-status")
 
 
@@ -193,7 +196,7 @@ def run(page, state: dict[str, str], on_page: dict[str, str] | None = None) -> d
 
 def expected(state: dict[str, str], data: AssessmentData) -> dict:
     """What the Python scorer gives for the same answers."""
-    checked = check_answers(state, data)
+    checked = check_answers(state, data, datetime.date.today().isoformat())
     if checked.answers is None:
         return {"errors": checked.errors}
     profile = build_profile(checked.answers, data)

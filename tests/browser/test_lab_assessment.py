@@ -12,23 +12,15 @@ import pytest
 from lab_server import notebook_page
 from playwright.sync_api import expect
 
+from backbalance.course import Course
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "notebooks/self_assessment.ipynb"
 APP = ".bb-assessment-app"
-NO_RED_FLAGS = (
-    "Do you have pain, numbness or weakness in both legs?",
-    "Is weakness or numbness in your legs getting worse?",
-    "Do you have new trouble passing urine, leaking urine, or loss of bowel control?",
-    'Is the skin around your back passage, genitals or inner thighs numb (the "saddle" area)?',
-    "Do you have new problems with sexual function?",
-    "Did your back pain start before age 20 or after age 50?",
-    "Have you ever had cancer?",
-    "Have you lost weight without trying?",
-    "Do you have a fever, or a weak immune system (for example from illness or medicine)?",
-    "Did the pain start after a fall, accident or other injury, or do you have osteoporosis?",
-    "Is the pain constant, there at night, and no better when you change position?",
-)
+DATA = Course.find().assessment
+NO_RED_FLAGS = tuple(" ".join(sign.question.split()) for sign in DATA.red_flags.signs())
+BEFORE_TESTS = tuple(" ".join(q.question.split()) for q in DATA.pre_exercise.questions)
 ALEX_CHOICES = {
     "Look in a mirror in fitted clothes. Does your belt or waistband sit higher on one side?": "No",
     "When you sit or stand for a while, do you keep shifting your weight from side to side?": "Rarely",
@@ -101,6 +93,8 @@ def test_a_complete_form_shows_results_and_charts(page):
     choose(page, "Have you ever had cancer?", "No")
     press(page, "Continue")
     page.locator(APP).get_by_text("Step 2: signs and causes").wait_for()
+    for question in BEFORE_TESTS:
+        choose(page, question, "No")
     for question, answer in ALEX_CHOICES.items():
         choose(page, question, answer)
     for label, text in ALEX_NUMBERS.items():

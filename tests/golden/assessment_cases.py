@@ -2,10 +2,12 @@
 
 Python (:mod:`backbalance.assessment`) is the reference; ``test_assessment_js.py`` replays
 every case with the static book's ``assessment-core.js`` under Node. The cases walk the
-paths of the data: every red flag, each concern band, each ratio below, inside and above
-its limits, strength gaps on each side and none with each dominant hand, reps within and
-beyond the 1RM estimate's range, gaps beyond the gap limit, the side bridges within and
-beyond their noise, missing optional answers, bad numbers, and seeded random answer sets. They run on the course data and on variants of
+paths of the data: every red flag, the date of a clinician's check (valid, in the future,
+impossible), each question before the tests, the see-a-clinician advice, a denied cause,
+each concern band, each ratio below, inside and above its limits, strength gaps on each
+side and none with each dominant hand, reps within and beyond the 1RM estimate's range,
+gaps beyond the gap limit, the side bridges within and beyond their noise, missing optional
+answers, bad numbers, and seeded random answer sets. They run on the course data and on variants of
 it (a ratio with only ``high:`` or only ``low:``, a low contributor threshold), so that an
 edit of ``data/`` that takes an unsampled path is still covered.
 
@@ -24,12 +26,27 @@ from pathlib import Path
 
 from backbalance.assessment.check import check_answers, screen
 from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.form import CLEARANCE
+from backbalance.assessment.hand_in import hand_in
 from backbalance.assessment.logic import HOLDS, build_profile, concern_score, hold_noise
 from backbalance.assessment.render import script_spec
 from backbalance.assessment.report import describe
 from backbalance.course import Course
 
 State = dict[str, str]
+
+TODAY = "2026-03-15"
+"""The date the cases are checked on (the replay passes the same date to the script)."""
+DATES = (
+    "2026-03-15",
+    "2026-03-16",
+    "2025-12-31",
+    "2026-02-30",
+    "0050-01-01",
+    "15/03/2026",
+    " 2026-01-05 ",
+    "2026-1-5",
+)
 
 BAD_NUMBERS = ("abc", "", "-5", "0", "0.4", "99999", "1" * 400, "1e3", "12..5", " 62,5 ", "700")
 
@@ -48,6 +65,9 @@ def answer_set(rng: random.Random, data: AssessmentData) -> State:
         state[f"redflag-{rng.choice(data.red_flags.signs()).id}"] = "yes"
     elif kind < 0.16:
         state[f"redflag-{rng.choice(data.red_flags.signs()).id}"] = ""
+    state[CLEARANCE] = rng.choice(DATES) if rng.random() < 0.2 else ""
+    for question in data.pre_exercise.questions:
+        state[f"pre-{question.id}"] = "yes" if rng.random() < 0.03 else "no"
     for question in data.questionnaire.questions:
         state[f"question-{question.id}"] = rng.choice(question.options).value
     for hold in ("flexor", "extensor"):
@@ -89,6 +109,7 @@ def answer_set(rng: random.Random, data: AssessmentData) -> State:
 def cleared(data: AssessmentData) -> State:
     """No red flag, the first option of every question, nothing tight, no test done."""
     state = {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
+    state |= {f"pre-{q.id}": "no" for q in data.pre_exercise.questions}
     state |= {f"question-{q.id}": q.options[0].value for q in data.questionnaire.questions}
     state |= {f"tight-{m.id}": "none" for m in data.tightness.muscles}
     return state | {"strength-unit": "kg"}
@@ -108,6 +129,39 @@ def paths(data: AssessmentData) -> Iterator[State]:
     urgent, clinician = data.red_flags.urgent.signs[0], data.red_flags.clinician.signs[0]
     yield base | {f"redflag-{urgent.id}": "yes", f"redflag-{clinician.id}": "yes"}
     yield base | {f"redflag-{clinician.id}": "yes", f"redflag-{urgent.id}": ""}
+    # a clinician's check: every kind of date, with and without a sign, never after an urgent one
+    for date in DATES:
+        yield base | {CLEARANCE: date}
+        yield base | {CLEARANCE: date, f"redflag-{clinician.id}": "yes"}
+        yield base | {CLEARANCE: date, f"redflag-{clinician.id}": "yes", "hold-flexor": "90"}
+    yield base | {CLEARANCE: TODAY, f"redflag-{urgent.id}": "yes"}
+    yield base | {CLEARANCE: TODAY, f"redflag-{clinician.id}": "yes", f"redflag-{urgent.id}": ""}
+    # the questions before the tests: each yes stops the tests, a check lifts it
+    tests = {
+        "hold-flexor": "90",
+        "strength-left": "9",
+        "strength-right": "12",
+        "hold-extensor": "x",
+    }
+    for question in data.pre_exercise.questions:
+        yes = {f"pre-{question.id}": "yes"}
+        yield base | yes
+        yield base | yes | tests
+        yield base | yes | tests | {CLEARANCE: "2026-01-05"}
+        yield base | {f"pre-{question.id}": ""}
+    # the advice, and causes the reader has denied (their own question at 0 points)
+    for advice in data.questionnaire.advice:
+        for value in advice.answers:
+            yield base | {f"question-{advice.question}": value}
+    for contributor in data.questionnaire.contributors:
+        if contributor.needs is None:
+            continue
+        others = {
+            f"question-{q.id}": q.options[-1].value
+            for q in data.questionnaire.questions
+            if q.id != contributor.needs
+        }
+        yield base | others
     # each concern band: the first combination of options whose score falls in it
     questions = data.questionnaire.questions
     starts = [level.min_score for level in data.questionnaire.concern_levels]
@@ -201,20 +255,23 @@ def paths(data: AssessmentData) -> Iterator[State]:
 
 def expected(state: State, data: AssessmentData) -> dict[str, object]:
     """What Python gives for ``state``: screen, messages, and the profile and report."""
-    screened = screen(state, data.red_flags)
-    checked = check_answers(state, data)
+    screened = screen(state, data, TODAY)
+    checked = check_answers(state, data, TODAY)
     want: dict[str, object] = {
         "screen": {
             "level": screened.level,
             "signs": list(screened.signs),
             "errors": screened.errors,
+            "cleared_on": screened.cleared_on,
         },
         "errors": checked.errors,
     }
     if checked.answers is not None:
         profile = build_profile(checked.answers, data)
+        file = hand_in(profile, data)
         want["profile"] = json.loads(profile.to_json())
         want["report"] = dataclasses.asdict(describe(profile, data))
+        want["hand_in"] = None if file is None else json.loads(file.to_json())
     return json.loads(json.dumps(want))
 
 
@@ -249,6 +306,7 @@ def golden(data: AssessmentData) -> dict[str, dict[str, object]]:
         states = [*paths(variant), *(answer_set(rng, variant) for _ in range(RANDOM_SETS))]
         links = {chapter: f"{chapter}.html" for chapter in variant.chapters()}
         files[name] = {
+            "today": TODAY,
             "spec": script_spec(variant, links),
             "cases": [{"state": state, "want": expected(state, variant)} for state in states],
         }

@@ -9,11 +9,12 @@ var out = {};
 process.argv.slice(3).forEach(function (file) {
   var golden = JSON.parse(fs.readFileSync(file, "utf8")), spec = golden.spec;
   out[file] = golden.cases.map(function (c) {
-    var screened = core.screen(c.state, spec), checked = core.checkAnswers(c.state, spec);
+    var screened = core.screen(c.state, spec, golden.today), checked = core.checkAnswers(c.state, spec, golden.today);
     var got = { screen: screened, errors: checked.errors };
     if (checked.answers) {
       got.profile = core.buildProfile(checked.answers, spec);
       got.report = core.describe(got.profile, spec);
+      got.hand_in = core.handIn(got.profile, spec);
     }
     return got;
   });

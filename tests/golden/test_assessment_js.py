@@ -74,9 +74,20 @@ def test_the_cases_reach_every_outcome(replayed):
     assert any(w["screen"]["level"] is None for w in wants)
     assert {w["profile"]["red_flag"] for w in wants if "profile" in w} == {
         "none",
+        "cleared",
         "clinician",
         "urgent",
     }
+    assert {w["profile"]["pre_exercise"] for w in wants if "profile" in w} == {
+        None,
+        "passed",
+        "cleared",
+        "stopped",
+    }
+    assert any(w["profile"]["advice"] for w in wants if "profile" in w)
+    assert any(w.get("hand_in") for w in wants) and any(
+        "hand_in" in w and w["hand_in"] is None for w in wants
+    )
     assert any(w["errors"] and w["screen"]["level"] == "none" for w in wants)
     profiles = [
         w["profile"] for w in wants if "profile" in w and w["profile"]["red_flag"] == "none"

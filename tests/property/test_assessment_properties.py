@@ -19,6 +19,9 @@ from backbalance.assessment.logic import (
 )
 from backbalance.assessment.profile import Profile
 
+TODAY = "2026-03-15"
+"""The date the answers are checked on (a clinician's check cannot be later)."""
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = load_assessment(ROOT / "data" / "assessment")
 QUESTIONS = DATA.questionnaire.questions
@@ -52,7 +55,7 @@ def test_a_worse_answer_never_lowers_a_score(indexes, which, step):
 def test_another_yes_never_lowers_the_red_flag_level(yes, extra):
     def level(signs: set[str]) -> int:
         state = {f"redflag-{s}": "yes" if s in signs else "no" for s in SIGNS}
-        return SEVERITY[screen(state, DATA.red_flags).level]
+        return SEVERITY[screen(state, DATA, TODAY).level]
 
     assert level(yes | {extra}) >= level(yes)
 
@@ -75,6 +78,7 @@ def usable_answers(draw: st.DrawFn) -> dict[str, str]:
     unit = draw(st.sampled_from(["reps", "kg"]))
     limits = getattr(DATA.strength.units, unit)
     state = {f"redflag-{s}": "no" for s in SIGNS}
+    state |= {f"pre-{q.id}": "no" for q in DATA.pre_exercise.questions}
     state |= {
         f"question-{q.id}": draw(st.sampled_from([o.value for o in q.options])) for q in QUESTIONS
     }
@@ -142,7 +146,10 @@ def mirror_profile(profile: Profile) -> Profile:
 @settings(max_examples=200, deadline=None)  # two profiles per example: slow on a busy machine
 @given(state=usable_answers())
 def test_swapping_left_and_right_mirrors_the_profile(state):
-    checked, swapped = check_answers(state, DATA), check_answers(mirror_answers(state), DATA)
+    checked, swapped = (
+        check_answers(state, DATA, TODAY),
+        check_answers(mirror_answers(state), DATA, TODAY),
+    )
     assert checked.errors == swapped.errors == {}
     assert build_profile(swapped.answers, DATA) == mirror_profile(
         build_profile(checked.answers, DATA)
@@ -179,6 +186,8 @@ def test_any_typed_text_gets_a_value_or_a_message(text):
 
 FIELDS = [
     *(f"redflag-{s}" for s in SIGNS),
+    "clearance",
+    *(f"pre-{q.id}" for q in DATA.pre_exercise.questions),
     *(f"question-{q.id}" for q in QUESTIONS),
     "hold-flexor",
     "hold-extensor",
@@ -201,7 +210,7 @@ ANY_VALUE = st.one_of(
 @settings(max_examples=200)
 @given(state=st.dictionaries(st.sampled_from(FIELDS), ANY_VALUE))
 def test_any_form_gets_answers_or_messages_never_an_exception(state):
-    checked = check_answers(state, DATA)
+    checked = check_answers(state, DATA, TODAY)
     assert (checked.answers is None) != (checked.errors == {})
     assert set(checked.errors) <= set(FIELDS)
     if checked.answers is not None:

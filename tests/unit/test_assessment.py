@@ -44,6 +44,8 @@ from backbalance.common.read import DataError
 from backbalance.course import Course
 
 ROOT = Path(__file__).resolve().parents[2]
+TODAY = "2026-03-15"
+"""The date the answers are checked on (a clinician's check cannot be later)."""
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +54,14 @@ def data() -> AssessmentData:
 
 
 def no_flags(data: AssessmentData) -> dict[str, str]:
-    return {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()}
+    """No red flag, and no to every question before the tests."""
+    return {f"redflag-{sign.id}": "no" for sign in data.red_flags.signs()} | {
+        f"pre-{q.id}": "no" for q in data.pre_exercise.questions
+    }
 
 
 def profile_of(state: dict[str, str], data: AssessmentData) -> Profile:
-    checked = check_answers(state, data)
+    checked = check_answers(state, data, TODAY)
     assert checked.errors == {}
     return build_profile(checked.answers, data)
 
@@ -144,42 +149,48 @@ def test_check_choice():
 
 
 def test_no_red_flag(data):
-    assert screen(no_flags(data), data.red_flags).level == "none"
+    assert screen(no_flags(data), data, TODAY).level == "none"
 
 
 def test_a_clinician_sign_asks_for_a_clinician(data):
-    result = screen(no_flags(data) | {"redflag-night-pain": "yes"}, data.red_flags)
+    result = screen(no_flags(data) | {"redflag-night-pain": "yes"}, data, TODAY)
     assert (result.level, result.signs) == ("clinician", ("night-pain",))
 
 
 def test_an_urgent_sign_wins(data):
     state = no_flags(data) | {"redflag-cancer": "yes", "redflag-bladder-bowel": "yes"}
-    result = screen(state, data.red_flags)
+    result = screen(state, data, TODAY)
     assert (result.level, result.signs) == ("urgent", ("bladder-bowel", "cancer"))
 
 
 def test_unanswered_questions_each_get_a_message(data):
-    result = screen({"redflag-cancer": "no"}, data.red_flags)
+    result = screen({"redflag-cancer": "no"}, data, TODAY)
     assert result.level is None
     assert len(result.errors) == len(data.red_flags.signs()) - 1
     assert set(result.errors.values()) == {MESSAGES["choose"]}
 
 
 def test_one_yes_stops_even_with_questions_unanswered(data):
-    result = screen({"redflag-saddle-numbness": "yes"}, data.red_flags)
+    result = screen({"redflag-saddle-numbness": "yes"}, data, TODAY)
     assert (result.level, result.errors) == ("urgent", {})
 
 
 def test_after_a_red_flag_nothing_else_is_checked_or_suggested(data):
-    checked = check_answers({"redflag-fever-immunity": "yes", "hold-flexor": "abc"}, data)
+    sign = data.red_flags.clinician.signs[0]
+    checked = check_answers({f"redflag-{sign.id}": "yes", "hold-flexor": "abc"}, data, TODAY)
     assert checked.errors == {}
     profile = build_profile(checked.answers, data)
-    assert profile == Profile(red_flag="clinician", red_flag_signs=("fever-immunity",))
+    assert profile == Profile(red_flag="clinician", red_flag_signs=(sign.id,))
     assert not profile.cleared
     report = describe(profile, data)
     assert report.stop_title == data.red_flags.clinician.title
-    assert report.stop == (data.red_flags.clinician.guidance, data.red_flags.no_programme)
-    assert report.stop_signs == ("fever or a weak immune system",)
+    flags = data.red_flags
+    assert report.stop == (
+        flags.clinician.guidance,
+        flags.no_programme,
+        flags.clearance.when_stopped,
+    )
+    assert report.stop_signs == (sign.short,)
     assert report.summary == report.contributors == () and report.holds is None
     with pytest.raises(ValueError, match="red flag"):
         profile.scenario(strong_sets=6)
@@ -189,7 +200,7 @@ def test_after_a_red_flag_nothing_else_is_checked_or_suggested(data):
 
 
 def test_an_empty_form_gets_a_message_for_each_red_flag_only(data):
-    checked = check_answers({}, data)
+    checked = check_answers({}, data, TODAY)
     assert checked.answers is None
     assert set(checked.errors) == {f"redflag-{sign.id}" for sign in data.red_flags.signs()}
 
@@ -203,7 +214,7 @@ def test_every_bad_answer_is_named(alex, data):
         "tight-lats": "",
         "norms": "other",
     }
-    checked = check_answers(state, data)
+    checked = check_answers(state, data, TODAY)
     assert checked.answers is None
     assert checked.errors == {
         "question-bag": MESSAGES["choose"],
@@ -225,7 +236,7 @@ def test_skipped_tests_are_fine(alex, data):
         "norms": "",
         "training-status": "",
     }
-    answers = check_answers(state, data).answers
+    answers = check_answers(state, data, TODAY).answers
     assert answers.holds == {"extensor": 125.0}
     assert answers.strength is None and answers.norms is None and answers.training_status is None
 
@@ -242,11 +253,11 @@ def test_concern_score_worked_examples(alex, data):
         concern_score(highest, questionnaire) == concern_max(questionnaire) == 4 * 2 * 2 + 5 * 2 * 1
     )
     # Alex: bag most days (2 x 1), one side clearly tight (2 x 2), pain now and then (1 x 2)
-    assert concern_score(check_answers(alex, data).answers.choices, questionnaire) == 8
+    assert concern_score(check_answers(alex, data, TODAY).answers.choices, questionnaire) == 8
 
 
 def test_contributors_are_ranked_by_score_then_file_order(alex, data):
-    choices = check_answers(alex, data).answers.choices
+    choices = check_answers(alex, data, TODAY).answers.choices
     scores = contributor_scores(choices, data.questionnaire)
     # tight-side: clearly tight 2 x 2 + pain now and then 1 x 1; carrying: most days 2 x 2
     assert scores == {
@@ -383,9 +394,9 @@ def test_reps_beyond_the_estimate_give_no_lsi_and_a_warning(alex, data):
 
 
 def test_reps_need_the_weight(alex, data):
-    checked = check_answers(alex | {"strength-load": ""}, data)
+    checked = check_answers(alex | {"strength-load": ""}, data, TODAY)
     assert checked.errors == {"strength-load": MESSAGES["load"]}
-    kg = check_answers(alex | {"strength-unit": "kg", "strength-load": ""}, data)
+    kg = check_answers(alex | {"strength-unit": "kg", "strength-load": ""}, data, TODAY)
     assert kg.errors == {} and kg.answers.strength.load is None
 
 
@@ -574,7 +585,7 @@ def test_read_profile_names_the_field_or_the_bad_json():
         )
     (problem,) = map(str, caught.value.problems)
     assert problem.startswith(
-        "upload.json, red_flag: input should be 'none', 'clinician' or 'urgent'"
+        "upload.json, red_flag: input should be 'none', 'cleared', 'clinician' or 'urgent'"
     )
     with pytest.raises(DataError) as caught:
         read_profile("not json", "upload.json")
@@ -595,7 +606,8 @@ def test_load_profile_reads_the_examples_and_names_a_missing_file(tmp_path, monk
 
 def test_every_field_after_the_screen_has_one_rule(data):
     steps = form_steps(data)
-    names = [field.name for step in steps[1:] for field in step.fields]
+    screens = ("redflag-", "pre-")  # checked by screen() and pre_exercise(), not by rules
+    names = [f.name for step in steps[1:] for f in step.fields if not f.name.startswith(screens)]
     rules = field_rules(data)
     assert sorted(rule.name for rule in rules) == sorted(names) and len(rules) == len(names)
     names = [r.name for r in rules]

@@ -44,7 +44,7 @@ def problems(course: Path) -> list[str]:
 
 def test_shipped_files_load(course):
     data = load_assessment(course / "data" / "assessment")
-    assert len(data.red_flags.signs()) == 11
+    assert len(data.red_flags.signs()) == 18  # 5 urgent, 13 see-a-clinician (NICE CKS, IFOMPT)
     assert data.chapters() == {
         "book/causes",
         "book/daily-habits",
@@ -218,7 +218,7 @@ def test_validate_command_checks_the_assessment_files(course):
     result = validate(course)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
-        "data/assessment/red_flags.yml, clinician.signs[1].id: must be lower-case letters, "
+        "data/assessment/red_flags.yml, clinician.signs[2].id: must be lower-case letters, "
         "digits and hyphens, like 'side-plank', got 'Cancer!'" in result.stderr
     )
     assert re.search(

@@ -16,6 +16,9 @@ from backbalance.assessment.form import form_steps
 from backbalance.assessment.logic import build_profile
 from backbalance.assessment.profile import Profile
 
+TODAY = "2026-03-15"
+"""The date the answers are checked on (a clinician's check cannot be later)."""
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -80,7 +83,7 @@ def test_clear_screen_opens_the_other_steps(alex, app, data):
 def test_results_match_the_scorer_and_come_with_charts(alex, app, data):
     state = answer(app, alex)
     profile = app.show_results()
-    assert profile == build_profile(check_answers(state, data).answers, data)
+    assert profile == build_profile(check_answers(state, data, TODAY).answers, data)
     assert "with an estimated-strength gap of 9% in the single-arm row." in results_text(app)
     assert "Your estimated-strength LSI is 12.9 ÷ 14.2 × 100 = 91%." in results_text(app)
     charts = [child for child in app.results.children if isinstance(child, go.FigureWidget)]

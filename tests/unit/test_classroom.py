@@ -1,8 +1,8 @@
 """Class results: good files load, bad ones are reported and skipped, summaries and charts add up.
 
-The tiny class below is worked out by hand: three students without a red flag (LSI 80, 90
-and 70), one with an urgent red flag, and progress logs for two of them, for the flagged
-student and for a student who handed in no profile.
+The tiny class below is worked out by hand: three students' hand-in files (LSI 80, 90 and
+70), and progress logs for two of them and for two students who handed in no hand-in file
+(dee, who had a red flag and so has none, and eve).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from backbalance.assessment.data import load_assessment
+from backbalance.assessment.hand_in import HandIn
 from backbalance.assessment.logic import mdc95
 from backbalance.assessment.profile import Profile
 from backbalance.classroom.charts import causes_chart, lsi_histogram, progress_chart, ratios_chart
@@ -46,8 +47,7 @@ def profile(
 ) -> bytes:
     lsi = round(100 * min(left, right) / max(left, right), 1)
     return (
-        Profile(
-            red_flag="none",
+        HandIn(
             contributors=causes,
             weaker_side="left",
             gap_percent=round(100 - lsi, 1),
@@ -55,7 +55,6 @@ def profile(
             clear_gap=lsi < 90,
             lsi=lsi,
             holds=holds or {},
-            strength={"unit": "kg", "left": left, "right": right},
         )
         .to_json()
         .encode()
@@ -63,18 +62,18 @@ def profile(
 
 
 URGENT = Profile(red_flag="urgent", red_flag_signs=("both-legs",)).to_json().encode()
+"""A full profile with a red flag: what a student must never hand in."""
 TINY = {
-    "ash.profile.json": profile(
+    "ash.hand-in.json": profile(
         8,
         10,
         ("sitting", "carrying"),
         {"flexor": 100, "extensor": 100, "bridge_right": 60, "bridge_left": 60},
     ),
-    "bo.profile.json": profile(
+    "bo.hand-in.json": profile(
         9, 10, ("sitting",), {"flexor": 120, "extensor": 100, "bridge_right": 80, "bridge_left": 70}
     ),
-    "cy.profile.json": profile(7, 10, ("carrying", "sitting")),
-    "dee.profile.json": URGENT,
+    "cy.hand-in.json": profile(7, 10, ("carrying", "sitting")),
     "ash.progress.csv": b"week,left,right,notes\n0,8,10,private note\n4,8.5,10,\n",
     "bo.progress.csv": b"week,left,right\n0,9,10\n4,9.5,10\n",
     "dee.progress.csv": b"week,left,right\n0,5,10\n",
@@ -99,7 +98,7 @@ def reasons(results: ClassResults) -> dict[str, list[str]]:
 def test_the_tiny_class_loads_one_row_per_student_and_one_per_student_week():
     results = load()
     assert results.problems == ()
-    assert results.profiles["student"].tolist() == ["ash", "bo", "cy", "dee"]
+    assert results.profiles["student"].tolist() == ["ash", "bo", "cy"]
     assert results.profiles["lsi"].tolist()[:3] == [80.0, 90.0, 70.0]
     assert results.profiles["contributors"].tolist()[0] == ("sitting", "carrying")
     assert results.progress[["student", "week", "lsi"]].values.tolist() == [
@@ -131,10 +130,10 @@ def test_notes_are_never_loaded():
 
 
 def test_file_names_give_the_student_id_in_lower_case():
-    assert student_file("week-4/Robin.PROFILE.json") == ("robin", "profile")
+    assert student_file("week-4/Robin.HAND-IN.json") == ("robin", "profile")
     assert student_file("robin.progress.csv") == ("robin", "progress")
-    assert student_file("robin_profile.json") is None
-    assert student_file(".profile.json") is None
+    assert student_file("robin_hand-in.json") is None
+    assert student_file(".hand-in.json") is None
 
 
 CUT = profile(8, 10, ("sitting",))[:40]
@@ -143,31 +142,36 @@ CUT = profile(8, 10, ("sitting",))[:40]
 @pytest.mark.parametrize(
     ("name", "raw", "reason"),
     [
-        ("zed.profile.json", b"", "is empty"),
-        ("zed.profile.json", CUT, "is not valid JSON (Expecting property name"),
-        ("zed.profile.json", b"\xff\xfe\x00{", "is not valid JSON"),
-        ("zed.profile.json", b"[1, 2]", "is not a Back in Balance profile"),
-        ("zed.profile.json", b"[" * 100_000, "is not valid JSON"),
+        ("zed.hand-in.json", b"", "is empty"),
+        ("zed.hand-in.json", CUT, "is not valid JSON (Expecting property name"),
+        ("zed.hand-in.json", b"\xff\xfe\x00{", "is not valid JSON"),
+        ("zed.hand-in.json", b"[1, 2]", "is not a Back in Balance hand-in file"),
+        ("zed.hand-in.json", b"[" * 100_000, "is not valid JSON"),
         (
-            "zed.profile.json",
+            "zed.hand-in.json",
             b'{"format": "my-app", "version": 1}',
-            "is not a Back in Balance profile",
+            "is not a Back in Balance hand-in file",
         ),
         (
-            "zed.profile.json",
-            b'{"format": "back-in-balance/profile", "version": 2, "red_flag": "none"}',
-            "is profile version 2; this notebook reads version 1",
+            "zed.hand-in.json",
+            b'{"format": "back-in-balance/hand-in", "version": 2}',
+            "is hand-in version 2; this notebook reads version 1",
         ),
         (
-            "zed.profile.json",
+            "zed.hand-in.json",
+            URGENT,
+            "is a full profile, with health answers, not a hand-in file",
+        ),
+        (
+            "zed.hand-in.json",
             profile(8, 10, ()).replace(b'"lsi": 80.0', b'"lsi": 130'),
             "has invalid values: lsi: must be at most 100",
         ),
-        ("zed.profile.json", profile(8, 10, ("bad-cause",)), "'bad-cause' is not a known cause"),
+        ("zed.hand-in.json", profile(8, 10, ("bad-cause",)), "'bad-cause' is not a known cause"),
         (
-            "zed.profile.json",
-            b'{"format": "back-in-balance/profile", "version": 1, "red_flag": "none", "x": 1}',
-            "x: is not a known field",
+            "zed.hand-in.json",
+            b'{"format": "back-in-balance/hand-in", "version": 1, "red_flag": "none"}',
+            "red_flag: is not a known field",
         ),
         ("zed.progress.csv", b"", "has no usable row"),
         ("zed.progress.csv", b"phase,exercise,sets\nrelease,stretch,3\n", "has no usable row"),
@@ -201,34 +205,37 @@ def test_a_log_keeps_its_good_lines_and_reports_each_bad_one():
 
 
 def test_names_that_break_the_rule_are_reported_and_other_files_ignored():
-    results = load({"zed_profile.json": TINY["ash.profile.json"], "README.md": b"# hi"})
-    assert reasons(results) == {
-        "zed_profile.json": [
-            "its name does not follow the rule <student>.profile.json or <student>.progress.csv"
-        ]
-    }
+    results = load(
+        {
+            "zed_profile.json": TINY["ash.hand-in.json"],
+            "zed.profile.json": URGENT,
+            "README.md": b"# hi",
+        }
+    )
+    rule = "its name does not follow the rule <student>.hand-in.json or <student>.progress.csv"
+    assert reasons(results) == {"zed.profile.json": [rule], "zed_profile.json": [rule]}
 
 
-def test_a_student_who_hands_in_every_week_is_counted_once_with_the_newest_profile():
+def test_a_student_who_hands_in_every_week_is_counted_once_with_the_newest_hand_in():
     # without dates, the path that sorts last is the newest (week-10 after week-9)
     week9, week10 = profile(9, 10, ("sitting",)), profile(95, 100, ("sitting",))
-    results = load({"week-9/ash.profile.json": week9, "week-10/ash.profile.json": week10})
+    results = load({"week-9/ash.hand-in.json": week9, "week-10/ash.hand-in.json": week10})
     assert results.problems == ()
     ash = results.profiles.set_index("student").loc["ash"]
-    assert ash["file"] == "week-10/ash.profile.json" and ash["lsi"] == 95.0
+    assert ash["file"] == "week-10/ash.hand-in.json" and ash["lsi"] == 95.0
     assert results.earlier[["file", "lsi"]].values.tolist() == [
-        ["ash.profile.json", 80.0],
-        ["week-9/ash.profile.json", 90.0],
+        ["ash.hand-in.json", 80.0],
+        ["week-9/ash.hand-in.json", 90.0],
     ]
     assert results.earlier["handed_in"].isna().all()
 
 
 def test_the_newest_hand_in_is_chosen_by_its_date_not_its_path():
-    files = {**TINY, "week-2/ash.profile.json": profile(9, 10, ("sitting",))}
-    dates = dict.fromkeys(files, 1_000.0) | {"ash.profile.json": 2_000.0}
+    files = {**TINY, "week-2/ash.hand-in.json": profile(9, 10, ("sitting",))}
+    dates = dict.fromkeys(files, 1_000.0) | {"ash.hand-in.json": 2_000.0}
     results = load_class(files, DATA, dates)
-    assert results.profiles.set_index("student").loc["ash", "file"] == "ash.profile.json"
-    assert results.earlier["file"].tolist() == ["week-2/ash.profile.json"]
+    assert results.profiles.set_index("student").loc["ash", "file"] == "ash.hand-in.json"
+    assert results.earlier["file"].tolist() == ["week-2/ash.hand-in.json"]
     assert results.earlier["handed_in"].tolist() == [pd.Timestamp(1_000, unit="s", tz="UTC")]
 
 
@@ -245,21 +252,21 @@ def test_an_older_progress_log_is_reported_and_the_newest_used():
 
 
 def test_an_unusable_newest_file_falls_back_to_the_one_before():
-    results = load({"week-8/ash.profile.json": b"{"})
-    assert results.profiles.set_index("student").loc["ash", "file"] == "ash.profile.json"
-    assert list(reasons(results)) == ["week-8/ash.profile.json"]
+    results = load({"week-8/ash.hand-in.json": b"{"})
+    assert results.profiles.set_index("student").loc["ash", "file"] == "ash.hand-in.json"
+    assert list(reasons(results)) == ["week-8/ash.hand-in.json"]
 
 
 def test_the_same_content_under_two_names_keeps_the_first():
     results = load(
         {
-            "ash-again.profile.json": TINY["ash.profile.json"],
+            "ash-again.hand-in.json": TINY["ash.hand-in.json"],
             "bo-copy.progress.csv": b"week,left,right,notes\n0,9,10,other words\n4,9.5,10,\n",
         }
     )
     assert reasons(results) == {
-        "ash-again.profile.json": [
-            "has the same content as ash.profile.json; only the first is used, file skipped"
+        "ash-again.hand-in.json": [
+            "has the same content as ash.hand-in.json; only the first is used, file skipped"
         ],
         "bo-copy.progress.csv": [
             "has the same content as bo.progress.csv; only the first is used, file skipped"
@@ -267,15 +274,22 @@ def test_the_same_content_under_two_names_keeps_the_first():
     }
 
 
-def test_identical_red_flag_profiles_and_single_tests_are_two_students():
-    results = load({"fay.profile.json": URGENT, "fay.progress.csv": TINY["eve.progress.csv"]})
+def test_identical_hand_ins_without_a_test_and_single_tests_are_two_students():
+    empty = HandIn().to_json().encode()
+    results = load(
+        {
+            "fay.hand-in.json": empty,
+            "gus.hand-in.json": empty,
+            "fay.progress.csv": TINY["eve.progress.csv"],
+        }
+    )
     assert results.problems == ()
-    assert (results.profiles["red_flag"] == "urgent").sum() == 2
+    assert {"fay", "gus"} <= set(results.profiles["student"])
     assert set(results.progress["student"]) >= {"eve", "fay"}
 
 
 def test_loading_does_not_depend_on_the_order_of_the_files():
-    extra = {"ash-again.profile.json": TINY["ash.profile.json"], "zz.profile.json": b"{"}
+    extra = {"ash-again.hand-in.json": TINY["ash.hand-in.json"], "zz.hand-in.json": b"{"}
     forward = load_class({**TINY, **extra}, DATA)
     backward = load_class(dict(reversed(list({**TINY, **extra}.items()))), DATA)
     assert_frame_equal_summaries(forward, backward)
@@ -285,13 +299,13 @@ def test_loading_does_not_depend_on_the_order_of_the_files():
 def test_a_folder_is_read_with_sub_folders_but_without_hidden_files(tmp_path):
     (tmp_path / "week-4").mkdir()
     (tmp_path / ".ipynb_checkpoints").mkdir()
-    (tmp_path / "ash.profile.json").write_bytes(TINY["ash.profile.json"])
-    (tmp_path / "week-4" / "bo.profile.json").write_bytes(TINY["bo.profile.json"])
-    (tmp_path / ".ipynb_checkpoints" / "cy.profile.json").write_bytes(b"{")
+    (tmp_path / "ash.hand-in.json").write_bytes(TINY["ash.hand-in.json"])
+    (tmp_path / "week-4" / "bo.hand-in.json").write_bytes(TINY["bo.hand-in.json"])
+    (tmp_path / ".ipynb_checkpoints" / "cy.hand-in.json").write_bytes(b"{")
     (tmp_path / "notes.txt").write_text("ignored")
     results = load_class_folder(tmp_path, DATA)
     assert results.problems == ()
-    assert results.profiles["file"].tolist() == ["ash.profile.json", "week-4/bo.profile.json"]
+    assert results.profiles["file"].tolist() == ["ash.hand-in.json", "week-4/bo.hand-in.json"]
 
 
 def test_a_missing_folder_is_a_problem_not_an_error(tmp_path):
@@ -307,16 +321,14 @@ def test_a_missing_folder_is_a_problem_not_an_error(tmp_path):
 # --------------------------------------------------------------------------- summaries
 
 
-def test_overview_counts_red_flags_apart_from_the_statistics():
-    table = overview(load({"zed.profile.json": b"{"}))
+def test_overview_counts_files_and_never_red_flags():
+    table = overview(load({"zed.hand-in.json": b"{"}))
     assert dict(zip(table["what"], table["number"], strict=True)) == {
-        "Student profiles loaded": 4,
-        "Red flag: see a clinician first": 0,
-        "Red flag: urgent care": 1,
-        "In the programme statistics (no red flag)": 3,
+        "Hand-in files loaded (each passed the safety screen)": 3,
         "Progress logs loaded": 4,
         "Problems reported (files or lines skipped)": 1,
     }
+    assert not any("red flag" in what.lower() for what in table["what"])
 
 
 def test_measure_summary_of_the_tiny_class():
@@ -354,9 +366,10 @@ def test_cause_counts_most_common_first_with_labels():
     assert table["students"].iloc[2:].eq(0).all()
 
 
-def test_progress_by_week_leaves_out_red_flags_but_keeps_logs_without_a_profile():
+def test_progress_by_week_counts_only_students_whose_hand_in_passed_the_screen():
     table = progress_by_week(load().progress, load().profiles)
-    assert table.values.tolist() == [[0, 3, 80.0, 70.0, 85.0], [4, 2, 90.0, 87.5, 92.5]]
+    # ash (80, 85) and bo (90, 95); not dee or eve, who handed in no hand-in file
+    assert table.values.tolist() == [[0, 2, 85.0, 82.5, 87.5], [4, 2, 90.0, 87.5, 92.5]]
 
 
 # --------------------------------------------------------------------------- charts
@@ -403,15 +416,15 @@ def test_progress_chart_draws_students_band_and_median_without_red_flags():
     weekly = progress_by_week(results.progress, results.profiles)
     fig = progress_chart(results.progress, weekly, results.profiles, DATA)
     students = [trace for trace in fig.data if trace.legendgroup == "student"]
-    assert len(students) == 3  # ash, bo, eve; not dee, who has a red flag
-    assert {trace.customdata[0] for trace in students} == {"ash", "bo", "eve"}  # not dee
+    assert len(students) == 2  # ash, bo; not dee or eve, who handed in no hand-in file
+    assert {trace.customdata[0] for trace in students} == {"ash", "bo"}
     median = next(trace for trace in fig.data if trace.name == "Class median")
-    assert list(median.y) == [80.0, 90.0] and median.line.width > students[0].line.width
+    assert list(median.y) == [85.0, 90.0] and median.line.width > students[0].line.width
     assert next(trace for trace in fig.data if trace.fill == "tonexty").name.startswith(
         "Middle half"
     )
     assert fig.layout.shapes[0].y0 == 90
-    assert "(3 students)" in fig.layout.title.text
+    assert "(2 students)" in fig.layout.title.text
 
 
 # --------------------------------------------------------------------------- the synthetic class
@@ -440,12 +453,12 @@ def test_the_sample_class_reports_its_three_faulty_files():
     results = load_class_folder(SAMPLE, DATA)
     skipped = {p.file for p in results.problems if p.reason.endswith("file skipped")}
     assert skipped == {
-        "synthetic-student-01-again.profile.json",
-        "synthetic-student-25.profile.json",
+        "synthetic-student-01-again.hand-in.json",
+        "synthetic-student-25.hand-in.json",
         "synthetic-student-26.progress.csv",
     }
-    assert len(results.profiles) == 24
-    assert set(results.profiles["red_flag"]) == {"none", "clinician", "urgent"}
+    assert len(results.profiles) == 21  # 24 students; the 3 with a red flag hand in nothing
+    assert set(results.profiles["screen"]) == {"passed"}
     assert results.progress["student"].nunique() > 10
     weekly = progress_by_week(results.progress, results.profiles)
     assert weekly["median"].iloc[-1] > weekly["median"].iloc[0]  # the class improves on the whole
@@ -467,7 +480,7 @@ def test_a_change_counts_as_real_only_beyond_the_tests_noise():
             "lsi": [70.0, 70.0 + noise + 1, 80.0, 80.0 + noise - 1, 90.0, 90.0 - noise - 1, 75.0],
         }
     )
-    profiles = pd.DataFrame({"student": list("abcd"), "red_flag": ["none"] * 4})
+    profiles = pd.DataFrame({"student": list("abcd"), "screen": ["passed"] * 4})
     table = real_changes(progress, profiles, DATA)
     assert list(table["student"]) == ["a", "b", "c"]  # d has one re-test only
     assert list(table["verdict"]) == [
@@ -475,3 +488,13 @@ def test_a_change_counts_as_real_only_beyond_the_tests_noise():
         CHANGE_WORDS["noise"],
         CHANGE_WORDS["down"],
     ]
+
+
+HEALTH_KEYS = ("red_flag", "red_flag_signs", "pre_exercise", "cleared_on", "advice", "concern")
+
+
+def test_no_sample_class_file_carries_a_health_answer():
+    for path in SAMPLE.glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        assert not any(f'"{key}' in text for key in HEALTH_KEYS), path.name
+        assert not any(sign.id in text for sign in DATA.red_flags.signs()), path.name

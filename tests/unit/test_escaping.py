@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from backbalance.assessment.data import load_assessment
-from backbalance.assessment.profile import Profile
+from backbalance.assessment.hand_in import HandIn
 from backbalance.classroom.charts import causes_chart, progress_chart, ratios_chart
 from backbalance.classroom.data import load_class
 from backbalance.classroom.logic import cause_counts, progress_by_week
@@ -61,8 +61,7 @@ def test_plot_text_shows_markup_and_placeholders_as_written(text):
 def test_a_hostile_student_id_is_data_in_the_class_charts_never_template():
     student = "<b style=color:red>%{y}</b>"
     files = {
-        "ash.profile.json": Profile(
-            red_flag="none",
+        "ash.hand-in.json": HandIn(
             contributors=("sitting",),
             weaker_side="left",
             gap_percent=20.0,
@@ -70,7 +69,6 @@ def test_a_hostile_student_id_is_data_in_the_class_charts_never_template():
             clear_gap=True,
             lsi=80.0,
             holds={"flexor": 100, "extensor": 90, "bridge_right": 60, "bridge_left": 50},
-            strength={"unit": "kg", "left": 8, "right": 10},
         )
         .to_json()
         .encode(),

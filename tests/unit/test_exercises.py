@@ -316,7 +316,7 @@ def test_a_bad_profile_is_a_data_error_naming_the_field():
         "upload.json",
     )
     assert problem.startswith(
-        "upload.json, red_flag: input should be 'none', 'clinician' or 'urgent'"
+        "upload.json, red_flag: input should be 'none', 'cleared', 'clinician' or 'urgent'"
     )
     (problem,) = messages(read_profile, "not json", "upload.json")
     assert problem.startswith("upload.json: is not valid JSON")

@@ -19,8 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from backbalance.assessment.profile import read_profile
-from backbalance.classroom.data import LIMITS, LINE_PROBLEMS, FileProblem, load_class_folder
+from backbalance.assessment.hand_in import hand_in
+from backbalance.assessment.profile import load_profile, read_profile
+from backbalance.classroom.data import (
+    LIMITS,
+    LINE_PROBLEMS,
+    SUFFIXES,
+    FileProblem,
+    load_class_folder,
+)
 from backbalance.cli import MAX_DRAWS, main
 from backbalance.common.read import (
     FILE_LIMIT,
@@ -245,14 +252,14 @@ def test_links_out_of_the_class_folder_are_reported_and_not_read(tmp_path, cours
     outside, folder = tmp_path / "outside", tmp_path / "class"
     outside.mkdir()
     folder.mkdir()
-    secret = outside / "secret.profile.json"
-    secret.write_bytes((course.path("examples") / "desk-worker.json").read_bytes())
-    (folder / "link.profile.json").symlink_to(secret)
+    secret = outside / "secret.hand-in.json"
+    secret.write_bytes(desk_worker_hand_in(course))
+    (folder / "link.hand-in.json").symlink_to(secret)
     results = load_class_folder(folder, course.assessment)
     assert results.profiles.empty
     assert results.problems == (
         FileProblem(
-            "link.profile.json",
+            "link.hand-in.json",
             "is a link to a file outside the class folder; copy the file in instead; file skipped",
         ),
     )
@@ -260,20 +267,20 @@ def test_links_out_of_the_class_folder_are_reported_and_not_read(tmp_path, cours
 
 def test_a_link_inside_the_class_folder_is_read(tmp_path, course):
     (tmp_path / "week-1").mkdir()
-    real = tmp_path / "week-1" / "ash.profile.json"
-    real.write_bytes((course.path("examples") / "desk-worker.json").read_bytes())
-    (tmp_path / "latest.profile.json").symlink_to(real)
+    real = tmp_path / "week-1" / "ash.hand-in.json"
+    real.write_bytes(desk_worker_hand_in(course))
+    (tmp_path / "latest.hand-in.json").symlink_to(real)
     results = load_class_folder(tmp_path, course.assessment)
     assert results.problems == (  # it was read: the same measurements as the file it names
         FileProblem(
-            "latest.profile.json",
-            "has the same content as week-1/ash.profile.json; only the first is used, file skipped",
+            "latest.hand-in.json",
+            "has the same content as week-1/ash.hand-in.json; only the first is used, file skipped",
         ),
     )
 
 
 def test_pipes_and_link_loops_in_the_class_folder_are_skipped_without_blocking(tmp_path, course):
-    os.mkfifo(tmp_path / "pipe.profile.json")
+    os.mkfifo(tmp_path / "pipe.hand-in.json")
     (tmp_path / "loop.progress.csv").symlink_to("loop.progress.csv")
     started = time.perf_counter()
     results = load_class_folder(tmp_path, course.assessment)
@@ -281,15 +288,21 @@ def test_pipes_and_link_loops_in_the_class_folder_are_skipped_without_blocking(t
     assert results.problems == (
         FileProblem("loop.progress.csv", "is a link that leads nowhere; file skipped"),
         FileProblem(
-            "pipe.profile.json",
+            "pipe.hand-in.json",
             "is not a regular file (a pipe, a device or a socket); file skipped",
         ),
     )
 
 
+def desk_worker_hand_in(course) -> bytes:
+    """The example desk worker's file for the class (no health answer in it)."""
+    profile = load_profile(course.path("examples") / "desk-worker.json")
+    return hand_in(profile, course.assessment).to_json().encode()
+
+
 @pytest.mark.parametrize("kind", ["profile", "progress"])
 def test_a_student_file_over_its_limit_is_reported_and_skipped(tmp_path, course, kind):
-    name = f"big.{kind}.{'json' if kind == 'profile' else 'csv'}"
+    name = "big" + SUFFIXES[kind]
     with (tmp_path / name).open("wb") as handle:
         handle.truncate(LIMITS[kind] + 1)
     results = load_class_folder(tmp_path, course.assessment)
@@ -326,15 +339,15 @@ def test_line_problems_sort_as_numbers_and_stop_at_the_cap(tmp_path, course):
 
 
 def test_a_student_who_hands_in_every_week_keeps_the_newest_by_date(tmp_path, course):
-    example = json.loads((course.path("examples") / "desk-worker.json").read_text(encoding="utf-8"))
+    example = json.loads(desk_worker_hand_in(course))
     for week, lsi, age in [("week-2", 70.0, 0), ("week-10", 80.0, 3_600)]:
         (tmp_path / week).mkdir()
-        path = tmp_path / week / "ash.profile.json"
+        path = tmp_path / week / "ash.hand-in.json"
         path.write_text(json.dumps(example | {"lsi": lsi}), encoding="utf-8")
         os.utime(path, (1_000_000 - age, 1_000_000 - age))  # week-2 is the newer file
     results = load_class_folder(tmp_path, course.assessment)
-    assert results.profiles[["file", "lsi"]].values.tolist() == [["week-2/ash.profile.json", 70.0]]
-    assert results.earlier[["file", "lsi"]].values.tolist() == [["week-10/ash.profile.json", 80.0]]
+    assert results.profiles[["file", "lsi"]].values.tolist() == [["week-2/ash.hand-in.json", 70.0]]
+    assert results.earlier[["file", "lsi"]].values.tolist() == [["week-10/ash.hand-in.json", 80.0]]
     assert results.earlier["handed_in"].dt.year.tolist() == [1970]
 
 

@@ -25,6 +25,7 @@ backbalance.common.read.DataError: a.json: is not a Back in Balance answers file
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -84,8 +85,12 @@ def load_answers(path: Path | str) -> dict[str, str]:
     return read_answers(text, display_path(path))
 
 
-def assess(state: dict[str, str], data: AssessmentData, name: str) -> tuple[Profile, Report]:
+def assess(
+    state: dict[str, str], data: AssessmentData, name: str, today: str | None = None
+) -> tuple[Profile, Report]:
     """The profile and its wording for a reader's answers, as the page and the notebook give.
+
+    ``today`` (``YYYY-MM-DD``, default: the computer's date) judges a clinician's date.
 
     Raises
     ------
@@ -93,7 +98,7 @@ def assess(state: dict[str, str], data: AssessmentData, name: str) -> tuple[Prof
         One problem when an answer cannot be used: how many, and the first field with the
         message the form shows next to it.
     """
-    checked = check_answers(state, data)
+    checked = check_answers(state, data, today or datetime.date.today().isoformat())
     if checked.answers is None:
         field, message = next(iter(checked.errors.items()))
         count = len(checked.errors)

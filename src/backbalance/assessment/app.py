@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,11 @@ import plotly.graph_objects as go
 
 from backbalance.assessment.answers import ANSWERS_FORMAT
 from backbalance.assessment.charts import holds_chart, ratios_chart, strength_chart
-from backbalance.assessment.check import MESSAGES, check_answers, screen
+from backbalance.assessment.check import MESSAGES, check_answers, pre_exercise, screen
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.form import FORM_TEXT, FormField, FormStep, form_steps
-from backbalance.assessment.logic import build_profile
+from backbalance.assessment.form import CLEARANCE, FORM_TEXT, FormField, FormStep, form_steps
+from backbalance.assessment.hand_in import hand_in
+from backbalance.assessment.logic import build_profile, fill
 from backbalance.assessment.profile import Profile
 from backbalance.assessment.render import app_part, report_html
 from backbalance.assessment.report import describe
@@ -42,7 +44,7 @@ from backbalance.common.files import WorkFolder, decode_text
 from backbalance.course import Course
 
 
-def _input(field: FormField) -> widgets.Widget:
+def field_input(field: FormField) -> widgets.Widget:
     """The widget for one field, labelled with its question (its ``description``)."""
     common: dict[str, Any] = {"description": field.label, "style": {"description_width": "initial"}}
     if field.kind == "choice":
@@ -54,7 +56,11 @@ def _input(field: FormField) -> widgets.Widget:
             options=[(label, value) for value, label in field.options], **common
         )
     return widgets.Text(
-        value="", continuous_update=False, layout=widgets.Layout(width="auto"), **common
+        value="",
+        continuous_update=False,
+        layout=widgets.Layout(width="auto"),
+        placeholder="YYYY-MM-DD" if field.kind == "date" else "",
+        **common,
     )
 
 
@@ -65,12 +71,15 @@ class AssessmentApp(widgets.VBox):
     ----------
     data
         The validated ``data/assessment`` files.
-    answers_file, profile_file
-        The names "Save my answers" and "Save my profile" start with (JSON files in ``folder``).
+    answers_file, profile_file, hand_in_file
+        The names "Save my answers", "Save my profile" and "Save a file to hand in" start
+        with (JSON files in ``folder``; the last one only when the learner chooses to hand in).
     folder
         The learner's work folder (default: the notebook's folder).
     link_base
         Prefix from the notebook to the book's chapters (``../`` from ``notebooks/``).
+    today
+        Today's date (``YYYY-MM-DD``) for checking a clinician's date; None: the computer's date.
 
     Attributes
     ----------
@@ -88,13 +97,19 @@ class AssessmentApp(widgets.VBox):
         *,
         answers_file: str = "my_answers.json",
         profile_file: str = "my_profile.json",
+        hand_in_file: str = "my.hand-in.json",
         folder: Path | str = ".",
         link_base: str = "../",
+        today: str | None = None,
     ) -> None:
-        self.data, self.link_base, self.profile = data, link_base, None
+        self.data, self.link_base, self.profile, self._today = data, link_base, None, today
         self.inputs: dict[str, widgets.Widget] = {}
         self.messages: dict[str, widgets.HTML] = {}
-        steps = [self._step(step) for step in form_steps(data)]
+        layout = form_steps(data)
+        steps = [self._step(step) for step in layout]
+        self.tests = [box for box, step in zip(steps, layout, strict=True) if step.tests]
+        self.pre_result = widgets.HTML()
+        before = next(i for i, step in enumerate(layout) if step.title == data.pre_exercise.title)
         self.continue_button = widgets.Button(
             description=FORM_TEXT["continue"], button_style="primary"
         )
@@ -105,10 +120,18 @@ class AssessmentApp(widgets.VBox):
             widgets.VBox(),
         )
         self.later = widgets.VBox(
-            [*steps[1:], self.form_error, self.submit_button], layout=widgets.Layout(display="none")
+            [
+                *steps[1 : before + 1],
+                self.pre_result,
+                *steps[before + 1 :],
+                self.form_error,
+                self.submit_button,
+            ],
+            layout=widgets.Layout(display="none"),
         )
         self.answers_file = widgets.Text(value=answers_file, description="Answers file")
         self.profile_file = widgets.Text(value=profile_file, description="Profile file")
+        self.hand_in_file = widgets.Text(value=hand_in_file, description="Hand-in file")
         self.files = Saver(WorkFolder(folder))
         buttons = {
             name: widgets.Button(description=text, layout=widgets.Layout(width="auto"))
@@ -116,8 +139,10 @@ class AssessmentApp(widgets.VBox):
                 ("save", "Save my answers"),
                 ("load", "Load my answers"),
                 ("profile", "Save my profile (JSON)"),
+                ("hand_in", "Save a file to hand in to my class"),
             )
         }
+        buttons["hand_in"].on_click(lambda _: self.save_hand_in())
         buttons["save"].on_click(lambda _: self.save_answers())
         buttons["load"].on_click(lambda _: self.load_answers())
         buttons["profile"].on_click(lambda _: self.save_profile())
@@ -130,6 +155,8 @@ class AssessmentApp(widgets.VBox):
             [
                 widgets.HBox([self.answers_file, buttons["save"], buttons["load"]], layout=row),
                 widgets.HBox([self.profile_file, buttons["profile"]], layout=row),
+                widgets.HTML(app_part("hint", FORM_TEXT["hand_in_intro"])),
+                widgets.HBox([self.hand_in_file, buttons["hand_in"]], layout=row),
                 self.files,
             ]
         )
@@ -156,7 +183,7 @@ class AssessmentApp(widgets.VBox):
     def _step(self, step: FormStep) -> widgets.VBox:
         rows: list[widgets.Widget] = [widgets.HTML(app_part("heading", step))]
         for field in step.fields:
-            self.inputs[field.name] = _input(field)
+            self.inputs[field.name] = field_input(field)
             self.messages[field.name] = widgets.HTML()
             hint = [widgets.HTML(app_part("hint", field.hint))] if field.hint else []
             rows += [self.inputs[field.name], *hint, self.messages[field.name]]
@@ -182,17 +209,40 @@ class AssessmentApp(widgets.VBox):
             elif isinstance(widget, widgets.RadioButtons):
                 widget.value = None
 
-    def _show_messages(self, errors: dict[str, str], prefix: str = "") -> None:
+    def _show_messages(self, errors: dict[str, str], prefix: str | tuple[str, ...] = "") -> None:
         for name, box in self.messages.items():
             if name.startswith(prefix):
                 box.value = app_part("message", errors.get(name, ""))
 
+    def today(self) -> str:
+        """Today's date, ``YYYY-MM-DD`` (as given, or the computer's)."""
+        return self._today or datetime.date.today().isoformat()
+
     def _edited(self, name: str) -> None:
         self.messages[name].value = ""
-        if name.startswith("redflag-") and (
+        if name.startswith(("redflag-", CLEARANCE)) and (
             self.later.layout.display != "none" or self.results.children
         ):
             self.run_screen()
+        elif name.startswith("pre-"):
+            self.update_tests()
+
+    def update_tests(self) -> str | None:
+        """Hide the holds and the strength test when the check before the tests stops them.
+
+        Returns
+        -------
+        str or None
+            ``passed``, ``cleared``, ``stopped``, or None while a question is unanswered.
+        """
+        cleared_on = screen(self.state(), self.data, self.today()).cleared_on
+        result, _ = pre_exercise(self.state(), self.data, cleared_on)
+        for box in self.tests:
+            box.layout.display = "none" if result == "stopped" else "flex"
+        before = self.data.pre_exercise
+        text = {"stopped": before.stop, "passed": before.passed}.get(result or "", "")
+        self.pre_result.value = app_part("status", text, "bb-status")
+        return result
 
     # ------------------------------------------------------------------ steps
 
@@ -202,17 +252,28 @@ class AssessmentApp(widgets.VBox):
         Returns
         -------
         str or None
-            ``urgent``, ``clinician``, ``none``, or None while a question is unanswered.
+            ``urgent``, ``clinician``, ``cleared`` (a clinician's check is dated), ``none``,
+            or None while a question is unanswered.
         """
         self.files.clear()
-        result = screen(self.state(), self.data.red_flags)
-        self._show_messages(result.errors, "" if result.level not in (None, "none") else "redflag-")
-        self.later.layout.display = "flex" if result.level == "none" else "none"
-        self.screen_result.value = app_part(
-            "status", self.data.red_flags.clear if result.level == "none" else "", "bb-status"
+        result = screen(self.state(), self.data, self.today())
+        opened = result.level in ("none", "cleared")
+        step_one = ("redflag-", CLEARANCE) if opened or result.level is None else ("",)
+        self._show_messages(result.errors, step_one)
+        self.later.layout.display = "flex" if opened else "none"
+        flags = self.data.red_flags
+        text = (
+            flags.clear
+            if result.level == "none"
+            else fill(flags.clearance.cleared, date=str(result.cleared_on))
+            if opened
+            else ""
         )
+        self.screen_result.value = app_part("status", text, "bb-status")
         self.results.children, self.profile = (), None
-        if result.level not in (None, "none"):
+        if opened:
+            self.update_tests()
+        elif result.level is not None:
             self._show(Profile(red_flag=result.level, red_flag_signs=result.signs))
         return result.level
 
@@ -224,9 +285,9 @@ class AssessmentApp(widgets.VBox):
         Profile or None
             The profile shown, or None when an answer needs fixing.
         """
-        if self.run_screen() != "none":
+        if self.run_screen() not in ("none", "cleared"):
             return self.profile
-        checked = check_answers(self.state(), self.data)
+        checked = check_answers(self.state(), self.data, self.today())
         self._show_messages(checked.errors)
         self.form_error.value = app_part("message", MESSAGES["form"] if checked.errors else "")
         if checked.answers is None:
@@ -277,7 +338,7 @@ class AssessmentApp(widgets.VBox):
             self.files.say(f"Could not read {source}: {str(err)[:200]}.")
             return False
         self.set_state(answers)
-        if screen(answers, self.data.red_flags).level is not None:
+        if screen(answers, self.data, self.today()).level is not None:
             self.run_screen()
         self.files.say(f"Loaded your answers from {source}.")
         return True
@@ -289,4 +350,22 @@ class AssessmentApp(widgets.VBox):
             return None
         return self.files.save(
             str(name or self.profile_file.value), self.profile.to_json() + "\n", (".json",)
+        )
+
+    def save_hand_in(self, name: str | None = None) -> Path | None:
+        """Save the file to hand in to a class: results without any health answer.
+
+        Only when the learner presses the button: handing in is their choice. After a red
+        flag, or when the tests were stopped, there is nothing to hand in.
+        """
+        self.files.clear()
+        if self.profile is None:
+            self.files.say("Press 'See my results' first: there is nothing to hand in yet.")
+            return None
+        file = hand_in(self.profile, self.data)
+        if file is None:
+            self.files.say("There is nothing to hand in: your results hold no tests to share.")
+            return None
+        return self.files.save(
+            str(name or self.hand_in_file.value), file.to_json() + "\n", (".json",)
         )

@@ -1,6 +1,8 @@
 """Checking the reader's answers: red flags first, then every field by its rule.
 
-:func:`screen` checks the red-flag answers; :func:`check_answers` checks the whole form
+:func:`screen` checks the red-flag answers, the check before the tests and the date of a
+clinician's check (the one path that unlocks the tests and the programme after a
+see-a-clinician sign); :func:`check_answers` checks the whole form
 (``name -> text``, exactly what the reader typed or picked, see
 :mod:`backbalance.assessment.logic`) and returns typed
 :class:`~backbalance.assessment.logic.Answers` or one message per field. Steps 2 to 5 are
@@ -12,16 +14,19 @@ Examples
 --------
 >>> from backbalance.course import Course
 >>> from backbalance.assessment.check import check_answers
->>> check_answers({"redflag-cancer": "yes"}, Course.find().assessment).answers.red_flag
+>>> check_answers({"redflag-cancer": "yes"}, Course.find().assessment, "2026-01-31").answers.red_flag
 'clinician'
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.form import CLEARANCE, fields_of_tests
 from backbalance.assessment.logic import (
     HOLDS,
     NORM_GROUPS,
@@ -35,8 +40,12 @@ from backbalance.assessment.logic import (
     parse_number,
 )
 from backbalance.assessment.measures import NumberInput
-from backbalance.assessment.profile import RedFlagLevel, StrengthResult
-from backbalance.assessment.questions import RedFlags
+from backbalance.assessment.profile import (
+    ISO_DATE,
+    PreExerciseResult,
+    RedFlagLevel,
+    StrengthResult,
+)
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.parameters import STATUSES
 
@@ -49,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "pair": "Fill in the other side too, or leave both boxes empty.",
     "load": "Type the weight you used for the reps, or leave the strength boxes empty.",
     "form": "Some answers need a look. They are marked in the form.",
+    "date": "Type the date as year-month-day, such as 2026-01-31.",
 }
 """What the reader sees next to a field whose answer cannot be used (the same in JavaScript)."""
 
@@ -110,41 +120,97 @@ def check_choice(value: str, allowed: tuple[str, ...], *, required: bool = True)
     return Checked(error=MESSAGES["choose"])
 
 
+def check_date(text: str, today: str, future: str) -> Checked:
+    """Check the date of a clinician's check: empty, or a real ``YYYY-MM-DD`` no later than ``today``.
+
+    >>> check_date("2026-02-30", "2026-03-01", "after today").error
+    'Type the date as year-month-day, such as 2026-01-31.'
+    """
+    text = text.strip(SPACE)
+    if not text:
+        return Checked()
+    try:
+        valid = bool(re.fullmatch(ISO_DATE, text)) and bool(datetime.date.fromisoformat(text))
+    except ValueError:
+        valid = False
+    if not valid:
+        return Checked(error=MESSAGES["date"])
+    return Checked(error=future) if text > today else Checked(value=text)
+
+
 @dataclass(frozen=True)
 class Screen:
-    """The result of the red-flag screen.
+    """The result of step 1: the red flags and the date of a clinician's check.
 
-    ``level`` is None while a question is unanswered and no answer is "yes"; a single
-    "yes" is enough to stop, whatever the other answers.
+    ``level`` is None while a question is unanswered and nothing stops the reader; a single
+    "yes" is enough to stop, whatever the other answers, unless the reader gave the date of
+    a clinician's check (``cleared``), which never lifts an urgent sign. ``signs`` are kept
+    only when the screen stops; ``cleared_on`` is the valid date typed, if any.
     """
 
     level: RedFlagLevel | None
     signs: tuple[str, ...] = ()
     errors: dict[str, str] = field(default_factory=dict)
+    cleared_on: str | None = None
 
 
-def screen(state: Mapping[str, str], red_flags: RedFlags) -> Screen:
-    """Check the red-flag answers (``redflag-<id>``: ``yes`` or ``no``).
+def screen(state: Mapping[str, str], data: AssessmentData, today: str) -> Screen:
+    """Check step 1: ``redflag-<id>`` (``yes``/``no``) and ``clearance`` (a date or empty).
+
+    Parameters
+    ----------
+    state
+        Field name -> what the reader typed or picked.
+    data
+        The validated ``data/assessment`` files.
+    today
+        Today's date, ``YYYY-MM-DD`` (a clinician's check cannot be later).
 
     Returns
     -------
     Screen
-        ``urgent`` if any urgent sign is yes, else ``clinician`` if any other sign is yes,
-        else ``none`` when all are answered, else None with a message per unanswered one.
+        ``urgent`` if any urgent sign is yes; else ``clinician`` if another sign is yes and
+        no clinician's check is dated; else None with a message per field to fix; else
+        ``cleared`` (a sign, and a dated check) or ``none``.
     """
+    flags = data.red_flags
     checked = {
-        sign.id: check_choice(state.get(f"redflag-{sign.id}", ""), YES_NO)
-        for sign in red_flags.signs()
+        sign.id: check_choice(state.get(f"redflag-{sign.id}", ""), YES_NO) for sign in flags.signs()
     }
     signs = tuple(sign_id for sign_id, answer in checked.items() if answer.value == "yes")
-    if any(sign.id in signs for sign in red_flags.urgent.signs):
+    if any(sign.id in signs for sign in flags.urgent.signs):
         return Screen("urgent", signs)
-    if signs:
+    date = check_date(state.get(CLEARANCE, ""), today, flags.clearance.future)
+    if signs and date.value is None and date.error is None:
         return Screen("clinician", signs)
-    errors = {
-        f"redflag-{sign_id}": answer.error for sign_id, answer in checked.items() if answer.error
+    every = {**{f"redflag-{k}": v for k, v in checked.items()}, CLEARANCE: date}
+    errors = {name: answer.error for name, answer in every.items() if answer.error}
+    if errors:
+        return Screen(None, (), errors)
+    cleared_on = None if date.value is None else str(date.value)
+    return Screen("cleared" if signs else "none", (), {}, cleared_on)
+
+
+def pre_exercise(
+    state: Mapping[str, str], data: AssessmentData, cleared_on: str | None
+) -> tuple[PreExerciseResult | None, dict[str, str]]:
+    """Check the questions before the tests (``pre-<id>``: ``yes``/``no``).
+
+    Returns
+    -------
+    tuple
+        ``passed`` (all no), ``cleared`` (a yes, and a clinician's check is dated),
+        ``stopped`` (a yes: no holds, no strength test, no programme) or None with a
+        message per unanswered question.
+    """
+    checked = {
+        f"pre-{q.id}": check_choice(state.get(f"pre-{q.id}", ""), YES_NO)
+        for q in data.pre_exercise.questions
     }
-    return Screen(None if errors else "none", (), errors)
+    if any(answer.value == "yes" for answer in checked.values()):
+        return ("cleared" if cleared_on else "stopped"), {}
+    errors = {name: answer.error for name, answer in checked.items() if answer.error}
+    return (None if errors else "passed"), errors
 
 
 @dataclass(frozen=True)
@@ -326,8 +392,8 @@ def gather(rules: tuple[FieldRule, ...], checked: Mapping[str, Checked]) -> dict
     return answers
 
 
-def check_answers(state: Mapping[str, str], data: AssessmentData) -> FormCheck:
-    """Check the whole form, red flags first.
+def check_answers(state: Mapping[str, str], data: AssessmentData, today: str) -> FormCheck:
+    """Check the whole form, the safety screen first.
 
     Parameters
     ----------
@@ -335,32 +401,42 @@ def check_answers(state: Mapping[str, str], data: AssessmentData) -> FormCheck:
         Field name -> what the reader typed or picked (see the module docstring).
     data
         The validated ``data/assessment`` files.
+    today
+        Today's date, ``YYYY-MM-DD`` (see :func:`screen`).
 
     Returns
     -------
     FormCheck
         After a red flag, answers with only the red flag filled in (the rest is not
-        checked); otherwise answers, or an error message for every field to fix.
+        checked); otherwise answers, or an error message for every field to fix. When the
+        check before the tests stops them, the fields of the holds and the strength test
+        are not checked and not kept.
     """
-    screened = screen(state, data.red_flags)
+    screened = screen(state, data, today)
     if screened.level is None:
         return FormCheck(None, screened.errors)
-    if screened.level != "none":
+    if screened.level not in ("none", "cleared"):
         return FormCheck(Answers(screened.level, screened.signs))
-    rules = field_rules(data)
+    before_tests, errors = pre_exercise(state, data, screened.cleared_on)
+    skipped = fields_of_tests(data) if before_tests == "stopped" else ()
+    rules = tuple(rule for rule in field_rules(data) if rule.name not in skipped)
     checked: dict[str, Checked] = {}
     for rule in rules:
         result = check_field(rule, state, checked)
         if result is not None:
             checked[rule.name] = result
-    errors = {name: result.error for name, result in checked.items() if result.error}
+    errors |= {name: result.error for name, result in checked.items() if result.error}
     if errors:
         return FormCheck(None, errors)
     parts = gather(rules, checked)
     strength = parts["strength"]
     return FormCheck(
         Answers(
-            red_flag="none",
+            red_flag=screened.level,
+            pre_exercise=before_tests,
+            cleared_on=screened.cleared_on
+            if screened.level == "cleared" or before_tests == "cleared"
+            else None,
             choices=parts["choices"],  # type: ignore[arg-type]
             holds=parts["holds"],  # type: ignore[arg-type]
             norms=parts["norms"],  # type: ignore[arg-type]

@@ -1,6 +1,7 @@
 """The self-assessment's definitions, read from ``data/assessment/*.yml`` and validated.
 
-Six files describe the self-assessment: ``red_flags.yml`` (the safety screen),
+Seven files describe the self-assessment: ``red_flags.yml`` (the safety screen and the
+clinician's clearance), ``pre_exercise.yml`` (the check before the tests),
 ``questionnaire.yml`` (signs, causes, points and weights), ``endurance.yml`` (the four
 torso holds, published averages, ratio limits, test errors and hold targets), ``strength.yml`` (the
 side-to-side strength test and the Limb Symmetry Index line), ``tightness.yml`` (which side
@@ -29,7 +30,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel
 
 from backbalance.assessment.measures import Endurance, Strength, Tightness
-from backbalance.assessment.questions import Questionnaire, RedFlags
+from backbalance.assessment.questions import PreExercise, Questionnaire, RedFlags
 from backbalance.assessment.types import blanks
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
 from backbalance.common.types import Frozen, Text
@@ -69,6 +70,7 @@ class AssessmentData:
     """Everything the self-assessment needs, one validated object per file."""
 
     red_flags: RedFlags
+    pre_exercise: PreExercise
     questionnaire: Questionnaire
     endurance: Endurance
     strength: Strength
@@ -94,6 +96,7 @@ class AssessmentData:
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "red_flags": RedFlags,
+    "pre_exercise": PreExercise,
     "questionnaire": Questionnaire,
     "endurance": Endurance,
     "strength": Strength,
@@ -148,7 +151,7 @@ def load_assessment(folder: Path | str) -> AssessmentData:
     Returns
     -------
     AssessmentData
-        The six validated files.
+        The seven validated files.
 
     Raises
     ------

@@ -34,6 +34,10 @@ FORM_TEXT: dict[str, str] = {
     "empty. Answer again, or press “Forget my answers” to clear them.",
     "download": "Download my profile (JSON)",
     "download_answers": "Download my answers (JSON)",
+    "hand_in": "Download a file to hand in to my class",
+    "hand_in_intro": "Only if your teacher asks for it, and only if you want to. This second file "
+    "holds your test results and likely causes, but none of your answers about health or safety. "
+    "Rename it with the id your teacher gives you, such as fox-17.hand-in.json.",
     "privacy": "Your answers never leave this browser. Nothing is sent anywhere.",
     "noscript": "This self-assessment needs JavaScript, which is off in your browser. "
     "You can do the same checks on paper with the worksheet in the self-assessment chapter.",
@@ -45,8 +49,9 @@ FORM_TEXT: dict[str, str] = {
 class FormField:
     """One answer the form asks for.
 
-    ``kind`` is ``choice`` (radio buttons), ``number`` (a text box) or ``menu`` (a drop-down
-    whose first option is the default). ``options`` are ``(value, label)`` pairs.
+    ``kind`` is ``choice`` (radio buttons), ``number`` (a text box), ``date`` (a date box,
+    ``YYYY-MM-DD``) or ``menu`` (a drop-down whose first option is the default). ``options``
+    are ``(value, label)`` pairs.
     """
 
     name: str
@@ -58,18 +63,28 @@ class FormField:
 
 @dataclass(frozen=True)
 class FormStep:
-    """A step of the form: its heading, the text under it and its fields."""
+    """A step of the form: its heading, the text under it and its fields.
+
+    ``tests`` marks the steps of the timed holds and the strength test: the check before
+    the tests (``pre_exercise.yml``) can stop them.
+    """
 
     title: str
     intro: str
     fields: tuple[FormField, ...]
+    tests: bool = False
+
+
+CLEARANCE = "clearance"
+"""The field of the date of a clinician's check (the last field of step 1)."""
 
 
 def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
-    """The five steps of the form, in order, with the field names :func:`check_answers` reads.
+    """The steps of the form, in order, with the field names :func:`check_answers` reads.
 
-    Step 1 is the red-flag screen; the static page and the notebook show steps 2 to 5 only
-    once it is clear.
+    Step 1 is the red-flag screen with the date of a clinician's check; the static page and
+    the notebook show the other steps only once it is clear. The check before the tests
+    comes between the signs and the timed holds.
     """
     flags, questionnaire, endurance, strength, tightness = (
         data.red_flags,
@@ -78,6 +93,7 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
         data.strength,
         data.tightness,
     )
+    before = data.pre_exercise
     yes_no = (("yes", FORM_TEXT["yes"]), ("no", FORM_TEXT["no"]))
     groups = endurance.norms.group_names
     status = strength.training_status
@@ -85,9 +101,12 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
         FormStep(
             flags.title,
             flags.intro,
-            tuple(
-                FormField(f"redflag-{sign.id}", "choice", sign.question, yes_no)
-                for sign in flags.signs()
+            (
+                *(
+                    FormField(f"redflag-{sign.id}", "choice", sign.question, yes_no)
+                    for sign in flags.signs()
+                ),
+                FormField(CLEARANCE, "date", flags.clearance.question, hint=flags.clearance.hint),
             ),
         ),
         FormStep(
@@ -102,6 +121,11 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
                 )
                 for q in questionnaire.questions
             ),
+        ),
+        FormStep(
+            before.title,
+            before.intro,
+            tuple(FormField(f"pre-{q.id}", "choice", q.question, yes_no) for q in before.questions),
         ),
         FormStep(
             endurance.title,
@@ -127,6 +151,7 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
                     ),
                 ),
             ),
+            tests=True,
         ),
         FormStep(
             strength.title,
@@ -159,6 +184,7 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
                     (("", FORM_TEXT["not_stated"]), *((o.value, o.label) for o in status.options)),
                 ),
             ),
+            tests=True,
         ),
         FormStep(
             tightness.title,
@@ -175,3 +201,8 @@ def form_steps(data: AssessmentData) -> tuple[FormStep, ...]:
             ),
         ),
     )
+
+
+def fields_of_tests(data: AssessmentData) -> tuple[str, ...]:
+    """The fields of the timed holds and the strength test, skipped when the check before the tests stops them."""
+    return tuple(f.name for step in form_steps(data) if step.tests for f in step.fields)

@@ -3,7 +3,9 @@
 Pure functions, no I/O and no widgets. The flow is
 
 1. :func:`backbalance.assessment.check.screen` checks the red-flag answers. Any "yes" stops
-   the assessment.
+   the assessment, unless the reader dates a clinician's check (never after an urgent sign);
+   :func:`backbalance.assessment.check.pre_exercise` checks the questions before the tests,
+   and a "yes" there skips the timed holds and the strength test.
 2. :func:`backbalance.assessment.check.check_answers` checks every answer of the form
    (``name -> text``, exactly what the reader typed or picked) and returns typed
    :class:`Answers` or one message per field.
@@ -20,7 +22,8 @@ functions here do; ``tests/golden`` replays Python's results under Node. So ever
 here is exact: scores are whole numbers, and numbers are rounded half up with
 :func:`round_half_up` before they are compared or shown.
 
-Form field names: ``redflag-<id>`` (``yes``/``no``), ``question-<id>`` (an option value),
+Form field names: ``redflag-<id>`` (``yes``/``no``), ``clearance`` (``YYYY-MM-DD`` or
+empty), ``pre-<id>`` (``yes``/``no``), ``question-<id>`` (an option value),
 ``hold-<hold>`` (seconds), ``norms`` (``female``, ``male`` or empty), ``strength-unit``
 (``reps``/``kg``), ``strength-load`` (kg, with reps), ``strength-left`` and
 ``strength-right``, ``dominant-hand`` (``left``, ``right`` or empty), ``tight-<muscle>``
@@ -56,6 +59,7 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.measures import Ratio
 from backbalance.assessment.profile import (
     NormGroup,
+    PreExerciseResult,
     Profile,
     RedFlagLevel,
     StrengthResult,
@@ -119,6 +123,8 @@ class Answers:
 
     red_flag: RedFlagLevel
     red_flag_signs: tuple[str, ...] = ()
+    pre_exercise: PreExerciseResult | None = None
+    cleared_on: str | None = None
     choices: dict[str, str] = field(default_factory=dict)
     holds: dict[HoldId, float] = field(default_factory=dict)
     norms: NormGroup | None = None
@@ -162,10 +168,29 @@ def contributor_scores(choices: Mapping[str, str], questionnaire: Questionnaire)
 def ranked_contributors(
     choices: Mapping[str, str], questionnaire: Questionnaire
 ) -> tuple[str, ...]:
-    """Contributors that reach ``contributor_min_score``, highest score first (ties: file order)."""
+    """Contributors that reach ``contributor_min_score``, highest score first (ties: file order).
+
+    A contributor that ``needs`` a question is left out when the reader's answer to it scores
+    0: a cause the reader has just denied (an injury, after "No" to injury) is never named.
+    """
     scores = contributor_scores(choices, questionnaire)
+    questions = {q.id: q for q in questionnaire.questions}
+    denied = {
+        c.id
+        for c in questionnaire.contributors
+        if c.needs is not None and _points(questions[c.needs], choices[c.needs]) == 0
+    }
     order = sorted(scores, key=lambda cid: -scores[cid])  # stable: ties keep the file order
-    return tuple(cid for cid in order if scores[cid] >= questionnaire.contributor_min_score)
+    return tuple(
+        cid
+        for cid in order
+        if scores[cid] >= questionnaire.contributor_min_score and cid not in denied
+    )
+
+
+def advice(choices: Mapping[str, str], questionnaire: Questionnaire) -> tuple[str, ...]:
+    """The ids of the ``advice`` entries whose question got one of their answers, in file order."""
+    return tuple(a.id for a in questionnaire.advice if choices.get(a.question) in a.answers)
 
 
 def ratio_value(holds: Mapping[str, float], ratio: Ratio) -> float | None:
@@ -346,14 +371,18 @@ def build_profile(answers: Answers, data: AssessmentData) -> Profile:
     Returns
     -------
     Profile
-        After a red flag, only the red flag; otherwise scores, side, gap and measures.
+        After a red flag, only the red flag; otherwise the screen's results, the advice,
+        scores, side, gap and measures.
     """
-    if answers.red_flag != "none":
+    if answers.red_flag not in ("none", "cleared"):
         return Profile(red_flag=answers.red_flag, red_flag_signs=answers.red_flag_signs)
     questionnaire, noise = data.questionnaire, hold_noise(data)
     strength = _strength(answers, data, noise["strength"])
     return Profile(
-        red_flag="none",
+        red_flag=answers.red_flag,
+        cleared_on=answers.cleared_on,
+        pre_exercise=answers.pre_exercise,
+        advice=advice(answers.choices, questionnaire),
         concern_score=concern_score(answers.choices, questionnaire),
         concern_max=concern_max(questionnaire),
         contributors=ranked_contributors(answers.choices, questionnaire),

@@ -10,8 +10,15 @@ The JSON format (version 1)::
     {
       "format": "back-in-balance/profile",
       "version": 1,
-      "red_flag": "none",              // "none", "clinician" (see one first) or "urgent"
-      "red_flag_signs": [],            // ids of the signs answered yes (red_flags.yml)
+      "red_flag": "none",              // "none", "cleared" (a see-a-clinician sign, and a
+                                       // clinician's check on cleared_on), "clinician" (see
+                                       // one first) or "urgent"
+      "red_flag_signs": [],            // ids of the signs answered yes, only after a stop
+      "cleared_on": null,              // date of the clinician's check (YYYY-MM-DD) or null
+      "pre_exercise": "passed",        // the check before the tests: "passed", "cleared"
+                                       // (a yes, and a clinician's check), "stopped" (a yes:
+                                       // no holds, no strength test, no programme) or null
+      "advice": [],                    // ids of questionnaire.yml advice that applies
       "concern_score": 9,              // questionnaire score, 0..concern_max
       "concern_max": 26,
       "contributors": ["carrying", "tight-side"],   // likely causes, most likely first
@@ -42,7 +49,9 @@ Hold times are an endurance track: they never give ``weaker_side``, ``gap_percen
 ``lsi``, and a profile with hold times but no strength LSI has ``strength_forecast`` false.
 
 After a red flag only ``red_flag`` and ``red_flag_signs`` are filled in: no programme
-may be built from such a profile.
+may be built from such a profile, nor from one whose ``pre_exercise`` is ``stopped``. This
+file is the learner's own; what a student hands in to a class is the smaller
+:class:`backbalance.assessment.hand_in.HandIn`, without any health answer.
 
 :func:`read_profile` and :func:`load_profile` are the one way to read a profile that a
 reader saved, downloaded or uploaded: a bad file is a
@@ -77,7 +86,10 @@ from backbalance.common.types import Frozen, Side
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import Status
 
-RedFlagLevel = Literal["none", "clinician", "urgent"]
+RedFlagLevel = Literal["none", "cleared", "clinician", "urgent"]
+PreExerciseResult = Literal["passed", "cleared", "stopped"]
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""A date as the browser's date box and the notebook give it: ``YYYY-MM-DD``."""
 TightSide = Literal["left", "right", "both"]
 NormGroup = Literal["female", "male"]
 StrengthUnit = Literal["reps", "kg"]
@@ -118,6 +130,9 @@ class Profile(Frozen):
     version: Literal[1] = 1
     red_flag: RedFlagLevel
     red_flag_signs: tuple[str, ...] = ()
+    cleared_on: Annotated[str, Field(pattern=ISO_DATE)] | None = None
+    pre_exercise: PreExerciseResult | None = None
+    advice: tuple[str, ...] = ()
     concern_score: Annotated[int, Field(ge=0)] | None = None
     concern_max: Annotated[int, Field(ge=0)] | None = None
     contributors: tuple[str, ...] = ()
@@ -143,8 +158,13 @@ class Profile(Frozen):
 
     @property
     def cleared(self) -> bool:
-        """True when no red flag was reported, so exercise advice may follow."""
-        return self.red_flag == "none"
+        """True when no red flag was reported (or a clinician has checked), so exercise advice may follow."""
+        return self.red_flag in ("none", "cleared")
+
+    @property
+    def may_exercise(self) -> bool:
+        """True when a programme may be built: cleared, and the check before the tests did not stop."""
+        return self.cleared and self.pre_exercise != "stopped"
 
     def to_json(self) -> str:
         """The profile as indented JSON text (the format in the module docstring)."""

@@ -1,5 +1,6 @@
-"""Schemas of ``data/assessment/red_flags.yml`` (the safety screen) and
-``questionnaire.yml`` (signs, causes, points and weights); loaded by
+"""Schemas of ``data/assessment/red_flags.yml`` (the safety screen and the clinician's
+clearance), ``pre_exercise.yml`` (the check before the tests) and ``questionnaire.yml``
+(signs, causes, points, weights and the see-a-clinician advice); loaded by
 :mod:`backbalance.assessment.data`."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from backbalance.assessment.types import Chapter, Weight, blanks
-from backbalance.common.types import Frozen, Slug, Sourced, Text, require_unique
+from backbalance.common.types import BibKey, Frozen, Slug, Sourced, Text, require_unique
 
 # --------------------------------------------------------------------------- red flags
 
@@ -29,7 +30,17 @@ class RedFlagGroup(Sourced):
 
     title: Text
     guidance: Text
-    signs: Annotated[list[RedFlagSign], Field(min_length=1, max_length=10)]
+    signs: Annotated[list[RedFlagSign], Field(min_length=1, max_length=16)]
+
+
+class Clearance(Frozen):
+    """The "a clinician has checked me" path: a date that unlocks the tests and the programme."""
+
+    question: Text
+    hint: Text
+    when_stopped: Text
+    cleared: Annotated[Text, blanks("date")]
+    future: Text
 
 
 class RedFlags(Frozen):
@@ -42,6 +53,7 @@ class RedFlags(Frozen):
     clear: Text
     answered_yes: Text
     no_programme: Text
+    clearance: Clearance
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RedFlags:
@@ -58,6 +70,37 @@ class RedFlags(Frozen):
             source = getattr(self, name).source
             if source:
                 yield f"{name}.source", source
+
+
+# --------------------------------------------------------------------------- pre-exercise
+
+
+class PreExerciseQuestion(Frozen):
+    """One yes/no question of the check before the tests."""
+
+    id: Slug
+    question: Text
+    assumption: Text | None = None
+
+
+class PreExercise(Sourced):
+    """``pre_exercise.yml``: a PAR-Q+-style check before the holds and the strength test."""
+
+    title: Text
+    intro: Text
+    questions: Annotated[list[PreExerciseQuestion], Field(min_length=1, max_length=10)]
+    stop: Text
+    passed: Text
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> PreExercise:
+        require_unique([q.id for q in self.questions], "question id")
+        return self
+
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """``(entry, bibtex_key)`` when the file names a source."""
+        if self.source:
+            yield "source", self.source
 
 
 # --------------------------------------------------------------------------- questionnaire
@@ -79,6 +122,18 @@ class Contributor(Frozen):
     why: Text
     chapter: Chapter
     link_text: Text
+    needs: Slug | None = None
+    hand_in: bool = True
+
+
+class Advice(Frozen):
+    """A sentence shown at the top of the results when a question gets one of ``answers``."""
+
+    id: Slug
+    question: Slug
+    answers: Annotated[list[Slug], Field(min_length=1)]
+    text: Text
+    source: BibKey | None = None
 
 
 class Question(Sourced):
@@ -124,11 +179,26 @@ class Questionnaire(Frozen):
     no_contributors: Text
     causes_chapter: Chapter
     causes_link_text: Text
+    advice: Annotated[list[Advice], Field(max_length=10)] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Questionnaire:
         require_unique([c.id for c in self.contributors], "contributor id")
         require_unique([q.id for q in self.questions], "question id")
+        require_unique([a.id for a in self.advice], "advice id")
+        options = {q.id: {o.value for o in q.options} for q in self.questions}
+        for contributor in self.contributors:
+            if contributor.needs is not None and contributor.needs not in options:
+                raise ValueError(
+                    f"contributor {contributor.id!r} needs {contributor.needs!r}, which is not a question id"
+                )
+        for advice in self.advice:
+            unknown = sorted(set(advice.answers) - options.get(advice.question, set()))
+            if advice.question not in options or unknown:
+                raise ValueError(
+                    f"advice {advice.id!r}: {advice.question!r} has no answer {(unknown or [''])[0]!r}; "
+                    "name a question id and its option values"
+                )
         known = {c.id for c in self.contributors}
         for question in self.questions:
             unknown = sorted(set(question.contributes) - known)
@@ -150,3 +220,6 @@ class Questionnaire(Frozen):
         for index, question in enumerate(self.questions):
             if question.source:
                 yield f"questions[{index}].source ({question.id})", question.source
+        for index, advice in enumerate(self.advice):
+            if advice.source:
+                yield f"advice[{index}].source ({advice.id})", advice.source

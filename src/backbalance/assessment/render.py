@@ -32,9 +32,11 @@ from markupsafe import Markup
 from backbalance.assessment.answers import answers_document
 from backbalance.assessment.check import ANSWER_PARTS, MESSAGES, field_rules
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.form import FORM_TEXT, form_steps
+from backbalance.assessment.form import CLEARANCE, FORM_TEXT, fields_of_tests, form_steps
+from backbalance.assessment.hand_in import FIELDS as HAND_IN_FIELDS
+from backbalance.assessment.hand_in import HandIn
 from backbalance.assessment.logic import CLEAR_VERDICTS, NUMBER, SPACE, YES_NO, hold_noise
-from backbalance.assessment.profile import Profile
+from backbalance.assessment.profile import ISO_DATE, Profile
 from backbalance.assessment.report import SUMMARY_RULES, WORDS, Report
 from backbalance.common.html import environment, inert_json, render, static_text
 from backbalance.common.palette import css_variables
@@ -54,6 +56,13 @@ def script_spec(data: AssessmentData, links: dict[str, str]) -> dict[str, Any]:
         "number": NUMBER,
         "space": SPACE,
         "yes_no": list(YES_NO),
+        "iso_date": ISO_DATE,
+        "clearance": CLEARANCE,
+        "test_fields": list(fields_of_tests(data)),
+        "hand_in": {
+            "defaults": HandIn().model_dump(mode="json", include={"format", "version", "screen"}),
+            "fields": list(HAND_IN_FIELDS),
+        },
         "fields": [rule.to_json() for rule in field_rules(data)],
         "answer_parts": ANSWER_PARTS,
         "noise": hold_noise(data),

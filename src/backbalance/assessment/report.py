@@ -87,6 +87,7 @@ class Report:
     stop_title: str = ""
     stop: tuple[str, ...] = ()
     stop_signs: tuple[str, ...] = ()
+    safety: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
     concern: tuple[str, ...] = ()
     contributors: tuple[Item, ...] = ()
@@ -107,11 +108,23 @@ def _stop(profile: Profile, data: AssessmentData) -> Report:
     shorts = tuple(
         sign.short for sign in data.red_flags.signs() if sign.id in profile.red_flag_signs
     )
+    after = (data.red_flags.clearance.when_stopped,) if profile.red_flag == "clinician" else ()
     return Report(
         stop_title=group.title,
-        stop=(group.guidance, data.red_flags.no_programme),
+        stop=(group.guidance, data.red_flags.no_programme, *after),
         stop_signs=shorts,
     )
+
+
+def _safety(profile: Profile, data: AssessmentData) -> tuple[str, ...]:
+    """The lines above the results: a clinician's check, tests stopped, see-a-clinician advice."""
+    lines = []
+    if profile.cleared_on is not None:
+        lines.append(fill(data.red_flags.clearance.cleared, date=profile.cleared_on))
+    if profile.pre_exercise == "stopped":
+        lines.append(data.pre_exercise.stop)
+    texts = {a.id: a.text for a in data.questionnaire.advice}
+    return (*lines, *(texts[a] for a in profile.advice if a in texts))
 
 
 Condition = tuple[str, str, object]
@@ -413,6 +426,7 @@ def describe(profile: Profile, data: AssessmentData) -> Report:
         if lvl.min_score <= (profile.concern_score or 0)
     ][-1]
     return Report(
+        safety=_safety(profile, data),
         summary=_summary(profile, data),
         concern=(score, level.text),
         contributors=_contributors(profile, data.questionnaire),

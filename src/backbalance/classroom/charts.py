@@ -227,8 +227,8 @@ def progress_chart(
     weekly
         From :func:`backbalance.classroom.logic.progress_by_week`.
     profiles
-        :attr:`backbalance.classroom.data.ClassResults.profiles` (students with a red flag are
-        left out).
+        :attr:`backbalance.classroom.data.ClassResults.profiles` (logs of students without a
+        hand-in are left out).
     data
         The validated ``data/assessment`` files (the LSI line).
 

@@ -1,31 +1,33 @@
 """Reading a class: an instructor's folder of students' exports, checked and loaded into tables.
 
-Students hand in two files, renamed after an anonymous student id of their choice:
+Students who choose to hand in send up to two files, renamed after an anonymous student id:
 
-* ``<student>.profile.json``: the self-assessment profile (:mod:`backbalance.assessment.profile`),
-  saved with the notebook's "Save my profile (JSON)" button or downloaded from the book;
+* ``<student>.hand-in.json``: the hand-in file of the self-assessment
+  (:mod:`backbalance.assessment.hand_in`): test results and likely causes, never a health
+  answer; saved with the notebook's "Save a file to hand in to my class" button or
+  downloaded from the book. A full profile handed in by mistake is refused, and none of
+  its answers is loaded;
 * ``<student>.progress.csv``: the re-test log of the progress tracker
   (:mod:`backbalance.tracker.progress`), saved with its "Save my log (CSV)" button.
 
 The student id is the file name without that ending, in lower case. Files in sub-folders
 count too; hidden files and folders (such as ``.ipynb_checkpoints``) are ignored, and so are
 files that are not ``.json`` or ``.csv`` (such as a ``README.md``). A link to a file outside
-the class folder, a pipe or device, a profile over :data:`LIMITS` ``["profile"]`` bytes and a
+the class folder, a pipe or device, a hand-in over :data:`LIMITS` ``["profile"]`` bytes and a
 log over :data:`LIMITS` ``["progress"]`` bytes are reported and never read.
 
 Loading never raises. A file that cannot be used is skipped and reported as a
 :class:`FileProblem` ``(file, reason)``: a ``.json``/``.csv`` file whose name breaks the rule,
-text that is not JSON, a JSON file that is not a version 1 profile, invalid values, a
+text that is not JSON, a JSON file that is not a version 1 hand-in file, invalid values, a
 progress log with no usable row, and duplicates. A student may hand in every week (one
 sub-folder per week): of several usable files of one student and kind, the newest by its
 date (the file's modification time) is used, and on equal or unknown dates the one whose
-path sorts last (``week-10`` after ``week-9``). The older profiles stay available in
+path sorts last (``week-10`` after ``week-9``). The older hand-ins stay available in
 :attr:`ClassResults.earlier`, for change over the weeks; an older progress log is reported,
 since the newest holds the weeks before it. Files are taken in the order of their student id,
 then their path, so the result does not depend on the order the folder lists them in; of two
 files of different students with the same measurements (a file handed in twice under two
-names), the first is used and the second reported. Profiles without a measurement (after a
-red flag, for example) and logs of a single test are not compared by content: two students
+names), the first is used and the second reported. Hand-ins without a measurement and logs of a single test are not compared by content: two students
 may well match. A progress log keeps its good rows, and each unusable line is reported (at
 most :data:`LINE_PROBLEMS` of them per file). Free-text notes of the progress logs are never
 loaded. Problems are sorted by file, then by line, numbers as numbers (line 10 after line 9).
@@ -53,13 +55,14 @@ from typing import Literal, NamedTuple
 import pandas as pd
 
 from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.hand_in import FIELDS as HAND_IN_FIELDS
+from backbalance.assessment.hand_in import HandIn, read_hand_in
 from backbalance.assessment.logic import HOLDS, ratio_value
-from backbalance.assessment.profile import Profile, read_profile
 from backbalance.common.read import DataError, read_file
 from backbalance.tracker.data import parse_progress
 
 Kind = Literal["profile", "progress"]
-SUFFIXES: dict[Kind, str] = {"profile": ".profile.json", "progress": ".progress.csv"}
+SUFFIXES: dict[Kind, str] = {"profile": ".hand-in.json", "progress": ".progress.csv"}
 """The ending of each kind of student file; the student id is the name before it."""
 
 EXTENSIONS = (".json", ".csv")
@@ -73,20 +76,9 @@ before it fills memory. A file whose name follows no rule is read up to the prof
 LINE_PROBLEMS = 20
 """Unusable lines reported per progress log; the rest are counted in one more line."""
 
-PROFILE_COLUMNS = (
-    "student",
-    "file",
-    "red_flag",
-    "concern_score",
-    "contributors",
-    "weaker_side",
-    "gap_percent",
-    "gap_test",
-    "clear_gap",
-    "lsi",
-    *HOLDS,
-    "training_status",
-)
+HAND_IN_COLUMNS = ("screen", *(name for name in HAND_IN_FIELDS if name != "holds"))
+"""The hand-in's fields as columns; the holds become one column each."""
+PROFILE_COLUMNS = ("student", "file", *HAND_IN_COLUMNS, *HOLDS)
 PROGRESS_COLUMNS = {
     "student": "object",
     "file": "object",
@@ -133,7 +125,7 @@ class ClassResults(NamedTuple):
 def student_file(path: str) -> tuple[str, Kind] | None:
     """The student id and kind of a file named by the rule, or None.
 
-    >>> student_file("week-4/Robin.profile.json")
+    >>> student_file("week-4/Robin.hand-in.json")
     ('robin', 'profile')
     """
     name = path.rsplit("/", 1)[-1].lower()
@@ -221,11 +213,12 @@ def problem_order(problem: FileProblem) -> tuple[object, ...]:
 # --------------------------------------------------------------------------- reading one file
 
 
-def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
-    """A student's profile from the bytes of their file, or the reason it cannot be used.
+def parse_profile(raw: bytes, data: AssessmentData) -> HandIn | str:
+    """A student's hand-in from the bytes of their file, or the reason it cannot be used.
 
-    The file is read by :func:`backbalance.assessment.profile.read_profile`, the one profile
-    reader; the class adds one check, that every cause is one the course knows.
+    The file is read by :func:`backbalance.assessment.hand_in.read_hand_in`, which refuses a
+    full profile (it holds health answers); the class adds one check, that every cause is
+    one the course knows.
 
     Parameters
     ----------
@@ -236,10 +229,10 @@ def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
 
     Returns
     -------
-    Profile or str
+    HandIn or str
     """
     try:
-        profile = read_profile(raw, "")
+        profile = read_hand_in(raw, "")
     except DataError as err:
         fields = [p for p in err.problems if p.entry]
         if not fields:
@@ -252,30 +245,20 @@ def parse_profile(raw: bytes, data: AssessmentData) -> Profile | str:
     return profile
 
 
-def profile_row(profile: Profile, data: AssessmentData) -> dict[str, object]:
-    """One student's profile as a flat row: its fields, hold times and torso ratios.
+def profile_row(profile: HandIn, data: AssessmentData) -> dict[str, object]:
+    """One student's hand-in as a flat row: its fields, hold times and torso ratios.
 
     Ratios come from :func:`backbalance.assessment.logic.ratio_value` (None when a hold is missing).
     """
-    row: dict[str, object] = {
-        "red_flag": profile.red_flag,
-        "concern_score": profile.concern_score,
-        "contributors": profile.contributors,
-        "weaker_side": profile.weaker_side,
-        "gap_percent": profile.gap_percent,
-        "gap_test": profile.gap_test,
-        "clear_gap": profile.clear_gap,
-        "lsi": profile.lsi,
-        "training_status": profile.training_status,
-    }
+    row: dict[str, object] = {name: getattr(profile, name) for name in HAND_IN_COLUMNS}
     row |= {hold: profile.holds.get(hold) for hold in HOLDS}
     row |= {ratio.id: ratio_value(profile.holds, ratio) for ratio in data.endurance.ratios}
     return row
 
 
-def measured(profile: Profile) -> bool:
-    """Whether a profile holds a measurement, so that an identical one is a copy."""
-    return bool(profile.holds) or profile.strength is not None
+def measured(profile: HandIn) -> bool:
+    """Whether a hand-in holds a measurement, so that an identical one is a copy."""
+    return bool(profile.holds) or profile.lsi is not None
 
 
 # --------------------------------------------------------------------------- loading a class
@@ -304,7 +287,7 @@ def _misnamed(files: Mapping[str, bytes]) -> list[FileProblem]:
 
 def _read(
     path: str, kind: Kind, raw: bytes, data: AssessmentData
-) -> tuple[Profile | pd.DataFrame | str, list[FileProblem]]:
+) -> tuple[HandIn | pd.DataFrame | str, list[FileProblem]]:
     """A profile, or a log's usable rows (without notes), or the reason the file is skipped;
     with a problem for each unusable line of a log."""
     if kind == "profile":
@@ -322,12 +305,12 @@ def _read(
     return ("has no usable row" if log.rows.empty else log.rows.drop(columns="notes")), lines
 
 
-def _content(parsed: Profile | pd.DataFrame) -> str | None:
+def _content(parsed: HandIn | pd.DataFrame) -> str | None:
     """What two copies of the same file share: the measurements.
 
     None when two students may well match: a profile without a measurement, a log of one test.
     """
-    if isinstance(parsed, Profile):
+    if isinstance(parsed, HandIn):
         return parsed.to_json() if measured(parsed) else None
     return parsed[["week", "left", "right"]].to_csv(index=False) if len(parsed) > 1 else None
 
@@ -366,7 +349,7 @@ def load_class(
             problems += [*lines, FileProblem(path, f"{parsed}; file skipped")]
             continue
         newer = kept.get((student, kind))
-        if newer is not None and isinstance(parsed, Profile):
+        if newer is not None and isinstance(parsed, HandIn):
             earlier.append({"student": student, "file": path, **profile_row(parsed, data)})
             continue
         if newer is not None:
@@ -391,7 +374,7 @@ def load_class(
         kept[(student, kind)] = path
         if content is not None:
             copies[(kind, content)] = path
-        if isinstance(parsed, Profile):
+        if isinstance(parsed, HandIn):
             profiles.append({"student": student, "file": path, **profile_row(parsed, data)})
         else:
             logs.append(parsed.assign(student=student, file=path))

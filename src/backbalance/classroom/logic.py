@@ -1,8 +1,10 @@
 """Class summaries: pure functions over the tables of :mod:`backbalance.classroom.data`.
 
-Summaries leave out students with a red flag (they see a clinician before any programme),
-but :func:`overview` counts them. Nothing here reads a file or draws a chart: the charts
-are in :mod:`backbalance.classroom.charts`.
+The class sees only hand-in files (:mod:`backbalance.assessment.hand_in`): each one passed
+the safety screen, and none says anything about a student's health. A student with a red
+flag, or whose tests were stopped, has nothing to hand in, so the class cannot tell them
+from a student who chose not to hand in. Nothing here reads a file or draws a chart: the
+charts are in :mod:`backbalance.classroom.charts`.
 
 Examples
 --------
@@ -11,7 +13,7 @@ Examples
 >>> course = Course.find()
 >>> results = load_class_folder(course.path("sample_class"), course.assessment)
 >>> overview(results)["what"].iloc[0]
-'Student profiles loaded'
+'Hand-in files loaded (each passed the safety screen)'
 """
 
 from __future__ import annotations
@@ -23,21 +25,18 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.logic import mdc95, ratio_outside, round_half_up
 from backbalance.classroom.data import ClassResults
 
-RED_FLAG_WORDS = {"clinician": "Red flag: see a clinician first", "urgent": "Red flag: urgent care"}
-
 
 def cleared(profiles: pd.DataFrame) -> pd.DataFrame:
-    """The profiles without a red flag: the students in the programme statistics."""
-    return profiles[profiles["red_flag"] == "none"]
+    """The hand-ins whose screen passed: the students in the statistics (every valid hand-in)."""
+    return profiles[profiles["screen"] == "passed"]
 
 
 def programme_progress(progress: pd.DataFrame, profiles: pd.DataFrame) -> pd.DataFrame:
-    """The progress rows, without those of students whose profile reports a red flag.
+    """The progress rows of students whose hand-in shows a passed screen.
 
-    A log without a matching profile is kept: nothing says that student has a red flag.
+    A log without a hand-in is left out: nothing shows that its student passed the screen.
     """
-    flagged = profiles.loc[profiles["red_flag"] != "none", "student"]
-    return progress[~progress["student"].isin(flagged)]
+    return progress[progress["student"].isin(cleared(profiles)["student"])]
 
 
 def overview(results: ClassResults) -> pd.DataFrame:
@@ -46,15 +45,11 @@ def overview(results: ClassResults) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``what`` and ``number``: profiles loaded, each red-flag level (counted but
-        left out of the statistics), students in the statistics, progress logs loaded and
-        problems reported.
+        Columns ``what`` and ``number``: hand-ins loaded, progress logs loaded and problems
+        reported. There is no count of red flags: hand-ins never carry one.
     """
-    flags = results.profiles["red_flag"].value_counts()
     rows = [
-        ("Student profiles loaded", len(results.profiles)),
-        *((words, int(flags.get(level, 0))) for level, words in RED_FLAG_WORDS.items()),
-        ("In the programme statistics (no red flag)", int(flags.get("none", 0))),
+        ("Hand-in files loaded (each passed the safety screen)", len(cleared(results.profiles))),
         ("Progress logs loaded", results.progress["student"].nunique()),
         ("Problems reported (files or lines skipped)", len(results.problems)),
     ]
@@ -84,7 +79,7 @@ def _spread(
 def measure_summary(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
     """Median and middle half (P25-P75) of the LSI, the gap and each torso ratio.
 
-    Only students without a red flag count. A ratio is outside its limit as
+    A ratio is outside its limit as
     :func:`backbalance.assessment.logic.ratio_outside` says; the LSI when it is under the line of
     ``strength.yml``; the gap when the profile reports a clear gap (``clear_gap``: the
     strength verdict asks for extra work, see
@@ -116,7 +111,7 @@ def measure_summary(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFram
 
 
 def ratio_table(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
-    """Every measured torso ratio of the students without a red flag, one row each.
+    """Every measured torso ratio of the class, one row each.
 
     Returns
     -------
@@ -141,7 +136,7 @@ def ratio_table(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
 
 
 def cause_counts(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
-    """How many students without a red flag have each likely cause, most common first.
+    """How many students have each likely cause, most common first.
 
     Returns
     -------
@@ -168,7 +163,7 @@ def cause_counts(profiles: pd.DataFrame, data: AssessmentData) -> pd.DataFrame:
 def progress_by_week(progress: pd.DataFrame, profiles: pd.DataFrame) -> pd.DataFrame:
     """The class's LSI at each re-test week: median and middle half (P25-P75).
 
-    Students with a red flag are left out (see :func:`programme_progress`).
+    Only students whose hand-in shows a passed screen count (see :func:`programme_progress`).
 
     Returns
     -------

@@ -11,7 +11,7 @@ Examples
 >>> from backbalance.course import Course
 >>> course = Course.find()
 >>> files = synthetic_class(course.assessment, course.parameters, students=8, seed=1)
->>> sum(name.endswith(".profile.json") for name in files) >= 8
+>>> sum(name.endswith(".hand-in.json") for name in files) >= 7
 True
 """
 
@@ -22,8 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.hand_in import HandIn, hand_in
 from backbalance.assessment.logic import HOLDS, Answers, build_profile
-from backbalance.assessment.profile import NormGroup, Profile, RedFlagLevel, StrengthResult
+from backbalance.assessment.profile import NormGroup, Profile, StrengthResult
 from backbalance.assessment.types import HoldId
 from backbalance.classroom.data import SUFFIXES, measured
 from backbalance.common.types import SIDES
@@ -86,6 +87,7 @@ def synthetic_answers(rng: np.random.Generator, data: AssessmentData) -> Answers
     }
     return Answers(
         red_flag="none",
+        pre_exercise="passed",
         choices=choices,
         holds=holds,
         norms=norms,
@@ -133,13 +135,13 @@ def synthetic_progress(profile: Profile, rng: np.random.Generator, params: Model
 
 def synthetic_class(
     data: AssessmentData, params: ModelParameters, *, students: int = 24, seed: int = 7
-) -> dict[str, Profile | str]:
-    """The files of a synthetic class, named ``synthetic-student-NN``, with three faulty files.
+) -> dict[str, HandIn | str]:
+    """The hand-in files of a synthetic class, named ``synthetic-student-NN``, with three faulty files.
 
-    One student in eight has a red flag (the first of them urgent). Most students without a
-    red flag who did the row test hand in a progress log. On purpose, the class also holds
-    a profile cut short (bad JSON), a programme saved as a progress log (wrong columns) and
-    one profile handed in twice under two names.
+    One student in eight has a red flag and so hands in nothing: hand-in files never say
+    who had one. Most students who did the row test hand in a progress log too. On purpose,
+    the class also holds a hand-in cut short (bad JSON), a programme saved as a progress log
+    (wrong columns) and one hand-in handed in twice under two names.
 
     Parameters
     ----------
@@ -148,35 +150,35 @@ def synthetic_class(
     params
         The strength-gap model's parameters.
     students
-        Students with a valid profile (at least 8).
+        Students in the class (at least 8); those with a red flag hand in nothing.
     seed
         Seed of the random generator: the same arguments give the same files.
 
     Returns
     -------
     dict
-        File name to a :class:`~backbalance.assessment.profile.Profile` (to save as JSON) or CSV text.
+        File name to a :class:`~backbalance.assessment.hand_in.HandIn` (to save as JSON) or CSV text.
     """
     rng = np.random.default_rng(seed)
     flags = set(rng.choice(students, size=students // 8, replace=False).tolist())
-    files: dict[str, Profile | str] = {}
+    files: dict[str, HandIn | str] = {}
     for index in range(students):
-        name = f"{SYNTHETIC}{index + 1:02d}"
         if index in flags:
-            level: RedFlagLevel = "urgent" if index == min(flags) else "clinician"
-            signs = getattr(data.red_flags, level).signs
-            sign = signs[int(rng.integers(len(signs)))].id
-            files[name + SUFFIXES["profile"]] = Profile(red_flag=level, red_flag_signs=(sign,))
             continue
+        name = f"{SYNTHETIC}{index + 1:02d}"
         profile = build_profile(synthetic_answers(rng, data), data)
-        files[name + SUFFIXES["profile"]] = profile
+        file = hand_in(profile, data)
+        assert file is not None  # synthetic answers pass the screen
+        files[name + SUFFIXES["profile"]] = file
         if profile.strength is not None and rng.random() < 0.85:
             files[name + SUFFIXES["progress"]] = synthetic_progress(profile, rng, params)
     copied = next(
-        name for name, value in files.items() if isinstance(value, Profile) and measured(value)
+        name for name, value in files.items() if isinstance(value, HandIn) and measured(value)
     )
     files[copied.replace(SUFFIXES["profile"], "-again" + SUFFIXES["profile"])] = files[copied]
-    cut = build_profile(synthetic_answers(rng, data), data).to_json()
+    whole = hand_in(build_profile(synthetic_answers(rng, data), data), data)
+    assert whole is not None
+    cut = whole.to_json()
     files[f"{SYNTHETIC}{students + 1:02d}{SUFFIXES['profile']}"] = cut[: len(cut) // 2]
     files[f"{SYNTHETIC}{students + 2:02d}{SUFFIXES['progress']}"] = (
         "phase,exercise,sets\r\nrelease,hip-flexor-stretch,3\r\nstrengthen,single-arm-row,6\r\n"
@@ -198,9 +200,7 @@ def write_synthetic_class(
     paths = []
     for name, content in synthetic_class(data, params, students=students, seed=seed).items():
         path = folder / name
-        if isinstance(content, Profile):
-            content.save(path)
-        else:
-            path.write_bytes(content.encode("utf-8"))
+        text = content.to_json() + "\n" if isinstance(content, HandIn) else content
+        path.write_bytes(text.encode("utf-8"))
         paths.append(path)
     return paths

@@ -21,17 +21,23 @@ True
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
+from backbalance.assessment.app import field_input
+from backbalance.assessment.check import pre_exercise, screen
+from backbalance.assessment.data import AssessmentData
+from backbalance.assessment.form import form_steps
 from backbalance.assessment.profile import Profile, read_profile
 from backbalance.common.controls import LABEL_WIDTH, NumberField, Saver, button, labelled, live
 from backbalance.common.files import SaveError, WorkFolder
 from backbalance.common.html import render
 from backbalance.common.read import DataError
+from backbalance.course import Course
 from backbalance.programme.build import Programme, Refusal, Setup, build_programme
 from backbalance.programme.library import EQUIPMENT_LABELS, ExerciseLibrary
 from backbalance.programme.manual import manual_profile
@@ -65,6 +71,9 @@ class ProgrammeApp(widgets.VBox):
         The learner's work folder: the CSV file and the handout are saved there.
     profile_file
         The learner's saved profile in ``folder``, loaded when it is there.
+    assessment
+        The self-assessment's data (default: the course's); "Type my results" asks its
+        safety check and its check before the tests, so no programme is built without them.
 
     Attributes
     ----------
@@ -82,9 +91,11 @@ class ProgrammeApp(widgets.VBox):
         setup: Setup | None = None,
         folder: Path | str = ".",
         profile_file: str = "my_profile.json",
+        assessment: AssessmentData | None = None,
     ) -> None:
         self.library, self.template, self.params = library, template, params
         self.files = Saver(WorkFolder(folder))
+        self.assessment = assessment or Course.find().assessment
         self.loaded: Profile | None = profile
         self.loaded_from = "the example" if profile is not None else ""
         if self.files.folder.exists(profile_file):
@@ -102,6 +113,7 @@ class ProgrammeApp(widgets.VBox):
             layout=widgets.Layout(width="auto"),
         )
         self.loaded_text = widgets.HTML(live(self._loaded_message()))
+        self.screen_inputs = self._screen_controls()
         self.hand = self._hand_controls()
         self.setup_controls = SetupControls(template, setup)
         self.status = widgets.HTML()
@@ -133,6 +145,14 @@ class ProgrammeApp(widgets.VBox):
         )
         self.add_class("bb-programme-app")
 
+    def _screen_controls(self) -> dict[str, widgets.Widget]:
+        """The safety check (with a clinician's date) and the check before the tests."""
+        steps = form_steps(self.assessment)
+        before = next(s for s in steps if s.title == self.assessment.pre_exercise.title)
+        return {
+            field.name: field_input(field) for step in (steps[0], before) for field in step.fields
+        }
+
     def _hand_controls(self) -> dict[str, widgets.Widget]:
         muscles = {
             muscle: labelled(
@@ -143,16 +163,6 @@ class ProgrammeApp(widgets.VBox):
             for muscle in self.template.release.focus.value
         }
         return {
-            "safety": labelled(
-                widgets.Dropdown,
-                "Safety check",
-                options=[
-                    ("Not done yet", "unscreened"),
-                    ("Done: no red flags", "none"),
-                    ("A red flag: see a clinician", "clinician"),
-                    ("An urgent sign", "urgent"),
-                ],
-            ),
             "weaker": labelled(
                 widgets.Dropdown,
                 "Weaker side",
@@ -193,7 +203,7 @@ class ProgrammeApp(widgets.VBox):
         self.profile_box.children = (
             (self.upload, self.loaded_text)
             if self.source.value == "Saved profile"
-            else tuple(self.hand.values())
+            else (*self.screen_inputs.values(), *self.hand.values())
         )
 
     def _uploaded(self, change: Any = None) -> None:
@@ -216,17 +226,29 @@ class ProgrammeApp(widgets.VBox):
         """The profile to build from: the loaded one, or the one typed by hand."""
         if self.source.value == "Saved profile":
             return self.loaded
+        state = {
+            name: "" if control.value is None else str(control.value)
+            for name, control in self.screen_inputs.items()
+        }
+        screened = screen(state, self.assessment, datetime.date.today().isoformat())
+        if screened.level in ("urgent", "clinician"):
+            return manual_profile(red_flag=screened.level)
+        before, _ = pre_exercise(state, self.assessment, screened.cleared_on)
+        if screened.level is None or before is None:
+            return Refusal("unscreened", self.template.refusal.unscreened)
         value = {
             name: control.number() if isinstance(control, NumberField) else control.value
             for name, control in self.hand.items()
         }
-        if value["safety"] == "unscreened":
-            return Refusal("unscreened", self.template.refusal.unscreened)
         measured = value["weaker"] is not None
         if measured and value["gap"] is None:
             return None
         return manual_profile(
-            red_flag=value["safety"],
+            red_flag=screened.level,
+            pre_exercise=before,
+            cleared_on=screened.cleared_on
+            if screened.level == "cleared" or before == "cleared"
+            else None,
             weaker_side=value["weaker"],
             gap_percent=value["gap"] if measured else None,
             tight_muscles={

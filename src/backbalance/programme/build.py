@@ -52,7 +52,7 @@ from backbalance.programme.choose import (
 )
 from backbalance.programme.dose import beyond_gap_limit, choose_dose, strengthen_weeks
 from backbalance.programme.library import Equipment, Exercise, ExerciseLibrary, Phase
-from backbalance.programme.template import ProgrammeTemplate
+from backbalance.programme.template import PainSense, ProgrammeTemplate
 from backbalance.strength_gap.model import Parity, Simulation
 from backbalance.strength_gap.parameters import ModelParameters
 
@@ -93,7 +93,7 @@ class Setup(Frozen):
 class Refusal:
     """No programme: why, in words the learner reads."""
 
-    level: Literal["urgent", "clinician", "unscreened"]
+    level: Literal["urgent", "clinician", "unscreened", "pre_exercise"]
     message: str
 
 
@@ -141,6 +141,8 @@ class Programme:
         Things the learner should know about how the programme was chosen.
     progression, maintenance
         The rules for progressing, and how to keep the gains.
+    pain_sense
+        What the handout says about pain, flare-ups and lifting (``plan_templates.yml``).
     """
 
     profile: Profile
@@ -156,6 +158,7 @@ class Programme:
     messages: tuple[str, ...] = field(default=())
     progression: tuple[str, ...] = field(default=())
     maintenance: str = ""
+    pain_sense: PainSense | None = None
 
     @property
     def weak_side(self) -> Side | None:
@@ -255,10 +258,16 @@ def _messages(
 
 
 def refusal(profile: Profile, template: ProgrammeTemplate) -> Refusal | None:
-    """The refusal for a profile with a red flag, or None when a programme may be built."""
-    if profile.cleared:
-        return None
-    return Refusal(profile.red_flag, getattr(template.refusal, profile.red_flag))  # type: ignore[arg-type]
+    """The refusal for a profile with a red flag or whose tests were stopped, else None.
+
+    A see-a-clinician sign with a dated clinician's check (``cleared``) is no red flag here;
+    a yes before the tests without one (``pre_exercise`` is ``stopped``) is refused too.
+    """
+    if not profile.cleared:
+        return Refusal(profile.red_flag, getattr(template.refusal, profile.red_flag))  # type: ignore[arg-type]
+    if not profile.may_exercise:
+        return Refusal("pre_exercise", template.refusal.pre_exercise)
+    return None
 
 
 def build_programme(
@@ -291,7 +300,8 @@ def build_programme(
     Returns
     -------
     Programme or Refusal
-        A :class:`Refusal` when the profile reports a red flag.
+        A :class:`Refusal` when the profile reports a red flag, or a yes before the tests
+        without a clinician's check.
 
     Raises
     ------
@@ -383,4 +393,5 @@ def build_programme(
         messages=tuple(messages),
         progression=rules.progression,
         maintenance=template.integrate.maintenance.value,
+        pain_sense=template.pain_sense,
     )

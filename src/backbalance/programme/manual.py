@@ -14,15 +14,23 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
 
-from backbalance.assessment.profile import Profile, Side, TightMuscle, TightSide
+from backbalance.assessment.profile import (
+    PreExerciseResult,
+    Profile,
+    RedFlagLevel,
+    Side,
+    TightMuscle,
+    TightSide,
+)
 from backbalance.strength_gap.parameters import Status
 
 
 def manual_profile(
     *,
-    red_flag: Literal["none", "clinician", "urgent"],
+    red_flag: RedFlagLevel,
+    pre_exercise: PreExerciseResult | None = None,
+    cleared_on: str | None = None,
     weaker_side: Side | None = None,
     gap_percent: float | None = None,
     tight_muscles: Mapping[str, TightSide] | None = None,
@@ -34,6 +42,8 @@ def manual_profile(
     ----------
     red_flag
         The result of the safety check; there is deliberately no default.
+    pre_exercise, cleared_on
+        The result of the check before the tests, and the date of a clinician's check.
     weaker_side, gap_percent
         The weaker side and how much weaker it is (% of the stronger side); leave both
         out when not measured.
@@ -47,10 +57,12 @@ def manual_profile(
     backbalance.assessment.profile.Profile
         Only the red flag after a red flag, as the self-assessment does.
     """
-    if red_flag != "none":
+    if red_flag not in ("none", "cleared"):
         return Profile(red_flag=red_flag)
     return Profile(
-        red_flag="none",
+        red_flag=red_flag,
+        pre_exercise=pre_exercise,
+        cleared_on=cleared_on,
         weaker_side=weaker_side,
         gap_percent=gap_percent,
         tight_muscles=tuple(

@@ -23,7 +23,7 @@ from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from backbalance.assessment.types import blanks
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
-from backbalance.common.types import DAYS, Day, Frozen, Slug, Sourced, Text
+from backbalance.common.types import DAYS, BibKey, Day, Frozen, Slug, Sourced, Text
 from backbalance.programme.library import ExerciseLibrary, Phase, load_exercise_library
 
 T = TypeVar("T")
@@ -52,6 +52,7 @@ class Refusals(Frozen):
     urgent: Text
     clinician: Text
     unscreened: Text
+    pre_exercise: Text
 
 
 class ReleaseTemplate(Frozen):
@@ -98,10 +99,27 @@ class IntegrateTemplate(Frozen):
     maintenance: Setting[Text]
 
 
+class PainSense(Frozen):
+    """Pain sense, not fear: what the handout says about pain, flare-ups and lifting.
+
+    ``traffic_light`` is the green, amber and red rule for pain during and after exercise;
+    its cut-offs are the course's ``assumption``; ``sources`` are the BibTeX keys behind the
+    other lines (the book's "Pain sense" chapter cites them sentence by sentence).
+    """
+
+    title: Text
+    points: Annotated[tuple[Text, ...], Field(min_length=1, max_length=6)]
+    traffic_light: Annotated[tuple[Text, ...], Field(min_length=3, max_length=3)]
+    flare_up: Text
+    assumption: Text
+    sources: Annotated[tuple[BibKey, ...], Field(min_length=1)]
+
+
 class ProgrammeTemplate(Frozen):
     """``data/plan_templates.yml``: the rules every programme is built with."""
 
     refusal: Refusals
+    pain_sense: PainSense
     schedule: Setting[dict[Annotated[int, Field(ge=1, le=7)], Days]]
     release: ReleaseTemplate
     strengthen: StrengthenTemplate
@@ -123,8 +141,10 @@ class ProgrammeTemplate(Frozen):
         }
 
     def citations(self) -> Iterator[tuple[str, str]]:
-        """Yield ``(entry, bibtex_key)`` for every setting that names a source."""
+        """Yield ``(entry, bibtex_key)`` for every setting that names a source, and pain sense's."""
         yield from _setting_citations(self, "")
+        for index, key in enumerate(self.pain_sense.sources):
+            yield f"pain_sense.sources[{index}]", key
 
 
 def _setting_citations(model: BaseModel, prefix: str) -> Iterator[tuple[str, str]]:

@@ -66,7 +66,23 @@
 
   function allSigns(flags) { return flags.urgent.signs.concat(flags.clinician.signs); }
 
-  function screen(state, spec) {
+  /* A clinician's check: empty, or a real YYYY-MM-DD no later than today (check.check_date). */
+  function checkDate(text, today, future, spec) {
+    text = trim(text, spec);
+    if (!text) return { value: null, error: null };
+    var valid = new RegExp(spec.iso_date).test(text);
+    if (valid) {
+      var y = Number(text.slice(0, 4)), m = Number(text.slice(5, 7)), d = Number(text.slice(8, 10));
+      var date = new Date(0);
+      date.setUTCFullYear(y, m - 1, d);
+      valid = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    }
+    if (!valid) return { value: null, error: spec.messages.date };
+    return text > today ? { value: null, error: future } : { value: text, error: null };
+  }
+
+  /* Step 1: the red flags and the date of a clinician's check (check.screen). */
+  function screen(state, spec, today) {
     var flags = spec.data.red_flags, signs = [], errors = {};
     allSigns(flags).forEach(function (sign) {
       var name = "redflag-" + sign.id, checked = checkChoice(state[name] || "", spec.yes_no, true, spec);
@@ -74,10 +90,27 @@
       if (checked.error) errors[name] = checked.error;
     });
     if (flags.urgent.signs.some(function (s) { return signs.indexOf(s.id) >= 0; })) {
-      return { level: "urgent", signs: signs, errors: {} };
+      return { level: "urgent", signs: signs, errors: {}, cleared_on: null };
     }
-    if (signs.length) return { level: "clinician", signs: signs, errors: {} };
-    return { level: Object.keys(errors).length ? null : "none", signs: [], errors: errors };
+    var date = checkDate(state[spec.clearance] || "", today, flags.clearance.future, spec);
+    if (signs.length && date.value === null && date.error === null) {
+      return { level: "clinician", signs: signs, errors: {}, cleared_on: null };
+    }
+    if (date.error) errors[spec.clearance] = date.error;
+    if (Object.keys(errors).length) return { level: null, signs: [], errors: errors, cleared_on: null };
+    return { level: signs.length ? "cleared" : "none", signs: [], errors: {}, cleared_on: date.value };
+  }
+
+  /* The questions before the tests (check.pre_exercise): [result, errors]. */
+  function preExercise(state, spec, clearedOn) {
+    var errors = {}, yes = false;
+    spec.data.pre_exercise.questions.forEach(function (q) {
+      var name = "pre-" + q.id, checked = checkChoice(state[name] || "", spec.yes_no, true, spec);
+      if (checked.value === "yes") yes = true;
+      if (checked.error) errors[name] = checked.error;
+    });
+    if (yes) return [clearedOn ? "cleared" : "stopped", {}];
+    return [Object.keys(errors).length ? null : "passed", errors];
   }
 
   /* One field by its rule (see backbalance.assessment.check.FieldRule); null when skipped. */
@@ -114,21 +147,27 @@
     return answers;
   }
 
-  function checkAnswers(state, spec) {
-    var screened = screen(state, spec), checked = {}, errors = {};
+  function checkAnswers(state, spec, today) {
+    var screened = screen(state, spec, today), checked = {};
     if (screened.level === null) return { answers: null, errors: screened.errors };
-    if (screened.level !== "none") {
+    if (screened.level !== "none" && screened.level !== "cleared") {
       return { answers: { red_flag: screened.level, red_flag_signs: screened.signs }, errors: {} };
     }
-    spec.fields.forEach(function (rule) {
+    var before = preExercise(state, spec, screened.cleared_on), errors = before[1];
+    var rules = spec.fields.filter(function (rule) {
+      return before[0] !== "stopped" || spec.test_fields.indexOf(rule.name) < 0;
+    });
+    rules.forEach(function (rule) {
       var result = checkField(rule, state, checked, spec);
       if (result !== null) checked[rule.name] = result;
     });
     Object.keys(checked).forEach(function (n) { if (checked[n].error) errors[n] = checked[n].error; });
     if (Object.keys(errors).length) return { answers: null, errors: errors };
-    var answers = gather(spec.fields, checked, spec);
-    answers.red_flag = "none";
+    var answers = gather(rules, checked, spec);
+    answers.red_flag = screened.level;
     answers.red_flag_signs = [];
+    answers.pre_exercise = before[0];
+    answers.cleared_on = screened.level === "cleared" || before[0] === "cleared" ? screened.cleared_on : null;
     return { answers: answers, errors: {} };
   }
 
@@ -155,11 +194,21 @@
       var p = points(x, choices[x.id]);
       Object.keys(x.contributes).forEach(function (id) { scores[id] += p * x.contributes[id]; });
     });
+    var questions = byId(q.questions);
+    /* A cause the reader has just denied (its `needs` question scored 0) is never named. */
+    var denied = q.contributors.filter(function (c) {
+      return c.needs !== null && points(questions[c.needs], choices[c.needs]) === 0;
+    }).map(function (c) { return c.id; });
     return q.contributors
       .map(function (c, i) { return { id: c.id, score: scores[c.id], index: i }; })
       .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
-      .filter(function (c) { return c.score >= q.contributor_min_score; })
+      .filter(function (c) { return c.score >= q.contributor_min_score && denied.indexOf(c.id) < 0; })
       .map(function (c) { return c.id; });
+  }
+
+  function advice(choices, q) {
+    return q.advice.filter(function (a) { return a.answers.indexOf(choices[a.question]) >= 0; })
+      .map(function (a) { return a.id; });
   }
 
   function ratioValue(holds, ratio) {
@@ -249,8 +298,11 @@
     var profile = copy(spec.profile), data = spec.data;
     profile.red_flag = answers.red_flag;
     profile.red_flag_signs = answers.red_flag_signs;
-    if (answers.red_flag !== "none") return profile;
+    if (answers.red_flag !== "none" && answers.red_flag !== "cleared") return profile;
     var q = data.questionnaire, found = strengthOf(answers, spec);
+    profile.cleared_on = answers.cleared_on;
+    profile.pre_exercise = answers.pre_exercise;
+    profile.advice = advice(answers.choices, q);
     profile.concern_score = concernScore(answers.choices, q);
     profile.concern_max = concernMax(q);
     profile.contributors = rankedContributors(answers.choices, q);
@@ -430,10 +482,11 @@
   /* The report of backbalance.assessment.report.describe, with the same keys. */
   function describe(p, spec) {
     var data = spec.data, report = copy(spec.report);
-    if (p.red_flag !== "none") {
+    if (p.red_flag !== "none" && p.red_flag !== "cleared") {
       var group = data.red_flags[p.red_flag];
       report.stop_title = group.title;
       report.stop = [group.guidance, data.red_flags.no_programme];
+      if (p.red_flag === "clinician") report.stop.push(data.red_flags.clearance.when_stopped);
       report.stop_signs = allSigns(data.red_flags)
         .filter(function (s) { return p.red_flag_signs.indexOf(s.id) >= 0; })
         .map(function (s) { return s.short; });
@@ -445,7 +498,10 @@
       var c = known[id];
       return { title: c.name, text: c.why, link: { text: c.link_text, chapter: c.chapter } };
     });
-    var t = data.tightness, names = byId(t.muscles);
+    var t = data.tightness, names = byId(t.muscles), texts = byId(q.advice);
+    if (p.cleared_on !== null) report.safety.push(fill(data.red_flags.clearance.cleared, { date: p.cleared_on }));
+    if (p.pre_exercise === "stopped") report.safety.push(data.pre_exercise.stop);
+    p.advice.forEach(function (id) { if (texts[id]) report.safety.push(texts[id].text); });
     report.summary = summary(p, spec);
     report.concern = [fill(q.score_text, { score: String(p.concern_score), max: String(p.concern_max) }), level.text];
     report.contributors = contributors.length ? contributors : [{ title: "", text: q.no_contributors, link: null }];
@@ -462,10 +518,23 @@
     return report;
   }
 
+  /* The file a student may hand in (backbalance.assessment.hand_in.hand_in), or null. */
+  function handIn(p, spec) {
+    if ((p.red_flag !== "none" && p.red_flag !== "cleared") || p.pre_exercise === "stopped") return null;
+    var out = copy(spec.hand_in.defaults), open = {};
+    spec.data.questionnaire.contributors.forEach(function (c) { open[c.id] = c.hand_in; });
+    spec.hand_in.fields.forEach(function (name) { out[name] = copy(p[name]); });
+    out.contributors = p.contributors.filter(function (id) { return open[id] !== false; });
+    return out;
+  }
+
   return {
     roundHalfUp: roundHalfUp,
+    fill: fill,
     parseNumber: parseNumber,
     screen: screen,
+    preExercise: preExercise,
+    handIn: handIn,
     checkAnswers: checkAnswers,
     buildProfile: buildProfile,
     describe: describe

@@ -1,7 +1,9 @@
 /* The self-assessment page in the static book: the form, no kernel, no libraries, no network.
  *
  * The DOM only: reads the answers, shows each field's message, the red-flag guidance or the
- * results, offers the profile for download and keeps the answers in localStorage only if
+ * results, hides the timed holds and the strength test when the check before the tests
+ * stops them, offers the profile for download (and, as a separate choice, the smaller file to
+ * hand in to a class, without health answers) and keeps the answers in localStorage only if
  * the reader asks. Every rule is in assessment-core.js (window.BackBalanceAssessment), which
  * interprets the spec the page embeds (<script type="application/json"
  * class="bb-assessment-spec">, written by backbalance.assessment.render).
@@ -11,6 +13,13 @@
 
   var core = window.BackBalanceAssessment;
   var STORE = "bb-assessment-answers";
+
+  /* Today in the reader's time zone, YYYY-MM-DD (a clinician's check cannot be later). */
+  function today() {
+    var d = new Date();
+    function pad(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
 
   /* ------------------------------------------------------------ the page */
 
@@ -73,6 +82,10 @@
     var data = spec.data, box = root.querySelector(".bb-results");
     box.textContent = "";
     heading(box, 2, data.summary.title, "bb-results-title");
+    if (report.safety.length) {
+      var safety = box.appendChild(el("div", { class: "bb-safety", "data-bb": "safety" }));
+      paragraphs(safety, report.safety, "safety");
+    }
     var list = box.appendChild(el("ul", { "data-bb": "summary", class: "bb-summary" }));
     report.summary.forEach(function (s) { list.appendChild(el("li", {}, s)); });
 
@@ -130,11 +143,11 @@
     });
   }
 
-  /* Show each field's message (only fields whose name starts with `prefix`, if given). */
-  function showErrors(form, errors, prefix) {
+  /* Show each field's message (only fields whose name starts with one of `prefixes`, if given). */
+  function showErrors(form, errors, prefixes) {
     Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (slot) {
       var name = slot.getAttribute("data-error-for");
-      if (prefix && name.indexOf(prefix) !== 0) return;
+      if (prefixes && !prefixes.some(function (p) { return name.indexOf(p) === 0; })) return;
       setError(form, name, errors[name] || "");
     });
   }
@@ -175,7 +188,10 @@
     var tools = root.querySelector(".bb-tools"), download = root.querySelector(".bb-download");
     var downloadAnswers = root.querySelector(".bb-download-answers");
     var remember = root.querySelector(".bb-remember"), status = root.querySelector(".bb-screen-result");
-    var formError = root.querySelector(".bb-form-error");
+    var formError = root.querySelector(".bb-form-error"), preResult = root.querySelector(".bb-pre-result");
+    var handInBox = root.querySelector(".bb-hand-in"), handInFile = root.querySelector(".bb-hand-in-file");
+    var tests = root.querySelectorAll('[data-tests="true"]');
+    var stepOne = ["redflag-", spec.clearance];
     var screened = false;
 
     function store() {
@@ -190,51 +206,70 @@
       link.hidden = false;
     }
 
-    /* The profile, and the answers file that `python -m backbalance assess` and the notebook read. */
+    /* The profile, the answers file that `python -m backbalance assess` and the notebook read,
+       and (opt-in) the file to hand in, which holds no health answers. */
     function offer(profile) {
       jsonLink(download, profile);
       var answers = JSON.parse(JSON.stringify(spec.answers_file));
       answers.answers = readState(form);
       jsonLink(downloadAnswers, answers);
+      var file = core.handIn(profile, spec);
+      if (file !== null) {
+        jsonLink(handInFile, file);
+        handInBox.hidden = false;
+      }
     }
 
     function hideResults() {
       results.hidden = true;
       results.textContent = "";
-      [download, downloadAnswers].forEach(function (link) {
+      [download, downloadAnswers, handInFile].forEach(function (link) {
         link.hidden = true;
         link.removeAttribute("href");
       });
+      handInBox.hidden = true;
+    }
+
+    /* The check before the tests: a "yes" (and no clinician's check) hides the holds and the
+       strength test and says why. */
+    function updateTests() {
+      var state = readState(form), first = core.screen(state, spec, today());
+      var result = core.preExercise(state, spec, first.cleared_on)[0], data = spec.data.pre_exercise;
+      Array.prototype.forEach.call(tests, function (step) { step.hidden = result === "stopped"; });
+      preResult.textContent = result === "stopped" ? data.stop : result === "passed" ? data.passed : "";
+      preResult.setAttribute("data-result", result || "");
     }
 
     /* Step 1: a "yes" stops everything; all "no" opens the other steps. */
     function runScreen(moveFocus) {
-      var result = core.screen(readState(form), spec);
+      var result = core.screen(readState(form), spec, today()), open = result.level === "none" || result.level === "cleared";
       hideResults();
       later.hidden = stop.hidden = true;
       status.textContent = "";
-      /* A "yes" clears every message: the other steps no longer apply. */
-      showErrors(form, result.errors, result.level === "none" || result.level === null ? "redflag-" : "");
-      if (result.level !== "none") formError.textContent = "";
+      /* A stop clears every message: the other steps no longer apply. */
+      showErrors(form, result.errors, open || result.level === null ? stepOne : null);
+      if (!open) formError.textContent = "";
       if (result.level === null) {
         if (moveFocus) firstInvalid(form).focus();
-      } else if (result.level !== "none") {
+      } else if (!open) {
         var profile = core.buildProfile({ red_flag: result.level, red_flag_signs: result.signs }, spec);
         renderStop(root, core.describe(profile, spec), spec);
         stop.hidden = false;
         offer(profile);
         if (moveFocus) stop.focus();
       } else {
-        status.textContent = spec.data.red_flags.clear;
+        status.textContent = result.level === "none" ? spec.data.red_flags.clear
+          : core.fill(spec.data.red_flags.clearance.cleared, { date: result.cleared_on });
         later.hidden = false;
+        updateTests();
         if (moveFocus) root.querySelector("#bb-step-2").scrollIntoView();
       }
-      return result.level;
+      return open ? "none" : result.level;
     }
 
     /* Steps 2 to 5: the results, or a message next to each answer to fix. */
     function runResults(showMessages, moveFocus) {
-      var check = core.checkAnswers(readState(form), spec);
+      var check = core.checkAnswers(readState(form), spec, today());
       hideResults();
       if (showMessages) {
         showErrors(form, check.errors);
@@ -258,7 +293,8 @@
       if (event.type !== "change") return;
       store();
       var showing = !results.hidden;
-      if (screened && name.indexOf("redflag-") === 0 && runScreen(false) !== "none") return;
+      if (screened && stepOne.some(function (p) { return name.indexOf(p) === 0; }) && runScreen(false) !== "none") return;
+      if (name.indexOf("pre-") === 0) updateTests();
       if (showing) runResults(false, false);
     }
 
@@ -268,7 +304,7 @@
       runScreen(true);
     });
     root.querySelector(".bb-submit").addEventListener("click", function () {
-      if (core.screen(readState(form), spec).level === "none") runResults(true, true);
+      if (["none", "cleared"].indexOf(core.screen(readState(form), spec, today()).level) >= 0) runResults(true, true);
       else runScreen(true);
     });
     form.addEventListener("input", edited);
@@ -281,7 +317,8 @@
       remember.checked = false;
       screened = false;
       showErrors(form, {});
-      formError.textContent = status.textContent = "";
+      formError.textContent = status.textContent = preResult.textContent = "";
+      Array.prototype.forEach.call(tests, function (step) { step.hidden = false; });
       later.hidden = stop.hidden = true;
       hideResults();
       form.querySelector("input").focus();
@@ -291,7 +328,7 @@
     if (saved) {
       writeState(form, saved);
       remember.checked = true;
-      if (core.screen(readState(form), spec).level !== null) {
+      if (core.screen(readState(form), spec, today()).level !== null) {
         screened = true;
         if (runScreen(false) === "none") runResults(false, false);
       }
