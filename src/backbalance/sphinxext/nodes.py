@@ -110,6 +110,7 @@ class QuizNode(BlockNode):
     """``quiz``: a :class:`~backbalance.quizzes.data.Quiz`; ``answers``: the answer key."""
 
     css = (quiz_view.CSS,)
+    js = (quiz_view.JS,)
 
     def html(self) -> str:
         return quiz_view.render_html(self["quiz"], answers=self["answers"])
