@@ -34,9 +34,11 @@ def feedback_html(item: Item, chosen: int) -> str:
         letter=LETTERS[chosen], answer=LETTERS[answer]
     )
     shown = [chosen] if right else [chosen, answer]
-    lines = [Markup('<p class="bb-quiz-verdict bb-quiz-{}">{}</p>').format(
-        "correct" if right else "incorrect", verdict
-    )]
+    lines = [
+        Markup('<p class="bb-quiz-verdict bb-quiz-{}">{}</p>').format(
+            "correct" if right else "incorrect", verdict
+        )
+    ]
     lines += [
         Markup("<p><strong>{}. {}</strong> {}</p>").format(
             LETTERS[i], VERDICTS[i == answer], question.options[i].feedback
@@ -44,7 +46,11 @@ def feedback_html(item: Item, chosen: int) -> str:
         for i in shown
     ]
     lines.append(Markup('<p class="bb-quiz-source">{}</p>').format(source_text(question)))
-    return str(Markup('<div class="bb-quiz-result" aria-live="polite">{}</div>').format(Markup("").join(lines)))
+    return str(
+        Markup('<div class="bb-quiz-result" aria-live="polite">{}</div>').format(
+            Markup("").join(lines)
+        )
+    )
 
 
 class QuizApp:
@@ -58,13 +64,20 @@ class QuizApp:
         self.verdicts: dict[int, bool] = {}
         self.score = widgets.HTML()
         rows: list[widgets.Widget] = [
-            widgets.HTML(str(inline_css(CSS)) + str(Markup('<p class="bb-quiz-intro">{}</p>').format(WORDS["intro"])))
+            widgets.HTML(
+                str(inline_css(CSS))
+                + str(Markup('<p class="bb-quiz-intro">{}</p>').format(WORDS["intro"]))
+            )
         ]
         for number, item in enumerate(quiz.items, start=1):
             question = item.question
             kind = f"{SCENARIO}: " if question.kind == "scenario" else ""
             prompt = widgets.HTML(
-                str(Markup('<p class="bb-quiz-prompt">{}. {}{}</p>').format(number, kind, question.prompt))
+                str(
+                    Markup('<p class="bb-quiz-prompt">{}. {}{}</p>').format(
+                        number, kind, question.prompt
+                    )
+                )
             )
             choice = widgets.RadioButtons(
                 options=[(f"{LETTERS[i]}. {o.text}", i) for i, o in enumerate(question.options)],
@@ -73,7 +86,9 @@ class QuizApp:
                 description="",
             )
             result = widgets.HTML()
-            check = button(WORDS["check"], "bb-quiz-check", lambda _, index=number - 1: self.check(index))
+            check = button(
+                WORDS["check"], "bb-quiz-check", lambda _, index=number - 1: self.check(index)
+            )
             self.choices.append(choice)
             self.checks.append(check)
             self.results.append(result)

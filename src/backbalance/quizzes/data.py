@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ConfigDict, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
 from backbalance.common.types import Frozen, Slug, Sourced, Text, require_unique
@@ -76,9 +76,7 @@ class Question(Sourced):
             )
         right = sum(option.correct for option in options)
         if right != 1:
-            raise ValueError(
-                f"exactly one option must have 'correct: true', found {right}"
-            )
+            raise ValueError(f"exactly one option must have 'correct: true', found {right}")
         texts = [option.text.casefold() for option in options]
         repeated = sorted({text for text in texts if texts.count(text) > 1})
         if repeated:
@@ -101,8 +99,8 @@ class Reference(Frozen):
 class QuizFile(Frozen):
     """The file as written: a chapter's ``questions`` or a review quiz's ``review`` list."""
 
-    questions: list[Question] = []
-    review: list[Reference] = []
+    questions: list[Question] = Field(default_factory=list)
+    review: list[Reference] = Field(default_factory=list)
 
     @field_validator("questions")
     @classmethod
@@ -161,8 +159,9 @@ class Quiz:
     own: tuple[Question, ...] = ()
 
     @property
-    def is_review(self) -> bool:
-        return any(item.chapter for item in self.items)
+    def questions(self) -> tuple[Question, ...]:
+        """The questions, in the order the quiz shows them."""
+        return tuple(item.question for item in self.items)
 
     def citations(self) -> Iterator[tuple[str, str]]:
         """``(entry, bibtex_key)`` for every question written in this file that names a source."""
@@ -177,7 +176,11 @@ def _chapter_quiz(path: Path, entry: str, stem: str) -> QuizFile:
     target = path.parent / f"{stem}.yml"
     if not target.is_file():
         there = sorted(p.stem for p in path.parent.glob("*.yml") if p != path)
-        return _fail(name, entry, f"{display_path(target)}: file not found; the quizzes are: {', '.join(there)}")
+        return _fail(
+            name,
+            entry,
+            f"{display_path(target)}: file not found; the quizzes are: {', '.join(there)}",
+        )
     try:
         found = load_yaml(target, QuizFile)
     except DataError:

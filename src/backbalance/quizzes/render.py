@@ -34,6 +34,7 @@ INTRO = (
     "Choose one answer for each question first. Then open \u201cShow the answer\u201d to see "
     "whether you were right, and why."
 )
+SHEET_INTRO = "Choose one answer for each question."
 KEY_INTRO = (
     "Answer key (instructor edition). Each right answer is marked \u2713 Right answer. "
     "The feedback a student sees is shown under every option."
@@ -80,8 +81,9 @@ def source_text(question) -> str:
     return f"Course choice: {question.assumption}"
 
 
-def render_html(quiz: Quiz, *, answers: bool = False) -> str:
-    """The quiz as HTML that works with no JavaScript; ``answers=True`` gives the answer key.
+def render_html(quiz: Quiz, *, answers: bool = False, sheet: bool = False) -> str:
+    """The quiz as HTML that works with no JavaScript; ``answers=True`` gives the answer key,
+    ``sheet=True`` the questions alone (what a builder other than HTML shows to students).
 
     All text from the data files is HTML-escaped; verdicts are written in words, never shown
     by colour alone. Radio groups are named by the question's key inside the quiz's own
@@ -91,7 +93,7 @@ def render_html(quiz: Quiz, *, answers: bool = False) -> str:
         "quiz-key.html.j2" if answers else "quiz.html.j2",
         quiz=quiz,
         letters=LETTERS,
-        intro=KEY_INTRO if answers else INTRO,
+        intro=KEY_INTRO if answers else SHEET_INTRO if sheet else INTRO,
         mark=KEY_MARK,
         show_answer=SHOW_ANSWER,
         right_answer=RIGHT_ANSWER,
@@ -99,6 +101,7 @@ def render_html(quiz: Quiz, *, answers: bool = False) -> str:
         scenario=SCENARIO,
         words=WORDS,
         source_text=source_text,
+        sheet=sheet,
     )
 
 

@@ -115,6 +115,12 @@ class QuizNode(BlockNode):
     def html(self) -> str:
         return quiz_view.render_html(self["quiz"], answers=self["answers"])
 
+    def fallback(self) -> list[nodes.Node]:
+        """Other builders show students the questions alone, and instructors the key."""
+        return text_fallback(
+            quiz_view.render_html(self["quiz"], answers=self["answers"], sheet=True)
+        )
+
 
 class LessonPlanNode(BlockNode):
     """``plan``: a :class:`~backbalance.lessons.data.LessonPlan` (instructor edition only)."""
