@@ -94,6 +94,7 @@ class QuizApp:
             self.results.append(result)
             rows.append(widgets.VBox([prompt, choice, check, result]))
         self.again = button(WORDS["again"], "bb-quiz-again", lambda _: self.reset())
+        self.again.layout.align_self = "flex-start"
         rows += [self.score, self.again]
         self.widget = widgets.VBox(rows)
         self.widget.add_class("bb-quiz")
