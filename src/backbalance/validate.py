@@ -23,7 +23,7 @@ from backbalance.habits.data import load_habits
 from backbalance.lessons.data import load_lesson_plan
 from backbalance.programme.library import load_exercise_library
 from backbalance.programme.template import load_programme_template
-from backbalance.quizzes.data import load_quiz
+from backbalance.quizzes.data import course_problems, load_quiz
 from backbalance.strength_gap.parameters import load_model_parameters
 
 LOADERS: dict[str, Callable[[Path], Any]] = {
@@ -74,6 +74,7 @@ def validate_data(data_dir: Path, bib: Path) -> list[Problem]:
                 problems.extend(err.problems)
                 continue
             cited.extend((display_path(path), entry, key) for entry, key in loaded.citations())
+    problems.extend(course_problems(data_dir / "quizzes"))  # rules across the quiz files
     try:
         known = bibliography_keys(bib)
     except DataError as err:

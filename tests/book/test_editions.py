@@ -138,9 +138,13 @@ def test_student_quizzes_keep_their_answers_closed(sites, source):
             (sites["student"] / "book" / f"{chapter}.html").read_text(encoding="utf-8"),
             "html.parser",
         )
-        (block,) = soup.select("div.bb-quiz")
-        assert len(block.select("details")) == sum(len(q.options) for q in quiz.questions), chapter
-        assert not block.select("details[open]")
+        (block,) = soup.select("form.bb-quiz")
+        # the reader chooses first: one radio per option, one closed answer per question
+        assert len(block.select('input[type="radio"]')) == sum(
+            len(q.options) for q in quiz.questions
+        )
+        assert len(block.select("details.bb-quiz-answer")) == len(quiz.questions), chapter
+        assert not block.select("details[open]") and not block.select(".bb-quiz-key")
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
-from backbalance.quizzes.data import Quiz
+from backbalance.quizzes.data import load_quiz
 from backbalance.quizzes.render import KEY_MARK, render_html
 from backbalance.sphinxext.editions import ENV_VAR, strip_other_edition
 from backbalance.sphinxext.workarounds import launch_settings
@@ -116,22 +116,29 @@ def test_an_unknown_edition_stops_the_build_with_one_clear_line(
         book("quiz", **({"backbalance_edition": setting} if setting else {}))
 
 
-def test_answer_key_marks_right_answers_in_words_and_shows_all_feedback():
-    quiz = Quiz.model_validate(
-        {
-            "questions": [
-                {
-                    "id": f"q{i}",
-                    "prompt": f"Question {i}?",
-                    "options": [
-                        {"text": "Yes", "correct": True, "feedback": "Right, because."},
-                        {"text": "No <b>", "correct": False, "feedback": "Wrong, because."},
-                    ],
-                }
-                for i in range(3)
-            ]
-        }
+def test_answer_key_marks_right_answers_in_words_and_shows_all_feedback(tmp_path):
+    path = tmp_path / "demo.yml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "questions": [
+                    {
+                        "id": f"q{i}",
+                        "kind": "scenario",
+                        "prompt": f"Question {i}?",
+                        "assumption": "A test.",
+                        "options": [
+                            {"text": "Yes", "correct": True, "feedback": "Right, because."},
+                            {"text": "No <b>", "correct": False, "feedback": "Wrong, because."},
+                            {"text": "Maybe", "correct": False, "feedback": "Unsure, because."},
+                        ],
+                    }
+                    for i in range(3)
+                ]
+            }
+        )
     )
+    quiz = load_quiz(path)
     soup = BeautifulSoup(render_html(quiz, answers=True), "html.parser")
     assert soup.select_one("div.bb-quiz.bb-quiz-key") is not None and not soup.select("details")
     items = soup.select("div.bb-quiz-key ul.bb-quiz-options > li")
@@ -139,7 +146,7 @@ def test_answer_key_marks_right_answers_in_words_and_shows_all_feedback():
         f"A. Yes ({KEY_MARK}) Correct. Right, because.",
         "B. No <b> Not quite. Wrong, because.",
     ]
-    assert [li["data-correct"] for li in items] == ["true", "false"] * 3
+    assert [li["data-correct"] for li in items] == ["true", "false", "false"] * 3
     assert soup.find(id=True) is None and soup.find("script") is None and soup.find("b") is None
     assert render_html(quiz) == render_html(quiz, answers=False), "the student quiz is unchanged"
     assert "bb-quiz-key" not in render_html(quiz)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from backbalance.cli import main
 
@@ -119,21 +120,36 @@ def csv_line(
 
 
 def yaml_error(
-    file: str, old: str, new: str, below: int, column: int, reason: str
+    file: str, old: str, new: str, below: int, column: int, reason: str, also: tuple[str, ...] = ()
 ) -> tuple[Callable[[Path], None], Callable[[Path], tuple[str, ...]]]:
     """Break the YAML syntax with ``replace(file, old, new)``. The parser notices ``below``
-    lines under the first line of ``old`` (often on the next line), at ``column``."""
+    lines under the first line of ``old`` (often on the next line), at ``column``; ``also``:
+    the lines that follow from it in other files."""
 
     def expected(course: Path) -> tuple[str, ...]:
         text = (course / file).read_text(encoding="utf-8")
         line = text[: text.index(old)].count("\n") + 1 + below
-        return (f"{file}, line {line}, column {column}: not valid YAML ({reason})",)
+        return (f"{file}, line {line}, column {column}: not valid YAML ({reason})", *also)
 
     return replace(file, old, new), expected
 
 
 PARAMS = "data/model_parameters.yml"
 QUIZ = "data/quizzes/causes.yml"
+REVIEW = "data/quizzes/review.yml"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _first_review_of(chapter: str) -> int:
+    """The position in the review quiz of its first question from ``chapter``."""
+    entries = yaml.safe_load((ROOT / REVIEW).read_text(encoding="utf-8"))["review"]
+    return next(i for i, entry in enumerate(entries) if entry["chapter"] == chapter)
+
+
+REVIEW_STOPPED = (
+    f"{REVIEW}, review[{_first_review_of('causes')}].chapter: {QUIZ} has problems of its own; "
+    "fix them first"
+)
 PLAN = "data/lesson_plans/causes.yml"
 EXERCISES = "data/exercises.csv"
 WAITS_FOR_CSV = (
@@ -238,6 +254,7 @@ FAULTS = [
     Fault("parameter-wrong-encoding", *latin1(PARAMS, "Calibrated", "Calibr\u00e9")),
     Fault("parameter-file-missing", remove(PARAMS), (f"{PARAMS}: file not found",)),
     # ---------------------------------------------------------------- quizzes
+    # A broken chapter quiz also stops the review quiz that draws from it: one more line.
     Fault(
         "quiz-no-correct-option",
         replace(
@@ -246,8 +263,8 @@ FAULTS = [
             "link.\n        correct: false\n        feedback: Sitting less",
         ),
         (
-            f"{QUIZ}, questions[4].options: no option is marked 'correct: true'; mark at least one "
-            "right answer",
+            f"{QUIZ}, questions[4].options: exactly one option must have 'correct: true', found 0",
+            REVIEW_STOPPED,
         ),
     ),
     Fault(
@@ -257,7 +274,7 @@ FAULTS = [
             "  - id: sport-asymmetry\n",
             "  - id: sport-asymmetry\n    answer: C\n",
         ),
-        (f"{QUIZ}, questions[1].answer: is not a known field (check the spelling)",),
+        (f"{QUIZ}, questions[1].answer: is not a known field (check the spelling)", REVIEW_STOPPED),
     ),
     Fault(
         "quiz-correct-not-true-or-false",
@@ -266,7 +283,10 @@ FAULTS = [
             "        correct: false\n        feedback: Two straps",
             "        correct: maybe\n        feedback: Two straps",
         ),
-        (f"{QUIZ}, questions[0].options[2].correct: input should be a valid boolean, got 'maybe'",),
+        (
+            f"{QUIZ}, questions[0].options[0].correct: input should be a valid boolean, got 'maybe'",
+            REVIEW_STOPPED,
+        ),
     ),
     Fault(
         "quiz-duplicate-question-id",
@@ -278,17 +298,22 @@ FAULTS = [
         (
             f"{QUIZ}, questions: question id 'one-sided-habits' is used more than once; ids must be "
             "unique",
+            REVIEW_STOPPED,
         ),
     ),
     Fault(
-        "quiz-one-option-only",
+        "quiz-too-few-options",
         replace(
             QUIZ,
-            "      - text: There was no difference between the groups.\n        correct: false\n"
-            "        feedback: There was a large difference, in favour of the exercise group.\n",
+            "      - text: It grew back bigger than before.\n        correct: false\n"
+            "        feedback: If anything, the muscle stayed smaller.\n",
             "",
         ),
-        (f"{QUIZ}, questions[3].options: a question needs 2 to 6 options, found 1",),
+        (
+            f"{QUIZ}, questions[2].options: a question needs 3 to 6 options, found 2; "
+            "add wrong answers drawn from real misconceptions",
+            REVIEW_STOPPED,
+        ),
     ),
     Fault(
         "quiz-id-with-spaces",
@@ -296,16 +321,17 @@ FAULTS = [
         (
             f"{QUIZ}, questions[2].id: must be lower-case letters, digits and hyphens, like 'side-plank', "
             "got 'Old Injuries'",
+            REVIEW_STOPPED,
         ),
     ),
     Fault(
         "quiz-missing-feedback",
         replace(
             QUIZ,
-            "        feedback: Hanging on one hip, again and again, works the two sides in different ways.\n",
+            "        feedback: Two straps share the load between both sides, so this is a balanced habit.\n",
             "",
         ),
-        (f"{QUIZ}, questions[0].options[1].feedback: is required but missing",),
+        (f"{QUIZ}, questions[0].options[0].feedback: is required but missing", REVIEW_STOPPED),
     ),
     Fault(
         "quiz-dangling-citation",
@@ -319,7 +345,10 @@ FAULTS = [
     Fault(
         "quiz-empty-file",
         write(QUIZ, ""),
-        (f"{QUIZ}, (top level): input should be a valid dictionary or instance of Quiz, got None",),
+        (
+            f"{QUIZ}, (top level): input should be a valid dictionary or instance of QuizFile, got None",
+            REVIEW_STOPPED,
+        ),
     ),
     Fault(
         "quiz-bad-indentation",
@@ -330,6 +359,7 @@ FAULTS = [
             0,
             2,
             "expected <block end>, but found '<block sequence start>'",
+            also=(REVIEW_STOPPED,),
         ),
     ),
     # ---------------------------------------------------------------- lesson plans

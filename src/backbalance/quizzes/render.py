@@ -1,69 +1,118 @@
-"""A quiz as HTML, for the static book and for JupyterLab alike.
+"""A quiz as HTML, for the static book: choose, then check, then read why.
 
-The HTML needs no JavaScript and no kernel: each answer is a ``<details>`` element, so a
-reader picks an answer by opening it, with the mouse or the keyboard, and reads why it is
-right or not. The markup comes from ``templates/quiz.html.j2`` (``quiz-key.html.j2`` for the
-instructor's answer key) and the styles from ``static/quiz.css``: the book adds that file to
-the page, and :func:`show` puts it inline for a notebook.
+The student's quiz (``templates/quiz.html.j2``) is a form: each question is a group of radio
+buttons, followed by a ``<details>`` "Show the answer" that holds the right answer and why
+every option is right or not. That works with no JavaScript, with the mouse or the
+keyboard. With JavaScript (``static/quiz.js``) the disclosures give way to a Check button
+per question: the reader's choice is locked, the verdict and the feedback appear, and a
+score line counts the right answers. The script only interprets this markup; every word it
+shows is written into the form's ``data-*`` attributes here (:data:`WORDS`).
+
+The instructor's answer key (``quiz-key.html.j2``) shows every option with the right one
+marked in words and every feedback. ``static/quiz.css`` prints the student's quiz as a
+question sheet without answers and the key with its answers.
 
 Examples
 --------
 >>> html = render_html(Course.find().quiz("causes"))
->>> html.startswith('<div class="bb-quiz">') and "<details" in html
+>>> html.startswith('<form class="bb-quiz"') and 'type="radio"' in html
 True
->>> show("causes")  # doctest: +ELLIPSIS
-<IPython.core.display.HTML object>
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from backbalance.common import html
 from backbalance.course import Course
-from backbalance.quizzes.data import Quiz
-
-if TYPE_CHECKING:  # pragma: no cover - only for type checkers
-    from IPython.display import HTML
+from backbalance.quizzes.data import LETTERS, Quiz
 
 CSS = "quiz.css"
 """The stylesheet in ``backbalance/static/`` that every quiz on a page needs."""
+JS = "quiz.js"
+"""The script in ``backbalance/static/`` that turns the disclosures into Check buttons."""
 
-LETTERS = "ABCDEF"
-INTRO = "Pick an answer by opening it. It tells you whether it is right, and why. Try each one."
-SEVERAL = "More than one answer is right."
+INTRO = (
+    "Choose one answer for each question first. Then open \u201cShow the answer\u201d to see "
+    "whether you were right, and why."
+)
+SHEET_INTRO = "Choose one answer for each question."
 KEY_INTRO = (
     "Answer key (instructor edition). Each right answer is marked \u2713 Right answer. "
     "The feedback a student sees is shown under every option."
 )
 KEY_MARK = "\u2713 Right answer"
+SHOW_ANSWER = "Show the answer"
+RIGHT_ANSWER = "Right answer: {letter}."
+VERDICTS = {True: "Correct.", False: "Not quite."}
+SCENARIO = "Apply it"
+"""The label of a scenario question (a situation where the reader applies the chapter)."""
+
+WORDS = {
+    "intro": (
+        "Choose one answer for each question, then press Check. You will see whether you "
+        "were right, and why, and your score."
+    ),
+    "check": "Check",
+    "choose": "Choose an answer first, then press Check.",
+    "right": "Correct. You chose {letter}.",
+    "wrong": "Not quite. You chose {letter}; the right answer is {answer}.",
+    "score": "Score: {right} right of {checked} checked ({total} questions).",
+    "done": "You got {right} of {total} right. Read the feedback of any you missed.",
+    "again": "Start the quiz again",
+}
+"""What the script says, with ``{placeholders}`` it fills in; also what the notebook app says."""
 
 
-def render_html(quiz: Quiz, *, answers: bool = False) -> str:
-    """The quiz as HTML that works with no JavaScript.
+def score_text(right: int, checked: int, total: int) -> str:
+    """The score line after ``checked`` of ``total`` questions, ``right`` of them right.
 
-    Each question is a list item with the prompt as a paragraph and each option as a
-    ``<details>``/``<summary>`` pair: opening an option reveals "Correct." or "Not quite."
-    and the feedback. The verdict is written in words, never shown by colour alone. All
-    text from the data file is HTML-escaped.
+    >>> score_text(2, 3, 5)
+    'Score: 2 right of 3 checked (5 questions).'
+    >>> score_text(4, 5, 5)
+    'You got 4 of 5 right. Read the feedback of any you missed.'
+    """
+    template = WORDS["done"] if checked == total else WORDS["score"]
+    return template.format(right=right, checked=checked, total=total)
 
-    ``answers=True`` renders the answer key for the instructor edition instead: nothing is
-    hidden, every right option carries the words "Right answer" (and a double border), and
-    the feedback of every option is shown under it.
+
+def source_text(question) -> str:
+    """Where a question's answer comes from, as the reader sees it."""
+    if question.source:
+        return f"Source: {question.source} (see References)."
+    return f"Course choice: {question.assumption}"
+
+
+def render_html(quiz: Quiz, *, answers: bool = False, sheet: bool = False) -> str:
+    """The quiz as HTML that works with no JavaScript; ``answers=True`` gives the answer key,
+    ``sheet=True`` the questions alone (what a builder other than HTML shows to students).
+
+    All text from the data files is HTML-escaped; verdicts are written in words, never shown
+    by colour alone. Radio groups are named by the question's key inside the quiz's own
+    ``<form>``, so two quizzes on one page never share a group, and no element has an id.
     """
     return html.render(
         "quiz-key.html.j2" if answers else "quiz.html.j2",
         quiz=quiz,
         letters=LETTERS,
-        intro=KEY_INTRO if answers else INTRO,
-        several=SEVERAL,
+        intro=KEY_INTRO if answers else SHEET_INTRO if sheet else INTRO,
         mark=KEY_MARK,
+        show_answer=SHOW_ANSWER,
+        right_answer=RIGHT_ANSWER,
+        verdicts=VERDICTS,
+        scenario=SCENARIO,
+        words=WORDS,
+        source_text=source_text,
+        sheet=sheet,
     )
 
 
-def show(name: str, *, answers: bool = False, course: Course | None = None) -> HTML:
-    """Display a chapter's quiz in JupyterLab: ``show("causes")``; ``answers=True`` shows
-    the answer key instead (for instructors). The quiz file is found through
-    :meth:`Course.find() <backbalance.course.Course.find>` unless ``course`` is given."""
+def show(name: str, *, answers: bool = False, course: Course | None = None):
+    """A chapter's quiz in JupyterLab: ``show("causes")`` is the interactive quiz (choose,
+    Check, score) as ipywidgets; ``answers=True`` shows the answer key instead (for
+    instructors). The file is found through :meth:`Course.find()
+    <backbalance.course.Course.find>` unless ``course`` is given."""
     quiz = (course or Course.find()).quiz(name)
-    return html.show(render_html(quiz, answers=answers), CSS)
+    if answers:
+        return html.show(render_html(quiz, answers=True), CSS)
+    from backbalance.quizzes.app import QuizApp
+
+    return QuizApp(quiz).widget

@@ -108,9 +108,16 @@ class QuizNode(BlockNode):
     """``quiz``: a :class:`~backbalance.quizzes.data.Quiz`; ``answers``: the answer key."""
 
     css = (quiz_view.CSS,)
+    js = (quiz_view.JS,)
 
     def html(self) -> str:
         return quiz_view.render_html(self["quiz"], answers=self["answers"])
+
+    def fallback(self) -> list[nodes.Node]:
+        """Other builders show students the questions alone, and instructors the key."""
+        return text_fallback(
+            quiz_view.render_html(self["quiz"], answers=self["answers"], sheet=True)
+        )
 
 
 class LessonPlanNode(BlockNode):

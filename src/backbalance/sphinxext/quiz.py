@@ -6,9 +6,11 @@ Usage in a MyST chapter::
     ```
 
 The directive validates the file with :func:`backbalance.quizzes.data.load_quiz` and puts a
-:class:`~backbalance.sphinxext.nodes.QuizNode` in the page, drawn as plain HTML (no
-JavaScript). In the instructor edition (see :mod:`backbalance.sphinxext.editions`) the node
-shows the answer key instead. A typo in the name is a warning that names the missing file
+:class:`~backbalance.sphinxext.nodes.QuizNode` in the page: a form that works without
+JavaScript and that ``quiz.js`` turns into Check buttons and a score. In the instructor
+edition (see :mod:`backbalance.sphinxext.editions`) the node shows the answer key instead.
+A review quiz (``review:``) also depends on the chapter quizzes it draws from, so editing a
+question rebuilds both pages. A typo in the name is a warning that names the missing file
 and the closest quiz there is.
 """
 
@@ -38,6 +40,8 @@ class QuizDirective(DataDirective):
         quiz = self.read_named(what, self.depend("quizzes", f"{name}.yml"), load_quiz)
         if quiz is None:
             return []
+        for path in quiz.files[1:]:
+            self.env.note_dependency(str(path))
         answers = is_instructor(self.config)
         return [QuizNode.make(quiz=quiz, answers=answers)]
 
