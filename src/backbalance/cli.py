@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from backbalance.common.read import DataError, Problem, display_path, problems_from
 from backbalance.common.types import SIDES
 from backbalance.course import ENV_VAR, MARKER, Course
-from backbalance.strength_gap.model import Scenario, simulate
+from backbalance.strength_gap.model import GapBeyondLimit, Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 from backbalance.validate import validate_data
 
@@ -114,7 +114,11 @@ def _simulate(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 2
-    sim = simulate(plan, params, draws=args.draws, seed=args.seed)
+    try:
+        sim = simulate(plan, params, draws=args.draws, seed=args.seed)
+    except GapBeyondLimit as err:
+        print(f"{args.prog}: error: --gap: {err}", file=sys.stderr)
+        return 1
     try:
         if args.format == "json":
             document = {
@@ -201,7 +205,6 @@ def _forecast(args: argparse.Namespace) -> int:
         NoStrengthForecast,
         profile_forecast,
     )
-    from backbalance.strength_gap.model import GapBeyondLimit
     from backbalance.tracker.data import read_progress_csv
 
     try:

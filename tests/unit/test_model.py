@@ -373,29 +373,25 @@ def notebook_prose(name: str) -> str:
 
 
 def test_the_notebook_quotes_what_the_model_computes(params):
-    """Gap 20%, 6 sets on the stronger side, +4 on the weaker, novice, 52 weeks, seed 0:
-    the weeks that notebooks/strength_gap.ipynb quotes in its text are the model's, on the
-    course's own parameters (after an edit of data/model_parameters.yml this test names the
-    sentence to update; it pins no number of its own)."""
-    sim = model.simulate(
-        Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52), params
-    )
+    """Gap 20% from disuse, 6 sets on the stronger side, +4 on the weaker, novice, 52 weeks,
+    seed 0: the weeks that notebooks/strength_gap.ipynb quotes in its text are the model's,
+    on the course's own parameters (after an edit of data/model_parameters.yml this test
+    names the sentence to update; it pins no number of its own)."""
+    example = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52, cause="disuse")
+    sim = model.simulate(example, params)
     parity = sim.parity_at(90)
     assert parity.target == 90 and parity.horizon == 52
-    assert sim.parity_at(95).typical > parity.typical, "95% takes longer again"
+    slower = sim.parity_at(95).typical
+    assert slower is None or slower > parity.typical, "95% takes longer again"
     text = " ".join(notebook_prose("strength_gap.ipynb").split())
     assert f"reaches an LSI of 90% in week {parity.typical}," in text
     assert f"One person in ten gets there by week {parity.fast}." in text
-    by_extra = {
-        extra: model.simulate(
-            Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=extra, weeks=52), params
-        )
-        .parity_at(90)
-        .typical
+    fastest = {
+        extra: model.simulate(example.with_extra_sets(extra), params).parity_at(90).fast
         for extra in (0, 2, 8, 10)
     }
-    assert f"The first 2 extra sets save about {by_extra[0] - by_extra[2]} weeks." in text
-    assert f"Going from 8 to 10 extra sets saves only {by_extra[8] - by_extra[10]}." in text
+    assert f"the first 2 extra sets save about {fastest[0] - fastest[2]} weeks." in text
+    assert f"Going from 8 to 10 extra sets saves only {fastest[8] - fastest[10]}." in text
 
 
 def test_sweep_cells_equal_single_simulations(params):
