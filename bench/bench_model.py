@@ -66,9 +66,7 @@ def main() -> None:
     )
     report(
         "one scenario, 1,000 people, bands + re-test noise (simulate)",
-        median_seconds(
-            lambda: model.simulate(plan, params, draws=1000, test_sem_percent=sem), 50
-        ),
+        median_seconds(lambda: model.simulate(plan, params, draws=1000, test_sem_percent=sem), 50),
     )
     log = forecast.retest_log([(0, 80, 100), (4, 86, 104), (8, 92, 107)])
     report(

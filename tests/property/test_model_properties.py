@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
-from backbalance.strength_gap import dynamics, model
 from backbalance.course import Course
+from backbalance.strength_gap import dynamics, model
 from backbalance.strength_gap.dynamics import CAUSES, Dynamics, People, typical_person
 from backbalance.strength_gap.forecast import forecast, retest_log
 from backbalance.strength_gap.model import Scenario
@@ -101,8 +101,10 @@ def test_strength_stays_positive_and_never_exceeds_the_ceiling(
     dyn = Dynamics.from_parameters(PARAMS, status, detraining=detraining)
     paths = dynamics.strength_paths(start, sets, 80, dyn, crowd)
     strong = max(start)
-    ceiling = strong * (1 + dyn.headroom) * (
-        1 - (1 - np.array(start) / strong)[None, :] * (1 - crowd.recovery[:, None])
+    ceiling = (
+        strong
+        * (1 + dyn.headroom)
+        * (1 - (1 - np.array(start) / strong)[None, :] * (1 - crowd.recovery[:, None]))
     )
     assert (paths > 0).all()
     assert (paths <= ceiling * (1 + 1e-12)).all()

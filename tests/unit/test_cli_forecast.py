@@ -19,7 +19,9 @@ PROFILE = str(ROOT / "data" / "examples" / "desk-worker.json")
 @pytest.fixture
 def log(tmp_path):
     path = tmp_path / "log.csv"
-    path.write_text("week,left,right,notes\n0,10,12,first\n4,11,12.5,\n8,12,13,\n", encoding="utf-8")
+    path.write_text(
+        "week,left,right,notes\n0,10,12,first\n4,11,12.5,\n8,12,13,\n", encoding="utf-8"
+    )
     return str(path)
 
 
@@ -42,7 +44,9 @@ def test_a_log_personalises_the_forecast(capsys, log):
     assert document["pace"] in ("faster", "typical", "slower")
     low, mid, high = (document["response"][k] for k in ("p10", "p50", "p90"))
     assert low <= mid <= high
-    assert [row["target"] for row in document["targets"]] == Course.find().parameters.lsi_targets.value
+    assert [
+        row["target"] for row in document["targets"]
+    ] == Course.find().parameters.lsi_targets.value
     assert document["plan"]["strong_start"] == 12  # the log's first test is the start
 
 

@@ -218,4 +218,6 @@ def test_a_gap_beyond_the_limit_gets_the_plain_message_and_status_1(run, example
     limit = course.parameters.gap_limit
     result = run([*example, "--gap", str(limit.value + 10)])
     assert result.returncode == 1
-    assert result.stderr.strip() == f"python -m backbalance simulate: error: --gap: {limit.explain()}"
+    assert (
+        result.stderr.strip() == f"python -m backbalance simulate: error: --gap: {limit.explain()}"
+    )

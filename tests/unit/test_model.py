@@ -15,8 +15,8 @@ import pytest
 from numpy.testing import assert_allclose
 from pydantic import ValidationError
 
-from backbalance.strength_gap import dynamics, model
 from backbalance.course import Course
+from backbalance.strength_gap import dynamics, model
 from backbalance.strength_gap.dynamics import Dynamics, typical_person
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
@@ -57,7 +57,12 @@ def test_cross_education_passes_on_a_fraction_of_the_extra_stimulus_only():
     got = dynamics.effective_stimulus(
         [[10, 10], [10, 0], [0, 10], [10, 4]], half_sets=4, cross_education=0.35, both_train=0.5
     )
-    expected = [[f10, f10], [f10, 0.35 * f10], [0.35 * f10, f10], [f10, f4 + 0.5 * 0.35 * (f10 - f4)]]
+    expected = [
+        [f10, f10],
+        [f10, 0.35 * f10],
+        [0.35 * f10, f10],
+        [f10, f4 + 0.5 * 0.35 * (f10 - f4)],
+    ]
     assert_allclose(got, expected)
 
 
@@ -260,7 +265,9 @@ def test_reading_bands_contain_the_latent_band(params):
     table = sim.table
     assert (table["reading_p10"] < table["strength_p10"]).all()
     assert (table["reading_p90"] > table["strength_p90"]).all()
-    assert (table["lsi_read_p90"] - table["lsi_read_p10"] > table["lsi_p90"] - table["lsi_p10"]).all()
+    assert (
+        table["lsi_read_p90"] - table["lsi_read_p10"] > table["lsi_p90"] - table["lsi_p10"]
+    ).all()
 
 
 def test_adherence_is_the_share_of_planned_sets_done(params):

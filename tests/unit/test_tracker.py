@@ -194,7 +194,8 @@ def test_behind_suggests_more_weak_side_sets_within_the_limit(params):
     progress = assess_progress(log, params, **DOSE)
     assert progress.status == "behind"
     assert "You could add 1 weak-side set a week (10 against 6)" in progress.suggestion
-    assert "in about" in progress.suggestion and "re-test on a second day" in progress.suggestion
+    assert "would then reach LSI" in progress.suggestion
+    assert "re-test on a second day" in progress.suggestion
 
 
 def test_behind_at_the_limit_suggests_checks_not_more_sets(params):

@@ -181,8 +181,8 @@ def choose_dose(
     rules, target = template.strengthen, params.lsi_targets.value[0]
     strong = rules.strong_sets_per_session.value * sessions
     cap = dose_cap(strong, params, profile.training_status or "novice", rules.flat_fraction.value)
-    if not sessions or profile.gap_percent is None:
-        return Dose(strong, 0, cap, None)
+    if not sessions or profile.gap_percent is None or profile.gap_percent > params.gap_limit.value:
+        return Dose(strong, 0, cap, None)  # beyond gap_limit the model gives no forecast
     extra = 0
     if _needs_bias(profile, target):
         extra = choose_extra_sets(

@@ -191,7 +191,9 @@ class StrengthGapApp(widgets.VBox):
         """The forecast for the current settings and log."""
         params = self.params.with_cross_education(self.controls["cross_education"].value)
         scenario = self.scenario()
-        people = with_cross_education(self._people[scenario.cause], params.cross_education.value, self.params)
+        people = with_cross_education(
+            self._people[scenario.cause], params.cross_education.value, self.params
+        )
         return forecast(
             scenario, params, self.log_rows(), test_sem_percent=self.test_sem, people=people
         )
@@ -208,6 +210,8 @@ class StrengthGapApp(widgets.VBox):
             self.summary.value = str(live(str(err)))
             return
         with self.figure.batch_update():
-            for trace, data in zip(self.figure.data, strength_traces(result.posterior), strict=True):
+            for trace, data in zip(
+                self.figure.data, strength_traces(result.posterior), strict=True
+            ):
                 trace.x, trace.y = data["x"], data["y"]
         self.summary.value = str(live(summary_text(result)))

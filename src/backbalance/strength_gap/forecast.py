@@ -327,8 +327,14 @@ def forecast(
     if log is None or len(table) < 2:
         weights = np.full(len(crowd), 1 / len(crowd))
         return Forecast(
-            prior, prior, weights, _response(crowd, params, None), "typical",
-            "no re-test yet", start_week, float(len(crowd)),
+            prior,
+            prior,
+            weights,
+            _response(crowd, params, None),
+            "typical",
+            "no re-test yet",
+            start_week,
+            float(len(crowd)),
         )
     loglik = log_likelihood(paths, table, test_sem_percent)
     raw = np.exp(loglik - loglik.max())

@@ -165,7 +165,9 @@ class Recovery(Frozen):
     @model_validator(mode="after")
     def _disuse_recovers_more(self) -> Recovery:
         if not self.disuse >= self.handedness:
-            raise ValueError("a gap from disuse must recover at least as much as one from handedness")
+            raise ValueError(
+                "a gap from disuse must recover at least as much as one from handedness"
+            )
         return self
 
 
