@@ -14,7 +14,7 @@ Examples
 >>> app.controls["weak_extra_sets"].value = 6
 >>> app.summary.value.startswith('<p aria-live="polite">Weak (left) side. No re-test logged yet')
 True
->>> app.controls["log"].value = "week,left,right\n0,80,100\n4,88,104"
+>>> app.controls["log"].value = "0,80,100;4,88,104".replace(";", chr(10))
 >>> "Your log so far says" in app.summary.value
 True
 """

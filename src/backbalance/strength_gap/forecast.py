@@ -54,18 +54,15 @@ if TYPE_CHECKING:
 
 from backbalance.strength_gap.dynamics import (
     Cause,
-    Dynamics,
     People,
-    draw_people,
     limb_symmetry_index,
-    retest_readings,
-    strength_paths,
 )
 from backbalance.strength_gap.model import (
     BANDS,
     Parity,
     Scenario,
     Simulation,
+    run_people,
     summarise,
     weighted_quantiles,
 )
@@ -318,11 +315,9 @@ def forecast(
                 "weeks": max(plan.weeks, elapsed),
             },
         )
-    plan.check_gap(params)
-    crowd = people if people is not None else draw_people(params, draws, seed, cause=plan.cause)
-    dyn = Dynamics.from_parameters(params, plan.status, detraining=plan.detraining)
-    paths = strength_paths(plan.start, plan.done_sets, plan.weeks, dyn, crowd)
-    readings = retest_readings(paths, test_sem_percent, seed)
+    crowd, paths, readings = run_people(
+        plan, params, draws=draws, seed=seed, test_sem_percent=test_sem_percent, people=people
+    )
     prior = summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
     if log is None or len(table) < 2:
         weights = np.full(len(crowd), 1 / len(crowd))

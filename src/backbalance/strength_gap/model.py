@@ -422,14 +422,37 @@ def simulate(
     >>> sim.parity_at(90).describe().startswith("LSI 90%: typical person")
     True
     """
+    _, paths, readings = run_people(
+        plan, params, draws=draws, seed=seed, test_sem_percent=test_sem_percent, people=people
+    )
+    return summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
+
+
+def run_people(
+    plan: Scenario,
+    params: ModelParameters,
+    *,
+    draws: int,
+    seed: int,
+    test_sem_percent: float,
+    people: People | None = None,
+) -> tuple[People, NDArray[np.float64], NDArray[np.float64]]:
+    """The simulated people, their latent strength and their re-test readings for ``plan``.
+
+    Arguments as in :func:`simulate`; raises the same errors.
+
+    Returns
+    -------
+    tuple
+        ``(people, paths, readings)``; both arrays have shape ``(weeks + 1, draws, 2)``.
+    """
     if people is None and draws < 1:
         raise ValueError(f"draws must be at least 1, got {draws}")
     plan.check_gap(params)
     crowd = people if people is not None else draw_people(params, draws, seed, cause=plan.cause)
     dyn = Dynamics.from_parameters(params, plan.status, detraining=plan.detraining)
     paths = strength_paths(plan.start, plan.done_sets, plan.weeks, dyn, crowd)
-    readings = retest_readings(paths, test_sem_percent, seed)
-    return summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
+    return crowd, paths, retest_readings(paths, test_sem_percent, seed)
 
 
 def sweep(
