@@ -18,7 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from backbalance.course import Course
-from backbalance.strength_gap import dynamics, model
+from backbalance.strength_gap import dynamics, forecast, model
 
 WEEKS = 52
 
@@ -46,10 +46,11 @@ def report(label: str, seconds: float, target: float | None = None) -> None:
 
 
 def main() -> None:
-    params = Course.find().parameters
+    course = Course.find()
+    params, sem = course.parameters, course.assessment.strength.test_error.sem_percent
     plan = model.Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=WEEKS)
     dyn = dynamics.Dynamics.from_parameters(params, plan.status, detraining=False)
-    typical = np.ones(1)
+    typical = dynamics.typical_person(params)
     print(f"Strength-gap model, {WEEKS} weeks, both sides (median of repeated runs)")
     report(
         "one scenario, typical person (strength_paths)",
@@ -60,12 +61,19 @@ def main() -> None:
     )
     report(
         "one scenario, typical person, tidy table (simulate, 1 draw)",
-        median_seconds(lambda: model.simulate(plan, params, draws=1), 200),
+        median_seconds(lambda: model.simulate(plan, params, draws=1, test_sem_percent=sem), 200),
         target=1e-3,
     )
     report(
-        "one scenario, 1,000 people, bands + weeks to targets (simulate)",
-        median_seconds(lambda: model.simulate(plan, params, draws=1000), 50),
+        "one scenario, 1,000 people, bands + re-test noise (simulate)",
+        median_seconds(lambda: model.simulate(plan, params, draws=1000, test_sem_percent=sem), 50),
+    )
+    log = forecast.retest_log([(0, 80, 100), (4, 86, 104), (8, 92, 107)])
+    report(
+        "personalised forecast from a 3-test log, 1,000 people (forecast)",
+        median_seconds(
+            lambda: forecast.forecast(plan, params, log, test_sem_percent=sem, draws=1000), 20
+        ),
     )
     gaps, extras = np.linspace(0, 30, 21), np.linspace(0, 10, 21)
     report(

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from backbalance.common.read import FILE_LIMIT, DataError, Problem, display_path, problems_from
 from backbalance.common.types import SIDES
 from backbalance.course import ENV_VAR, MARKER, Course
-from backbalance.strength_gap.model import Scenario, simulate
+from backbalance.strength_gap.model import GapBeyondLimit, Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, load_model_parameters
 from backbalance.validate import validate_data
 
@@ -121,7 +121,11 @@ def _simulate(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 2
-    sim = simulate(plan, params, draws=args.draws, seed=args.seed)
+    try:
+        sim = simulate(plan, params, draws=args.draws, seed=args.seed)
+    except GapBeyondLimit as err:
+        print(f"{args.prog}: error: --gap: {err}", file=sys.stderr)
+        return 1
     try:
         if args.format == "json":
             document = {
@@ -236,6 +240,89 @@ def _add_assess(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     run.set_defaults(run=_assess)
 
 
+# --- forecast (the strength-gap model, issue 11) -------------------------------------------
+
+
+def _forecast(args: argparse.Namespace) -> int:
+    """Weeks to each LSI target (P10/P50/P90), personalised by a re-test log when given."""
+    from backbalance.assessment.profile import load_profile
+    from backbalance.strength_gap.forecast import (
+        LogError,
+        NoStrengthForecast,
+        profile_forecast,
+    )
+    from backbalance.tracker.data import read_progress_csv
+
+    try:
+        course = Course.find()
+        profile = load_profile(args.profile)
+        log = None
+        if args.log:
+            read = read_progress_csv(args.log)
+            if read.problems:
+                print(f"{args.log}: {read.problems[0]}", file=sys.stderr)
+                return 1
+            log = read.rows
+        result = profile_forecast(
+            profile, course, log, weeks=args.weeks, cause=args.cause, seed=args.seed
+        )
+    except DataError as err:
+        return _report(err.problems[:1])
+    except (NoStrengthForecast, GapBeyondLimit) as err:
+        print(f"{args.profile}: {err}", file=sys.stderr)
+        return 1
+    except LogError as err:
+        print(f"{args.log}: {err}", file=sys.stderr)
+        return 1
+    table = result.weeks_table()
+    try:
+        if args.format == "json":
+            document = {
+                "personalised": result.personalised,
+                "message": result.message(),
+                "pace": result.pace,
+                "verdict": result.verdict,
+                "response": dict(zip(("p10", "p50", "p90"), result.response, strict=True)),
+                "plan": result.posterior.plan.model_dump(),
+                "horizon_week": table.attrs["weeks"],
+                "targets": json.loads(table.to_json(orient="records")),
+            }
+            print(json.dumps(document, indent=1))
+        else:
+            table.to_csv(sys.stdout, index=False)
+            print(result.message(), file=sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _add_forecast(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from backbalance.strength_gap.dynamics import CAUSES
+
+    run = commands.add_parser(
+        "forecast",
+        help="weeks to each LSI target for a saved profile, personalised by a re-test log",
+        description="Weeks to each LSI target (P10/P50/P90 across simulated people) for the "
+        "programme the course would build for PROFILE; with --log, the re-tests in the log "
+        "personalise the forecast. CSV (default; the message on stderr) or JSON on stdout.",
+    )
+    run.add_argument("profile", help="the saved profile (JSON) from the self-assessment")
+    run.add_argument("--log", help="re-test log CSV: week,left,right[,notes] (the tracker's file)")
+    run.add_argument("--weeks", type=_count(1), default=52, help="forecast horizon (default 52)")
+    run.add_argument(
+        "--cause",
+        choices=CAUSES,
+        default="unknown",
+        help="where the gap comes from (default unknown: shows both)",
+    )
+    run.add_argument("--seed", type=_count(0), default=0, help="random seed (default 0)")
+    run.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="output format (default csv)"
+    )
+    run.set_defaults(run=_forecast)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m backbalance", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -255,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_simulate(commands)
     _add_assess(commands)
+    _add_forecast(commands)
 
     sample = commands.add_parser(
         "sample-class",

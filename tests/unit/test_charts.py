@@ -24,7 +24,7 @@ def params():
 
 @pytest.fixture(scope="module")
 def sims(params):
-    plan = Scenario(gap_percent=20, strong_sets=6, weeks=40)
+    plan = Scenario(gap_percent=20, strong_sets=2, weeks=40, cause="disuse")
     return [model.simulate(plan.with_extra_sets(e), params, draws=DRAWS) for e in EXTRAS]
 
 
@@ -173,4 +173,27 @@ def test_jupyterlab_app_updates_the_same_traces_in_place(params):
     assert list(app.figure.data) == traces  # same trace objects: updated, not rebuilt
     expected = charts.strength_traces(app.simulation())
     assert_allclose(app.figure.data[2].y, expected[2]["y"])
-    assert app.summary.value != before and "LSI 90%: typical person by week" in app.summary.value
+    assert app.summary.value != before and "LSI 90%" in app.summary.value
+
+
+def test_the_band_shows_re_test_results_when_the_noise_is_given(params):
+    """With the test's noise the bands are the re-test results a learner would read."""
+    sim = model.simulate(
+        Scenario(gap_percent=20, strong_sets=6, weeks=20), params, draws=DRAWS, test_sem_percent=4.2
+    )
+    fig = charts.strength_chart(sim)
+    table = sim.table.query("side == 'left'")
+    assert_allclose(fig.data[0].y, table["reading_p10"])
+    assert_allclose(fig.data[1].y, table["reading_p90"])
+    assert fig.data[1].name == "Left: 8 in 10 re-test results"
+
+
+def test_the_app_learns_from_a_typed_log_and_reports_a_bad_one(params):
+    """The log box personalises the forecast; a gap beyond the limit gives the data's message."""
+    from backbalance.strength_gap.app import StrengthGapApp
+
+    app = StrengthGapApp(params, draws=DRAWS)
+    app.controls["log"].value = "0,80,100\n4,88,104\n8,95,107"
+    assert "Your log so far says" in app.summary.value
+    app.controls["log"].value = "0,30,100"
+    assert params.gap_limit.explain() in app.summary.value

@@ -460,8 +460,11 @@ def test_the_sample_class_reports_its_three_faulty_files():
     assert len(results.profiles) == 21  # 24 students; the 3 with a red flag hand in nothing
     assert set(results.profiles["screen"]) == {"passed"}
     assert results.progress["student"].nunique() > 10
-    weekly = progress_by_week(results.progress, results.profiles)
-    assert weekly["median"].iloc[-1] > weekly["median"].iloc[0]  # the class improves on the whole
+    # The class improves on the whole: each student's latest LSI against their first (the
+    # weekly medians mix students, as fewer have re-tested by the later weeks).
+    by_student = results.progress.sort_values("week").groupby("student")["lsi"]
+    assert (by_student.last() - by_student.first()).median() > 0
+    assert not progress_by_week(results.progress, results.profiles).empty
 
 
 def test_the_generator_is_seeded():

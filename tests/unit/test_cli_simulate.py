@@ -91,9 +91,13 @@ def test_csv_is_the_tidy_table_and_stderr_names_the_weeks_to_each_target(capsys,
         "strength",
         "strength_p10",
         "strength_p90",
+        "reading_p10",
+        "reading_p90",
         "lsi",
         "lsi_p10",
         "lsi_p90",
+        "lsi_read_p10",
+        "lsi_read_p90",
     ]
     assert len(table) == 2 * 25 and set(table["side"]) == {"left", "right"}
     assert err.splitlines()[0].startswith("LSI 90%: typical person ")
@@ -130,7 +134,7 @@ def test_weak_percent_is_an_alternative_to_extra_sets(capsys, example):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--gap", "120"], "--gap: must be at most 90.0, got 120.0"),
+        (["--gap", "120"], "--gap: must be less than 100.0, got 120.0"),
         (["--weeks", "0"], "--weeks: must be at least 1, got 0"),
         (["--weak-extra-sets", "-2"], "--weak-extra-sets: must be at least 0.0, got -2.0"),
         (["--gap", "abc"], "argument --gap: invalid float value: 'abc'"),
@@ -207,3 +211,13 @@ def test_the_command_runs_in_a_process_from_a_folder_inside_the_course(course, t
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("week,side,strength,")
     assert result.stderr.splitlines()[0].startswith("LSI 90%: ")
+
+
+def test_a_gap_beyond_the_limit_gets_the_plain_message_and_status_1(run, example, course):
+    """gap_limit of data/model_parameters.yml is the one limit (issue 11): no traceback."""
+    limit = course.parameters.gap_limit
+    result = run([*example, "--gap", str(limit.value + 10)])
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip() == f"python -m backbalance simulate: error: --gap: {limit.explain()}"
+    )

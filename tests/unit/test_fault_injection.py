@@ -171,7 +171,7 @@ FAULTS = [
     ),
     Fault(
         "parameter-wrong-type",
-        replace(PARAMS, "  value: 0.048\n", "  value: fast\n"),
+        replace(PARAMS, "  value: 0.025\n", "  value: fast\n"),
         (
             f"{PARAMS}, weekly_gain_rate.value: input should be a valid number, "
             "unable to parse string as a number, got 'fast'",
@@ -211,8 +211,8 @@ FAULTS = [
         "parameter-source-and-assumption",
         replace(
             PARAMS,
-            "  assumption: no study reports this number",
-            "  source: bandy1994\n  assumption: no study reports this number",
+            "  source: ralston2017\n",
+            "  source: ralston2017\n  assumption: no study gives this number\n",
         ),
         (
             f"{PARAMS}, half_saturation_sets: give exactly one of `source:` (a key in references.bib) "

@@ -153,18 +153,19 @@ def test_validate_names_a_huge_csv_number_without_a_traceback(copy, capsys):
                 "data/exercises.csv is fixed"
             ],
         ),
-        ("quizzes/causes.yml", []),
+        # the review quiz names questions of causes.yml: it says so too
+        ("quizzes/causes.yml", ["data/quizzes/review.yml, review["]),
     ],
 )
 def test_a_folder_where_a_data_file_should_be_is_one_line(copy, capsys, file, follows):
     path = copy / "data" / file
     path.unlink()
     path.mkdir()
-    assert validate(copy, capsys) == [
-        f"data/{file}: is a folder, not a file",
-        *follows,
-        f"{1 + len(follows)} problem(s) found; nothing was built.",
-    ]
+    lines = validate(copy, capsys)
+    assert lines[0] == f"data/{file}: is a folder, not a file"
+    assert lines[-1] == f"{len(lines) - 1} problem(s) found; nothing was built."
+    assert all(any(line.startswith(start) for start in follows) for line in lines[1:-1])
+    assert all(any(line.startswith(start) for line in lines[1:-1]) for start in follows)
 
 
 def test_a_link_loop_where_a_data_file_should_be_is_one_line(copy, capsys):

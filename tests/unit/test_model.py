@@ -15,8 +15,9 @@ import pytest
 from numpy.testing import assert_allclose
 from pydantic import ValidationError
 
+from backbalance.course import Course
 from backbalance.strength_gap import dynamics, model
-from backbalance.strength_gap.dynamics import Dynamics
+from backbalance.strength_gap.dynamics import Dynamics, typical_person
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
 
@@ -32,10 +33,12 @@ def typical(params, status="novice", detraining=False):
     return Dynamics.from_parameters(params, status, detraining=detraining)
 
 
-def path_of_typical_person(params, start, sets, weeks, status="novice", detraining=False):
-    """Strength of both sides, shape (weeks + 1, 2), for a person with multiplier 1."""
+def path_of_typical_person(
+    params, start, sets, weeks, status="novice", detraining=False, cause="disuse"
+):
+    """Strength of both sides, shape (weeks + 1, 2), for the typical person (centre of every range)."""
     return dynamics.strength_paths(
-        start, sets, weeks, typical(params, status, detraining), np.ones(1)
+        start, sets, weeks, typical(params, status, detraining), typical_person(params, cause)
     )[:, 0, :]
 
 
@@ -48,22 +51,42 @@ def test_stimulus_is_half_at_the_half_saturation_sets():
 
 
 def test_cross_education_passes_on_a_fraction_of_the_extra_stimulus_only():
-    """s = f(V) + c max(0, f(V') - f(V)): equal sets give no transfer; one side alone gives c f(V')."""
-    f10 = 10 / 14
+    """s = f(V) + c b^[V>0] max(0, f(V') - f(V)): equal sets give no transfer; a resting side
+    gets c f(V'); a side that trains less gets only the both-train share b of it."""
+    f10, f4 = 10 / 14, 4 / 8
     got = dynamics.effective_stimulus(
-        [[10, 10], [10, 0], [0, 10]], half_sets=4, cross_education=0.35
+        [[10, 10], [10, 0], [0, 10], [10, 4]], half_sets=4, cross_education=0.35, both_train=0.5
     )
-    assert_allclose(got, [[f10, f10], [f10, 0.35 * f10], [0.35 * f10, f10]])
+    expected = [
+        [f10, f10],
+        [f10, 0.35 * f10],
+        [0.35 * f10, f10],
+        [f10, f4 + 0.5 * 0.35 * (f10 - f4)],
+    ]
+    assert_allclose(got, expected)
 
 
 def test_first_week_follows_the_update_rule(params):
-    """S1 = S0 exp(r s (1 - S0 / C)), with C = (1 + headroom) x the stronger side's start."""
-    dyn = typical(params)
+    """S1 = S0 exp(min(r + a e_0, 1) s (1 - S0 / C)), with C = (1 + headroom) x the stronger
+    side's start for a gap from disuse, and e_0 = 1 - exp(-1 / tau)."""
+    dyn, person = typical(params), typical_person(params, "disuse")
     start, sets = np.array([80.0, 100.0]), np.array([10.0, 6.0])
-    s = dynamics.effective_stimulus(sets, dyn.half_sets, dyn.cross_education)
+    s = dynamics.effective_stimulus(
+        sets, person.half_sets[0], person.cross_education[0], dyn.both_train
+    )
+    rate = person.rate[0] + dyn.early_gain * (1 - np.exp(-1 / dyn.early_weeks))
     ceiling = 100.0 * (1 + dyn.headroom)
-    expected = start * np.exp(dyn.rate * s * (1 - start / ceiling))
+    expected = start * np.exp(rate * s * (1 - start / ceiling))
     assert_allclose(path_of_typical_person(params, start, sets, 1)[1], expected)
+
+
+def test_a_handedness_gap_gives_the_weaker_side_its_own_ceiling(params):
+    """Cause "handedness": the weaker side's ceiling is in proportion to its own start, so
+    equal training keeps the LSI exactly; cause "disuse": the gap narrows."""
+    kept = path_of_typical_person(params, [80, 100], [10, 10], 52, cause="handedness")
+    closing = path_of_typical_person(params, [80, 100], [10, 10], 52, cause="disuse")
+    assert_allclose(dynamics.limb_symmetry_index(kept), 80)
+    assert dynamics.limb_symmetry_index(closing)[-1] > 82
 
 
 def test_detraining_alone_is_exponential_decay(params):
@@ -74,13 +97,12 @@ def test_detraining_alone_is_exponential_decay(params):
     assert_allclose(path_of_typical_person(params, [90, 100], [0, 0], 12)[-1], [90, 100])
 
 
-def test_weekly_gain_is_the_first_week_of_the_model(params):
+def test_weekly_gain_is_a_week_after_the_early_phase(params):
     """Dose-response: 100 (exp(r f(V) (1 - 1 / (1 + h))) - 1) for equal sets V on both sides."""
     dyn = typical(params, "trained")
     sets = np.arange(0, 31, 5)
-    expected = 100 * (
-        np.exp(dyn.rate * dynamics.stimulus(sets, dyn.half_sets) * (1 - 1 / (1 + dyn.headroom))) - 1
-    )
+    k, r = params.half_saturation_sets.value, params.weekly_gain_rate.value
+    expected = 100 * (np.exp(r * dynamics.stimulus(sets, k) * (1 - 1 / (1 + dyn.headroom))) - 1)
     assert_allclose(dynamics.weekly_gain(sets, params, "trained"), expected)
 
 
@@ -91,28 +113,48 @@ def test_returns_diminish_with_weekly_sets(params):
     assert (steps > 0).all() and (np.diff(steps) < 0).all()
 
 
+def test_retest_readings_scatter_by_the_tests_typical_error(params):
+    """Readings = latent x exp(e), e ~ N(0, SEM): the log ratio's spread is the SEM of
+    data/assessment/strength.yml (grgic2020), and no SEM gives the latent strength back."""
+    sem = Course.find().assessment.strength.test_error.sem_percent
+    latent = np.full((50, 400, 2), 100.0)
+    readings = dynamics.retest_readings(latent, sem, seed=2)
+    assert np.log(readings / latent).std() == pytest.approx(sem / 100, rel=0.03)
+    assert dynamics.retest_readings(latent, 0, seed=2) is latent
+
+
 # --- calibration against the literature ---------------------------------------------------
 # These run on the shipped parameters on purpose: they check the science, that the model
 # stays within what the cited studies report, whatever an instructor edits.
 
 
-def novice_gain(params, weeks, sets=10):
-    """Typical novice's gain (%) after ``weeks`` with ``sets`` a week on both sides (P50 of 4000 people)."""
-    sim = model.simulate(
-        Scenario(gap_percent=0, strong_sets=sets, weeks=weeks), params, draws=4000, seed=1
-    )
-    return sim.table["strength"].iloc[-1] - 100
+def gains(params, weeks, sets=10, status="novice", draws=4000, one_side=False):
+    """Each simulated person's gain (%) of the (first) trained side after ``weeks``."""
+    people = dynamics.draw_people(params, draws, seed=1, cause="disuse")
+    volume = (sets, 0) if one_side else (sets, sets)
+    paths = dynamics.strength_paths((100, 100), volume, weeks, typical(params, status), people)
+    return paths[-1, :, :] - 100
 
 
 @pytest.mark.parametrize("weeks", [8, 10, 12])
 def test_novice_gain_at_ten_sets_is_in_the_reported_range(params, weeks):
-    """Novices at ~10 sets/week gain roughly 10-25% over 8-12 weeks.
+    """Novices at ~10 sets/week gain roughly 10-25% over 8-12 weeks (median person).
 
     Gentil et al. 2016: +11.6% (men) and +11.8% (women) after 10 weeks; Munn et al. 2004:
     trained limbs gained about 7.8% / 0.351 = 22%; Carroll et al. 2006: about 16%
     (cross-education of 8% was half of it).
     """
-    assert 10 <= novice_gain(params, weeks) <= 25
+    assert 10 <= np.median(gains(params, weeks)[:, 0]) <= 25
+
+
+def test_novices_gain_fast_first_then_slower(params):
+    """Moritani and deVries 1979, Sale 1988: in untrained people the first weeks' gains are
+    large (mostly neural), later gains slower. The typical novice gains more in weeks 0-4
+    than in weeks 4-8; a trained person, with nothing left to learn, about the same."""
+    novice = path_of_typical_person(params, [100, 100], [10, 10], 8)[:, 0]
+    assert novice[4] - novice[0] > 1.3 * (novice[8] - novice[4])
+    trained = path_of_typical_person(params, [100, 100], [10, 10], 8, "trained")[:, 0]
+    assert trained[4] - trained[0] < 1.1 * (trained[8] - trained[4])
 
 
 def test_training_status_slows_gains_as_in_the_position_stand(params):
@@ -127,26 +169,44 @@ def test_training_status_slows_gains_as_in_the_position_stand(params):
     assert 0.3 <= gain["trained"] / gain["novice"] <= 0.5
 
 
-def test_equal_volume_keeps_the_gap_roughly_constant(params):
-    """Equal sets give both sides similar percentage gains, so the relative gap changes
-    little: over 12 weeks at 10 sets a novice's 20% gap shrinks by less than a fifth
-    (LSI 80% -> under 84%), clearly less than with 4 extra weak-side sets. The slow
-    catch-up is the model's stated assumption that both sides share one ceiling, so the
-    weaker side has more room to grow; Markstrom et al. 2023 show that asymmetry persists
-    in people who train both sides."""
-    equal = dynamics.limb_symmetry_index(path_of_typical_person(params, [80, 100], [10, 10], 12))
-    biased = dynamics.limb_symmetry_index(path_of_typical_person(params, [80, 100], [14, 10], 12))
-    assert 80 <= equal[-1] < 84
-    assert biased[-1] > equal[-1] + 1
+def test_high_weekly_volume_adds_only_a_little_over_low(params):
+    """Ralston et al. 2017: high weekly volume (>= 10 sets) beat low (< 5 sets) by a small
+    effect, ES 0.18 (95% CI 0.06-0.30) on pre-post effects of 0.82 (low) and 1.01 (high),
+    about 9 studies of ~11 weeks. Read as a ratio of gains, high/low = 1.01/0.82 = 1.23
+    (CI about 1.07-1.37): the typical novice's 11-week gain at 12 sets is 1.07-1.37 times
+    the gain at 4 sets."""
+    low = np.median(gains(params, 11, sets=4)[:, 0])
+    high = np.median(gains(params, 11, sets=12)[:, 0])
+    assert 1.07 <= high / low <= 1.37
+
+
+def test_cross_education_share_is_within_the_published_interval(params):
+    """Munn et al. 2004: the untrained limb gains 35.1% (95% CI 20.9-49.3%) of the trained
+    limb's gain. Training one side for 6 weeks (Manca 2021: transfer needs 4-6 weeks), the
+    resting side's median gain share across simulated people lies within that interval,
+    and so do 9 in 10 people's shares (the drawn cross-education fractions)."""
+    got = gains(params, 6, one_side=True)
+    share = got[:, 1] / got[:, 0]
+    assert 0.209 <= np.median(share) <= 0.493
+    low, high = np.percentile(share, [5, 95])
+    assert 0.15 <= low and high <= 0.55
+
+
+def test_individual_responses_spread_as_in_training_studies(params):
+    """Ahtiainen et al. 2016: gains of 21 +/- 11.5%, a coefficient of variation of about
+    0.55 (accept 0.4-0.7). Hubal et al. 2005 (n = 585, 12 weeks): 1RM gains from 0 to
+    +250%, so the fastest responders gain several times what the slowest do: P90 is at
+    least 3 times P10, and nobody loses strength while training."""
+    got = gains(params, 12)[:, 0]
+    assert 0.4 <= got.std() / got.mean() <= 0.7
+    p10, p90 = np.percentile(got, [10, 90])
+    assert p90 >= 3 * p10 and got.min() > 0
 
 
 def test_training_one_side_moves_the_other_by_the_cross_education_fraction(params):
     """Munn et al. 2004: the untrained side gains about 35% of the trained side's gain.
 
-    In week 1, log gains are in the exact ratio c (same ceiling factor for equal starts);
-    after 6 weeks (Manca 2021: transfer needs 4-6 weeks) the percentage gains are within
-    10% of that ratio.
-    """
+    In week 1, log gains are in the exact ratio c (same ceiling factor for equal starts)."""
     c = params.cross_education.value
     paths = path_of_typical_person(params, [100, 100], [10, 0], 6)
     log_gain = np.log(paths / 100)
@@ -154,19 +214,79 @@ def test_training_one_side_moves_the_other_by_the_cross_education_fraction(param
     assert_allclose((paths[6, 1] - 100) / (paths[6, 0] - 100), c, rtol=0.1)
 
 
-def test_bands_follow_the_multipliers_quantiles(params):
-    """Strength rises with the response multiplier, so its P10/P50/P90 across people equal
-    the typical-person path at the multiplier's quantiles exp(sigma z_q), z_0.1 = -1.2816."""
-    plan = Scenario(gap_percent=15, strong_sets=6, weak_extra_sets=4, weeks=20)
-    sim = model.simulate(plan, params, draws=20000, seed=3)
-    sigma = params.response_spread.value
-    quantile_people = np.exp(sigma * np.array([-1.2815516, 0.0, 1.2815516]))
-    exact = dynamics.strength_paths(
-        plan.start, plan.sets, plan.weeks, typical(params), quantile_people
+def test_equal_volume_keeps_a_handedness_gap_and_slowly_closes_a_disuse_gap(params):
+    """Equal sets: a gap from handedness stays (petersen1989: the dominant side's normal
+    advantage); a gap from disuse narrows slowly, by less than a fifth in 12 weeks at 10
+    sets (LSI 80% -> under 84%), less than with 4 extra weak-side sets. The
+    default cause "unknown" lies between the two."""
+    lsi = {
+        cause: dynamics.limb_symmetry_index(
+            path_of_typical_person(params, [80, 100], [10, 10], 12, cause=cause)
+        )[-1]
+        for cause in ("handedness", "unknown", "disuse")
+    }
+    biased = dynamics.limb_symmetry_index(
+        path_of_typical_person(params, [80, 100], [14, 10], 12, cause="disuse")
     )
-    left = sim.table[sim.table["side"] == "left"]
-    for i, column in enumerate(("strength_p10", "strength", "strength_p90")):
-        assert_allclose(left[column], exact[:, i, 0], rtol=0.01)
+    assert lsi["handedness"] == pytest.approx(80)
+    assert lsi["handedness"] < lsi["unknown"] < lsi["disuse"] < 84
+    assert biased[-1] > lsi["disuse"] + 0.5
+
+
+def test_parameter_uncertainty_widens_the_bands(params):
+    """Drawing the rate, half-saturation sets and cross-education from their ranges widens
+    the P10-P90 band beyond the spread of the response multiplier alone."""
+    plan = Scenario(gap_percent=15, strong_sets=6, weak_extra_sets=4, weeks=20, cause="disuse")
+    everyone = dynamics.draw_people(params, 4000, seed=3, cause="disuse")
+    fixed = dynamics.People(
+        everyone.multiplier,
+        np.full(4000, params.weekly_gain_rate.value),
+        np.full(4000, params.half_saturation_sets.value),
+        np.full(4000, params.cross_education.value),
+        everyone.recovery,
+    )
+    width = {
+        name: (lambda t: (t["strength_p90"] - t["strength_p10"]).iloc[-1])(
+            model.simulate(plan, params, people=crowd).table
+        )
+        for name, crowd in (("all", everyone), ("fixed", fixed))
+    }
+    assert width["all"] > width["fixed"]
+
+
+def test_reading_bands_contain_the_latent_band(params):
+    """The re-test band (what a learner reads) is wider than latent strength's band."""
+    sem = Course.find().assessment.strength.test_error.sem_percent
+    sim = model.simulate(
+        Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=20),
+        params,
+        test_sem_percent=sem,
+    )
+    table = sim.table
+    assert (table["reading_p10"] < table["strength_p10"]).all()
+    assert (table["reading_p90"] > table["strength_p90"]).all()
+    assert (
+        table["lsi_read_p90"] - table["lsi_read_p10"] > table["lsi_p90"] - table["lsi_p10"]
+    ).all()
+
+
+def test_adherence_is_the_share_of_planned_sets_done(params):
+    """Half the sets done gives exactly the simulation of half the planned sets."""
+    half = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=20, adherence=0.5)
+    done = Scenario(gap_percent=20, strong_sets=3, weak_extra_sets=2, weeks=20)
+    pd.testing.assert_frame_equal(
+        model.simulate(half, params, draws=100).table, model.simulate(done, params, draws=100).table
+    )
+
+
+def test_a_gap_beyond_the_limit_gets_the_plain_message_from_the_data(params):
+    """gap_limit (data/model_parameters.yml) is the one limit; beyond it, its message."""
+    limit = params.gap_limit.value
+    model.simulate(Scenario(gap_percent=limit, strong_sets=6, weeks=4), params, draws=5)
+    with pytest.raises(model.GapBeyondLimit) as caught:
+        model.simulate(Scenario(gap_percent=limit + 1, strong_sets=6, weeks=4), params)
+    assert str(caught.value) == params.gap_limit.explain()
+    assert "see a clinician" in str(caught.value)
 
 
 # --- inputs --------------------------------------------------------------------------------
@@ -194,6 +314,8 @@ def test_plan_from_strengths_finds_gap_and_weaker_side():
     ("fields", "message"),
     [
         ({"gap_percent": 120}, "gap_percent"),
+        ({"cause": "genes"}, "cause"),
+        ({"adherence": 0}, "adherence"),
         ({"strong_sets": -1}, "strong_sets"),
         ({"weeks": 0}, "weeks"),
         ({"status": "elite"}, "status"),
@@ -225,9 +347,13 @@ def test_simulation_table_is_tidy(params):
         "strength",
         "strength_p10",
         "strength_p90",
+        "reading_p10",
+        "reading_p90",
         "lsi",
         "lsi_p10",
         "lsi_p90",
+        "lsi_read_p10",
+        "lsi_read_p90",
     ]
     assert len(table) == 2 * 11
     assert table.groupby("week")["side"].apply(list).eq([["left", "right"]] * 11).all()
@@ -254,29 +380,25 @@ def notebook_prose(name: str) -> str:
 
 
 def test_the_notebook_quotes_what_the_model_computes(params):
-    """Gap 20%, 6 sets on the stronger side, +4 on the weaker, novice, 52 weeks, seed 0:
-    the weeks that notebooks/strength_gap.ipynb quotes in its text are the model's, on the
-    course's own parameters (after an edit of data/model_parameters.yml this test names the
-    sentence to update; it pins no number of its own)."""
-    sim = model.simulate(
-        Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52), params
-    )
+    """Gap 20% from disuse, 6 sets on the stronger side, +4 on the weaker, novice, 52 weeks,
+    seed 0: the weeks that notebooks/strength_gap.ipynb quotes in its text are the model's,
+    on the course's own parameters (after an edit of data/model_parameters.yml this test
+    names the sentence to update; it pins no number of its own)."""
+    example = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52, cause="disuse")
+    sim = model.simulate(example, params)
     parity = sim.parity_at(90)
     assert parity.target == 90 and parity.horizon == 52
-    assert sim.parity_at(95).typical > parity.typical, "95% takes longer again"
+    slower = sim.parity_at(95).typical
+    assert slower is None or slower > parity.typical, "95% takes longer again"
     text = " ".join(notebook_prose("strength_gap.ipynb").split())
     assert f"reaches an LSI of 90% in week {parity.typical}," in text
     assert f"One person in ten gets there by week {parity.fast}." in text
-    by_extra = {
-        extra: model.simulate(
-            Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=extra, weeks=52), params
-        )
-        .parity_at(90)
-        .typical
+    fastest = {
+        extra: model.simulate(example.with_extra_sets(extra), params).parity_at(90).fast
         for extra in (0, 2, 8, 10)
     }
-    assert f"The first 2 extra sets save about {by_extra[0] - by_extra[2]} weeks." in text
-    assert f"Going from 8 to 10 extra sets saves only {by_extra[8] - by_extra[10]}." in text
+    assert f"the first 2 extra sets save about {fastest[0] - fastest[2]} weeks." in text
+    assert f"Going from 8 to 10 extra sets saves only {fastest[8] - fastest[10]}." in text
 
 
 def test_sweep_cells_equal_single_simulations(params):

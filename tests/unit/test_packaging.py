@@ -147,7 +147,10 @@ def test_simulate_runs_from_an_empty_folder(installed, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "week,side,strength,strength_p10,strength_p90,lsi,lsi_p10,lsi_p90"
+    assert lines[0] == (
+        "week,side,strength,strength_p10,strength_p90,reading_p10,reading_p90,"
+        "lsi,lsi_p10,lsi_p90,lsi_read_p10,lsi_read_p90"
+    )
     assert len(lines) == 1 + 2 * 25
     assert result.stderr.splitlines()[0].startswith("LSI 90%: typical person ")
 

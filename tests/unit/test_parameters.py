@@ -85,12 +85,12 @@ def test_per_status_values_are_checked_one_by_one(shipped, tmp_path, monkeypatch
     ("edit", "expected"),
     [
         (
-            lambda d: d["weekly_gain_rate"].update(assumption="my guess"),
+            lambda d: d["weekly_gain_rate"].update(source="gentil2016"),
             r"weekly_gain_rate: give exactly one of `source:` \(a key in references\.bib\) "
             r"or `assumption:` \(a one-line reason\)$",
         ),
         (
-            lambda d: d["weekly_gain_rate"].pop("source"),
+            lambda d: d["weekly_gain_rate"].pop("assumption"),
             r"weekly_gain_rate: give exactly one of `source:` .* or `assumption:`",
         ),
         (

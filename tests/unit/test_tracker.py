@@ -207,12 +207,19 @@ def test_reaching_the_target_says_move_on(params):
 
 
 def test_behind_suggests_more_weak_side_sets_within_the_limit(params):
-    log = parse_progress("week,left,right\n0,6,12\n8,4.5,12.5\n")
+    log = parse_progress("week,left,right\n0,9,12\n8,7,12.5\n")
     progress = assess_progress(log, params, **DOSE)
     assert progress.status == "behind"
     assert "You could add 1 weak-side set a week (10 against 6)" in progress.suggestion
     assert "would then reach LSI" in progress.suggestion
     assert "re-test on a second day" in progress.suggestion
+
+
+def test_behind_beyond_the_gap_limit_gets_the_plain_message(params):
+    log = parse_progress("week,left,right\n0,6,12\n8,4.5,12.5\n")
+    progress = assess_progress(log, params, **DOSE)
+    assert progress.status == "behind"
+    assert params.gap_limit.explain() in progress.suggestion
 
 
 def test_behind_at_the_limit_suggests_checks_not_more_sets(params):

@@ -9,8 +9,8 @@ Examples
 >>> split_extra(4, 3)
 [2, 1, 1]
 >>> from backbalance.course import Course
->>> dose_cap(6, Course.find().parameters, "novice", 0.1)
-4
+>>> dose_cap(20, Course.find().parameters, "novice", 0.1)  # 20 sets: past the flat point
+0
 """
 
 from __future__ import annotations

@@ -78,8 +78,10 @@ def strength_traces(sim: Simulation) -> list[dict[str, list[float]]]:
     Returns
     -------
     list[dict[str, list[float]]]
-        :data:`STRENGTH_TRACES` dicts with keys ``x`` and ``y``: for each side its P10,
-        P90 and P50 strength; then the target line (the first LSI target times the
+        :data:`STRENGTH_TRACES` dicts with keys ``x`` and ``y``: for each side the P10
+        and P90 of the re-test results a learner would read (latent strength with the
+        test's noise, see :func:`backbalance.strength_gap.model.simulate`) and the P50 of
+        latent strength; then the target line (the first LSI target times the
         stronger side's typical strength); then the vertical parity-week marker (empty
         when the target is not reached within the horizon).
     """
@@ -87,19 +89,26 @@ def strength_traces(sim: Simulation) -> list[dict[str, list[float]]]:
     weeks = table["week"].to_numpy()[::2].tolist()  # two rows per week: left, then right
     column = {
         name: table[name].to_numpy().reshape(-1, len(SIDES))
-        for name in ("strength_p10", "strength_p90", "strength")
+        for name in ("reading_p10", "reading_p90", "strength")
     }
     traces = [
         {"x": weeks, "y": column[name][:, i].tolist()}
         for i in range(len(SIDES))
-        for name in ("strength_p10", "strength_p90", "strength")
+        for name in ("reading_p10", "reading_p90", "strength")
     ]
     target = sim.parity[0].target / 100 * column["strength"].max(axis=1)
     traces.append({"x": weeks, "y": target.tolist()})
     week = sim.parity[0].typical
-    low, high = float(column["strength_p10"].min()), float(column["strength_p90"].max())
+    low, high = float(column["reading_p10"].min()), float(column["reading_p90"].max())
     traces.append({"x": [week, week], "y": [low, high]} if week is not None else {"x": [], "y": []})
     return traces
+
+
+def band_label(sim: Simulation) -> str:
+    """What a side's band shows: re-test results of 8 in 10 people, or their strength."""
+    if sim.test_sem_percent > 0:
+        return "8 in 10 re-test results"
+    return "8 in 10 people"
 
 
 def _strength_axis_title(sim: Simulation) -> str:
@@ -133,7 +142,7 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
             low["y"],
             high["y"],
             fillcolor=rgba(colour, BAND_ALPHA[side]),
-            name=f"{style['label']}: 8 in 10 people",
+            name=f"{style['label']}: {band_label(sim)}",
             first_name=f"{style['label']} P10",
             legendgroup=side,
         )
@@ -214,8 +223,8 @@ def bias_slider_chart(sims: Sequence[Simulation], active: int = 0) -> go.Figure:
                 ],
             }
         )
-    low = min(s.table["strength_p10"].min() for s in sims)
-    high = max(s.table["strength_p90"].max() for s in sims)
+    low = min(s.table["reading_p10"].min() for s in sims)
+    high = max(s.table["reading_p90"].max() for s in sims)
     pad = 0.05 * (high - low)
     fig.update_layout(
         sliders=[

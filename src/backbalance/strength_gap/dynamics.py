@@ -2,30 +2,45 @@ r"""The strength-gap model's weekly update: pure numpy functions, no I/O.
 
 Each side's strength grows every week by a percentage that
 
-* rises with that side's weekly sets, with diminishing returns (a saturating curve);
-* shrinks as that side approaches a ceiling shared by both sides, which lies closer to the
-  starting strength the more trained the person is;
+* rises with that side's (done) weekly sets, with diminishing returns (a saturating curve);
+* is larger in the first weeks for people new to the exercise (the early, mostly neural
+  phase), then settles to a slower rate;
+* shrinks as that side approaches its ceiling, which lies closer to the starting strength
+  the more trained the person is;
 * includes cross-education: a side also receives a fraction of the *extra* stimulus the
-  other side gets beyond its own;
+  other side gets beyond its own, a smaller fraction when that side trains too;
 * optionally falls by a fixed detraining rate when the side gets no direct training.
 
-People differ in how fast they respond: each simulated person has a response multiplier
-drawn from a log-normal distribution (median 1), and every result is summarised across
-people as P10/P50/P90 bands. Pure functions on numpy arrays; no I/O.
+**Where the gap comes from** decides the weaker side's ceiling. A gap from disuse or an
+old injury (recovery share :math:`\phi = 1`) lets the weaker side grow towards the
+stronger side's ceiling, so equal training slowly narrows the gap; a gap from handedness
+(:math:`\phi = 0`) gives each side a ceiling in proportion to its own start, so equal
+training keeps the gap. An unknown cause draws :math:`\phi` for every simulated person.
 
-With :math:`S` the strength of one side, :math:`V` its weekly sets, :math:`V'` the other
-side's, :math:`K` the half-saturation sets, :math:`c` the cross-education fraction,
-:math:`C` the ceiling, :math:`r` the gain rate, :math:`m` the person's multiplier and
-:math:`d` the detraining rate, one week is
+**People and parameters differ.** Every simulated person (:class:`People`) has a response
+multiplier (log-normal, median 1) and draws the gain rate, the half-saturation sets, the
+cross-education fraction and :math:`\phi` from the ranges in the parameter file, so the
+P10/P90 bands include both the spread between people and our uncertainty about the model.
+:func:`test_readings` adds the re-test noise a learner sees on top of latent strength.
+
+With :math:`S` the strength of one side, :math:`V` its done weekly sets, :math:`V'` the
+other side's, :math:`K` the half-saturation sets, :math:`c` the cross-education fraction
+(times the both-train share :math:`b` when :math:`V > 0`), :math:`C` the side's ceiling,
+:math:`r` the gain rate, :math:`a` and :math:`\tau` the early phase's gain and weeks,
+:math:`m` the person's multiplier and :math:`d` the detraining rate, week :math:`t` is
 
 .. math::
 
     f(V) = \frac{V}{V + K}, \qquad
-    s = f(V) + c \, \max\bigl(0, f(V') - f(V)\bigr), \qquad
-    S_{t+1} = S_t \exp\Bigl(\min(m r, 1)\, s \,\bigl(1 - S_t / C\bigr) - d\,[V = 0]\Bigr).
+    s = f(V) + c\,b^{[V > 0]} \max\bigl(0, f(V') - f(V)\bigr), \qquad
+    e_t = e^{-t/\tau} - e^{-(t+1)/\tau},
 
-Because :math:`s < 1` and :math:`\min(m r, 1) \le 1`, a side below the ceiling stays
-below it, and strength stays positive.
+    S_{t+1} = S_t \exp\Bigl(\min\bigl(m (r + a\, e_t), 1\bigr)\, s\,\bigl(1 - S_t / C\bigr)
+    - d\,[V = 0]\Bigr).
+
+Because :math:`s < 1` and the weekly coefficient is at most 1, a side below its ceiling
+stays below it, and strength stays positive. The early phase adds at most about
+:math:`a` (in log strength) over all weeks, and nothing once it is spent.
 
 References
 ----------
@@ -36,28 +51,38 @@ References
    for healthy adults. Med Sci Sports Exerc 2009;41:687-708.
 .. [4] Ahtiainen JP et al. Heterogeneity in resistance training-induced muscle strength and
    mass responses in men and women of different ages. Age 2016;38:10.
+.. [5] Moritani T, deVries HA. Neural factors versus hypertrophy in the time course of
+   muscle strength gain. Am J Phys Med 1979;58:115-130.
+.. [6] Sale DG. Neural adaptation to resistance training. Med Sci Sports Exerc
+   1988;20:S135-S145.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from backbalance.strength_gap.parameters import ModelParameters, Status
 
+Cause = Literal["unknown", "disuse", "handedness"]
+"""Where the gap comes from: ``unknown`` (the default) shows both known causes."""
+
+CAUSES: tuple[Cause, ...] = ("unknown", "disuse", "handedness")
+
 
 @dataclass(frozen=True)
 class Dynamics:
-    """The numbers one simulation runs on, resolved from the parameter file."""
+    """The numbers shared by every simulated person, resolved from the parameter file."""
 
-    rate: float
-    half_sets: float
     headroom: float
-    cross_education: float
+    early_gain: float
+    early_weeks: float
+    both_train: float
     detraining: float
-    spread: float
 
     @classmethod
     def from_parameters(
@@ -79,16 +104,109 @@ class Dynamics:
         Dynamics
         """
         return cls(
-            rate=params.weekly_gain_rate.value,
-            half_sets=params.half_saturation_sets.value,
             headroom=getattr(params.headroom.value, status),
-            cross_education=params.cross_education.value,
+            early_gain=getattr(params.early_phase_gain.value, status),
+            early_weeks=params.early_phase_weeks.value,
+            both_train=params.cross_education_both_train.value,
             detraining=params.detraining_rate.value if detraining else 0.0,
-            spread=params.response_spread.value,
         )
 
 
-def stimulus(sets: ArrayLike, half_sets: float) -> NDArray[np.float64]:
+@dataclass(frozen=True)
+class People:
+    """What differs between simulated people: one value per person in each array.
+
+    ``multiplier`` is the person's response (median 1); ``rate``, ``half_sets``,
+    ``cross_education`` and ``recovery`` (the share :math:`\\phi` of the gap the weaker
+    side can win back) are the model's uncertain parameters, drawn per person.
+    """
+
+    multiplier: NDArray[np.float64]
+    rate: NDArray[np.float64]
+    half_sets: NDArray[np.float64]
+    cross_education: NDArray[np.float64]
+    recovery: NDArray[np.float64]
+
+    def __len__(self) -> int:
+        return len(self.multiplier)
+
+    @property
+    def response(self) -> NDArray[np.float64]:
+        """Each person's weekly rate relative to the file's typical rate: multiplier x rate."""
+        return self.multiplier * self.rate
+
+    def take(self, index: ArrayLike) -> People:
+        """The people at ``index`` (for example a resampled posterior)."""
+        return People(*(getattr(self, name)[index] for name in self.__dataclass_fields__))
+
+
+def _recovery(params: ModelParameters, cause: Cause, rng: np.random.Generator, draws: int):
+    known = params.gap_cause_recovery.value
+    if cause == "unknown":
+        return rng.uniform(known.handedness, known.disuse, draws)
+    return np.full(draws, getattr(known, cause))
+
+
+def typical_person(params: ModelParameters, cause: Cause = "disuse") -> People:
+    """One person at the centre of every range: multiplier 1, the file's values.
+
+    For ``cause="unknown"`` the recovery share is the middle of the two known causes.
+    """
+    known = params.gap_cause_recovery.value
+    recovery = (
+        (known.disuse + known.handedness) / 2 if cause == "unknown" else getattr(known, cause)
+    )
+    return People(
+        np.ones(1),
+        np.array([params.weekly_gain_rate.value]),
+        np.array([params.half_saturation_sets.value]),
+        np.array([params.cross_education.value]),
+        np.array([recovery]),
+    )
+
+
+def draw_people(
+    params: ModelParameters, draws: int, seed: int, *, cause: Cause = "unknown"
+) -> People:
+    """Draw ``draws`` people: their responses and the model's uncertain parameters.
+
+    Parameters
+    ----------
+    params
+        The validated parameter file (its ``cross_education.value`` is the centre of the
+        drawn fractions).
+    draws
+        Number of simulated people.
+    seed
+        Seed of ``numpy.random.default_rng``; the same seed gives the same people.
+    cause
+        Where the gap comes from (:data:`CAUSES`).
+
+    Returns
+    -------
+    People
+
+    References
+    ----------
+    Ahtiainen et al. 2016 and Hubal et al. 2005 (the spread between people); Munn et al.
+    2004 (the cross-education interval).
+    """
+    rng = np.random.default_rng(seed)
+    cross = params.cross_education
+    multiplier = rng.lognormal(mean=0.0, sigma=params.response_spread.value, size=draws)
+    rate = rng.uniform(*params.weekly_gain_rate.range, size=draws)
+    half_sets = rng.uniform(*params.half_saturation_sets.range, size=draws)
+    transfer = np.clip(rng.normal(cross.value, cross.spread, size=draws), 0.0, 0.5)
+    return People(multiplier, rate, half_sets, transfer, _recovery(params, cause, rng, draws))
+
+
+def with_cross_education(people: People, centre: float, params: ModelParameters) -> People:
+    """The same people with their cross-education fractions moved to another centre."""
+    shifted = np.clip(people.cross_education + centre - params.cross_education.value, 0.0, 0.5)
+    return replace(people, cross_education=shifted)
+
+
+def stimulus(sets: ArrayLike, half_sets: ArrayLike) -> NDArray[np.float64]:
     """Training stimulus of weekly ``sets``: ``V / (V + K)``, from 0 towards 1.
 
     Parameters
@@ -96,12 +214,11 @@ def stimulus(sets: ArrayLike, half_sets: float) -> NDArray[np.float64]:
     sets
         Weekly sets (any shape, non-negative).
     half_sets
-        :math:`K`, the weekly sets giving half the maximal stimulus.
+        :math:`K`, the weekly sets giving half the maximal stimulus (broadcast).
 
     Returns
     -------
     numpy.ndarray
-        Same shape as ``sets``.
 
     References
     ----------
@@ -112,22 +229,25 @@ def stimulus(sets: ArrayLike, half_sets: float) -> NDArray[np.float64]:
 
 
 def effective_stimulus(
-    sets: ArrayLike, half_sets: float, cross_education: float
+    sets: ArrayLike, half_sets: ArrayLike, cross_education: ArrayLike, both_train: float = 1.0
 ) -> NDArray[np.float64]:
     """Stimulus of each side including cross-education from the other side.
 
     A side receives the fraction ``cross_education`` of whatever stimulus the other side
-    gets beyond its own, so equal sets give no transfer and training one side alone gives
-    the other ``cross_education`` times its stimulus.
+    gets beyond its own, times ``both_train`` when it trains itself: equal sets give no
+    transfer, and training one side alone gives the resting side ``cross_education``
+    times its stimulus.
 
     Parameters
     ----------
     sets
         Weekly sets with the two sides on the last axis, shape ``(..., 2)``.
     half_sets
-        :math:`K` of :func:`stimulus`.
+        :math:`K` of :func:`stimulus`, broadcast against ``sets``.
     cross_education
-        :math:`c`, between 0 and 1.
+        :math:`c`, between 0 and 1, broadcast against ``sets``.
+    both_train
+        Share of :math:`c` that reaches a side with sets of its own.
 
     Returns
     -------
@@ -138,51 +258,73 @@ def effective_stimulus(
     ----------
     Munn et al. 2004: the untrained limb gains about 35% of the trained limb's gain.
     """
-    own = stimulus(sets, half_sets)
-    return own + cross_education * np.maximum(own[..., ::-1] - own, 0.0)
+    volume = np.asarray(sets, dtype=float)
+    own = stimulus(volume, half_sets)
+    transfer = np.where(volume > 0, both_train, 1.0) * cross_education
+    return own + transfer * np.maximum(own[..., ::-1] - own, 0.0)
 
 
-def response_multipliers(spread: float, draws: int, seed: int) -> NDArray[np.float64]:
-    """Each simulated person's response multiplier: log-normal, median 1.
+def early_phase(weeks: int, early_weeks: float) -> NDArray[np.float64]:
+    """Share of the early phase spent in each week: ``exp(-t/τ) - exp(-(t+1)/τ)``."""
+    t = np.arange(weeks + 1, dtype=float)
+    spent = np.exp(-t / early_weeks)
+    return spent[:-1] - spent[1:]
 
-    Parameters
-    ----------
-    spread
-        Standard deviation of the multiplier's logarithm.
-    draws
-        Number of simulated people.
-    seed
-        Seed of ``numpy.random.default_rng``; the same seed gives the same people.
 
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(draws,)``.
+def weekly_strength(
+    start: ArrayLike, sets: ArrayLike, weeks: int, dynamics: Dynamics, people: People
+) -> Iterator[NDArray[np.float64]]:
+    """Yield the latent strength of both sides week by week, from week 0 to ``weeks``.
 
-    References
-    ----------
-    Ahtiainen et al. 2016: gains of 21 ± 11.5% with individual results from -8% to +60%.
+    The one implementation of the weekly update; :func:`strength_paths` stacks it, and
+    :func:`first_weeks` reads it without keeping every week in memory. Arguments as in
+    :func:`strength_paths`; each item has shape ``(..., draws, 2)``.
     """
-    return np.random.default_rng(seed).lognormal(mean=0.0, sigma=spread, size=draws)
+    start = np.asarray(start, dtype=float)[..., None, :]
+    volume = np.asarray(sets, dtype=float)[..., None, :]
+    column = {name: getattr(people, name)[:, None] for name in People.__dataclass_fields__}
+    push = effective_stimulus(
+        volume, column["half_sets"], column["cross_education"], dynamics.both_train
+    )
+    strong = start.max(axis=-1, keepdims=True)
+    kept_gap = (1.0 - start / strong) * (1.0 - column["recovery"])
+    ceiling = strong * (1.0 + dynamics.headroom) * (1.0 - kept_gap)
+    early = dynamics.early_gain * early_phase(weeks, dynamics.early_weeks)
+    coefficient = np.minimum(column["multiplier"] * (column["rate"] + early[:, None, None]), 1.0)
+    push = np.broadcast_to(push, np.broadcast_shapes(push.shape, ceiling.shape))
+    # S(t+1) = S(t) exp(gain[t] - brake[t] S(t)): both factors for all weeks at once.
+    gain = coefficient[(slice(None),) + (None,) * (push.ndim - 2)] * push
+    brake = gain / ceiling
+    if dynamics.detraining:
+        gain = gain - dynamics.detraining * (volume == 0)
+    strength = np.broadcast_to(start, gain.shape[1:]).copy()
+    step = np.empty_like(strength)
+    yield strength
+    for week in range(weeks):
+        np.multiply(brake[week], strength, out=step)
+        np.subtract(gain[week], step, out=step)
+        np.exp(step, out=step)
+        strength = strength * step
+        yield strength
 
 
 def strength_paths(
-    start: ArrayLike, sets: ArrayLike, weeks: int, dynamics: Dynamics, multipliers: ArrayLike
+    start: ArrayLike, sets: ArrayLike, weeks: int, dynamics: Dynamics, people: People
 ) -> NDArray[np.float64]:
-    """Weekly strength of both sides for every scenario and simulated person.
+    """Weekly latent strength of both sides for every scenario and simulated person.
 
     Parameters
     ----------
     start
         Starting strength, shape ``(..., 2)`` (left, right); positive.
     sets
-        Weekly sets, shape ``(..., 2)``, broadcastable against ``start``.
+        Weekly sets done, shape ``(..., 2)``, broadcastable against ``start``.
     weeks
         Number of weeks to simulate.
     dynamics
-        The model's numbers (see :class:`Dynamics`).
-    multipliers
-        Response multipliers, shape ``(draws,)``.
+        The numbers shared by everyone (see :class:`Dynamics`).
+    people
+        The simulated people (see :class:`People`).
 
     Returns
     -------
@@ -191,22 +333,72 @@ def strength_paths(
 
     Notes
     -----
-    The ceiling is ``(1 + headroom)`` times the stronger side's starting strength, shared
-    by both sides. The weekly rate ``multiplier * rate`` is capped at 1, which keeps every
-    side at or below the ceiling.
+    The stronger side's ceiling is ``(1 + headroom)`` times its starting strength; the
+    weaker side's is lower by the part of the gap it cannot win back (``1 - recovery``).
+    The weekly coefficient is capped at 1, which keeps every side at or below its ceiling.
     """
-    start = np.asarray(start, dtype=float)[..., None, :]
-    volume = np.asarray(sets, dtype=float)[..., None, :]
-    per_person = np.minimum(np.asarray(multipliers, dtype=float) * dynamics.rate, 1.0)[:, None]
-    rate = per_person * effective_stimulus(volume, dynamics.half_sets, dynamics.cross_education)
-    ceiling = start.max(axis=-1, keepdims=True) * (1.0 + dynamics.headroom)
-    rate_per_strength = rate / ceiling
-    net = rate - dynamics.detraining * (volume == 0)
-    paths = np.empty((weeks + 1, *np.broadcast_shapes(rate.shape, start.shape)))
-    paths[0] = start
-    for week in range(weeks):
-        paths[week + 1] = paths[week] * np.exp(net - rate_per_strength * paths[week])
-    return paths
+    return np.stack(list(weekly_strength(start, sets, weeks, dynamics, people)))
+
+
+def first_weeks(
+    start: ArrayLike,
+    sets: ArrayLike,
+    weeks: int,
+    dynamics: Dynamics,
+    people: People,
+    target: float,
+) -> NDArray[np.int64]:
+    """First week in which the initially weaker side reaches ``target`` % of the other.
+
+    The same as ``weeks_to_target(strength_paths(...), start, target)`` of
+    :mod:`backbalance.strength_gap.model`, computed week by week in little memory (for
+    large sweeps).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(..., draws)``; ``weeks + 1`` where the target is not reached.
+    """
+    begin = np.asarray(start, dtype=float)
+    volume = np.broadcast_to(np.asarray(sets, dtype=float), begin.shape)
+    # The model is mirror-symmetric: put the weaker side first, so no per-week selection.
+    swap = (begin[..., 0] > begin[..., 1])[..., None]
+    begin, volume = (np.where(swap, x[..., ::-1], x) for x in (begin, volume))
+    share = target / 100.0 - 1e-12
+    first = np.full((*begin.shape[:-1], len(people)), weeks + 1, dtype=np.int64)
+    for week, strength in enumerate(weekly_strength(begin, volume, weeks, dynamics, people)):
+        reached = strength[..., 0] >= share * strength[..., 1]
+        np.putmask(first, reached & (first > weeks), week)
+    return first
+
+
+def retest_readings(
+    paths: NDArray[np.float64], sem_percent: float, seed: int
+) -> NDArray[np.float64]:
+    """What re-tests would read: latent strength with the test's measurement noise.
+
+    Each result (every week, side and person) is the latent strength times
+    ``exp(ε)``, with ε normal, standard deviation ``sem_percent / 100``, independent.
+
+    Parameters
+    ----------
+    paths
+        Latent strength from :func:`strength_paths`.
+    sem_percent
+        Typical error of one result, in per cent of it
+        (``Course.find().assessment.strength.test_error.sem_percent``).
+    seed
+        Seed of the noise (independent of the people's seed stream).
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape as ``paths``; equal to it when ``sem_percent`` is 0.
+    """
+    if sem_percent == 0:
+        return paths
+    noise = np.random.default_rng([seed, 1]).standard_normal(paths.shape)
+    return paths * np.exp(sem_percent / 100 * noise)
 
 
 def limb_symmetry_index(paths: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -216,10 +408,10 @@ def limb_symmetry_index(paths: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def weekly_gain(sets: ArrayLike, params: ModelParameters, status: Status) -> NDArray[np.float64]:
-    """First-week gain (% of strength) of a typical person training both sides equally.
+    """Gain (% of strength) of a typical person in a week after the early phase.
 
-    This is the model's dose-response curve: how much one week of ``sets`` adds, before
-    the ceiling has slowed anything down.
+    This is the model's dose-response curve: how much one week of ``sets`` on both sides
+    adds once the early phase is spent, before the ceiling has slowed anything down.
 
     Parameters
     ----------
@@ -233,10 +425,10 @@ def weekly_gain(sets: ArrayLike, params: ModelParameters, status: Status) -> NDA
     Returns
     -------
     numpy.ndarray
-        Per cent gain in the first week, one per value of ``sets``.
+        Per cent gain in the week, one per value of ``sets``.
     """
     volume = np.asarray(sets, dtype=float)
     both = np.stack([volume, volume], axis=-1)
-    dyn = Dynamics.from_parameters(params, status, detraining=False)
-    paths = strength_paths(np.ones_like(both), both, 1, dyn, np.ones(1))
+    dyn = replace(Dynamics.from_parameters(params, status, detraining=False), early_gain=0.0)
+    paths = strength_paths(np.ones_like(both), both, 1, dyn, typical_person(params))
     return 100.0 * (paths[1, ..., 0, 0] - 1.0)

@@ -1,11 +1,12 @@
 """Strength-gap simulation: how extra weekly sets on the weaker side close a left/right gap.
 
-A :class:`Scenario` (the gap, each side's weekly sets, the weeks, the training status) is
-run by :func:`simulate` for many simulated people on the weekly update of
-:mod:`backbalance.strength_gap.dynamics` (where the model's equations and references are),
-and summarised as P10/P50/P90 bands and the weeks until the weaker side reaches each LSI
-target (:class:`Parity`). :func:`sweep` does the same over a grid of gaps and extra sets.
-Pure functions; no I/O.
+A :class:`Scenario` (the gap and its cause, each side's weekly sets, how many of them are
+done, the weeks, the training status) is run by :func:`simulate` for many simulated people
+on the weekly update of :mod:`backbalance.strength_gap.dynamics` (where the model's
+equations and references are), and summarised as P10/P50/P90 bands of latent strength,
+of the re-test results a learner would read, and the weeks until the weaker side reaches
+each LSI target (:class:`Parity`). :func:`sweep` does the same over a grid of gaps and
+extra sets. Pure functions; no I/O.
 """
 
 from __future__ import annotations
@@ -20,9 +21,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from backbalance.common.types import SIDES, Side
 from backbalance.strength_gap.dynamics import (
+    Cause,
     Dynamics,
+    People,
+    draw_people,
+    first_weeks,
     limb_symmetry_index,
-    response_multipliers,
+    retest_readings,
     strength_paths,
 )
 from backbalance.strength_gap.parameters import ModelParameters, Status
@@ -31,18 +36,66 @@ BANDS = (10, 50, 90)
 """Percentiles reported across simulated people."""
 
 
+class GapBeyondLimit(ValueError):
+    """A starting gap larger than ``gap_limit``; the message is the plain one from the data."""
+
+
+def weighted_quantiles(
+    values: ArrayLike, percents: Sequence[float], weights: ArrayLike | None = None, axis: int = 0
+) -> NDArray[np.float64]:
+    """Percentiles along ``axis``, each person counting by ``weights`` (default equal).
+
+    The smallest value whose cumulative weight reaches the share (the "inverted CDF"
+    definition), so with equal weights it equals ``numpy.quantile(...,
+    method="inverted_cdf")``.
+
+    Parameters
+    ----------
+    values
+        Any shape; the people are on ``axis``.
+    percents
+        Percentiles, 0-100.
+    weights
+        One non-negative weight per person, not all zero; None for equal weights.
+    axis
+        The people's axis.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(percents), *other axes)``.
+    """
+    shares = np.asarray(percents, dtype=float) / 100
+    if weights is None:
+        data = np.asarray(values, dtype=float)
+        ranks = np.maximum(np.ceil(shares * data.shape[axis]).astype(int) - 1, 0)
+        picked = np.take(np.partition(data, ranks, axis=axis), ranks, axis=axis)
+        return np.moveaxis(picked, axis, 0)
+    data = np.moveaxis(np.asarray(values, dtype=float), axis, -1)
+    order = np.argsort(data, axis=-1)
+    ranked = np.take_along_axis(data, order, axis=-1)
+    cumulative = np.cumsum(np.asarray(weights, dtype=float)[order], axis=-1)
+    goal = shares.reshape(-1, *([1] * data.ndim)) * cumulative[..., -1:]
+    index = np.minimum((cumulative[None] < goal).sum(axis=-1), data.shape[-1] - 1)
+    return np.take_along_axis(ranked[None], index[..., None], axis=-1)[..., 0]
+
+
 class Scenario(BaseModel):
     """One person's starting gap and weekly training plan, as a reader states it.
 
     The weak side does ``strong_sets`` plus a bias: either ``weak_extra_sets`` more sets,
     or ``weak_percent`` per cent more sets (give at most one; neither means no bias).
-    Strength is in any unit; the stronger side starts at ``strong_start``.
+    Strength is in any unit; the stronger side starts at ``strong_start``. ``cause`` is
+    where the gap comes from (``unknown`` shows both ``disuse`` and ``handedness``);
+    ``adherence`` is the share of the planned sets actually done (1 = all).
+    The largest gap the model covers is the data's ``gap_limit``, checked by
+    :meth:`check_gap` (which :func:`simulate` calls).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     gap_percent: float = Field(
-        ge=0, le=90, description="how much weaker the weak side is, % of the stronger"
+        ge=0, lt=100, description="how much weaker the weak side is, % of the stronger"
     )
     strong_sets: float = Field(ge=0, le=40, description="weekly sets for the stronger side")
     weak_extra_sets: float | None = Field(default=None, ge=0, le=40)
@@ -52,6 +105,8 @@ class Scenario(BaseModel):
     weak_side: Side = "left"
     strong_start: float = Field(default=100.0, gt=0)
     detraining: bool = False
+    cause: Cause = "unknown"
+    adherence: float = Field(default=1.0, gt=0, le=1, description="share of planned sets done")
 
     @model_validator(mode="after")
     def _one_bias(self) -> Scenario:
@@ -93,6 +148,11 @@ class Scenario(BaseModel):
             {**self.model_dump(), "weak_extra_sets": extra, "weak_percent": None}
         )
 
+    def check_gap(self, params: ModelParameters) -> None:
+        """Raise :class:`GapBeyondLimit` with the data's plain message beyond ``gap_limit``."""
+        if self.gap_percent > params.gap_limit.value:
+            raise GapBeyondLimit(params.gap_limit.explain())
+
     @property
     def weak_sets(self) -> float:
         """Weekly sets for the weaker side."""
@@ -108,9 +168,15 @@ class Scenario(BaseModel):
 
     @property
     def sets(self) -> tuple[float, float]:
-        """Weekly sets ``(left, right)``."""
+        """Planned weekly sets ``(left, right)``."""
         weak, strong = self.weak_sets, self.strong_sets
         return (weak, strong) if self.weak_side == "left" else (strong, weak)
+
+    @property
+    def done_sets(self) -> tuple[float, float]:
+        """Weekly sets ``(left, right)`` actually done: planned times ``adherence``."""
+        left, right = self.sets
+        return (left * self.adherence, right * self.adherence)
 
 
 @dataclass(frozen=True)
@@ -146,14 +212,18 @@ class Simulation:
 
     ``table`` is tidy: one row per week and side (ordered by week, then left before right),
     with columns ``week``, ``side``,
-    ``strength`` (P50 across people) and ``strength_p10``/``strength_p90``, and the week's
-    limb symmetry index ``lsi`` (P50, weaker ÷ stronger × 100) with ``lsi_p10``/``lsi_p90``
-    (the same on both rows of a week).
+    ``strength`` (latent strength, P50 across people) and ``strength_p10``/``strength_p90``;
+    ``reading_p10``/``reading_p90``, the band of re-test results a learner would read
+    (latent strength with the test's noise); and the week's limb symmetry index ``lsi``
+    (P50 of latent strength, weaker ÷ stronger × 100) with ``lsi_p10``/``lsi_p90`` and
+    ``lsi_read_p10``/``lsi_read_p90`` for the LSI a re-test would show (the same on both
+    rows of a week). ``test_sem_percent`` is the re-test noise used (0: none).
     """
 
     plan: Scenario
     table: pd.DataFrame
     parity: tuple[Parity, ...]
+    test_sem_percent: float = 0.0
 
     def parity_at(self, target: float) -> Parity:
         """The :class:`Parity` for one LSI target (for example 90)."""
@@ -211,7 +281,12 @@ def weeks_to_target(
     return np.where(reached.any(axis=0), reached.argmax(axis=0), paths.shape[0])
 
 
-def parity_summary(first_weeks: NDArray[np.int64], target: float, weeks: int) -> list[Parity]:
+def parity_summary(
+    first_weeks: NDArray[np.int64],
+    target: float,
+    weeks: int,
+    weights: ArrayLike | None = None,
+) -> list[Parity]:
     """Summarise per-person first weeks as :class:`Parity` (P10, P50, P90 across people).
 
     Parameters
@@ -222,13 +297,15 @@ def parity_summary(first_weeks: NDArray[np.int64], target: float, weeks: int) ->
         The LSI target these weeks refer to.
     weeks
         The horizon; later weeks mean "not within the horizon".
+    weights
+        One weight per person (see :func:`weighted_quantiles`); None for equal weights.
 
     Returns
     -------
     list[Parity]
         One per scenario (flattened over the leading axes).
     """
-    quantiles = np.quantile(first_weeks, [q / 100 for q in BANDS], axis=-1, method="inverted_cdf")
+    quantiles = weighted_quantiles(first_weeks, BANDS, weights, axis=-1)
     rows = quantiles.reshape(len(BANDS), -1).T
 
     def week(value: float) -> int | None:
@@ -237,51 +314,45 @@ def parity_summary(first_weeks: NDArray[np.int64], target: float, weeks: int) ->
     return [Parity(target, week(mid), week(low), week(high), weeks) for low, mid, high in rows]
 
 
-def simulate(
-    plan: Scenario, params: ModelParameters, *, draws: int = 1000, seed: int = 0
+def summarise(
+    plan: Scenario,
+    paths: NDArray[np.float64],
+    readings: NDArray[np.float64],
+    params: ModelParameters,
+    *,
+    weights: ArrayLike | None = None,
+    test_sem_percent: float = 0.0,
 ) -> Simulation:
-    """Simulate one plan across ``draws`` people and summarise it.
+    """Bands, the tidy table and the weeks to each target of one plan's simulated people.
 
     Parameters
     ----------
     plan
-        Starting gap, sets, bias, weeks and training status.
+        The plan simulated.
+    paths, readings
+        Latent strength and re-test results, shape ``(weeks + 1, draws, 2)``.
     params
-        The validated parameter file.
-    draws
-        Number of simulated people (at least 1).
-    seed
-        Seed for the people's response multipliers.
+        The validated parameter file (for the LSI targets).
+    weights
+        One weight per person (a posterior, see :mod:`backbalance.strength_gap.forecast`);
+        None for equal weights.
+    test_sem_percent
+        The re-test noise in ``readings``, recorded in the result.
 
     Returns
     -------
     Simulation
-        A tidy table and the weeks to each LSI target in ``params.lsi_targets``.
-
-    Examples
-    --------
-    >>> from backbalance.course import Course
-    >>> params = Course.find().parameters
-    >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4)
-    >>> sim = simulate(plan, params, draws=200)
-    >>> len(sim.table) == 2 * (plan.weeks + 1)  # a row per side and week, from week 0
-    True
-    >>> sim.parity_at(90).describe().startswith("LSI 90%: typical person")
-    True
     """
-    if draws < 1:
-        raise ValueError(f"draws must be at least 1, got {draws}")
-    dyn = Dynamics.from_parameters(params, plan.status, detraining=plan.detraining)
-    paths = strength_paths(
-        plan.start, plan.sets, plan.weeks, dyn, response_multipliers(dyn.spread, draws, seed)
-    )
-    strength = np.percentile(paths, BANDS, axis=1)  # (band, week, side)
-    lsi = np.percentile(limb_symmetry_index(paths), BANDS, axis=1)  # (band, week)
+    strength = weighted_quantiles(paths, BANDS, weights, axis=1)  # (band, week, side)
+    reading = weighted_quantiles(readings, BANDS, weights, axis=1)
+    lsi = weighted_quantiles(limb_symmetry_index(paths), BANDS, weights, axis=1)
+    lsi_read = weighted_quantiles(limb_symmetry_index(readings), BANDS, weights, axis=1)
+    horizon = paths.shape[0] - 1
     parity = tuple(
-        parity_summary(weeks_to_target(paths, plan.start, target), target, plan.weeks)[0]
+        parity_summary(weeks_to_target(paths, plan.start, target), target, horizon, weights)[0]
         for target in params.lsi_targets.value
     )
-    n = plan.weeks + 1
+    n = horizon + 1
     table = pd.DataFrame(
         {
             "week": np.repeat(np.arange(n), 2),
@@ -289,12 +360,99 @@ def simulate(
             "strength": strength[1].ravel(),
             "strength_p10": strength[0].ravel(),
             "strength_p90": strength[2].ravel(),
+            "reading_p10": reading[0].ravel(),
+            "reading_p90": reading[2].ravel(),
             "lsi": np.repeat(lsi[1], 2),
             "lsi_p10": np.repeat(lsi[0], 2),
             "lsi_p90": np.repeat(lsi[2], 2),
+            "lsi_read_p10": np.repeat(lsi_read[0], 2),
+            "lsi_read_p90": np.repeat(lsi_read[2], 2),
         }
     )
-    return Simulation(plan, table, parity)
+    return Simulation(plan, table, parity, test_sem_percent)
+
+
+def simulate(
+    plan: Scenario,
+    params: ModelParameters,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    test_sem_percent: float = 0.0,
+    people: People | None = None,
+) -> Simulation:
+    """Simulate one plan across ``draws`` people and summarise it.
+
+    Parameters
+    ----------
+    plan
+        Starting gap and its cause, sets, bias, adherence, weeks and training status.
+    params
+        The validated parameter file.
+    draws
+        Number of simulated people (at least 1), drawn by
+        :func:`backbalance.strength_gap.dynamics.draw_people` for the plan's cause.
+    seed
+        Seed for the people and the re-test noise.
+    test_sem_percent
+        Typical error of one strength result, in per cent: pass
+        ``Course.find().assessment.strength.test_error.sem_percent`` so that the reading
+        bands show what re-tests will read; 0 gives readings equal to latent strength.
+    people
+        Use these people instead of drawing ``draws`` new ones.
+
+    Returns
+    -------
+    Simulation
+        A tidy table and the weeks to each LSI target in ``params.lsi_targets``.
+
+    Raises
+    ------
+    GapBeyondLimit
+        When the plan's gap is beyond ``params.gap_limit`` (the message is the data's).
+
+    Examples
+    --------
+    >>> from backbalance.course import Course
+    >>> params = Course.find().parameters
+    >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4)
+    >>> sim = simulate(plan, params, draws=200, test_sem_percent=4.2)
+    >>> len(sim.table) == 2 * (plan.weeks + 1)  # a row per side and week, from week 0
+    True
+    >>> sim.parity_at(90).describe().startswith("LSI 90%: typical person")
+    True
+    """
+    _, paths, readings = run_people(
+        plan, params, draws=draws, seed=seed, test_sem_percent=test_sem_percent, people=people
+    )
+    return summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
+
+
+def run_people(
+    plan: Scenario,
+    params: ModelParameters,
+    *,
+    draws: int,
+    seed: int,
+    test_sem_percent: float,
+    people: People | None = None,
+) -> tuple[People, NDArray[np.float64], NDArray[np.float64]]:
+    """The simulated people, their latent strength and their re-test readings for ``plan``.
+
+    Arguments as in :func:`simulate`; raises the same errors.
+
+    Returns
+    -------
+    tuple
+        ``(people, paths, readings)``; both arrays have shape ``(weeks + 1, draws, 2)``.
+    """
+    if people is None and draws < 1:
+        raise ValueError(f"draws must be at least 1, got {draws}")
+    plan.check_gap(params)
+    crowd = people if people is not None else draw_people(params, draws, seed, cause=plan.cause)
+    dyn = Dynamics.from_parameters(params, plan.status, detraining=plan.detraining)
+    paths = strength_paths(plan.start, plan.done_sets, plan.weeks, dyn, crowd)
+    return crowd, paths, retest_readings(paths, test_sem_percent, seed)
 
 
 def sweep(
@@ -307,6 +465,8 @@ def sweep(
     status: Status = "novice",
     target: float | None = None,
     detraining: bool = False,
+    cause: Cause = "unknown",
+    adherence: float = 1.0,
     draws: int = 1000,
     seed: int = 0,
 ) -> pd.DataFrame:
@@ -314,17 +474,18 @@ def sweep(
 
     Uses the same people (seed) for every cell, so cells differ only by the plan, and
     each cell equals ``simulate(Scenario(gap_percent=g, strong_sets=..., weak_extra_sets=e,
-    ...), params, draws=draws, seed=seed).parity_at(target)``.
+    ...), params, draws=draws, seed=seed).parity_at(target)`` (weeks to a target use
+    latent strength, so the re-test noise does not enter).
 
     Parameters
     ----------
     params
         The validated parameter file.
     gaps
-        Starting gaps, % of the stronger side.
+        Starting gaps, % of the stronger side, each within ``params.gap_limit``.
     extra_sets
         Extra weekly sets for the weaker side.
-    strong_sets, weeks, status, detraining
+    strong_sets, weeks, status, detraining, cause, adherence
         As in :class:`Scenario`.
     target
         LSI target in per cent; default the first of ``params.lsi_targets``.
@@ -345,26 +506,31 @@ def sweep(
             weeks=weeks,
             status=status,
             detraining=detraining,
+            cause=cause,
+            adherence=adherence,
         )
         for g in gaps
     ]
+    for plan in plans:
+        plan.check_gap(params)
     goal = params.lsi_targets.value[0] if target is None else target
     dyn = Dynamics.from_parameters(params, status, detraining=detraining)
-    people = response_multipliers(dyn.spread, draws, seed)
-    per_gap = []
-    for plan in plans:  # one gap at a time keeps memory at weeks × extras × draws
+    people = draw_people(params, draws, seed, cause=cause)
+    per_cell = []
+    for plan in plans:  # one gap at a time keeps each week's arrays small and in cache
         variants = [plan.with_extra_sets(e) for e in extra_sets]
         start = np.array([v.start for v in variants])
-        paths = strength_paths(start, np.array([v.sets for v in variants]), weeks, dyn, people)
-        per_gap.extend(parity_summary(weeks_to_target(paths, start, goal), goal, weeks))
+        sets = np.array([v.done_sets for v in variants])
+        first = first_weeks(start, sets, weeks, dyn, people, goal)
+        per_cell.extend(parity_summary(first, goal, weeks))
     table = pd.DataFrame(
         {
             "gap_percent": np.repeat(np.asarray(gaps, dtype=float), len(extra_sets)),
             "weak_extra_sets": np.tile(np.asarray(extra_sets, dtype=float), len(gaps)),
             "target": goal,
-            "week": pd.array([p.typical for p in per_gap], dtype="Int64"),
-            "week_fast": pd.array([p.fast for p in per_gap], dtype="Int64"),
-            "week_slow": pd.array([p.slow for p in per_gap], dtype="Int64"),
+            "week": pd.array([p.typical for p in per_cell], dtype="Int64"),
+            "week_fast": pd.array([p.fast for p in per_cell], dtype="Int64"),
+            "week_slow": pd.array([p.slow for p in per_cell], dtype="Int64"),
         }
     )
     table.attrs["weeks"] = weeks

@@ -40,16 +40,40 @@ class _Entry(Sourced):
     description: Text
 
 
-class Rate(_Entry):
-    """Weekly relative gain rate at full stimulus, far below the ceiling (1/week)."""
+class _Ranged(_Entry):
+    """An entry whose ``value`` lies within a stated ``range`` ``[low, high]``."""
+
+    value: float
+    range: tuple[float, float]
+
+    @model_validator(mode="after")
+    def _value_in_range(self) -> _Ranged:
+        low, high = self.range
+        if not low < high:
+            raise ValueError(f"range must be [low, high] with low < high, got [{low}, {high}]")
+        if not low <= self.value <= high:
+            raise ValueError(f"value {self.value} must lie within range [{low}, {high}]")
+        return self
+
+
+class Rate(_Ranged):
+    """Weekly relative gain rate at full stimulus, far below the ceiling (1/week).
+
+    Each simulated person draws a rate uniformly from ``range`` (parameter uncertainty).
+    """
 
     value: Annotated[float, Field(gt=0, le=0.5)]
+    range: tuple[Annotated[float, Field(gt=0, le=0.5)], Annotated[float, Field(gt=0, le=0.5)]]
 
 
-class HalfSaturation(_Entry):
-    """Weekly sets at which the training stimulus is half its maximum."""
+class HalfSaturation(_Ranged):
+    """Weekly sets at which the training stimulus is half its maximum.
+
+    Each simulated person draws a value uniformly from ``range``.
+    """
 
     value: Annotated[float, Field(gt=0, le=30)]
+    range: tuple[Annotated[float, Field(gt=0, le=30)], Annotated[float, Field(gt=0, le=30)]]
 
 
 class PerStatus(Frozen):
@@ -72,20 +96,85 @@ class Headroom(_Entry):
     value: PerStatus
 
 
-class CrossEducation(_Entry):
-    """Fraction of one side's extra training stimulus that reaches the other side."""
+class EarlyGain(Frozen):
+    """The early phase's extra gain for each training status (0 = none)."""
 
-    value: Annotated[float, Field(ge=0, le=0.5)]
-    range: tuple[Annotated[float, Field(ge=0, le=0.5)], Annotated[float, Field(ge=0, le=0.5)]]
+    novice: Annotated[float, Field(ge=0, le=0.5)]
+    intermediate: Annotated[float, Field(ge=0, le=0.5)]
+    trained: Annotated[float, Field(ge=0, le=0.5)]
 
     @model_validator(mode="after")
-    def _value_in_range(self) -> CrossEducation:
-        low, high = self.range
-        if not low < high:
-            raise ValueError(f"range must be [low, high] with low < high, got [{low}, {high}]")
-        if not low <= self.value <= high:
-            raise ValueError(f"value {self.value} must lie within range [{low}, {high}]")
+    def _less_to_learn_with_training(self) -> EarlyGain:
+        if not self.novice >= self.intermediate >= self.trained:
+            raise ValueError("must not grow with training: novice >= intermediate >= trained")
         return self
+
+
+class EarlyPhaseGain(_Entry):
+    """Extra gain of the fast early (learning, neural) phase, by training status."""
+
+    value: EarlyGain
+
+
+class EarlyPhaseWeeks(_Entry):
+    """Time constant of the early phase, in weeks."""
+
+    value: Annotated[float, Field(gt=0, le=26)]
+
+
+Fraction = Annotated[float, Field(ge=0, le=0.5)]
+
+
+class CrossEducation(_Ranged):
+    """Fraction of one side's extra training stimulus that reaches a resting other side.
+
+    ``range`` bounds the notebook's slider; ``ci95`` is the published 95% interval from
+    which each simulated person draws a value (normal, centred on ``value``, cut to 0-0.5).
+    """
+
+    value: Fraction
+    range: tuple[Fraction, Fraction]
+    ci95: tuple[Fraction, Fraction]
+
+    @model_validator(mode="after")
+    def _ordered_interval(self) -> CrossEducation:
+        low, high = self.ci95
+        if not low < high:
+            raise ValueError(f"ci95 must be [low, high] with low < high, got [{low}, {high}]")
+        return self
+
+    @property
+    def spread(self) -> float:
+        """Standard deviation of the normal whose 95% interval is ``ci95``."""
+        low, high = self.ci95
+        return (high - low) / (2 * 1.959964)
+
+
+class Share(_Entry):
+    """A share between 0 and 1."""
+
+    value: Annotated[float, Field(ge=0, le=1)]
+
+
+class Recovery(Frozen):
+    """How much of the starting gap the weaker side can win back, by known cause."""
+
+    disuse: Annotated[float, Field(ge=0, le=1)]
+    handedness: Annotated[float, Field(ge=0, le=1)]
+
+    @model_validator(mode="after")
+    def _disuse_recovers_more(self) -> Recovery:
+        if not self.disuse >= self.handedness:
+            raise ValueError(
+                "a gap from disuse must recover at least as much as one from handedness"
+            )
+        return self
+
+
+class GapCauseRecovery(_Entry):
+    """Share of the starting gap the weaker side can win back, by the gap's cause."""
+
+    value: Recovery
 
 
 class Detraining(_Entry):
@@ -115,22 +204,41 @@ class LsiTargets(_Entry):
         return value
 
 
+class Confidence(_Entry):
+    """A share of weight between one half and one, for saying a difference out loud."""
+
+    value: Annotated[float, Field(gt=0.5, lt=1)]
+
+
 class GapLimit(_Entry):
-    """The largest left/right gap (percentage points) treated as a training imbalance."""
+    """The largest left/right gap (percentage points) treated as a training imbalance.
+
+    ``message`` is what a reader sees beyond it; ``{limit}`` is filled in.
+    """
 
     value: Annotated[float, Field(gt=0, le=90)]
+    message: Text
+
+    def explain(self) -> str:
+        """The plain message for a gap beyond the limit."""
+        return " ".join(self.message.format(limit=self.value).split())
 
 
 class ModelParameters(Frozen):
     """Everything the simulation needs from ``data/model_parameters.yml``."""
 
     weekly_gain_rate: Rate
+    early_phase_gain: EarlyPhaseGain
+    early_phase_weeks: EarlyPhaseWeeks
     half_saturation_sets: HalfSaturation
     headroom: Headroom
     cross_education: CrossEducation
+    cross_education_both_train: Share
+    gap_cause_recovery: GapCauseRecovery
     detraining_rate: Detraining
     response_spread: ResponseSpread
     lsi_targets: LsiTargets
+    forecast_confidence: Confidence
     gap_limit: GapLimit
 
     def citations(self) -> Iterator[tuple[str, str]]:
@@ -165,8 +273,10 @@ class ModelParameters(Frozen):
                 text = ", ".join(f"{v:g}" for v in value)
             else:
                 text = f"{value:g}"
-            if isinstance(entry, CrossEducation):
+            if isinstance(entry, _Ranged):
                 text += f" (range {entry.range[0]:g} to {entry.range[1]:g})"
+            if isinstance(entry, CrossEducation):
+                text += f"; 95% CI {entry.ci95[0]:g} to {entry.ci95[1]:g}"
             source = entry.source if entry.source is not None else f"assumption: {entry.assumption}"
             rows.append({"parameter": name.replace("_", " "), "value": text, "source": source})
         return pd.DataFrame(rows)

@@ -27,7 +27,7 @@ from typing import Literal
 import pandas as pd
 
 from backbalance.assessment.logic import mdc95
-from backbalance.strength_gap.model import Parity, Scenario, Simulation, simulate
+from backbalance.strength_gap.model import GapBeyondLimit, Parity, Scenario, Simulation, simulate
 from backbalance.strength_gap.parameters import ModelParameters, Status
 from backbalance.tracker.data import ProgressLog
 
@@ -109,12 +109,18 @@ def _behind(
         )
     more = min(2, room)
     target = params.lsi_targets.value[0]
-    now, then = (
-        simulate(
-            _plan_from(latest, strong_sets, extra, status, weeks), params, draws=draws, seed=seed
-        ).parity_at(target)
-        for extra in (extra_sets, extra_sets + more)
-    )
+    try:
+        now, then = (
+            simulate(
+                _plan_from(latest, strong_sets, extra, status, weeks),
+                params,
+                draws=draws,
+                seed=seed,
+            ).parity_at(target)
+            for extra in (extra_sets, extra_sets + more)
+        )
+    except GapBeyondLimit as err:  # the latest result is further apart than the model covers
+        return f"You are behind the forecast band. {err} " + checks
     return (
         f"You are behind the forecast band. You could add {more} weak-side set{'s' if more > 1 else ''} a week "
         f"({strong_sets + extra_sets + more} against {strong_sets}). From your latest result, the model's typical "

@@ -1,0 +1,462 @@
+r"""A forecast that learns from the learner: re-weigh the simulated people by a re-test log.
+
+The prior forecast is :func:`backbalance.strength_gap.model.simulate`: many simulated
+people, each with a response multiplier and drawn model parameters. A learner's log of
+re-tests (week, left, right; the first row is the starting test) tells which of those
+people resemble the learner. Each person gets the likelihood of the log given the test's
+noise, and the bands and the weeks to each target are recomputed with those weights (an
+importance-weighted posterior over every uncertain part of the model, the person's
+response first). With no re-test after the first, every weight is equal and the forecast
+is the prior.
+
+The likelihood: with :math:`y_{j} = \log(R_j / R_0)` the measured change of one side at
+the :math:`j`-th of :math:`k` re-tests, :math:`\mu_j` the person's latent change and
+:math:`\sigma` the test's typical error (as a fraction), every reading carries its own
+noise, and all share the noise of the starting test, so the residuals
+:math:`r_j = y_j - \mu_j` have covariance :math:`\sigma^2 (I + J)` and
+
+.. math::
+
+    -2 \log L = \frac{1}{\sigma^2} \sum_{\text{sides}}
+    \Bigl(\sum_j r_j^2 - \frac{(\sum_j r_j)^2}{k + 1}\Bigr) + \text{const}.
+
+The words follow the numbers: "ahead" or "behind" only when the latest LSI differs from
+the typical forecast by more than the 95% range of the test noise alone, and "faster" or
+"slower than typical" only when the posterior puts at least ``forecast_confidence`` of
+its weight on that side of the typical response.
+
+Examples
+--------
+>>> from backbalance.course import Course
+>>> from backbalance.strength_gap.model import Scenario
+>>> course = Course.find()
+>>> sem = course.assessment.strength.test_error.sem_percent
+>>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52)
+>>> log = retest_log([(0, 80, 100), (4, 90, 106), (8, 98, 110), (12, 104, 113)])
+>>> fc = forecast(plan, course.parameters, log, test_sem_percent=sem, draws=500)
+>>> fc.personalised, fc.pace
+(True, 'faster')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+if TYPE_CHECKING:
+    from backbalance.assessment.profile import Profile
+    from backbalance.course import Course
+
+from backbalance.strength_gap.dynamics import (
+    Cause,
+    People,
+    limb_symmetry_index,
+)
+from backbalance.strength_gap.model import (
+    BANDS,
+    Parity,
+    Scenario,
+    Simulation,
+    run_people,
+    summarise,
+    weighted_quantiles,
+)
+from backbalance.strength_gap.parameters import ModelParameters
+
+Pace = Literal["faster", "typical", "slower"]
+Verdict = Literal["no re-test yet", "ahead", "as expected", "behind"]
+
+NOISE_RANGE = (2.5, 97.5)
+"""Percentiles of the pure test-noise LSI difference that count as "within the noise"."""
+
+
+class LogError(ValueError):
+    """A re-test log that cannot personalise a forecast; the message says why."""
+
+
+def retest_log(rows: Iterable[tuple[float, float, float]]) -> pd.DataFrame:
+    """A log from ``(week, left, right)`` rows, in the columns the tracker uses.
+
+    Parameters
+    ----------
+    rows
+        Week of each test and both sides' results (the same test, the same unit).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``week``, ``left``, ``right``, sorted by week.
+    """
+    table = pd.DataFrame(list(rows), columns=["week", "left", "right"])
+    return table.sort_values("week", kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """The prior and the personalised forecast, with the words for a learner.
+
+    Attributes
+    ----------
+    prior
+        The forecast before the log (every person weighted equally).
+    posterior
+        The forecast re-weighted by the log (equal to ``prior`` without re-tests).
+    weights
+        One weight per simulated person, summing to 1.
+    response
+        The P10, P50 and P90 of the learner's response relative to the typical person
+        (1 = typical), under the posterior.
+    pace
+        ``faster``, ``typical`` or ``slower`` than typical (see the module docstring).
+    verdict
+        The latest re-test against the typical forecast: ``ahead``, ``as expected``
+        (within the test's noise), ``behind`` or ``no re-test yet``.
+    start_week
+        The log's week of the starting test (forecast weeks count from it).
+    effective_people
+        How many equally weighted people the posterior is worth; small means the log is
+        far from what the model expects.
+    """
+
+    prior: Simulation
+    posterior: Simulation
+    weights: NDArray[np.float64]
+    response: tuple[float, float, float]
+    pace: Pace
+    verdict: Verdict
+    start_week: int
+    effective_people: float
+
+    @property
+    def personalised(self) -> bool:
+        """True when at least one re-test after the first changed the weights."""
+        return self.verdict != "no re-test yet"
+
+    def message(self) -> str:
+        """The forecast in plain words, for example ``Your log so far says ...``."""
+        parts = []
+        if self.personalised:
+            pace = {
+                "faster": "you respond faster than typical",
+                "typical": "you respond about as fast as typical",
+                "slower": "you respond more slowly than typical",
+            }[self.pace]
+            verdict = {
+                "ahead": "Your latest test is ahead of the typical forecast, by more than the test's noise.",
+                "behind": "Your latest test is behind the typical forecast, by more than the test's noise.",
+                "as expected": "Your latest test is within the test's noise of the typical forecast.",
+            }[self.verdict]
+            parts.append(f"Your log so far says {pace}. {verdict}")
+        else:
+            parts.append("No re-test logged yet: this is the forecast for people like you.")
+        parts.extend(likely_by(p, self.start_week) for p in self.posterior.parity)
+        if self.effective_people < 20:
+            parts.append(
+                "Your results are far from what the model expects: re-test on a second day "
+                "and treat this forecast as rough."
+            )
+        return " ".join(parts)
+
+    def weeks_table(self) -> pd.DataFrame:
+        """Weeks (in the log's numbering) to each LSI target: P10, P50, P90, prior and now.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``target``, ``week_p10``, ``week_p50``, ``week_p90`` (personalised)
+            and ``prior_p10``, ``prior_p50``, ``prior_p90``, nullable integers (``<NA>``:
+            not within the horizon), and ``personalised``.
+        """
+
+        def weeks(parity: tuple[Parity, ...], attr: str) -> pd.array:
+            values = [getattr(p, attr) for p in parity]
+            return pd.array(
+                [None if v is None else v + self.start_week for v in values], dtype="Int64"
+            )
+
+        columns = {"target": [p.target for p in self.posterior.parity]}
+        for prefix, sim in (("week", self.posterior), ("prior", self.prior)):
+            for band, attr in (("p10", "fast"), ("p50", "typical"), ("p90", "slow")):
+                columns[f"{prefix}_{band}"] = weeks(sim.parity, attr)
+        table = pd.DataFrame(columns)
+        table["personalised"] = self.personalised
+        table.attrs["weeks"] = self.posterior.plan.weeks + self.start_week
+        return table
+
+
+def likely_by(parity: Parity, offset: int = 0) -> str:
+    """``LSI 90% likely by week 14-20 (typical week 17).`` (8 in 10 people, log weeks)."""
+
+    def week(value: int | None) -> str:
+        return "later" if value is None else str(value + offset)
+
+    head = f"LSI {parity.target:g}%"
+    horizon = parity.horizon + offset
+    if parity.fast is None:
+        return f"{head} is not likely by week {horizon}."
+    if parity.typical is None:
+        return f"{head}: 1 in 10 people by week {week(parity.fast)}; most not by week {horizon}."
+    if parity.slow is None:
+        return (
+            f"{head} likely from week {week(parity.fast)} (typical week {week(parity.typical)}); "
+            f"more than 1 in 10 people not by week {horizon}."
+        )
+    return (
+        f"{head} likely by week {week(parity.fast)}-{week(parity.slow)} "
+        f"(typical week {week(parity.typical)})."
+    )
+
+
+def log_likelihood(
+    paths: NDArray[np.float64], log: pd.DataFrame, sem_percent: float
+) -> NDArray[np.float64]:
+    """Log-likelihood of the log's re-tests for every simulated person.
+
+    Parameters
+    ----------
+    paths
+        Latent strength from the first test on, shape ``(weeks + 1, draws, 2)``.
+    log
+        Columns ``week``, ``left``, ``right``; the first row is the start of ``paths``.
+    sem_percent
+        The test's typical error, in per cent; above 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(draws,)``; all zero when the log has no re-test after the first.
+    """
+    if len(log) < 2:
+        return np.zeros(paths.shape[1])
+    sigma = sem_percent / 100
+    weeks = (log["week"].to_numpy() - log["week"].iloc[0]).astype(int)
+    measured = np.log(log[["left", "right"]].to_numpy(dtype=float))
+    observed = (measured[1:] - measured[0])[:, None, :]  # (k, 1, 2)
+    latent = np.log(paths[weeks[1:]] / paths[0])  # (k, draws, 2)
+    residual = observed - latent
+    k = len(weeks) - 1
+    spread = (residual**2).sum(axis=0) - residual.sum(axis=0) ** 2 / (k + 1)
+    return -spread.sum(axis=-1) / (2 * sigma**2)
+
+
+def _checked(log: pd.DataFrame, sem_percent: float) -> pd.DataFrame:
+    missing = [c for c in ("week", "left", "right") if c not in log.columns]
+    if missing:
+        raise LogError(f"the log needs the columns week, left and right; {missing[0]!r} is missing")
+    table = log[["week", "left", "right"]].sort_values("week", kind="stable").reset_index(drop=True)
+    if table.empty:
+        raise LogError("the log has no usable row: log at least the starting test")
+    if not (table[["left", "right"]].to_numpy(dtype=float) > 0).all():
+        raise LogError("every result in the log must be above 0")
+    if table["week"].duplicated().any():
+        week = int(table.loc[table["week"].duplicated(), "week"].iloc[0])
+        raise LogError(f"week {week} is logged twice: keep one row per test (or their average)")
+    if len(table) > 1 and sem_percent <= 0:
+        raise LogError("a personalised forecast needs the test's noise (test_sem_percent > 0)")
+    return table
+
+
+def forecast(
+    plan: Scenario,
+    params: ModelParameters,
+    log: pd.DataFrame | None = None,
+    *,
+    test_sem_percent: float,
+    draws: int = 1000,
+    seed: int = 0,
+    people: People | None = None,
+) -> Forecast:
+    """The forecast for ``plan``, personalised by a log of re-tests when one is given.
+
+    Parameters
+    ----------
+    plan
+        The learner's plan. With a log, its gap and weak side come from the log's first
+        row (the starting test) and its horizon is stretched to the last logged week.
+    params
+        The validated parameter file.
+    log
+        Columns ``week``, ``left``, ``right`` (for example
+        :func:`retest_log`, or ``ProgressLog.rows`` of :mod:`backbalance.tracker.data`),
+        or None.
+    test_sem_percent
+        The strength test's typical error in per cent,
+        ``Course.find().assessment.strength.test_error.sem_percent``.
+    draws, seed, people
+        As in :func:`backbalance.strength_gap.model.simulate`.
+
+    Returns
+    -------
+    Forecast
+
+    Raises
+    ------
+    LogError
+        For a log that cannot be used (the message says why).
+    backbalance.strength_gap.model.GapBeyondLimit
+        For a starting gap beyond the data's ``gap_limit``.
+    """
+    start_week = 0
+    if log is not None:
+        table = _checked(log, test_sem_percent)
+        first = table.iloc[0]
+        start_week = int(first["week"])
+        elapsed = int(table["week"].iloc[-1]) - start_week
+        plan = Scenario.from_strengths(
+            float(first["left"]),
+            float(first["right"]),
+            **{
+                **plan.model_dump(exclude={"gap_percent", "weak_side", "strong_start"}),
+                "weeks": max(plan.weeks, elapsed),
+            },
+        )
+    crowd, paths, readings = run_people(
+        plan, params, draws=draws, seed=seed, test_sem_percent=test_sem_percent, people=people
+    )
+    prior = summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
+    if log is None or len(table) < 2:
+        weights = np.full(len(crowd), 1 / len(crowd))
+        return Forecast(
+            prior,
+            prior,
+            weights,
+            _response(crowd, params, None),
+            "typical",
+            "no re-test yet",
+            start_week,
+            float(len(crowd)),
+        )
+    loglik = log_likelihood(paths, table, test_sem_percent)
+    raw = np.exp(loglik - loglik.max())
+    weights = raw / raw.sum()
+    posterior = summarise(
+        plan, paths, readings, params, weights=weights, test_sem_percent=test_sem_percent
+    )
+    return Forecast(
+        prior,
+        posterior,
+        weights,
+        _response(crowd, params, weights),
+        _pace(crowd, weights, params),
+        _verdict(table, paths, readings, start_week),
+        start_week,
+        float(1 / (weights**2).sum()),
+    )
+
+
+def _response(
+    people: People, params: ModelParameters, weights: NDArray[np.float64] | None
+) -> tuple[float, float, float]:
+    relative = people.response / params.weekly_gain_rate.value
+    low, mid, high = weighted_quantiles(relative, BANDS, weights)
+    return float(low), float(mid), float(high)
+
+
+def _pace(people: People, weights: NDArray[np.float64], params: ModelParameters) -> Pace:
+    typical = float(np.median(people.response))
+    faster = float(weights[people.response > typical].sum())
+    confidence = params.forecast_confidence.value
+    if faster >= confidence:
+        return "faster"
+    if 1 - faster >= confidence:
+        return "slower"
+    return "typical"
+
+
+def _verdict(
+    log: pd.DataFrame,
+    paths: NDArray[np.float64],
+    readings: NDArray[np.float64],
+    start_week: int,
+) -> Verdict:
+    latest = log.iloc[-1]
+    week = int(latest["week"]) - start_week
+    measured = float(limb_symmetry_index(latest[["left", "right"]].to_numpy(dtype=float)))
+    latent = limb_symmetry_index(paths[week])
+    noise = np.percentile(limb_symmetry_index(readings[week]) - latent, NOISE_RANGE)
+    difference = measured - float(np.median(latent))
+    if difference > noise[1]:
+        return "ahead"
+    if difference < noise[0]:
+        return "behind"
+    return "as expected"
+
+
+class NoStrengthForecast(ValueError):
+    """A profile the strength forecast cannot start from; the message says why."""
+
+
+def profile_forecast(
+    profile: Profile,
+    course: Course,
+    log: pd.DataFrame | None = None,
+    *,
+    weeks: int = 52,
+    strong_sets: float | None = None,
+    weak_extra_sets: float | None = None,
+    cause: Cause = "unknown",
+    draws: int = 1000,
+    seed: int = 0,
+) -> Forecast:
+    """The forecast for a learner's saved profile, personalised by their log if given.
+
+    The plan is the one the course's programme builder would choose for the profile at
+    its default days a week (:func:`backbalance.programme.dose.choose_dose`), unless
+    ``strong_sets`` or ``weak_extra_sets`` say otherwise. The re-test noise is the
+    strength test's (``course.assessment.strength.test_error.sem_percent``).
+
+    Parameters
+    ----------
+    profile
+        From :func:`backbalance.assessment.profile.load_profile`.
+    course
+        The course whose data to use (``Course.find()``).
+    log
+        As in :func:`forecast`.
+    weeks
+        Forecast horizon from the starting test.
+    strong_sets, weak_extra_sets
+        Weekly sets of the stronger side and the weaker side's extra sets.
+    cause
+        Where the gap comes from.
+    draws, seed
+        As in :func:`forecast`.
+
+    Returns
+    -------
+    Forecast
+
+    Raises
+    ------
+    NoStrengthForecast
+        After a red flag, or when the profile has no strength test (hold times get their
+        own targets; they never feed the strength model).
+    """
+    from backbalance.programme.build import Setup
+    from backbalance.programme.dose import choose_dose
+
+    if not profile.cleared:
+        raise NoStrengthForecast(
+            "this profile reports a red flag: see a clinician before any programme"
+        )
+    if profile.strength is None or profile.gap_test != "row" or profile.gap_percent is None:
+        raise NoStrengthForecast(
+            "this profile has no strength test, so there is no strength forecast: do the "
+            "single-arm row test; hold times get their own targets and re-tests"
+        )
+    params, template = course.parameters, course.programme_template
+    if strong_sets is None or weak_extra_sets is None:
+        sessions = len(template.schedule.value[Setup().days_per_week])
+        dose = choose_dose(profile, sessions, template, params, draws=200, seed=seed)
+        strong_sets = dose.strong_sets if strong_sets is None else strong_sets
+        weak_extra_sets = dose.extra_sets if weak_extra_sets is None else weak_extra_sets
+    plan = profile.scenario(
+        strong_sets=strong_sets, weak_extra_sets=weak_extra_sets, weeks=weeks, cause=cause
+    )
+    sem = course.assessment.strength.test_error.sem_percent
+    return forecast(plan, params, log, test_sem_percent=sem, draws=draws, seed=seed)
