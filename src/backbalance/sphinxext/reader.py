@@ -7,6 +7,7 @@
   7.4 also counts the pages of its toctree, so the welcome page loaded it for none);
 * :func:`add_description`: a ``<meta name="description">`` from the page's first paragraph,
   which search engines show;
+* :func:`drop_empty_styles`: no empty ``<style>`` inside a section (invalid HTML);
 * :func:`downloads_a_reader_can_use`: the download menu keeps only what a reader can use;
 * the theme's icon script (``fontawesome.js``, about 1.5 MB, which turns every icon into an
   SVG) is left out by ``templates/static/webpack-macros.html``: the theme's stylesheet
@@ -115,10 +116,23 @@ def downloads_a_reader_can_use(
         group["buttons"] = kept
 
 
+EMPTY_STYLE = re.compile(r"<style[^>]*>\s*</style>\n?")
+
+
+def drop_empty_styles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Leave out the empty ``<style>`` that pandas' Styler writes before a table in a
+    notebook output: a ``<style>`` inside the page's sections is not valid HTML."""
+    if "body" in context:
+        context["body"] = EMPTY_STYLE.sub("", context["body"])
+
+
 def setup_reader(app: Sphinx) -> None:
     app.add_js_file(f"backbalance/{PAGE_JS}", loading_method="defer")
     app.add_css_file(f"backbalance/{PAGE_CSS}")
     app.connect("html-page-context", drop_unused_mathjax, priority=800)
     app.connect("html-page-context", add_description)
+    app.connect("html-page-context", drop_empty_styles)
     # After sphinx-book-theme fills the header buttons (default priority).
     app.connect("html-page-context", downloads_a_reader_can_use, priority=800)

@@ -62,6 +62,7 @@
     var box = root.querySelector(".bb-stop");
     box.textContent = "";
     heading(box, 2, report.stop_title, "bb-stop-title").setAttribute("data-bb", "stop-title");
+    box.setAttribute("aria-labelledby", "bb-stop-title");  // named once its heading exists
     paragraphs(box, [report.stop[0]], "stop");
     box.appendChild(el("p", {}, spec.data.red_flags.answered_yes));
     var list = box.appendChild(el("ul", { "data-bb": "stop-signs" }));
@@ -73,6 +74,7 @@
     var data = spec.data, box = root.querySelector(".bb-results");
     box.textContent = "";
     heading(box, 2, data.summary.title, "bb-results-title");
+    box.setAttribute("aria-labelledby", "bb-results-title");
     var list = box.appendChild(el("ul", { "data-bb": "summary", class: "bb-summary" }));
     report.summary.forEach(function (s) { list.appendChild(el("li", {}, s)); });
 
