@@ -86,7 +86,12 @@ serve:
 lab: $(BIN)/.installed
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/
 
-bench: assets browser
+# Lighthouse for `make bench` only, from bench/package.json (never part of the book).
+bench/node_modules/.installed: bench/package.json
+	cd bench && PATH="$(CURDIR)/$(BIN):$$PATH" npm install --no-save --no-package-lock --loglevel=error
+	touch $@
+
+bench: assets browser bench/node_modules/.installed
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; echo; done
 
 clean:
