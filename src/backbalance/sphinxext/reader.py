@@ -30,9 +30,9 @@ PAGE_JS = "book-navigation.js"
 PAGE_CSS = "book.css"
 DESCRIPTION_LENGTH = 155  # what search engines show of a description
 PRINT_LABEL = "Print or save as PDF"
-SOURCE_LABELS = {
-    "download-notebook-button": "Notebook file (runs inside the course folder)",
-    "download-source-button": "Page source (MyST Markdown)",
+SOURCE_LABELS = {  # by the downloaded file's suffix (a notebook page's source is its .ipynb)
+    ".ipynb": "Notebook file (runs inside the course folder)",
+    ".md": "Page source (MyST Markdown)",
 }
 
 
@@ -111,7 +111,8 @@ def downloads_a_reader_can_use(
                 button["text"] = PRINT_LABEL
                 kept.append(button)
             elif is_instructor(app.config):
-                button["text"] = SOURCE_LABELS.get(button.get("label"), button["text"])
+                suffix = posixpath.splitext(button.get("url", ""))[1]
+                button["text"] = SOURCE_LABELS.get(suffix, button["text"])
                 kept.append(button)
         group["buttons"] = kept
 
