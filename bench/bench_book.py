@@ -3,10 +3,15 @@
 Printed by `make bench`; nothing here is asserted. Targets (issue 2): cold course build
 <= 45 s on a 2-core machine; warm rebuild within 1.3x of the starter book's; <= 300 KB per
 page besides the shared plotly bundle; time to charts <= 1.5x the starter page's load.
+Issue 14: every page's first visit (plotly.js apart) at most half the starter page's;
+Lighthouse mobile performance at least the starter's, accessibility and best practices
+100, SEO at least 95 (bench/package.json's Lighthouse, run offline on the system Chromium).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -21,6 +26,9 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 JB = str(Path(sys.executable).with_name("jupyter-book"))
 SHARED_BUNDLE = "_static/backbalance/plotly.min.js"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = ("book/welcome.html", "book/assessment.html", "notebooks/strength_gap.html")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHARED_ASSETS = (
     "/_static/backbalance/"  # plotly.js and MathJax: loaded by chart and maths pages, then cached
 )
@@ -48,15 +56,16 @@ def build_figures(book: Path, page: Path) -> dict[str, float]:
     return {"cold": cold, "warm": warm, "one page changed": edited}
 
 
-def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, float]:
+def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, int, float]:
     """Open ``url`` in ``context``: bytes over the network (headers included, 0 for cache
-    hits; without plotly.js and MathJax if ``besides_shared``) and ms until every chart on
-    the page is drawn."""
+    hits; without plotly.js and MathJax if ``besides_shared``), the same without plotly.js
+    alone, and ms until every chart on the page is drawn."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     urls: dict[str, str] = {}
     transferred: list[float] = []
+    plotly: list[float] = []
     cdp.on(
         "Network.requestWillBeSent",
         lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]),
@@ -69,6 +78,14 @@ def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, floa
             else transferred.append(event["encodedDataLength"])
         ),
     )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda event: (
+            plotly.append(event["encodedDataLength"])
+            if SHARED_BUNDLE in urls.get(event["requestId"], "")
+            else None
+        ),
+    )
     start = time.perf_counter()
     page.goto(url, wait_until="load")
     page.wait_for_function(
@@ -77,27 +94,28 @@ def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, floa
     elapsed = (time.perf_counter() - start) * 1000
     page.wait_for_load_state("networkidle")
     page.close()
-    return int(sum(transferred)), elapsed
+    return int(sum(transferred)), int(sum(transferred) - sum(plotly)), elapsed
 
 
 def page_figures(
     browser, site: Path, pages: list[str], warm_with: list[str]
-) -> dict[str, tuple[int, int, float]]:
-    """Per page: bytes on a first visit (empty cache), bytes when the reader arrives from
-    another page of the book (theme and plotly.js cached), and ms until the charts are drawn."""
+) -> dict[str, tuple[int, int, int, float]]:
+    """Per page: bytes on a first visit (empty cache), the same without plotly.js, bytes when
+    the reader arrives from another page of the book (theme and plotly.js cached), and ms
+    until the charts are drawn."""
     server, url = serve(site)
     results = {}
     try:
         for path in pages:
             cold = browser.new_context()
-            first_bytes, elapsed = visit(cold, f"{url}/{path}")
+            first_bytes, first_besides_plotly, elapsed = visit(cold, f"{url}/{path}")
             cold.close()
             warm = browser.new_context()
             for other in warm_with:
                 visit(warm, f"{url}/{other}")
-            own_bytes, _ = visit(warm, f"{url}/{path}", besides_shared=True)
+            own_bytes, _, _ = visit(warm, f"{url}/{path}", besides_shared=True)
             warm.close()
-            results[path] = (first_bytes, own_bytes, elapsed)
+            results[path] = (first_bytes, first_besides_plotly, own_bytes, elapsed)
     finally:
         server.shutdown()
     return results
@@ -105,7 +123,40 @@ def page_figures(
 
 def median_page_time(browser, site: Path, path: str, repeats: int = 5) -> float:
     return statistics.median(
-        page_figures(browser, site, [path], [])[path][2] for _ in range(repeats)
+        page_figures(browser, site, [path], [])[path][3] for _ in range(repeats)
+    )
+
+
+def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
+    """Lighthouse's mobile scores (0-100) per page, offline, on the system Chromium."""
+    server, url = serve(site)
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    scores = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            report = Path(tmp) / "report.json"
+            for path in paths:
+                subprocess.run(
+                    [str(LIGHTHOUSE), f"{url}/{path}", "--quiet", "--output=json",
+                     f"--output-path={report}", f"--chrome-flags={flags}",
+                     f"--only-categories={','.join(CATEGORIES)}"],
+                    check=True, capture_output=True, env=env,
+                )  # fmt: skip
+                categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+                scores[path] = {c: round(100 * (categories[c]["score"] or 0)) for c in CATEGORIES}
+    finally:
+        server.shutdown()
+    return scores
+
+
+def print_lighthouse(ours: dict[str, dict[str, int]], theirs: dict[str, dict[str, int]]) -> None:
+    print("\nLighthouse 12 (mobile: simulated slow 4G, 4x CPU slowdown; served uncompressed)")
+    print(f"  {'page':<36} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+    for label, scores in [*(("starter " + p, s) for p, s in theirs.items()), *ours.items()]:
+        print(f"  {label:<36} " + " ".join(f"{scores[c]:>14}" for c in CATEGORIES))
+    print(
+        "  targets: performance >= the starter's; accessibility and best practices 100; SEO >= 95"
     )
 
 
@@ -143,7 +194,8 @@ def main() -> None:
             )
             browser.close()
         bundle = (site / SHARED_BUNDLE).stat().st_size
-        first, own, _ = starter_page["intro.html"]
+        first, _, own, _ = starter_page["intro.html"]
+        starter_first = first
         mathjax = sum(
             f.stat().st_size
             for f in (site / "_static" / "backbalance" / "mathjax").rglob("tex-chtml.js")
@@ -156,19 +208,30 @@ def main() -> None:
             f"load {starter_ms:.0f} ms (median of 5)"
         )
         print(
-            f"  {'page':<36} {'first visit':>11} {'from another page':>18} {'charts drawn':>13} {'ratio':>6}"
+            f"  {'page':<36} {'first visit':>11} {'without plotly.js':>18} {'of starter':>10} "
+            f"{'from another page':>18} {'charts drawn':>13} {'ratio':>6}"
         )
-        for path, (first, own, ms) in figures.items():
+        for path, (first, besides_plotly, own, ms) in figures.items():
             print(
-                f"  {path:<36} {first / 1024:8.0f} KB {own / 1024:15.0f} KB {ms:10.0f} ms {ms / starter_ms:6.2f}"
+                f"  {path:<36} {first / 1024:8.0f} KB {besides_plotly / 1024:15.0f} KB "
+                f"{besides_plotly / starter_first:10.2f} {own / 1024:15.0f} KB {ms:10.0f} ms "
+                f"{ms / starter_ms:6.2f}"
             )
         print("  first visit includes the theme's files (the starter book pays them too);")
         print(
             "   'from another page': after a visit to the search page (theme cached), besides plotly.js and MathJax"
         )
         print(
-            "  targets: <= 300 KB per page besides the shared bundles; time to charts <= 1.5x the starter page"
+            "  targets: <= 300 KB per page besides the shared bundles; time to charts <= 1.5x the starter page;"
         )
+        print("   first visit without plotly.js <= 0.5 of the starter page's")
+        if LIGHTHOUSE.is_file():
+            print_lighthouse(
+                lighthouse(site, list(LIGHTHOUSE_PAGES)),
+                lighthouse(starter / "_build" / "html", ["intro.html"]),
+            )
+        else:
+            print(f"\nLighthouse: {LIGHTHOUSE} missing (make bench installs bench/package.json)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from backbalance.sphinxext.reader import PRINT_LABEL, SOURCE_LABELS
+
 PLOTLY_MIME_MARKER = 'class="bb-plotly"'
 
 
@@ -60,12 +62,16 @@ def test_plotly_bundle_is_served_once_and_only_where_needed(site):
         assert "Plotly.newPlot" not in html, f"{page.relative_to(site)} inlines plotly code"
 
 
-def test_notebook_pages_offer_the_ipynb_download(site, root):
+def test_downloads_are_ones_a_reader_can_use(sites, root):
+    """The student edition offers printing only (a notebook alone does not run, MyST source
+    is not for reading); the instructor edition also offers the sources, named in words."""
     notebooks = [Path(f) for f in toc_files(root) if (root / f"{f}.ipynb").is_file()]
     assert notebooks, "the book has notebook pages"
     for notebook in notebooks:
-        assert (site / "_sources" / f"{notebook}.ipynb").is_file(), (
-            f"{notebook}.ipynb is not downloadable"
-        )
-        page = (site / f"{notebook}.html").read_text(encoding="utf-8")
-        assert f"_sources/{notebook}.ipynb" in page
+        student = BeautifulSoup((sites["student"] / f"{notebook}.html").read_text(), "html.parser")
+        menu = student.select_one(".dropdown-download-buttons")
+        assert [item.get_text(" ", strip=True) for item in menu.select("li")] == [PRINT_LABEL]
+        assert not student.select('a[href*="_sources/"]'), f"{notebook}: a source download"
+        instructor = (sites["instructor"] / f"{notebook}.html").read_text(encoding="utf-8")
+        assert f"_sources/{notebook}.ipynb" in instructor
+        assert SOURCE_LABELS[".ipynb"] in instructor

@@ -16,6 +16,8 @@ Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``
 * :mod:`.assets`: plotly.js, MathJax and the page files served by the book itself, added
   per page;
 * :mod:`.csp`: the Content-Security-Policy of every page (only the book's own host);
+* :mod:`.reader`: what every page gives its reader (working menus, MathJax only with
+  mathematics, a description, downloads a reader can use, no icon script);
 * :mod:`.strict`: the fix, named with the warning, for a wrong toc entry or citation key;
 * :mod:`.workarounds`: fixes for upstream behaviour, each naming the version it targets.
 """
@@ -38,6 +40,7 @@ from .lessons import setup_lessons
 from .nodes import setup_nodes
 from .programmes import setup_programmes
 from .quiz import setup_quiz
+from .reader import setup_reader
 from .strict import setup_strict
 from .workarounds import setup_workarounds
 
@@ -52,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assessment(app)
     setup_editions(app)
     setup_assets(app)
+    setup_reader(app)
     setup_strict(app)
     setup_workarounds(app)
     setup_csp(app)

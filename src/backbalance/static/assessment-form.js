@@ -71,6 +71,7 @@
     var box = root.querySelector(".bb-stop");
     box.textContent = "";
     heading(box, 2, report.stop_title, "bb-stop-title").setAttribute("data-bb", "stop-title");
+    box.setAttribute("aria-labelledby", "bb-stop-title");  // named once its heading exists
     paragraphs(box, [report.stop[0]], "stop");
     box.appendChild(el("p", {}, spec.data.red_flags.answered_yes));
     var list = box.appendChild(el("ul", { "data-bb": "stop-signs" }));
@@ -86,6 +87,7 @@
       var safety = box.appendChild(el("div", { class: "bb-safety", "data-bb": "safety" }));
       paragraphs(safety, report.safety, "safety");
     }
+    box.setAttribute("aria-labelledby", "bb-results-title");
     var list = box.appendChild(el("ul", { "data-bb": "summary", class: "bb-summary" }));
     report.summary.forEach(function (s) { list.appendChild(el("li", {}, s)); });
 
