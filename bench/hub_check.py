@@ -13,7 +13,9 @@ What it does, and what it proves:
    client over the hub's proxy;
 4. prints, per notebook: memory per student (server plus kernel), time from the link to the
    first chart, failures, and how many students fit in 8, 32 and 64 GB;
-5. stops everything it started and removes the temporary folder.
+5. asks repo2docker (what Binder and a Zero to JupyterHub image build run) to plan the image
+   from the same clone, without Docker (``--no-build``), and says what it would install;
+6. stops everything it started and removes the temporary folder.
 
 Run it with ``make hub-check`` (``STUDENTS=30 make hub-check`` for a bigger class). It is not
 part of ``make test``: a 10-student class takes a few minutes on a 2-core machine.
@@ -549,6 +551,31 @@ def report(runs: list[StudentRun], hub_mib: float) -> None:
     )
 
 
+def binder_check(python: Path, clone: Path) -> bool:
+    """repo2docker's plan for this repository (``--no-build``: no Docker needed)."""
+    result = subprocess.run(
+        [str(python.parent / "repo2docker"), "--no-build", "--no-run", "--debug", str(clone)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    plan = result.stdout + result.stderr
+    wanted = {
+        "Python 3.11 (runtime.txt)": "python=3.11",
+        "the run-time packages (requirements.txt)": 'pip install --no-cache-dir -r "requirements.txt"',
+        "the course package": "pip install --no-cache-dir .",
+    }
+    missing = [what for what, text in wanted.items() if text not in plan]
+    if result.returncode or missing:
+        print(
+            f"repo2docker --no-build: NOT accepted (exit {result.returncode}); missing: {missing}"
+        )
+        print(plan[-1500:])
+        return False
+    print("repo2docker --no-build accepts the repository: " + ", ".join(wanted) + ".")
+    return True
+
+
 async def class_run(args: argparse.Namespace, folder: Path) -> int:
     python = Path(sys.executable)
     proxy = ROOT / "bench" / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -587,9 +614,10 @@ async def class_run(args: argparse.Namespace, folder: Path) -> int:
             if "JUPYTERHUB_USER" not in p.environ()
         )
         report(list(runs), hub_mib)
-        print(f"\nThe whole class ran in {elapsed:.0f} s.")
+        print(f"\nThe whole class ran in {elapsed:.0f} s.\n")
         failures = sum(1 for r in runs if r.error or any(n.error for n in r.notebooks.values()))
-        return 1 if failures else 0
+        binder = binder_check(python, remote)
+        return 1 if failures or not binder else 0
     finally:
         await hub.stop(names)
         for process in processes_of(folder):
@@ -598,7 +626,9 @@ async def class_run(args: argparse.Namespace, folder: Path) -> int:
             except psutil.Error:
                 pass
         left = processes_of(folder)
-        print(f"Stopped the hub, the proxy and {len(names)} servers; processes left: {len(left)}.")
+        print(
+            f"Stopped the hub, the proxy and the students' servers ({len(names)}); processes left: {len(left)}."
+        )
 
 
 def main() -> int:
