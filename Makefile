@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help book book-instructor check test serve lab bench validate assets browser clean
+.PHONY: help book book-instructor check test serve lab bench hub-check validate assets browser clean
 
 help:
 	@echo "make book      build the static book (student edition) into _build/html"
@@ -16,6 +16,7 @@ help:
 	@echo "make serve     serve _build/html on http://$(HOST):$(PORT)"
 	@echo "make lab       open the course in JupyterLab"
 	@echo "make bench     print the performance figures"
+	@echo "make hub-check run a class of STUDENTS (default 10) through a real JupyterHub on 127.0.0.1"
 	@echo "make validate  check every file in data/"
 	@echo "make clean     remove build output"
 
@@ -93,6 +94,24 @@ bench/node_modules/.installed: bench/package.json
 
 bench: assets browser bench/node_modules/.installed
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; echo; done
+
+# A real JupyterHub for a trial class (not part of make test: minutes, not seconds). Its own
+# venv is a school hub's user environment: the run-time packages, the course, jupyterhub,
+# nbgitpuller and the idle culler; configurable-http-proxy comes from npm (bench/hub).
+HUB_VENV := .venv-hub
+STUDENTS ?= 10
+$(HUB_VENV)/bin/.installed: requirements/lab.txt requirements/hub.txt requirements/constraints.txt requirements/hub-constraints.txt pyproject.toml
+	test -x $(HUB_VENV)/bin/python || $(PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet pip==$$(sed -n 's/^pip==//p' requirements/constraints.txt)
+	$(HUB_VENV)/bin/python -m pip install --quiet -c requirements/constraints.txt -c requirements/hub-constraints.txt -r requirements/lab.txt -r requirements/hub.txt -e .
+	touch $@
+
+bench/hub/node_modules/.installed: bench/hub/package.json
+	cd bench/hub && npm install --no-save --no-package-lock --loglevel=error
+	touch $@
+
+hub-check: $(HUB_VENV)/bin/.installed bench/hub/node_modules/.installed
+	$(HUB_VENV)/bin/python bench/hub_check.py --students $(STUDENTS)
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis

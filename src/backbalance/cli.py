@@ -352,7 +352,46 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sample.add_argument("folder", help="the folder to write into (created if needed)")
     sample.set_defaults(run=_sample_class)
+
+    cells = commands.add_parser(
+        "setup-cells",
+        help="put the set-up cell (repository from _config.yml) first in every notebook",
+        description="Write the set-up cell into every notebook of the course folder's "
+        "notebooks/, with the repository set in its _config.yml: run it after changing "
+        "repository: url: so that Colab installs the course from your copy.",
+    )
+    cells.add_argument("folder", nargs="?", default=".", help="the course folder (default: here)")
+    cells.add_argument("--check", action="store_true", help="only list notebooks out of date")
+    cells.set_defaults(run=_setup_cells)
     return parser
+
+
+def _setup_cells(args: argparse.Namespace) -> int:
+    from backbalance.setup_cell import sync
+
+    root = Path(args.folder)
+    if not (root / "_config.yml").is_file() or not (root / "notebooks").is_dir():
+        print(
+            f"{args.folder}: not a course folder (needs _config.yml and notebooks/)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        changed = sync(root, check=args.check)
+    except DataError as err:
+        return _report(err.problems)
+    for path in changed:
+        verb = "out of date" if args.check else "updated"
+        print(
+            f"{display_path(path)}: set-up cell {verb}",
+            file=sys.stderr if args.check else sys.stdout,
+        )
+    if args.check and changed:
+        print("Run: python -m backbalance setup-cells", file=sys.stderr)
+        return 1
+    if not changed:
+        print("Every notebook's set-up cell is up to date.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
