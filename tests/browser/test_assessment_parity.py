@@ -20,6 +20,7 @@ import pytest
 
 from backbalance.assessment.check import check_answers, screen
 from backbalance.assessment.data import AssessmentData, load_assessment
+from backbalance.assessment.form import CLEARANCE
 from backbalance.assessment.logic import build_profile
 from backbalance.assessment.report import describe
 
@@ -212,7 +213,7 @@ def test_the_page_shows_what_python_gives(page, data):
     page.locator(".bb-forget").click()
     page.locator(".bb-continue").click()
     shown = page.locator(".bb-assessment").evaluate(READ_ERRORS)
-    assert shown == screen({}, data.red_flags).errors
+    assert shown == screen({}, data, datetime.date.today().isoformat()).errors
     assert len(shown) == len(data.red_flags.signs())
     assert page.locator(".bb-later").is_hidden()
     on_page: dict[str, str] = {}
@@ -242,6 +243,8 @@ def test_keyboard_only(browser, site_url, data):
     for _ in data.red_flags.signs():  # Tab reaches each question; the arrow key picks "No"
         page.keyboard.press("ArrowRight")
         page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == CLEARANCE  # the clinician's date
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className").endswith("bb-continue")
     page.keyboard.press("Enter")
     assert page.locator(".bb-later").is_visible()

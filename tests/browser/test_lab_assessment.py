@@ -32,6 +32,7 @@ ALEX_CHOICES = {
     "the same way at work?": "No",
     "Have you had an injury on one side, in your back, hip, leg or shoulder?": "No",
     "On a normal day, how many hours do you sit in total?": "Under 4 hours",
+    "Which hand do you write with?": "Right",
     "Hip flexors (front of the hip)": "Right",
     "Lats (sides of the back)": "Neither side",
     "Upper trapezius (between neck and shoulder)": "Neither side",
@@ -41,6 +42,7 @@ ALEX_NUMBERS = {
     "Back extensor hold (seconds)": "125",
     "Side bridge, right (seconds)": "80",
     "Side bridge, left (seconds)": "58",
+    "The weight you used on both sides (kg)": "10",
     "Left arm": "9",
     "Right arm": "12",
 }
@@ -108,11 +110,11 @@ def test_a_complete_form_shows_results_and_charts(page):
     type_into(page, "Trunk flexor hold (seconds)", "102")
     press(page, "See my results")
     page.locator(APP).get_by_text(
-        "Weaker side: left, with a gap of 25% in the single-arm row."
+        "Weaker side: left, with an estimated-strength gap of 9% in the single-arm row."
     ).wait_for(timeout=30_000)
     assert (
         page.locator(APP)
-        .get_by_text("Your LSI is 9 ÷ 12 × 100 = 75%. Your left side is weaker.")
+        .get_by_text("Your estimated-strength LSI is 12.9 ÷ 14.2 × 100 = 91%.")
         .is_visible()
     )
     assert page.locator(APP).get_by_text("Type a number, such as 45.").count() == 0

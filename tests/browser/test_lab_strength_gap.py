@@ -39,7 +39,7 @@ def expected_summary(weak_extra_sets: int) -> str:
     (computed here by the same app, so an edit of data/ moves both sides of the check)."""
     app = StrengthGapApp(Course.find(Path(__file__).resolve().parents[2]).parameters)
     app.controls["weak_extra_sets"].value = weak_extra_sets
-    return summary_text(app.simulation())
+    return summary_text(app.forecast())
 
 
 def prepare_slider(page: object) -> None:
