@@ -17,12 +17,31 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.classroom.data import problem_order
 from backbalance.classroom.logic import cleared, programme_progress, ratio_table
 from backbalance.common.charts import add_band, plot_text
-from backbalance.common.palette import BLACK, BLUE, GREEN, MID_GREY, VERMILION, rgba
+from backbalance.common.palette import (
+    BLACK,
+    BLUE,
+    GREEN,
+    MID_GREY,
+    ORANGE,
+    REDDISH_PURPLE,
+    SKY_BLUE,
+    VERMILION,
+    rgba,
+)
 
 INSIDE, OUTSIDE = GREEN, VERMILION
 """Okabe-Ito bluish green (within the limit) and vermillion (beyond it)."""
 BAND, STUDENT = rgba(BLUE, 0.2), rgba(MID_GREY, 0.35)
 LIMIT = BLACK
+STUDENTS = (
+    (BLUE, "circle"),
+    (ORANGE, "square"),
+    (GREEN, "diamond"),
+    (REDDISH_PURPLE, "triangle-up"),
+    (SKY_BLUE, "cross"),
+    (VERMILION, "x"),
+)
+"""Colour and marker of each student's line in turn (repeating): never colour alone."""
 AXIS_FLOOR = 50
 """The lowest LSI every LSI axis shows; an axis reaches lower when a student does."""
 
@@ -305,20 +324,23 @@ def hand_in_chart(history: pd.DataFrame, data: AssessmentData) -> go.Figure:
     plotly.graph_objects.Figure
         x: the week folder of each hand-in, in order (``week-10`` after ``week-9``); y: the
         LSI, from :data:`AXIS_FLOOR` or lower when a student is lower, so nobody is off the
-        chart; a line with markers per student, named in the legend; the LSI line dashed.
+        chart; a line per student, named in the legend, in its own colour and marker shape
+        (:data:`STUDENTS`); the LSI line dashed.
     """
     fig, line = go.Figure(), data.strength.lsi.line
     known = history.dropna(subset=["lsi"])
     repeated = known[known.groupby("student")["student"].transform("size") > 1]
     labels = repeated["folder"].replace("", "(top folder)")
     order = sorted(set(labels), key=lambda folder: problem_order((folder, "")))
-    for student, rows in repeated.groupby("student", sort=True):
+    for index, (student, rows) in enumerate(repeated.groupby("student", sort=True)):
+        colour, symbol = STUDENTS[index % len(STUDENTS)]
         fig.add_scatter(
             x=labels[rows.index],
             y=rows["lsi"],
             mode="lines+markers",
             name=plot_text(student),
-            marker={"size": 9},
+            line={"color": colour, "width": 2},
+            marker={"size": 10, "symbol": symbol, "color": colour},
             hovertemplate=plot_text(student) + "<br>%{x}: LSI %{y}%<extra></extra>",
         )
     fig.add_hline(
