@@ -144,6 +144,7 @@ def test_sample_class_writes_the_committed_sample_class(root, tmp_path, capsys, 
     monkeypatch.chdir(root)
     folder = tmp_path / "class"
     assert main(["sample-class", str(folder)]) == 0
+
     def files(top: Path) -> set[str]:  # week sub-folders included
         return {p.relative_to(top).as_posix() for p in top.rglob("*") if p.is_file()}
 
