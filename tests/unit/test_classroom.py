@@ -17,23 +17,41 @@ from backbalance.assessment.data import load_assessment
 from backbalance.assessment.hand_in import HandIn
 from backbalance.assessment.logic import mdc95
 from backbalance.assessment.profile import Profile
-from backbalance.classroom.charts import causes_chart, lsi_histogram, progress_chart, ratios_chart
+from backbalance.classroom.charts import (
+    causes_chart,
+    hand_in_chart,
+    lsi_histogram,
+    progress_chart,
+    ratios_chart,
+)
 from backbalance.classroom.data import (
     ClassResults,
     FileProblem,
     load_class,
     load_class_folder,
+    parse_roster,
     student_file,
 )
 from backbalance.classroom.logic import (
+    ACTIONS,
     CHANGE_WORDS,
     cause_counts,
+    hand_in_changes,
+    hand_in_history,
     measure_summary,
     overview,
     progress_by_week,
     real_changes,
+    roster,
+    student_rows,
 )
-from backbalance.classroom.synthetic import synthetic_class, write_synthetic_class
+from backbalance.classroom.synthetic import (
+    AGAIN,
+    FIRST,
+    SYNTHETIC,
+    synthetic_class,
+    write_synthetic_class,
+)
 from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -430,22 +448,27 @@ def test_progress_chart_draws_students_band_and_median_without_red_flags():
 # --------------------------------------------------------------------------- the synthetic class
 
 
+def _sample_files(folder: Path) -> list[str]:
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name != "README.md"
+    )
+
+
 def test_the_committed_sample_class_is_what_the_generator_writes(tmp_path):
     written = write_synthetic_class(tmp_path, DATA, PARAMS)
-    committed = sorted(path.name for path in SAMPLE.iterdir() if path.name != "README.md")
-    assert committed == [path.name for path in written]
-    for path in written:
-        assert (SAMPLE / path.name).read_bytes() == path.read_bytes(), (
-            f"{path.name} differs: run the generator"
+    assert _sample_files(SAMPLE) == sorted(
+        path.relative_to(tmp_path).as_posix() for path in written
+    )
+    for name in _sample_files(SAMPLE):
+        assert (SAMPLE / name).read_bytes() == (tmp_path / name).read_bytes(), (
+            f"{name} differs: run the generator"
         )
 
 
 def test_the_sample_class_is_labelled_synthetic():
-    assert all(
-        path.name.startswith("synthetic-student-")
-        for path in SAMPLE.iterdir()
-        if path.name != "README.md"
-    )
+    assert all(name.rsplit("/", 1)[-1].startswith(SYNTHETIC) for name in _sample_files(SAMPLE))
     assert "synthetic" in (SAMPLE / "README.md").read_text(encoding="utf-8").lower()
 
 
@@ -453,8 +476,8 @@ def test_the_sample_class_reports_its_three_faulty_files():
     results = load_class_folder(SAMPLE, DATA)
     skipped = {p.file for p in results.problems if p.reason.endswith("file skipped")}
     assert skipped == {
-        "synthetic-student-01-again.hand-in.json",
-        "synthetic-student-25.hand-in.json",
+        f"{FIRST}synthetic-student-01-again.hand-in.json",
+        f"{FIRST}synthetic-student-25.hand-in.json",
         "synthetic-student-26.progress.csv",
     }
     assert len(results.profiles) == 21  # 24 students; the 3 with a red flag hand in nothing
@@ -465,6 +488,21 @@ def test_the_sample_class_reports_its_three_faulty_files():
     by_student = results.progress.sort_values("week").groupby("student")["lsi"]
     assert (by_student.last() - by_student.first()).median() > 0
     assert not progress_by_week(results.progress, results.profiles).empty
+
+
+def test_the_sample_class_shows_change_over_two_week_folders():
+    results = load_class_folder(SAMPLE, DATA)
+    history = hand_in_history(results)
+    repeated = history.groupby("student")["folder"].agg(tuple)
+    twice = repeated[repeated == (FIRST.rstrip("/"), AGAIN.rstrip("/"))]
+    assert len(twice) >= 2
+    # the newest hand-in is the week-8 one, the week-0 one is kept as earlier
+    newest = results.profiles.set_index("student").loc[twice.index, "file"]
+    assert all(file.startswith(AGAIN) for file in newest)
+    assert set(results.earlier["student"]) == set(twice.index)
+    assert list(hand_in_changes(history, DATA)["student"]) == list(twice.index)
+    fig = hand_in_chart(history, DATA)
+    assert {trace.name for trace in fig.data} == set(twice.index)
 
 
 def test_the_generator_is_seeded():
@@ -497,7 +535,136 @@ HEALTH_KEYS = ("red_flag", "red_flag_signs", "pre_exercise", "cleared_on", "advi
 
 
 def test_no_sample_class_file_carries_a_health_answer():
-    for path in SAMPLE.glob("*.json"):
+    for path in SAMPLE.rglob("*.json"):
         text = path.read_text(encoding="utf-8")
         assert not any(f'"{key}' in text for key in HEALTH_KEYS), path.name
         assert not any(sign.id in text for sign in DATA.red_flags.signs()), path.name
+
+
+# --------------------------------------------------------------------------- a class over weeks
+
+WEEKS = {
+    "week-1/ash.hand-in.json": profile(7, 10, ("sitting",)),
+    "week-1/bo.hand-in.json": profile(9, 10, ("sitting",)),
+    "week-2/ash.hand-in.json": profile(8, 10, ("sitting",)),
+    "week-2/bo.hand-in.json": profile(9.5, 10, ("sitting",)),
+    "week-1/cy.hand-in.json": profile(7, 10, ("carrying",)),
+    "cy.progress.csv": b"week,left,right\n0,9,10\n8,7,10\n",
+}
+"""Two week folders: ash and bo hand in twice, cy only in week 1 and falls in the log."""
+
+
+def test_change_over_the_weeks_comes_from_earlier_and_newest_hand_ins():
+    results = load_class(WEEKS, DATA)
+    history = hand_in_history(results)
+    ash = history[history["student"] == "ash"]
+    assert list(ash["folder"]) == ["week-1", "week-2"]
+    assert list(ash["hand-in"]) == [1, 2]
+    assert list(ash["lsi"]) == [70.0, 80.0]
+    changes = hand_in_changes(history, DATA).set_index("student")
+    assert list(changes.index) == ["ash", "bo"]  # cy handed in once
+    assert changes.loc["ash", "change"] == 10.0
+    assert changes.loc["ash", ["first folder", "latest folder"]].tolist() == ["week-1", "week-2"]
+    # the same rule as the progress logs: 10 points is within the noise of the strength test
+    assert 10.0 <= mdc95(DATA.strength.test_error.sem_percent)
+    assert changes.loc["ash", "verdict"] == CHANGE_WORDS["noise"]
+    fig = hand_in_chart(history, DATA)
+    assert [trace.name for trace in fig.data] == ["ash", "bo"]
+    assert list(fig.layout.xaxis.categoryarray) == ["week-1", "week-2"]
+
+
+def test_week_folders_are_ordered_as_numbers_in_the_chart():
+    files = {f"week-{n}/ash.hand-in.json": profile(6 + n / 10, 10, ()) for n in (2, 9, 10)}
+    history = hand_in_history(load_class(files, DATA))
+    assert list(hand_in_chart(history, DATA).layout.xaxis.categoryarray) == [
+        "week-2",
+        "week-9",
+        "week-10",
+    ]
+
+
+def _shows(axis: object, value: float) -> bool:
+    """Whether a Plotly axis shows ``value``: no fixed range, or a range around it."""
+    bounds = axis.range
+    return bounds is None or min(bounds) <= value <= max(bounds)
+
+
+def test_no_student_is_hidden_by_an_axis_range():
+    """An LSI of 5% stays on every class chart with an LSI axis."""
+    files = {
+        **TINY,
+        "low.hand-in.json": profile(1, 10, ("sitting",)),
+        "week-2/low.hand-in.json": profile(0.5, 10, ("sitting",)),
+        "low.progress.csv": b"week,left,right\n0,1,10\n4,0.5,10\n",
+    }
+    results = load_class(files, DATA)
+    assert 5.0 in set(results.profiles["lsi"])
+    hist = lsi_histogram(results.profiles, DATA)
+    assert _shows(hist.layout.xaxis, 5.0)
+    assert hist.data[0].xbins.start <= 5.0  # the lowest bar is drawn, not cut off
+    assert sum(len(trace.x) for trace in hist.data) == len(results.profiles["lsi"].dropna())
+    weekly = progress_by_week(results.progress, results.profiles)
+    progress = progress_chart(results.progress, weekly, results.profiles, DATA)
+    assert _shows(progress.layout.yaxis, 5.0)
+    history = hand_in_chart(hand_in_history(results), DATA)
+    assert _shows(history.layout.yaxis, 5.0)
+    ratios = ratios_chart(results.profiles, DATA)
+    assert ratios.layout.xaxis.range is None  # autorange: every ratio shows
+    counts = cause_counts(results.profiles, DATA)
+    causes = causes_chart(counts, students=len(results.profiles))
+    assert _shows(causes.layout.xaxis, counts["students"].max())
+
+
+def test_the_roster_is_every_id_seen_plus_the_instructors_list():
+    files = {
+        **WEEKS,
+        "week-1/dan.hand-in.json": b"{ cut short",
+        "roster.csv": b"student,name\nAsh,\nZed,\n",
+    }
+    results = load_class(files, DATA)
+    assert results.roster == ("ash", "zed")
+    assert "roster.csv" not in {p.file for p in results.problems}  # not a misnamed file
+    assert roster(results) == ("ash", "bo", "cy", "dan", "zed")
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [(b"id\nash\n", "no 'student' column"), (b"\xff\xfe\x00", "not UTF-8")],
+)
+def test_a_roster_that_cannot_be_read_is_reported_and_ignored(raw, reason):
+    results = load_class({**WEEKS, "roster.csv": raw}, DATA)
+    assert results.roster == ()
+    assert any(reason in text for text in reasons(results)["roster.csv"])
+    assert parse_roster(raw) == reasons(results)["roster.csv"][0]
+
+
+def test_student_rows_say_who_is_behind_and_who_has_not_handed_in():
+    files = {**WEEKS, "week-1/dan.hand-in.json": b"{ cut short", "roster.csv": b"student\nzed\n"}
+    results = load_class(files, DATA)
+    rows = student_rows(results, DATA).set_index("student")
+    assert list(rows.index) == list(roster(results))
+    assert rows.loc["ash", "to do"] == ""
+    assert rows.loc["ash", ["hand-ins", "newest in", "LSI"]].tolist() == [2, "week-2", 80.0]
+    assert rows.loc["ash", "from"] == "hand-ins"
+    # cy: the log fell from 90 to 70, beyond the test's noise; no hand-in in the latest week
+    cy = real_changes(results.progress, results.profiles, DATA).set_index("student").loc["cy"]
+    assert cy["verdict"] == CHANGE_WORDS["down"]
+    assert rows.loc["cy", ["change", "from", "verdict"]].tolist() == [
+        cy["change"],
+        "progress log",
+        CHANGE_WORDS["down"],
+    ]
+    assert rows.loc["cy", "to do"] == "; ".join(
+        [ACTIONS["missing"].format(folder="week-2"), ACTIONS["fell"]]
+    )
+    assert rows.loc["dan", "to do"] == ACTIONS["unusable"]
+    assert rows.loc["zed", "to do"] == ACTIONS["nothing"]
+    assert rows.loc["zed", "hand-ins"] == 0
+
+
+def test_student_rows_never_carry_health_details():
+    rows = student_rows(load_class({**WEEKS, "roster.csv": b"student\nzed\n"}, DATA), DATA)
+    text = rows.to_csv().lower()
+    assert not any(key in text for key in HEALTH_KEYS)
+    assert "red flag" not in text and "clinician" not in text
+    assert not any(sign.id in text for sign in DATA.red_flags.signs())

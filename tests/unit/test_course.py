@@ -144,12 +144,16 @@ def test_sample_class_writes_the_committed_sample_class(root, tmp_path, capsys, 
     monkeypatch.chdir(root)
     folder = tmp_path / "class"
     assert main(["sample-class", str(folder)]) == 0
-    written = sorted(path.name for path in folder.iterdir())
+
+    def files(top: Path) -> set[str]:  # week sub-folders included
+        return {p.relative_to(top).as_posix() for p in top.rglob("*") if p.is_file()}
+
+    written = sorted(files(folder))
     assert capsys.readouterr().out == f"{folder}: wrote {len(written)} synthetic files.\n"
     committed = root / "data" / "sample_class"
     for name in written:
         assert (folder / name).read_bytes() == (committed / name).read_bytes(), name
-    assert set(written) == {p.name for p in committed.iterdir()} - {"README.md"}
+    assert set(written) == files(committed) - {"README.md"}
 
 
 def test_sample_class_reports_a_folder_it_cannot_write_in_one_line(tmp_path, capsys):

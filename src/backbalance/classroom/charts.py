@@ -14,14 +14,36 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from backbalance.assessment.data import AssessmentData
+from backbalance.classroom.data import problem_order
 from backbalance.classroom.logic import cleared, programme_progress, ratio_table
 from backbalance.common.charts import add_band, plot_text
-from backbalance.common.palette import BLACK, BLUE, GREEN, MID_GREY, VERMILION, rgba
+from backbalance.common.palette import (
+    BLACK,
+    BLUE,
+    GREEN,
+    MID_GREY,
+    ORANGE,
+    REDDISH_PURPLE,
+    SKY_BLUE,
+    VERMILION,
+    rgba,
+)
 
 INSIDE, OUTSIDE = GREEN, VERMILION
 """Okabe-Ito bluish green (within the limit) and vermillion (beyond it)."""
 BAND, STUDENT = rgba(BLUE, 0.2), rgba(MID_GREY, 0.35)
 LIMIT = BLACK
+STUDENTS = (
+    (BLUE, "circle"),
+    (ORANGE, "square"),
+    (GREEN, "diamond"),
+    (REDDISH_PURPLE, "triangle-up"),
+    (SKY_BLUE, "cross"),
+    (VERMILION, "x"),
+)
+"""Colour and marker of each student's line in turn (repeating): never colour alone."""
+AXIS_FLOOR = 50
+"""The lowest LSI every LSI axis shows; an axis reaches lower when a student does."""
 
 
 def _layout(fig: go.Figure, title: str, **layout: object) -> go.Figure:
@@ -50,10 +72,12 @@ def lsi_histogram(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
     Returns
     -------
     plotly.graph_objects.Figure
-        Bars 5 LSI points wide from 50 to 100: under the line hatched vermillion, at or
+        Bars 5 LSI points wide up to 100, from 50 or from the lowest student's bar when
+        lower (no student is left off the axis): under the line hatched vermillion, at or
         above it green; a dashed black line at the line.
     """
     line, lsi = data.strength.lsi.line, cleared(profiles)["lsi"].dropna()
+    start = min(AXIS_FLOOR, 5 * float(np.floor(lsi.min() / 5))) if len(lsi) else AXIS_FLOOR
     fig = go.Figure()
     for name, values, colour, pattern in (
         (f"Under the {line:g}% line: extra weak-side work", lsi[lsi < line], OUTSIDE, "/"),
@@ -62,7 +86,7 @@ def lsi_histogram(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
         fig.add_histogram(
             x=values,
             name=name,
-            xbins={"start": 50, "end": 100.001, "size": 5},
+            xbins={"start": start, "end": 100.001, "size": 5},
             marker={
                 "color": colour,
                 "pattern_shape": pattern,
@@ -85,7 +109,7 @@ def lsi_histogram(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
         bargap=0.05,
         xaxis={
             "title": {"text": "LSI, weaker ÷ stronger side (%)"},
-            "range": [50, 101],
+            "range": [start, 101],
             "dtick": 5,
         },
         yaxis={"title": {"text": "Students"}, "dtick": 1},
@@ -282,4 +306,60 @@ def progress_chart(
         f"Row-test LSI over the weeks of Phase 2 ({students.ngroups} students)",
         xaxis={"title": {"text": "Weeks since the first test (start of Phase 2)"}, "dtick": 4},
         yaxis={"title": {"text": "LSI, weaker ÷ stronger side (%)"}},
+    )
+
+
+def hand_in_chart(history: pd.DataFrame, data: AssessmentData) -> go.Figure:
+    """Each student's LSI over their hand-ins, one line per student who handed in twice or more.
+
+    Parameters
+    ----------
+    history
+        From :func:`backbalance.classroom.logic.hand_in_history`.
+    data
+        The validated ``data/assessment`` files (the LSI line).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        x: the week folder of each hand-in, in order (``week-10`` after ``week-9``); y: the
+        LSI, from :data:`AXIS_FLOOR` or lower when a student is lower, so nobody is off the
+        chart; a line per student, named in the legend, in its own colour and marker shape
+        (:data:`STUDENTS`); the LSI line dashed.
+    """
+    fig, line = go.Figure(), data.strength.lsi.line
+    known = history.dropna(subset=["lsi"])
+    repeated = known[known.groupby("student")["student"].transform("size") > 1]
+    labels = repeated["folder"].replace("", "(top folder)")
+    order = sorted(set(labels), key=lambda folder: problem_order((folder, "")))
+    for index, (student, rows) in enumerate(repeated.groupby("student", sort=True)):
+        colour, symbol = STUDENTS[index % len(STUDENTS)]
+        fig.add_scatter(
+            x=labels[rows.index],
+            y=rows["lsi"],
+            mode="lines+markers",
+            name=plot_text(student),
+            line={"color": colour, "width": 2},
+            marker={"size": 10, "symbol": symbol, "color": colour},
+            hovertemplate=plot_text(student) + "<br>%{x}: LSI %{y}%<extra></extra>",
+        )
+    fig.add_hline(
+        y=line,
+        line={"color": LIMIT, "dash": "dash", "width": 2},
+        opacity=1,
+        annotation_text=f"{line:g}% line",
+        annotation_position="bottom right",
+    )
+    low = min([AXIS_FLOOR, *repeated["lsi"]])
+    students = repeated["student"].nunique()
+    return _layout(
+        fig,
+        f"Row-test LSI over the hand-ins ({students} students who handed in more than once)",
+        xaxis={
+            "title": {"text": "Folder of the hand-in"},
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": order,
+        },
+        yaxis={"title": {"text": "LSI, weaker ÷ stronger side (%)"}, "range": [low - 2, 102]},
     )

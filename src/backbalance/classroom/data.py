@@ -32,6 +32,12 @@ may well match. A progress log keeps its good rows, and each unusable line is re
 most :data:`LINE_PROBLEMS` of them per file). Free-text notes of the progress logs are never
 loaded. Problems are sorted by file, then by line, numbers as numbers (line 10 after line 9).
 
+The instructor may put a roster in the folder: a file :data:`ROSTER` at its top, with a
+``student`` column of the ids the class should hand in (one a line, any other columns
+ignored). It is not a student file; its ids land in :attr:`ClassResults.roster`, so that a
+student who handed in nothing can be named. A roster that cannot be read is reported and
+ignored.
+
 Only :func:`read_folder` and :func:`load_class_folder` touch the disk; :func:`load_class`
 works on file contents already read. The summaries are in :mod:`backbalance.classroom.logic`.
 
@@ -46,6 +52,8 @@ Examples
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 from collections.abc import Mapping
@@ -73,12 +81,15 @@ LIMITS: dict[Kind, int] = {"profile": 1_000_000, "progress": 5_000_000}
 three years of weekly re-tests under 100 kB, so a bigger file is a mistake and is skipped
 before it fills memory. A file whose name follows no rule is read up to the profile limit."""
 
+ROSTER = "roster.csv"
+"""The instructor's optional list of student ids, at the top of the class folder."""
+
 LINE_PROBLEMS = 20
 """Unusable lines reported per progress log; the rest are counted in one more line."""
 
 HAND_IN_COLUMNS = ("screen", *(name for name in HAND_IN_FIELDS if name != "holds"))
 """The hand-in's fields as columns; the holds become one column each."""
-PROFILE_COLUMNS = ("student", "file", *HAND_IN_COLUMNS, *HOLDS)
+PROFILE_COLUMNS = ("student", "file", "handed_in", *HAND_IN_COLUMNS, *HOLDS)
 PROGRESS_COLUMNS = {
     "student": "object",
     "file": "object",
@@ -100,7 +111,8 @@ class FileProblem(NamedTuple):
 class ClassResults(NamedTuple):
     """The usable student files of a class as tidy tables, and the problems with the others.
 
-    ``profiles`` has one row per student: ``student``, ``file``, the profile's fields
+    ``profiles`` has one row per student: ``student``, ``file``, ``handed_in`` (the file's
+    date, UTC, or NaT when unknown), the profile's fields
     (``contributors`` is a tuple of cause ids), each hold time in seconds and one column per
     torso ratio of ``endurance.yml`` (named by the ratio's id). ``progress`` has one row per
     student and week: ``student``, ``file``, ``week``, ``left``, ``right`` and ``lsi``.
@@ -111,8 +123,10 @@ class ClassResults(NamedTuple):
     progress: pd.DataFrame
     problems: tuple[FileProblem, ...]
     earlier: pd.DataFrame
-    """Usable profiles handed in before each student's newest one: the columns of
-    ``profiles`` and ``handed_in`` (the file's date, UTC, or NaT when unknown), oldest first."""
+    """Usable profiles handed in before each student's newest one, with the columns of
+    ``profiles``, oldest first."""
+    roster: tuple[str, ...] = ()
+    """The student ids of the instructor's :data:`ROSTER`, in lower case; empty without one."""
 
     def problem_table(self) -> pd.DataFrame:
         """The problems as a table with the columns ``file`` and ``reason``."""
@@ -281,8 +295,28 @@ def _misnamed(files: Mapping[str, bytes]) -> list[FileProblem]:
     return [
         FileProblem(path, f"its name does not follow the rule {rule}")
         for path in sorted(files)
-        if path.lower().endswith(EXTENSIONS) and student_file(path) is None
+        if path.lower().endswith(EXTENSIONS) and student_file(path) is None and path != ROSTER
     ]
+
+
+def parse_roster(raw: bytes) -> tuple[str, ...] | str:
+    """The student ids of a roster file (lower case, sorted, blanks dropped), or the reason
+    it cannot be used.
+
+    >>> parse_roster(b"student,name\\nFox-17,\\nowl-3,\\n")
+    ('fox-17', 'owl-3')
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "is not UTF-8 text; save it as CSV (UTF-8); roster ignored"
+    rows = list(csv.reader(io.StringIO(text)))
+    header = [cell.strip().lower() for cell in rows[0]] if rows else []
+    if "student" not in header:
+        return "has no 'student' column in its first line; roster ignored"
+    column = header.index("student")
+    ids = {row[column].strip().lower() for row in rows[1:] if len(row) > column}
+    return tuple(sorted(ids - {""}))
 
 
 def _read(
@@ -338,6 +372,10 @@ def load_class(
     """
     dates = dates or {}
     problems = _misnamed(files)
+    roster = parse_roster(files[ROSTER]) if ROSTER in files else ()
+    if isinstance(roster, str):
+        problems.append(FileProblem(ROSTER, roster))
+        roster = ()
     profiles: list[dict[str, object]] = []
     earlier: list[dict[str, object]] = []
     logs: list[pd.DataFrame] = []
@@ -349,8 +387,12 @@ def load_class(
             problems += [*lines, FileProblem(path, f"{parsed}; file skipped")]
             continue
         newer = kept.get((student, kind))
+        row = {"student": student, "file": path, "handed_in": _date(dates, path)}
+        content = _content(parsed)
         if newer is not None and isinstance(parsed, HandIn):
-            earlier.append({"student": student, "file": path, **profile_row(parsed, data)})
+            earlier.append(row | profile_row(parsed, data))
+            if content is not None:  # a copy of an earlier hand-in under another name
+                copies.setdefault((kind, content), path)
             continue
         if newer is not None:
             problems.append(
@@ -361,7 +403,6 @@ def load_class(
                 )
             )
             continue
-        content = _content(parsed)
         same = copies.get((kind, content)) if content is not None else None
         if same is not None:
             problems.append(
@@ -375,7 +416,7 @@ def load_class(
         if content is not None:
             copies[(kind, content)] = path
         if isinstance(parsed, HandIn):
-            profiles.append({"student": student, "file": path, **profile_row(parsed, data)})
+            profiles.append(row | profile_row(parsed, data))
         else:
             logs.append(parsed.assign(student=student, file=path))
     oldest_first = sorted(reversed(earlier), key=lambda row: str(row["student"]))
@@ -383,20 +424,24 @@ def load_class(
         _profile_table(profiles, data),
         _progress_table(logs),
         tuple(sorted(problems, key=problem_order)),
-        _profile_table(oldest_first, data).assign(
-            handed_in=pd.to_datetime(
-                [dates.get(str(row["file"])) for row in oldest_first], unit="s", utc=True
-            )
-        ),
+        _profile_table(oldest_first, data),
+        roster,
     )
+
+
+def _date(dates: Mapping[str, float], path: str) -> pd.Timestamp:
+    """A file's date as a UTC time stamp, or NaT when unknown."""
+    date = dates.get(path)
+    return pd.NaT if date is None else pd.Timestamp(date, unit="s", tz="UTC")
 
 
 def _profile_table(rows: list[dict[str, object]], data: AssessmentData) -> pd.DataFrame:
     ratios = [ratio.id for ratio in data.endurance.ratios]
     numbers = ["gap_percent", "lsi", *HOLDS, *ratios]
-    return pd.DataFrame(rows, columns=[*PROFILE_COLUMNS, *ratios]).astype(
+    table = pd.DataFrame(rows, columns=[*PROFILE_COLUMNS, *ratios]).astype(
         dict.fromkeys(numbers, float)
     )
+    return table.assign(handed_in=pd.to_datetime(table["handed_in"], utc=True))
 
 
 def _progress_table(logs: list[pd.DataFrame]) -> pd.DataFrame:

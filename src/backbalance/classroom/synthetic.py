@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ from backbalance.classroom.data import SUFFIXES, measured
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.model import Scenario, simulate
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
-from backbalance.tracker.data import log_csv, progress_from_rows
+from backbalance.tracker.data import log_csv, parse_progress, progress_from_rows
 
 SYNTHETIC = "synthetic-student-"
 """The start of every file name in the synthetic sample class."""
@@ -133,15 +134,38 @@ def synthetic_progress(profile: Profile, rng: np.random.Generator, params: Model
     return log_csv(progress_from_rows(rows))
 
 
+FIRST, AGAIN = "week-00/", "week-08/"
+"""The week folders of the hand-ins: every student's first one, and a few students' second."""
+REPEATS = 3
+"""How many students hand in again in week 8, from their progress log's week-8 re-test."""
+
+
+def repeat_hand_in(
+    answers: Answers, log: str, data: AssessmentData, week: int = 8
+) -> HandIn | None:
+    """A student's hand-in again at ``week``: the first answers with the log's row test of
+    that week (None when the log has no test that week)."""
+    rows = parse_progress(log).rows
+    tested = rows[rows["week"] == week]
+    if tested.empty or answers.strength is None:
+        return None
+    left, right = float(tested["left"].iloc[0]), float(tested["right"].iloc[0])
+    strength = StrengthResult(**{**answers.strength.model_dump(), "left": left, "right": right})
+    return hand_in(build_profile(replace(answers, strength=strength), data), data)
+
+
 def synthetic_class(
     data: AssessmentData, params: ModelParameters, *, students: int = 24, seed: int = 7
 ) -> dict[str, HandIn | str]:
-    """The hand-in files of a synthetic class, named ``synthetic-student-NN``, with three faulty files.
+    """The files of a synthetic class, named ``synthetic-student-NN``, with three faulty files.
 
     One student in eight has a red flag and so hands in nothing: hand-in files never say
-    who had one. Most students who did the row test hand in a progress log too. On purpose,
-    the class also holds a hand-in cut short (bad JSON), a programme saved as a progress log
-    (wrong columns) and one hand-in handed in twice under two names.
+    who had one. Every hand-in is in the folder :data:`FIRST`; the first :data:`REPEATS`
+    students whose log reaches week 8 hand in again in :data:`AGAIN`. Most students who did
+    the row test hand in a progress log too (at the top of the folder: the latest log holds
+    every week). On purpose, the class also holds a hand-in cut short (bad JSON), a
+    programme saved as a progress log (wrong columns) and one hand-in handed in twice under
+    two names.
 
     Parameters
     ----------
@@ -166,12 +190,17 @@ def synthetic_class(
         if index in flags:
             continue
         name = f"{SYNTHETIC}{index + 1:02d}"
-        profile = build_profile(synthetic_answers(rng, data), data)
+        answers = synthetic_answers(rng, data)
+        profile = build_profile(answers, data)
         file = hand_in(profile, data)
         assert file is not None  # synthetic answers pass the screen
-        files[name + SUFFIXES["profile"]] = file
+        files[FIRST + name + SUFFIXES["profile"]] = file
         if profile.strength is not None and rng.random() < 0.85:
-            files[name + SUFFIXES["progress"]] = synthetic_progress(profile, rng, params)
+            log = synthetic_progress(profile, rng, params)
+            files[name + SUFFIXES["progress"]] = log
+            again = repeat_hand_in(answers, log, data)
+            if again is not None and sum(n.startswith(AGAIN) for n in files) < REPEATS:
+                files[AGAIN + name + SUFFIXES["profile"]] = again
     copied = next(
         name for name, value in files.items() if isinstance(value, HandIn) and measured(value)
     )
@@ -179,7 +208,7 @@ def synthetic_class(
     whole = hand_in(build_profile(synthetic_answers(rng, data), data), data)
     assert whole is not None
     cut = whole.to_json()
-    files[f"{SYNTHETIC}{students + 1:02d}{SUFFIXES['profile']}"] = cut[: len(cut) // 2]
+    files[f"{FIRST}{SYNTHETIC}{students + 1:02d}{SUFFIXES['profile']}"] = cut[: len(cut) // 2]
     files[f"{SYNTHETIC}{students + 2:02d}{SUFFIXES['progress']}"] = (
         "phase,exercise,sets\r\nrelease,hip-flexor-stretch,3\r\nstrengthen,single-arm-row,6\r\n"
     )
@@ -200,6 +229,7 @@ def write_synthetic_class(
     paths = []
     for name, content in synthetic_class(data, params, students=students, seed=seed).items():
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         text = content.to_json() + "\n" if isinstance(content, HandIn) else content
         path.write_bytes(text.encode("utf-8"))
         paths.append(path)
