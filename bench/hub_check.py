@@ -165,6 +165,7 @@ class Browser:
                     body=body,
                     headers={"Cookie": self.cookie_header(path.path)},
                     follow_redirects=False,
+                    connect_timeout=300,
                     request_timeout=300,
                 ),
                 raise_error=False,
@@ -248,6 +249,7 @@ class Hub:
             method=method,
             headers=self.headers(name),
             body=payload,
+            connect_timeout=300,
             request_timeout=300,
             allow_nonstandard_methods=True,
             **kwargs,
@@ -306,6 +308,7 @@ class Hub:
                 f"{self.url}/user/{name}/git-pull/api?{query}",
                 headers=self.headers(name),
                 streaming_callback=on_chunk,
+                connect_timeout=300,
                 request_timeout=300,
             )
         )
