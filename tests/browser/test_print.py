@@ -22,7 +22,7 @@ def printed(browser, site_url, page_name):
 @pytest.mark.browser
 def test_the_printed_assessment_is_a_blank_form_of_every_step(browser, site_url, root):
     page = printed(browser, site_url, PAGE)
-    steps = form_steps(Course.find(root / "data"))
+    steps = form_steps(Course.find(root / "data").assessment)
     shown = page.locator(".bb-step h2").all_inner_texts()
     assert [title.strip() for title in shown] == [step.title for step in steps]
     for step in steps:
@@ -32,15 +32,25 @@ def test_the_printed_assessment_is_a_blank_form_of_every_step(browser, site_url,
             if field.kind == "choice":
                 boxes = holder.locator("input[type=radio]")
                 assert boxes.count() == len(field.options)
-                assert all(box.is_visible() for box in boxes.all()), f"{field.name}: a box is missing"
+                assert all(box.is_visible() for box in boxes.all()), (
+                    f"{field.name}: a box is missing"
+                )
             elif field.kind == "menu":
                 labels = holder.locator(".bb-paper-option").all_inner_texts()
-                assert [label.strip() for label in labels] == [label for value, label in field.options if value]
+                assert [label.strip() for label in labels] == [
+                    label for value, label in field.options if value
+                ]
                 assert not holder.locator("select").is_visible(), "a menu prints as one closed box"
             else:
                 line = holder.locator("input")
-                assert line.is_visible() and line.bounding_box()["width"] > 100, f"{field.name}: no answer line"
-    buttons = [b for b in page.locator(".bb-assessment button, .bb-assessment .bb-button").all() if b.is_visible()]
+                assert line.is_visible() and line.bounding_box()["width"] > 100, (
+                    f"{field.name}: no answer line"
+                )
+    buttons = [
+        b
+        for b in page.locator(".bb-assessment button, .bb-assessment .bb-button").all()
+        if b.is_visible()
+    ]
     assert buttons == [], "buttons are printed"
     assert not page.locator(".bb-tools").is_visible(), "the browser tools are printed"
     page.close()
@@ -57,6 +67,8 @@ def test_figures_and_charts_do_not_split_across_pages_in_print(browser, site_url
     charts, figures = breaks
     assert charts and set(charts) == {"avoid"}, charts
     assert set(figures) <= {"avoid"}, figures
-    wrap = page.evaluate("() => getComputedStyle(document.querySelector('p code, code')).whiteSpace")
+    wrap = page.evaluate(
+        "() => getComputedStyle(document.querySelector('p code, code')).whiteSpace"
+    )
     assert wrap == "pre-wrap", "long inline code runs past the margin"
     page.close()
