@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from building import ROOT
 
@@ -78,7 +79,7 @@ def test_the_pdf_has_every_chapter(printed, root):
     assert not missing, f"chapter titles missing from the PDF's bookmarks: {missing}"
 
 
-def test_the_pdf_links_inside_itself(printed):
+def test_the_pdf_links_inside_itself(printed, root):
     site, pdf, _ = printed
     text = pdf_text(pdf)
     links = re.findall(r"/Subtype\s*/Link", text)
@@ -87,6 +88,13 @@ def test_the_pdf_links_inside_itself(printed):
     assert 'href="#' in html, "the single page has internal links"
     assert links, "no link annotations in the PDF"
     assert internal, "no internal (GoTo) links in the PDF: cross-references would not jump"
+    targets = set(re.findall(r"/Dest\s*(/[^\s/>\[\]]+)", text))
+    named = set(re.findall(r"(/[^\s/>\[\]]+)\s*\[\s*\d+\s+0\s+R\s*/XYZ", text))
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    unlinked = [c for c in chapters if f"/document-{c.replace('/', '#2F')}" not in targets]
+    assert not unlinked, f"the PDF's contents do not link to {unlinked}"
+    assert targets <= named, f"links to places the PDF does not have: {sorted(targets - named)[:5]}"
 
 
 def test_the_pdf_has_the_charts_drawn(printed):
