@@ -72,3 +72,19 @@ def test_figures_and_charts_do_not_split_across_pages_in_print(browser, site_url
     )
     assert wrap == "pre-wrap", "long inline code runs past the margin"
     page.close()
+
+
+@pytest.mark.browser
+def test_a_reader_in_dark_mode_prints_dark_text_on_white(browser, site_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    page.emulate_media(media="print", color_scheme="dark")
+    colours = page.evaluate(
+        """() => [document.body, document.querySelector('.bb-step p')].map(el => {
+              const [r, g, b] = getComputedStyle(el).color.match(/\\d+/g).map(Number);
+              return (r + g + b) / 3; })"""
+    )
+    assert all(level < 100 for level in colours), f"light text on paper: {colours}"
+    context.close()
