@@ -6,11 +6,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help book book-instructor check test serve lab bench hub-check validate assets browser clean
+.PHONY: help book book-instructor pdf check test serve lab bench hub-check validate assets browser clean
 
 help:
 	@echo "make book      build the static book (student edition) into _build/html"
 	@echo "make book-instructor  build the instructor edition into _build/instructor/_build/html"
+	@echo "make pdf       the whole book as one PDF (system Chromium, offline): _build/pdf/back-in-balance.pdf"
 	@echo "make check     the fast tier: lint, format, unit, property, golden and doctests (no book, no browser)"
 	@echo "make test      run every test (the fast tier, then notebooks, book builds, browser)"
 	@echo "make serve     serve _build/html on http://$(HOST):$(PORT)"
@@ -49,6 +50,10 @@ book-instructor: validate assets
 	BACKBALANCE_EDITION=instructor $(BIN)/jupyter-book build . --path-output _build/instructor --warningiserror --keep-going
 	@echo
 	@echo "Instructor edition (answer keys, notes, lesson plans; never publish it): _build/instructor/_build/html"
+
+# The whole book on paper: a single-page build, printed by the system Chromium (bench/make_pdf.py).
+pdf: validate assets
+	$(BIN)/python bench/make_pdf.py
 
 # Headless Chromium for the browser tests and Java for the HTML checker: Debian's packages,
 # installed when missing and root.

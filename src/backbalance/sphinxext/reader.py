@@ -2,7 +2,8 @@
 
 * :data:`PAGE_JS` and :data:`PAGE_CSS` (``static/book-*``), on every page: each sidebar
   toggle opens its sidebar (the themes bind only the first, hidden one), and wide screens
-  show one search box;
+  show one search box; :data:`PRINT_CSS` (``static/print.css``, for paper only) keeps
+  figures with their captions and charts on one page, and wraps long code;
 * :func:`drop_unused_mathjax`: MathJax only on a page that has mathematics itself (Sphinx
   7.4 also counts the pages of its toctree, so the welcome page loaded it for none);
 * :func:`add_description`: a ``<meta name="description">`` from the page's first paragraph,
@@ -28,6 +29,7 @@ from .editions import is_instructor
 
 PAGE_JS = "book-navigation.js"
 PAGE_CSS = "book.css"
+PRINT_CSS = "print.css"
 DESCRIPTION_LENGTH = 155  # what search engines show of a description
 PRINT_LABEL = "Print or save as PDF"
 SOURCE_LABELS = {  # by the downloaded file's suffix (a notebook page's source is its .ipynb)
@@ -132,6 +134,7 @@ def drop_empty_styles(
 def setup_reader(app: Sphinx) -> None:
     app.add_js_file(f"backbalance/{PAGE_JS}", loading_method="defer")
     app.add_css_file(f"backbalance/{PAGE_CSS}")
+    app.add_css_file(f"backbalance/{PRINT_CSS}", media="print")
     app.connect("html-page-context", drop_unused_mathjax, priority=800)
     app.connect("html-page-context", add_description)
     app.connect("html-page-context", drop_empty_styles)
