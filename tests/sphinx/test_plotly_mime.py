@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
+from backbalance.common.charts import page_spec
+from backbalance.common.palette import BLACK, DARK_PAPER, DARK_SWAPS
 from backbalance.sphinxext.nodes import PlotlyFigureNode
 from backbalance.sphinxext.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer
 
@@ -30,7 +32,45 @@ def test_plotly_json_becomes_a_labelled_placeholder_with_the_spec():
     assert 'aria-label="Interactive chart: Left &lt;/script&gt; &amp; right"' in html
     payload = html.split('class="bb-plotly-spec">', 1)[1].rsplit("</script>", 1)[0]
     assert "</script" not in payload  # the spec cannot close its own script element
-    assert json.loads(payload) == SPEC
+    assert json.loads(payload) == page_spec(SPEC)
+
+
+def drawn_spec(spec):
+    (container,) = PlotlyMimeRenderer.handle_mime(None, mime(spec), inline=False)
+    html = container.children[0].html()
+    return json.loads(html.split('class="bb-plotly-spec">', 1)[1].rsplit("</script>", 1)[0])
+
+
+def test_no_chart_offers_to_upload_itself():
+    config = drawn_spec(SPEC)["config"]
+    assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
+    assert {"sendDataToCloud", "editInChartStudio"} <= set(config["modeBarButtonsToRemove"])
+
+
+def test_a_phone_gets_the_legend_below_and_no_modebar_and_a_wide_screen_gets_them_back():
+    spec = drawn_spec({**SPEC, "layout": {**SPEC["layout"], "legend": {"y": 1.02}}})
+    narrow, wide = spec["narrow"], spec["wide"]
+    assert narrow["layout"]["legend.orientation"] == "h"
+    assert narrow["layout"]["legend.y"] < 0 and narrow["layout"]["legend.yanchor"] == "top"
+    assert narrow["config"]["displayModeBar"] is False
+    assert wide["layout"]["legend.y"] == 1.02  # the chart's own value comes back
+    assert wide["layout"]["legend.orientation"] is None  # plotly's default comes back
+    assert set(wide["layout"]) == set(narrow["layout"])
+
+
+def test_dark_mode_draws_a_dark_template_and_light_colours_and_undoes_them():
+    spec = drawn_spec(
+        {
+            "data": [{"type": "scatter", "line": {"color": BLACK}}, {"type": "scatter"}],
+            "layout": {"plot_bgcolor": "#EEEEEE", "template": {"layout": {}}},
+        }
+    )
+    dark, light = spec["themes"]["dark"], spec["themes"]["light"]
+    assert dark["layout"]["template"]["layout"]["paper_bgcolor"] == DARK_PAPER
+    assert dark["layout"]["plot_bgcolor"] != "#EEEEEE"
+    assert dark["traces"] == [[0, {"line.color": DARK_SWAPS[BLACK]}]]
+    assert light["traces"] == [[0, {"line.color": BLACK}]]
+    assert light["layout"] == {"template": {"layout": {}}, "plot_bgcolor": "#EEEEEE"}
 
 
 def test_json_text_content_is_accepted():

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
+from backbalance.common.charts import TITLE_WIDTH, chart_title
 from backbalance.strength_gap import charts, dynamics, model
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
@@ -68,14 +69,14 @@ def test_strength_chart_draws_the_lsi_90_line_and_the_parity_week(sims):
     assert line.line.dash == "dot"
     marker = next(t for t in fig.data if t.name == "LSI 90% reached")
     assert list(marker.x) == [sim.parity_at(90).typical] * 2
-    assert f"LSI 90% by week {sim.parity_at(90).typical}" in fig.layout.title.text
+    assert f"LSI 90% by week {sim.parity_at(90).typical}" in title_of(fig)
 
 
 def test_parity_marker_is_empty_when_the_target_is_not_reached(params):
     sim = model.simulate(Scenario(gap_percent=40, strong_sets=6, weeks=8), params, draws=DRAWS)
     fig = charts.strength_chart(sim)
     assert list(fig.data[7].x) == []
-    assert "not within 8 weeks" in fig.layout.title.text
+    assert "not within 8 weeks" in title_of(fig)
 
 
 def test_slider_figure_has_one_update_step_per_bias_and_no_animation(sims):
@@ -86,7 +87,7 @@ def test_slider_figure_has_one_update_step_per_bias_and_no_animation(sims):
     for step, sim, extra in zip(slider.steps, sims, EXTRAS, strict=True):
         assert step.method == "update" and step.label == f"+{extra}"
         data, layout = step.args
-        assert layout == {"title.text": charts.strength_title(sim)}
+        assert layout == {"title.text": chart_title(charts.strength_title(sim))["text"]}
         expected = charts.strength_traces(sim)
         assert len(data["y"]) == len(fig.data)
         for got_x, got_y, trace in zip(data["x"], data["y"], expected, strict=True):
@@ -141,6 +142,15 @@ def test_heatmap_values_equal_the_models_weeks_to_90(params, sweep):
     )
 
 
+def test_heatmap_labels_every_row_and_column_and_hovers_whole_numbers(sweep):
+    fig = charts.parity_heatmap(sweep)
+    (heat,) = fig.data
+    assert list(fig.layout.yaxis.tickvals) == list(heat.y)
+    assert list(fig.layout.xaxis.tickvals) == list(heat.x)
+    # d3's bare "g" format prints 6 significant digits ("20.0000"); the rows are whole numbers
+    assert ":g}" not in heat.hovertemplate and "%{y}%" in heat.hovertemplate
+
+
 def test_dose_response_chart_plots_the_model_for_each_status(params):
     fig = charts.dose_response_chart(params, max_sets=20)
     assert [t.name for t in fig.data] == ["Novice", "Intermediate", "Trained"]
@@ -160,6 +170,14 @@ def test_every_chart_has_a_title_and_axis_titles(params, sims, sweep):
     for fig in figures:
         assert fig.layout.title.text
         assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+        # a phone (390 px) shows about TITLE_WIDTH characters of a title per line
+        assert all(len(line) <= TITLE_WIDTH for line in fig.layout.title.text.split("<br>"))
+        assert fig.layout.title.automargin
+
+
+def title_of(fig):
+    """A chart's title as one line of words (it wraps with <br> to fit a phone)."""
+    return fig.layout.title.text.replace("<br>", " ")
 
 
 def test_jupyterlab_app_updates_the_same_traces_in_place(params):

@@ -3,10 +3,54 @@
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
+
+from backbalance.common.palette import DARK_GRID, DARK_PAPER, DARK_PLOT, DARK_SWAPS, DARK_TEXT
+
+CHART_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"],
+}
+"""plotly.js config of every chart, in the book and in JupyterLab: nothing offers to upload
+a chart (the book promises that nothing leaves the browser), no logo, no selection tools."""
+
+NARROW_MEDIA = "(max-width: 600px)"
+"""The screens on which a chart takes its phone layout (:func:`page_spec`)."""
+
+NARROW_LAYOUT: dict[str, Any] = {
+    "legend.orientation": "h",
+    "legend.x": 0,
+    "legend.xanchor": "left",
+    "legend.y": -0.38,
+    "legend.yanchor": "top",
+    "legend.yref": "paper",
+    "legend.title.side": "top",
+    "title.font.size": 14,
+    "margin.l": 56,
+    "margin.r": 12,
+    "font.size": 11,
+}
+"""Phone layout: the legend below the plot, smaller text, narrow side margins."""
+
+NARROW_CONFIG: dict[str, Any] = {"displayModeBar": False}
+"""Phone config: no modebar (on a touch screen it would always cover the title)."""
+WIDE_CONFIG: dict[str, Any] = {"displayModeBar": "hover"}
+"""What undoes :data:`NARROW_CONFIG` on a wider screen: the modebar while hovering."""
+
+TITLE_WIDTH = 40
+"""Characters per title line: a title wraps so that it fits a 390 px phone."""
+
+for _name in pio.renderers:  # JupyterLab's figures carry the same config as the book's
+    if hasattr(pio.renderers[_name], "config"):
+        pio.renderers[_name].config = {**(pio.renderers[_name].config or {}), **CHART_CONFIG}
 
 
 def plot_text(text: object) -> str:
@@ -49,3 +93,112 @@ def add_band(
     fig.add_scatter(x=x, y=first, showlegend=False, name=first_name, **edge)
     fig.add_scatter(x=x, y=second, fill="tonexty", fillcolor=fillcolor, name=name, **edge)
     return fig
+
+
+def chart_title(text: str, width: int = TITLE_WIDTH) -> dict[str, Any]:
+    """A plotly title that wraps at ``width`` characters and makes room for itself.
+
+    >>> chart_title("Weeks until the typical person reaches LSI 90%", width=30)["text"]
+    'Weeks until the typical person<br>reaches LSI 90%'
+    """
+    lines = textwrap.wrap(text, width=width, break_long_words=False)
+    return {
+        "text": "<br>".join(lines),
+        "automargin": True,
+        "yref": "container",
+        "y": 0.97,
+        "yanchor": "top",
+        "x": 0.02,
+        "xanchor": "left",
+    }
+
+
+def style_chart(fig: go.Figure, title: str, **layout: Any) -> go.Figure:
+    """The course's layout of a chart: a wrapped title, the light template, room for labels.
+
+    ``layout`` goes to :meth:`plotly.graph_objects.Figure.update_layout` (axis titles,
+    legend, height and so on).
+    """
+    fig.update_layout(
+        title=chart_title(title),
+        template="plotly_white",
+        hoverlabel={"namelength": -1},
+        **layout,
+    )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def _value_at(tree: dict[str, Any], path: str) -> Any:
+    """The value at a dotted ``path`` of a nested dict, or ``None`` (plotly's default)."""
+    for key in path.split("."):
+        if not isinstance(tree, dict) or key not in tree:
+            return None
+        tree = tree[key]
+    return tree
+
+
+def _trace_swaps(trace: dict[str, Any], swaps: dict[str, str]) -> dict[str, Any]:
+    """``restyle`` updates of one trace's colours that ``swaps`` replaces."""
+    updates = {}
+    for path in ("line.color", "marker.color", "textfont.color", "marker.line.color"):
+        colour = _value_at(trace, path)
+        if isinstance(colour, str) and colour.upper() in swaps:
+            updates[path] = swaps[colour.upper()]
+    return updates
+
+
+def _dark_template() -> dict[str, Any]:
+    template = pio.templates["plotly_dark"].to_plotly_json()
+    axis = {"gridcolor": DARK_GRID, "linecolor": DARK_GRID, "zerolinecolor": DARK_GRID}
+    template["layout"].update(
+        paper_bgcolor=DARK_PAPER,
+        plot_bgcolor=DARK_PAPER,
+        font={"color": DARK_TEXT},
+        xaxis={**template["layout"].get("xaxis", {}), **axis},
+        yaxis={**template["layout"].get("yaxis", {}), **axis},
+    )
+    return template
+
+
+def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure as the static book draws it (``static/bb-plotly.js``).
+
+    Adds :data:`CHART_CONFIG`; ``narrow``/``wide``: the ``relayout`` and config of a phone
+    (:data:`NARROW_MEDIA`) and what undoes it; ``themes``: per ``data-theme`` of the page
+    (``dark``, ``light``), a ``relayout`` and per-trace ``restyle`` updates, so that dark
+    mode draws a dark template and swaps colours that vanish on a dark page.
+
+    >>> spec = page_spec({"data": [{"line": {"color": "#000000"}}], "layout": {}})
+    >>> spec["themes"]["dark"]["traces"], spec["themes"]["light"]["traces"]
+    ([[0, {'line.color': '#EEEEEE'}]], [[0, {'line.color': '#000000'}]])
+    >>> spec["config"]["showSendToCloud"], spec["wide"]["layout"]["legend.y"]
+    (False, None)
+    """
+    layout = figure.get("layout", {})
+    data = figure.get("data", [])
+    dark_layout: dict[str, Any] = {"template": _dark_template()}
+    if "plot_bgcolor" in layout:
+        dark_layout["plot_bgcolor"] = DARK_PLOT
+    if "paper_bgcolor" in layout:
+        dark_layout["paper_bgcolor"] = DARK_PAPER
+    light_layout = {key: layout.get(key) for key in dark_layout}
+    dark_traces = [[i, _trace_swaps(trace, DARK_SWAPS)] for i, trace in enumerate(data)]
+    dark_traces = [pair for pair in dark_traces if pair[1]]
+    light_traces = [
+        [i, {path: _value_at(data[i], path) for path in updates}] for i, updates in dark_traces
+    ]
+    return {
+        **figure,
+        "config": {**figure.get("config", {}), **CHART_CONFIG},
+        "narrow": {"media": NARROW_MEDIA, "layout": NARROW_LAYOUT, "config": NARROW_CONFIG},
+        "wide": {
+            "layout": {path: _value_at(layout, path) for path in NARROW_LAYOUT},
+            "config": WIDE_CONFIG,
+        },
+        "themes": {
+            "dark": {"layout": dark_layout, "traces": dark_traces},
+            "light": {"layout": light_layout, "traces": light_traces},
+        },
+    }

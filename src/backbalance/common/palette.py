@@ -72,3 +72,16 @@ def css_variables() -> str:
     }
     body = "\n".join(f"  --bb-{name}: {value};" for name, value in names.items())
     return f":root {{\n{body}\n}}\n"
+
+
+DARK_PAPER = "#121212"
+"""The page background of the book's dark theme, behind a chart in dark mode."""
+DARK_PLOT = "#1E1E1E"
+"""The plot area of a chart that stands out from the page, in dark mode."""
+DARK_TEXT = "#CED6DD"
+"""Chart text (titles, ticks, legends) in dark mode."""
+DARK_GRID = "#3A3A3A"
+"""Grid and axis lines in dark mode."""
+
+DARK_SWAPS = {BLACK: LIGHT_GREY, DARK_GREY: PALE_GREY, MID_GREY: PALE_GREY}
+"""Line and text colours that vanish on a dark page, and what dark mode draws instead."""

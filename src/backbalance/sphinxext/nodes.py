@@ -191,7 +191,8 @@ class PlotlyFigureNode(BlockNode):
 
     def html(self) -> str:
         spec = self["spec"]
-        payload = {key: spec[key] for key in ("data", "layout", "config", "frames") if key in spec}
+        keys = ("data", "layout", "config", "frames", "narrow", "wide", "themes")
+        payload = {key: spec[key] for key in keys if key in spec}
         return render(
             "plotly-figure.html.j2",
             label=figure_label(spec),
@@ -208,6 +209,7 @@ def figure_label(spec: dict[str, Any]) -> str:
     """
     title = spec.get("layout", {}).get("title", {})
     text = title.get("text", "") if isinstance(title, dict) else str(title)
+    text = " ".join(text.replace("<br>", " ").split())
     return f"Interactive chart: {text}" if text else "Interactive chart"
 
 

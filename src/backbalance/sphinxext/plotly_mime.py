@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 
+from backbalance.common.charts import page_spec
+
 from .nodes import PlotlyFigureNode
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -36,7 +38,7 @@ class PlotlyMimeRenderer:
         if inline or data.mime_type != PLOTLY_MIME:
             return None
         figure = PlotlyFigureNode.make(
-            spec=figure_spec(data.content),
+            spec=page_spec(figure_spec(data.content)),
             element_id=f"bb-plotly-{data.cell_index}-{data.output_index}",
         )
         return [nodes.container("", figure, classes=["output", "plotly"])]

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from backbalance.common.charts import add_band
+from backbalance.common.charts import add_band, chart_title, style_chart
 from backbalance.common.palette import (
     BLACK,
     BLUE,
@@ -174,17 +174,12 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
         line={"color": DARK_GREY, "width": 1},
         hoverinfo="skip",
     )
-    fig.update_layout(
-        title={
-            "text": title if title is not None else strength_title(sim),
-            "y": 0.98,
-            "yanchor": "top",
-        },
+    style_chart(
+        fig,
+        title if title is not None else strength_title(sim),
         xaxis_title="Week",
         yaxis_title=_strength_axis_title(sim),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        template="plotly_white",
-        margin={"t": 120, "r": 20},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0},
         hovermode="x unified",
         height=560,
     )
@@ -219,7 +214,7 @@ def bias_slider_chart(sims: Sequence[Simulation], active: int = 0) -> go.Figure:
                 "label": f"+{_extra_sets(sim):g}",
                 "args": [
                     {"x": [d["x"] for d in data], "y": [d["y"] for d in data]},
-                    {"title.text": strength_title(sim)},
+                    {"title.text": chart_title(strength_title(sim))["text"]},
                 ],
             }
         )
@@ -231,12 +226,15 @@ def bias_slider_chart(sims: Sequence[Simulation], active: int = 0) -> go.Figure:
             {
                 "active": active,
                 "steps": steps,
-                "pad": {"t": 60},
+                "y": 1.02,
+                "yanchor": "bottom",
+                "pad": {"t": 0, "b": 10},
                 "currentvalue": {"prefix": "Extra weekly sets on the weak side: "},
             }
         ],
         yaxis_range=[low - pad, high + pad],
-        height=640,
+        margin={"t": 170},
+        height=700,
     )
     return fig
 
@@ -282,15 +280,15 @@ def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
             textfont={"color": DARK_GREY},
             line={"color": DARK_GREY, "dash": "dot", "width": 1.5},
             hoverinfo="skip",
+            showlegend=False,
         )
     plan = sims[0].plan
-    fig.update_layout(
-        title={
-            "text": f"LSI by extra weak-side sets (gap {plan.gap_percent:g}%, strong side {plan.strong_sets:g} sets)"
-        },
+    style_chart(
+        fig,
+        f"LSI by extra weak-side sets (gap {plan.gap_percent:g}%, "
+        f"strong side {plan.strong_sets:g} sets)",
         xaxis_title="Week",
         yaxis_title="LSI: weaker ÷ stronger × 100 (%)",
-        template="plotly_white",
         legend={"title": {"text": "Extra weak-side sets"}},
     )
     return fig
@@ -328,20 +326,27 @@ def parity_heatmap(table: pd.DataFrame) -> go.Figure:
             reversescale=True,
             zmin=0,
             zmax=horizon,
-            colorbar={"title": {"text": "Weeks"}},
+            colorbar={"title": {"text": "Weeks"}, "thickness": 12},
+            textfont={"size": 12},
             xgap=1,
             ygap=1,
-            hovertemplate="Starting gap %{y:g}%<br>Extra weak-side sets %{x:g}<br>"
+            hovertemplate="Starting gap %{y}%<br>Extra weak-side sets %{x}<br>"
             f"LSI {target:g}%: %{{customdata}}<extra></extra>",
         )
     )
-    fig.update_layout(
-        title={
-            "text": f"Weeks until the typical person reaches LSI {target:g}% (– = not within {horizon} weeks)"
+    style_chart(
+        fig,
+        f"Weeks until the typical person reaches LSI {target:g}% (– = not within {horizon} weeks)",
+        xaxis={
+            "title": {"text": "Extra weekly sets on the weak side"},
+            "tickmode": "array",
+            "tickvals": wide.columns.to_list(),
         },
-        xaxis_title="Extra weekly sets on the weak side",
-        yaxis_title="Starting gap (%)",
-        template="plotly_white",
+        yaxis={
+            "title": {"text": "Starting gap (%)"},
+            "tickmode": "array",
+            "tickvals": wide.index.to_list(),
+        },
         plot_bgcolor=LIGHT_GREY,
         height=max(450, 160 + 30 * len(wide.index)),
     )
@@ -375,11 +380,11 @@ def dose_response_chart(params: ModelParameters, max_sets: int = 30) -> go.Figur
             marker={"symbol": symbol, "size": 6},
             hovertemplate=f"{status.capitalize()}, %{{x}} sets: +%{{y:.2f}}% in the first week<extra></extra>",
         )
-    fig.update_layout(
-        title={"text": "Diminishing returns: each extra weekly set adds less strength"},
+    style_chart(
+        fig,
+        "Diminishing returns: each extra weekly set adds less strength",
         xaxis_title="Weekly sets for one side",
         yaxis_title="Strength gain in the first week (%)",
-        template="plotly_white",
         legend={"title": {"text": "Training status"}},
     )
     return fig

@@ -278,7 +278,8 @@ class ModelParameters(Frozen):
             if isinstance(entry, CrossEducation):
                 text += f"; 95% CI {entry.ci95[0]:g} to {entry.ci95[1]:g}"
             source = entry.source if entry.source is not None else f"assumption: {entry.assumption}"
-            rows.append({"parameter": name.replace("_", " "), "value": text, "source": source})
+            label = name.replace("_", " ").replace("lsi", "LSI")
+            rows.append({"parameter": label, "value": text, "source": source})
         return pd.DataFrame(rows)
 
     def with_cross_education(self, value: float) -> ModelParameters:

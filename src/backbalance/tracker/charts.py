@@ -124,7 +124,7 @@ def results_chart(log: ProgressLog, unit: str = "") -> go.Figure:
             name=f"{style['label']} side",
             line={"color": colour, "dash": style["dash"], "width": 3},
             marker={"symbol": style["symbol"], "size": 9, "color": colour},
-            hovertemplate=f"{style['label']}, week %{{x}}: %{{y:g}} {plot_text(unit)}".rstrip()
+            hovertemplate=f"{style['label']}, week %{{x}}: %{{y:~g}} {plot_text(unit)}".rstrip()
             + "<extra></extra>",
         )
     fig.update_layout(
