@@ -23,7 +23,7 @@ from backbalance.programme.web import EQUIPMENT, rounded_gap, web_parts, web_spe
 
 from .assessment_cases import golden
 
-MOST_GAPS = 8
+MOST_GAPS = 6
 """Distinct gaps of the cases (each gap costs its programmes in the spec, about two seconds)."""
 
 
@@ -45,10 +45,15 @@ def profiles(course: Course) -> Iterator[dict[str, object]]:
 def want(profile: Profile, days: int, course: Course) -> str:
     """The page's programme: the pieces of build_programme's programme, gap on the grid."""
     if profile.gap_percent is not None and not profile.beyond_gap_limit:
-        profile = profile.model_copy(update={"gap_percent": float(rounded_gap(profile.gap_percent))})
+        profile = profile.model_copy(
+            update={"gap_percent": float(rounded_gap(profile.gap_percent))}
+        )
     programme = build_programme(
-        profile, Setup(days_per_week=days, equipment=EQUIPMENT),
-        course.exercises, course.programme_template, course.parameters,
+        profile,
+        Setup(days_per_week=days, equipment=EQUIPMENT),
+        course.exercises,
+        course.programme_template,
+        course.parameters,
     )
     return "".join(web_parts(programme))
 

@@ -119,7 +119,13 @@ def rounded_gap(gap: float) -> int:
 
 def plan_key(profile: Profile, days: int) -> str:
     """The lookup key of everything but Phase 1: days, status, side, gap and clear gap."""
-    parts = (days, profile.training_status, profile.weaker_side, gap_word(profile), profile.clear_gap)
+    parts = (
+        days,
+        profile.training_status,
+        profile.weaker_side,
+        gap_word(profile),
+        profile.clear_gap,
+    )
     return "|".join(map(_word, parts))
 
 
@@ -143,12 +149,25 @@ def _strength_profiles(gaps: Iterable[int], limit: float) -> Iterator[dict[str, 
     yield {"gap_percent": None, "weaker_side": None, "clear_gap": None}
     for clear in (True, False):
         for side in ("left", "right"):
-            yield {"gap_percent": limit + GAP_STEP, "weaker_side": side, "clear_gap": clear,
-                   "beyond_gap_limit": True}
+            yield {
+                "gap_percent": limit + GAP_STEP,
+                "weaker_side": side,
+                "clear_gap": clear,
+                "beyond_gap_limit": True,
+            }
             for gap in gaps:
-                yield {"gap_percent": gap, "weaker_side": side, "clear_gap": clear,
-                       "beyond_gap_limit": False}
-        yield {"gap_percent": 0.0, "weaker_side": None, "clear_gap": clear, "beyond_gap_limit": False}
+                yield {
+                    "gap_percent": gap,
+                    "weaker_side": side,
+                    "clear_gap": clear,
+                    "beyond_gap_limit": False,
+                }
+        yield {
+            "gap_percent": 0.0,
+            "weaker_side": None,
+            "clear_gap": clear,
+            "beyond_gap_limit": False,
+        }
 
 
 class _Pieces:
@@ -198,8 +217,11 @@ def web_spec(
 
     def build(profile: Profile, days_per_week: int) -> tuple[int, ...]:
         programme = build_programme(
-            profile, Setup(days_per_week=days_per_week, equipment=EQUIPMENT),
-            course.exercises, template, params,
+            profile,
+            Setup(days_per_week=days_per_week, equipment=EQUIPMENT),
+            course.exercises,
+            template,
+            params,
         )
         return tuple(pieces.add(piece) for piece in web_parts(programme))
 
@@ -231,7 +253,10 @@ def web_spec(
         "plan": plan,
         "rules": rules,
         "html": pieces.html,
-        "days": {"options": day_options, "default": default if default in day_options else day_options[0]},
+        "days": {
+            "options": day_options,
+            "default": default if default in day_options else day_options[0],
+        },
         "gap_step": GAP_STEP,
         "text": TEXT,
     }

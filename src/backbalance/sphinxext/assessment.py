@@ -20,7 +20,7 @@ written (:class:`ResolveChapterLinks`), for the builder that writes it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -40,7 +40,7 @@ class AssessmentDirective(DataDirective):
     """Insert the interactive self-assessment defined in ``data/assessment/``."""
 
     subtype = "assessment"
-    option_spec = {"programme": directives.flag}
+    option_spec: ClassVar = {"programme": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         if self.read(WHAT, self.course) is None:
