@@ -18,8 +18,7 @@ from pathlib import Path
 
 from backbalance.assessment.profile import Profile
 from backbalance.course import Course
-from backbalance.programme.build import Setup, build_programme
-from backbalance.programme.web import EQUIPMENT, rounded_gap, web_parts, web_spec
+from backbalance.programme.web import page_programme, rounded_gap, web_parts, web_spec
 
 from .assessment_cases import golden
 
@@ -44,18 +43,7 @@ def profiles(course: Course) -> Iterator[dict[str, object]]:
 
 def want(profile: Profile, days: int, course: Course) -> str:
     """The page's programme: the pieces of build_programme's programme, gap on the grid."""
-    if profile.gap_percent is not None and not profile.beyond_gap_limit:
-        profile = profile.model_copy(
-            update={"gap_percent": float(rounded_gap(profile.gap_percent))}
-        )
-    programme = build_programme(
-        profile,
-        Setup(days_per_week=days, equipment=EQUIPMENT),
-        course.exercises,
-        course.programme_template,
-        course.parameters,
-    )
-    return "".join(web_parts(programme))
+    return "".join(web_parts(page_programme(profile, days, course)))
 
 
 def write(folder: Path, course: Course) -> Path:

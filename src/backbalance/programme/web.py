@@ -117,6 +117,22 @@ def rounded_gap(gap: float) -> int:
     return math.floor(gap / GAP_STEP + 0.5) * GAP_STEP
 
 
+def page_programme(profile: Profile, days: int, course: Course) -> Programme | Refusal:
+    """What the page shows for ``profile``: its programme with :data:`EQUIPMENT` and the
+    gap on the page's grid (:func:`rounded_gap`), as :func:`build_programme` builds it."""
+    if profile.gap_percent is not None and not profile.beyond_gap_limit:
+        profile = profile.model_copy(
+            update={"gap_percent": float(rounded_gap(profile.gap_percent))}
+        )
+    return build_programme(
+        profile,
+        Setup(days_per_week=days, equipment=EQUIPMENT),
+        course.exercises,
+        course.programme_template,
+        course.parameters,
+    )
+
+
 def plan_key(profile: Profile, days: int) -> str:
     """The lookup key of everything but Phase 1: days, status, side, gap and clear gap."""
     parts = (
@@ -216,13 +232,7 @@ def web_spec(
     pieces = _Pieces()
 
     def build(profile: Profile, days_per_week: int) -> tuple[int, ...]:
-        programme = build_programme(
-            profile,
-            Setup(days_per_week=days_per_week, equipment=EQUIPMENT),
-            course.exercises,
-            template,
-            params,
-        )
+        programme = page_programme(profile, days_per_week, course)
         return tuple(pieces.add(piece) for piece in web_parts(programme))
 
     refusal = {
