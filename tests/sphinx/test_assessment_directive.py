@@ -61,3 +61,10 @@ def test_chapter_links_are_relative_to_the_page_written(book, soup, warnings):
     assert warnings(app) == ""
     spec = json.loads(soup(app, "book/form").select_one("script.bb-assessment-spec").string)
     assert spec["links"] == {chapter: f"{Path(chapter).name}.html" for chapter in chapters()}
+
+
+def test_the_readers_programme_is_only_built_when_the_page_asks_for_it(book, page):
+    # Building every programme takes minutes: a page opts in with `:programme:` (book/assessment.md).
+    app = book("assessment", data="course")
+    assert f'class="{ROOT_CLASS}"' in page(app)
+    assert "bb-my-programme" not in page(app) and "bb-programme-piece" not in page(app)

@@ -44,7 +44,7 @@ from backbalance.common.palette import css_variables
 ROOT_CLASS = "bb-assessment"
 """The class of the form's root element; it makes the extension add the page scripts."""
 
-SCRIPTS = ("assessment-core.js", "assessment-form.js")
+SCRIPTS = ("assessment-core.js", "programme-web.js", "assessment-form.js")
 """The page's scripts in ``backbalance/static/``, in loading order."""
 
 
@@ -84,14 +84,28 @@ CSS = "assessment.css"
 """The form's stylesheet in ``backbalance/static/``; the book links it on the form's page."""
 
 
-def render_form(data: AssessmentData, links: dict[str, str]) -> str:
-    """The whole self-assessment as HTML: form, stop and results areas, tools, definitions."""
+def render_form(
+    data: AssessmentData, links: dict[str, str], programme: dict[str, Any] | None = None
+) -> str:
+    """The whole self-assessment as HTML: form, stop and results areas, tools, definitions.
+
+    ``programme`` is :func:`backbalance.programme.web.web_spec`'s lookup of the reader's own
+    programme (``static/programme-web.js`` shows it after the results), or None for none;
+    its pieces of HTML (``html``, rendered and escaped by the package) become ``<template>``
+    elements, the rest inert JSON.
+    """
     return render(
         "assessment.html.j2",
         root_class=ROOT_CLASS,
         spec_json=inert_json(script_spec(data, links)),
         steps=form_steps(data),
         text=FORM_TEXT,
+        programme=programme
+        and {
+            "spec": programme,
+            "json": inert_json({k: v for k, v in programme.items() if k != "html"}),
+            "pieces": [Markup(piece) for piece in programme["html"]],
+        },
     )
 
 

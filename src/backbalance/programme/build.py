@@ -76,6 +76,8 @@ COLUMNS = (
 """Columns of :attr:`Programme.table`, one row per exercise, side, day and week."""
 
 RETEST = "re-test this week"
+NO_TIGHT = "No muscle was marked tight, so Phase 1 stretches both sides evenly."
+"""The message of a programme built from a profile without tight muscles."""
 
 
 class Setup(Frozen):
@@ -229,7 +231,7 @@ def _messages(
 ) -> list[str]:
     messages, target = [], params.lsi_targets.value[0]
     if not profile.tight_muscles:
-        messages.append("No muscle was marked tight, so Phase 1 stretches both sides evenly.")
+        messages.append(NO_TIGHT)
     if profile.gap_percent is None:
         messages.append(
             "No strength gap was measured, so both sides get the same sets and there is no "

@@ -124,6 +124,19 @@ def block_lines(block: Block) -> list[Line]:
     ]
 
 
+def block_parts(programme: Programme) -> list[dict[str, object]]:
+    """What the template draws of each phase: the block, its caption, re-tests and lines."""
+    return [
+        {
+            "block": block,
+            "caption": f"{PHASE_TITLES[block.phase]}: a typical week",
+            "retest": block.phase == "strengthen" and programme.retest_weeks,
+            "lines": [(line, _days_text(line.days)) for line in block_lines(block)],
+        }
+        for block in programme.blocks
+    ]
+
+
 def summary_lines(programme: Programme) -> list[str]:
     """What the programme was built from, one short line each."""
     profile, setup = programme.profile, programme.setup
@@ -175,15 +188,7 @@ def programme_html(programme: Programme | Refusal, heading_level: int = 3) -> st
         level=heading_level,
         summary=summary_lines(programme),
         forecast=forecast_text(programme),
-        blocks=[
-            {
-                "block": block,
-                "caption": f"{PHASE_TITLES[block.phase]}: a typical week",
-                "retest": block.phase == "strengthen" and programme.retest_weeks,
-                "lines": [(line, _days_text(line.days)) for line in block_lines(block)],
-            }
-            for block in programme.blocks
-        ],
+        blocks=block_parts(programme),
     )
 
 

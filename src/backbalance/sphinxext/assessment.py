@@ -3,7 +3,11 @@
 Usage in a MyST page::
 
     ```{assessment}
+    :programme:
     ```
+
+With ``:programme:`` the page also gives the reader their own programme after the results,
+built at build time (:func:`backbalance.programme.web.web_spec`, about two minutes).
 
 The directive reads ``data/assessment/`` and puts an
 :class:`~backbalance.sphinxext.nodes.AssessmentNode` in the page; the form itself is written
@@ -16,13 +20,15 @@ written (:class:`ResolveChapterLinks`), for the builder that writes it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from backbalance.assessment.data import assessment_files, load_assessment
+from backbalance.programme.web import web_spec
 
 from .directives import DataDirective
 from .nodes import AssessmentNode
@@ -34,6 +40,7 @@ class AssessmentDirective(DataDirective):
     """Insert the interactive self-assessment defined in ``data/assessment/``."""
 
     subtype = "assessment"
+    option_spec: ClassVar = {"programme": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         if self.read(WHAT, self.course) is None:
@@ -51,7 +58,12 @@ class AssessmentDirective(DataDirective):
                     WHAT,
                     f"data/assessment links to {chapter!r}, which is not a page of the book",
                 )
-        return [AssessmentNode.make(data=data, chapters=chapters)]
+        programme = None
+        if "programme" in self.options:
+            for name in ("plan_templates.yml", "exercises.csv", "model_parameters.yml"):
+                self.depend(name)
+            programme = self.read(WHAT, lambda: web_spec(self.course()))
+        return [AssessmentNode.make(data=data, chapters=chapters, programme=programme)]
 
 
 class ResolveChapterLinks(SphinxPostTransform):

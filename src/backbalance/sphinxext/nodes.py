@@ -172,13 +172,21 @@ class HabitChecklistsNode(_TablesNode):
 class AssessmentNode(BlockNode):
     """``data``: the self-assessment's files; ``chapters``: the pages its results link to,
     resolved to ``links`` (chapter -> URI) once the page is written
-    (:class:`backbalance.sphinxext.assessment.ResolveChapterLinks`)."""
+    (:class:`backbalance.sphinxext.assessment.ResolveChapterLinks`); ``programme``: the
+    reader's own programme (:func:`backbalance.programme.web.web_spec`) or None."""
 
-    css = (assessment_view.CSS,)
+    css = (assessment_view.CSS, programme_view.PAGE_CSS, "programme-web.css")
     js = assessment_view.SCRIPTS
 
+    def fallback(self) -> list[nodes.Node]:
+        return text_fallback(assessment_view.render_form(self["data"], {}))
+
     def html(self) -> str:
-        return assessment_view.render_form(self["data"], self.get("links", {}))
+        programme = self.get("programme")
+        if programme is not None:
+            pieces = [wrap_tables(piece, "your programme") for piece in programme["html"]]
+            programme = {**programme, "html": pieces}
+        return assessment_view.render_form(self["data"], self.get("links", {}), programme)
 
 
 class PlotlyFigureNode(BlockNode):

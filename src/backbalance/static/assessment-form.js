@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var core = window.BackBalanceAssessment;
+  var core = window.BackBalanceAssessment, lookup = window.BackBalanceProgramme;
   var STORE = "bb-assessment-answers";
 
   /* Today in the reader's time zone, YYYY-MM-DD (a clinician's check cannot be later). */
@@ -193,6 +193,7 @@
     var formError = root.querySelector(".bb-form-error"), preResult = root.querySelector(".bb-pre-result");
     var handInBox = root.querySelector(".bb-hand-in"), handInFile = root.querySelector(".bb-hand-in-file");
     var tests = root.querySelectorAll('[data-tests="true"]');
+    var mine = root.querySelector(".bb-my-programme"), shownProfile = null;
     var stepOne = ["redflag-", spec.clearance];
     var screened = false;
 
@@ -222,7 +223,32 @@
       }
     }
 
+    /* The reader's own programme: the pieces programme-web.js picks for the profile and the
+       days a week (a refusal after a red flag or a stopped check before the tests). */
+    function showProgramme(profile) {
+      if (!mine) return;
+      shownProfile = profile;
+      var pspec = JSON.parse(mine.querySelector(".bb-programme-spec").textContent);
+      var days = Number(mine.querySelector(".bb-programme-days").value);
+      var body = mine.querySelector(".bb-programme-body"), step = mine.querySelector(".bb-programme-step");
+      var pieces = mine.querySelectorAll("template.bb-programme-piece");
+      var chosen = lookup.choose(profile, days, pspec);
+      body.textContent = "";
+      step.textContent = chosen && chosen.gap !== null ? core.fill(pspec.text.step, { gap: chosen.gap }) : "";
+      if (chosen === null) body.appendChild(el("p", {}, pspec.text.missing));
+      else chosen.pieces.forEach(function (i) { body.appendChild(pieces[i].content.cloneNode(true)); });
+      mine.hidden = false;
+    }
+
+    function hideProgramme() {
+      if (!mine) return;
+      shownProfile = null;
+      mine.hidden = true;
+      mine.querySelector(".bb-programme-body").textContent = "";
+    }
+
     function hideResults() {
+      hideProgramme();
       results.hidden = true;
       results.textContent = "";
       [download, downloadAnswers, handInFile].forEach(function (link) {
@@ -285,6 +311,7 @@
       renderResults(root, core.describe(profile, spec), spec);
       results.hidden = false;
       offer(profile);
+      showProgramme(profile);
       if (moveFocus) results.focus();
     }
 
@@ -312,6 +339,21 @@
     form.addEventListener("input", edited);
     form.addEventListener("change", edited);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    if (mine) {
+      mine.querySelector(".bb-programme-days").addEventListener("change", function () {
+        if (shownProfile) showProgramme(shownProfile);
+      });
+      mine.querySelector(".bb-print-programme").addEventListener("click", function () {
+        var page = document.documentElement;
+        for (var node = mine.parentNode; node && node !== page; node = node.parentNode) node.classList.add("bb-print-path");
+        page.classList.add("bb-print-programme");
+        window.print();
+      });
+      window.addEventListener("afterprint", function () {
+        document.documentElement.classList.remove("bb-print-programme");
+        Array.prototype.forEach.call(document.querySelectorAll(".bb-print-path"), function (node) { node.classList.remove("bb-print-path"); });
+      });
+    }
     remember.addEventListener("change", store);
     root.querySelector(".bb-forget").addEventListener("click", function () {
       try { window.localStorage.removeItem(STORE); } catch (err) { /* nothing was stored */ }

@@ -1,0 +1,86 @@
+"""The static book's programme-web.js shows the programme build_programme gives, case by case."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from backbalance.assessment.profile import Profile
+from backbalance.course import Course
+from backbalance.programme.build import Refusal, Setup, build_programme
+from backbalance.programme.render import programme_html
+
+from .programme_cases import write
+from .test_assessment_js import node
+
+HERE = Path(__file__).parent
+SCRIPT = Path(str(files("backbalance").joinpath("static", "programme-web.js")))
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], list[str | None]]:
+    path = write(tmp_path_factory.mktemp("golden"), Course.find())
+    run = subprocess.run(
+        [node(), str(HERE / "replay_programme.js"), str(SCRIPT), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(path.read_text(encoding="utf-8"))["cases"], json.loads(run.stdout)
+
+
+def test_the_page_picks_what_build_programme_gives(replayed):
+    cases, got = replayed
+    wrong = [
+        i for i, (case, html) in enumerate(zip(cases, got, strict=True)) if html != case["want"]
+    ]
+    if wrong:
+        case = cases[wrong[0]]
+        pytest.fail(
+            f"{len(wrong)} of {len(cases)} cases differ; first: {json.dumps(case['profile'])}, "
+            f"{case['days']} days\nPython: {case['want']}\nJavaScript: {got[wrong[0]]}"
+        )
+
+
+def test_a_red_flag_or_a_stopped_check_gets_the_refusal_and_no_programme(replayed):
+    cases, got = replayed
+    course = Course.find()
+    refused = [
+        (case, html)
+        for case, html in zip(cases, got, strict=True)
+        if case["profile"]["red_flag"] in ("clinician", "urgent")
+        or case["profile"]["pre_exercise"] == "stopped"
+    ]
+    levels = {case["profile"]["red_flag"] for case, _ in refused}
+    assert {"clinician", "urgent"} <= levels
+    assert any(case["profile"]["pre_exercise"] == "stopped" for case, _ in refused)
+    for case, html in refused:
+        programme = build_programme(
+            Profile.model_validate(case["profile"]),
+            Setup(days_per_week=case["days"]),
+            course.exercises,
+            course.programme_template,
+            course.parameters,
+        )
+        assert isinstance(programme, Refusal)
+        assert html == programme_html(programme)
+        assert "<table" not in html
+
+
+def test_the_cases_reach_every_kind_of_programme(replayed):
+    cases, _ = replayed
+    profiles = [c["profile"] for c in cases if c["profile"]["red_flag"] in ("none", "cleared")]
+    assert {p["red_flag"] for p in profiles} == {"none", "cleared"}
+    assert {p["weaker_side"] for p in profiles} == {"left", "right", None}
+    assert {p["beyond_gap_limit"] for p in profiles} == {True, False, None}
+    assert {p["training_status"] for p in profiles} >= {"novice", "intermediate", "trained"}
+    assert any(p["tight_muscles"] for p in profiles) and any(
+        not p["tight_muscles"] for p in profiles
+    )
+    assert any("+" in c["want"] and "for the weaker side" in c["want"] for c in cases)
