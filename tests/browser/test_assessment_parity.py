@@ -40,6 +40,7 @@ READ_RESULTS = """root => {
             flagged: rows.map(tr => tr.dataset.flagged === 'true')};
   };
   return {
+    safety: texts('[data-bb="safety"]'),
     summary: texts('[data-bb="summary"] li'),
     concern: texts('[data-bb="concern"]'),
     contributors: Array.from(root.querySelectorAll('.bb-contributor')).map(li => ({
@@ -51,6 +52,7 @@ READ_RESULTS = """root => {
     ratios: table('ratios'),
     endurance: texts('[data-bb="endurance"]'),
     strength: texts('[data-bb="strength"]'),
+    hold_targets: texts('[data-bb="hold-targets"]'),
     bars: Array.from(root.querySelectorAll('.bb-bar')).map(b => ({
       label: b.querySelector('.bb-bar-label').textContent,
       text: b.querySelector('.bb-bar-text').textContent,
