@@ -105,4 +105,4 @@ def test_every_styler_table_in_the_notebooks_escapes_its_text():
     assert styled, "the notebooks show Styler tables"
     for cell in styled:
         for use in re.findall(r"\.style\b[^\n]*", cell):
-            assert use.startswith('.style.format(escape="html")'), use
+            assert use.startswith('.style.format(escape="html"'), use
