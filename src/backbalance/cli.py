@@ -33,6 +33,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def _print_json(document: object) -> None:
+    print(json.dumps(document, indent=1, ensure_ascii=False))
+
+
+def _write_out(write: Callable[[], None]) -> int:
+    """Run ``write`` (it prints the command's result on stdout) and return the exit status 0.
+
+    A reader that stops early (``... | head``) closes the pipe: that is not an error, so the
+    rest of the output goes to the null device instead of ending in a traceback.
+    """
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
 def _report(problems: list[Problem]) -> int:
     """Print each problem on its own line of stderr; exit status 1."""
     for problem in problems:
@@ -126,22 +144,22 @@ def _simulate(args: argparse.Namespace) -> int:
     except GapBeyondLimit as err:
         print(f"{args.prog}: error: --gap: {err}", file=sys.stderr)
         return 1
-    try:
+
+    def write() -> None:
         if args.format == "json":
-            document = {
-                "plan": plan.model_dump(),
-                "parity": [dataclasses.asdict(p) for p in sim.parity],
-                "table": json.loads(sim.table.to_json(orient="records")),
-            }
-            print(json.dumps(document, indent=1))
+            _print_json(
+                {
+                    "plan": plan.model_dump(),
+                    "parity": [dataclasses.asdict(p) for p in sim.parity],
+                    "table": json.loads(sim.table.to_json(orient="records")),
+                }
+            )
         else:
             sim.table.to_csv(sys.stdout, index=False, float_format="%.6g")
             for parity in sim.parity:
                 print(parity.describe(), file=sys.stderr)
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader (for example `head`) stopped early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+
+    return _write_out(write)
 
 
 def _add_simulate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -217,12 +235,16 @@ def _assess(args: argparse.Namespace) -> int:
         profile, report = assess(load_answers(args.answers), data, display_path(Path(args.answers)))
     except DataError as err:
         return _report(err.problems)
-    if args.format == "json":
-        document = {"profile": json.loads(profile.to_json()), "report": dataclasses.asdict(report)}
-        print(json.dumps(document, indent=1, ensure_ascii=False))
-    else:
-        print(report_text(report, data))
-    return 0
+
+    def write() -> None:
+        if args.format == "json":
+            _print_json(
+                {"profile": json.loads(profile.to_json()), "report": dataclasses.asdict(report)}
+            )
+        else:
+            print(report_text(report, data))
+
+    return _write_out(write)
 
 
 def _add_assess(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -275,26 +297,26 @@ def _forecast(args: argparse.Namespace) -> int:
         print(f"{args.log}: {err}", file=sys.stderr)
         return 1
     table = result.weeks_table()
-    try:
+
+    def write() -> None:
         if args.format == "json":
-            document = {
-                "personalised": result.personalised,
-                "message": result.message(),
-                "pace": result.pace,
-                "verdict": result.verdict,
-                "response": dict(zip(("p10", "p50", "p90"), result.response, strict=True)),
-                "plan": result.posterior.plan.model_dump(),
-                "horizon_week": table.attrs["weeks"],
-                "targets": json.loads(table.to_json(orient="records")),
-            }
-            print(json.dumps(document, indent=1))
+            _print_json(
+                {
+                    "personalised": result.personalised,
+                    "message": result.message(),
+                    "pace": result.pace,
+                    "verdict": result.verdict,
+                    "response": dict(zip(("p10", "p50", "p90"), result.response, strict=True)),
+                    "plan": result.posterior.plan.model_dump(),
+                    "horizon_week": table.attrs["weeks"],
+                    "targets": json.loads(table.to_json(orient="records")),
+                }
+            )
         else:
             table.to_csv(sys.stdout, index=False)
             print(result.message(), file=sys.stderr)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+
+    return _write_out(write)
 
 
 def _add_forecast(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
