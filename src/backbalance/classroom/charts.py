@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from backbalance.assessment.data import AssessmentData
 from backbalance.classroom.data import problem_order
 from backbalance.classroom.logic import cleared, programme_progress, ratio_table
-from backbalance.common.charts import add_band, plot_text
+from backbalance.common.charts import add_band, labelled_bars, plot_text
 from backbalance.common.palette import (
     BLACK,
     BLUE,
@@ -44,6 +44,18 @@ STUDENTS = (
 """Colour and marker of each student's line in turn (repeating): never colour alone."""
 AXIS_FLOOR = 50
 """The lowest LSI every LSI axis shows; an axis reaches lower when a student does."""
+
+
+def _lsi_line(fig: go.Figure, line: float, direction: str, position: str) -> None:
+    """The LSI line as a dashed black rule named on the chart (``direction`` "h" or "v")."""
+    add = fig.add_hline if direction == "h" else fig.add_vline
+    add(
+        line,
+        line={"color": LIMIT, "dash": "dash", "width": 2},
+        opacity=1,
+        annotation_text=f"{line:g}% line",
+        annotation_position=position,
+    )
 
 
 def _layout(fig: go.Figure, title: str, **layout: object) -> go.Figure:
@@ -94,13 +106,7 @@ def lsi_histogram(profiles: pd.DataFrame, data: AssessmentData) -> go.Figure:
             },
             hovertemplate="LSI %{x}: %{y} students<extra></extra>",
         )
-    fig.add_vline(
-        x=line,
-        line={"color": LIMIT, "dash": "dash", "width": 2},
-        opacity=1,
-        annotation_text=f"{line:g}% line",
-        annotation_position="top",
-    )
+    _lsi_line(fig, line, "v", "top")
     below = int((lsi < line).sum())
     return _layout(
         fig,
@@ -212,18 +218,14 @@ def causes_chart(counts: pd.DataFrame, students: int) -> go.Figure:
         One horizontal bar per cause, named with its number of students and share.
     """
     fig = go.Figure(
-        go.Bar(
-            x=counts["students"],
-            y=counts["cause"].map(plot_text),
-            orientation="h",
-            marker={"color": BLUE},
-            text=[
+        labelled_bars(
+            counts["students"],
+            counts["cause"],
+            [
                 f"{n} ({share:.0f}%)"
                 for n, share in zip(counts["students"], counts["share (%)"], strict=True)
             ],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x} students<extra></extra>",
+            "%{y}: %{x} students<extra></extra>",
         )
     )
     return _layout(
@@ -294,13 +296,7 @@ def progress_chart(
         marker={"size": 9},
         hovertemplate="week %{x}: median LSI %{y}% (%{customdata} students)<extra></extra>",
     )
-    fig.add_hline(
-        y=line,
-        line={"color": LIMIT, "dash": "dash", "width": 2},
-        opacity=1,
-        annotation_text=f"{line:g}% line",
-        annotation_position="bottom right",
-    )
+    _lsi_line(fig, line, "h", "bottom right")
     return _layout(
         fig,
         f"Row-test LSI over the weeks of Phase 2 ({students.ngroups} students)",
@@ -343,13 +339,7 @@ def hand_in_chart(history: pd.DataFrame, data: AssessmentData) -> go.Figure:
             marker={"size": 10, "symbol": symbol, "color": colour},
             hovertemplate=plot_text(student) + "<br>%{x}: LSI %{y}%<extra></extra>",
         )
-    fig.add_hline(
-        y=line,
-        line={"color": LIMIT, "dash": "dash", "width": 2},
-        opacity=1,
-        annotation_text=f"{line:g}% line",
-        annotation_position="bottom right",
-    )
+    _lsi_line(fig, line, "h", "bottom right")
     low = min([AXIS_FLOOR, *repeated["lsi"]])
     students = repeated["student"].nunique()
     return _layout(

@@ -10,7 +10,14 @@ from typing import Any
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from backbalance.common.palette import DARK_GRID, DARK_PAPER, DARK_PLOT, DARK_SWAPS, DARK_TEXT
+from backbalance.common.palette import (
+    BLUE,
+    DARK_GRID,
+    DARK_PAPER,
+    DARK_PLOT,
+    DARK_SWAPS,
+    DARK_TEXT,
+)
 
 CHART_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -93,6 +100,35 @@ def add_band(
     fig.add_scatter(x=x, y=first, showlegend=False, name=first_name, **edge)
     fig.add_scatter(x=x, y=second, fill="tonexty", fillcolor=fillcolor, name=name, **edge)
     return fig
+
+
+def labelled_bars(
+    values: Sequence[float],
+    names: Sequence[object],
+    labels: Sequence[str],
+    hovertemplate: str,
+    **bar: Any,
+) -> go.Bar:
+    """Horizontal bars in the course's blue, each labelled in text just past its end.
+
+    ``names`` (from data or a learner) go through :func:`plot_text`; the labels are never
+    clipped by the axis, so a full bar keeps its text.
+
+    >>> bars = labelled_bars([3, 5], ["a", "<b>"], ["3 of 7", "5 of 7"], "%{y}: %{x}")
+    >>> bars.orientation, bars.y, bars.cliponaxis
+    ('h', ('a', '&lt;b&gt;'), False)
+    """
+    return go.Bar(
+        x=values,
+        y=[plot_text(name) for name in names],
+        orientation="h",
+        marker={"color": BLUE},
+        text=list(labels),
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate=hovertemplate,
+        **bar,
+    )
 
 
 def chart_title(text: str, width: int = TITLE_WIDTH) -> dict[str, Any]:

@@ -19,8 +19,8 @@ from datetime import date, datetime, time
 import pandas as pd
 import plotly.graph_objects as go
 
-from backbalance.common.charts import plot_text
-from backbalance.common.palette import BLUE, GREEN
+from backbalance.common.charts import labelled_bars, plot_text
+from backbalance.common.palette import GREEN
 from backbalance.habits.logic import Break
 
 WORKDAY_COLOUR = "#999999"
@@ -108,19 +108,15 @@ def adherence_chart(table: pd.DataFrame) -> go.Figure:
         One bar per habit, labelled "n of 7 days".
     """
     fig = go.Figure(
-        go.Bar(
-            x=table["days_kept"],
-            y=table["area"].map(plot_text),
-            orientation="h",
-            marker={"color": BLUE},
-            text=[
+        labelled_bars(
+            table["days_kept"],
+            table["area"],
+            [
                 f"{kept} of {days} days"
                 for kept, days in zip(table["days_kept"], table["days"], strict=True)
             ],
-            textposition="outside",
-            cliponaxis=False,
+            "%{y}: %{x} days<extra></extra>",
             name="Days kept",
-            hovertemplate="%{y}: %{x} days<extra></extra>",
         )
     )
     fig.update_layout(
