@@ -35,16 +35,14 @@ True
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError, create_model
 
 from backbalance.assessment.data import AssessmentData
-from backbalance.assessment.profile import GapTestId, Profile, not_a_course_file
-from backbalance.assessment.types import HoldId
+from backbalance.assessment.profile import Profile, not_a_course_file
 from backbalance.common.read import DataError, Problem, problems_from
-from backbalance.common.types import Frozen, Side
-from backbalance.strength_gap.parameters import Status
+from backbalance.common.types import Frozen
 
 FIELDS = (
     "contributors",
@@ -59,24 +57,27 @@ FIELDS = (
 """The profile's fields a hand-in copies (the static page's script copies the same)."""
 
 
-class HandIn(Frozen):
-    """A student's file for the class; see the module docstring for the JSON format."""
-
+class _HandInFile(Frozen):
     format: Literal["back-in-balance/hand-in"] = "back-in-balance/hand-in"
     version: Literal[1] = 1
     screen: Literal["passed"] = "passed"
-    contributors: tuple[str, ...] = ()
-    weaker_side: Side | None = None
-    gap_percent: Annotated[float, Field(ge=0, le=100)] | None = None
-    gap_test: GapTestId | None = None
-    clear_gap: bool | None = None
-    lsi: Annotated[float, Field(ge=0, le=100)] | None = None
-    holds: dict[HoldId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
-    training_status: Status | None = None
 
     def to_json(self) -> str:
         """The hand-in as indented JSON text."""
         return self.model_dump_json(indent=2)
+
+
+HandIn = create_model(
+    "HandIn",
+    __base__=_HandInFile,
+    __module__=__name__,
+    __doc__="A student's file for the class; see the module docstring for the JSON format.\n\n"
+    "Besides its format, version and screen, its fields are the profile's :data:`FIELDS`, "
+    "with the profile's own types, bounds and defaults.",
+    **{
+        name: (Profile.model_fields[name].annotation, Profile.model_fields[name]) for name in FIELDS
+    },
+)
 
 
 FORMAT = HandIn.model_fields["format"].default
