@@ -171,7 +171,7 @@ FAULTS = [
     ),
     Fault(
         "parameter-wrong-type",
-        replace(PARAMS, "  value: 0.025\n", "  value: fast\n"),
+        replace(PARAMS, "  value: 0.05\n", "  value: fast\n"),
         (
             f"{PARAMS}, weekly_gain_rate.value: input should be a valid number, "
             "unable to parse string as a number, got 'fast'",

@@ -79,11 +79,11 @@ def test_dose_cap_is_where_the_next_set_adds_under_a_tenth_of_the_first(params):
 
 
 def test_extra_sets_are_the_fewest_that_reach_the_target_within_the_target_weeks(params):
-    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=12).scenario(
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=14).scenario(
         strong_sets=6
     )
     extra = choose_extra_sets(plan, params, minimum=1, cap=4, target_weeks=24, draws=1000, seed=0)
-    grid = sweep(params, gaps=[12], extra_sets=[extra - 1, extra], strong_sets=6, weeks=24)
+    grid = sweep(params, gaps=[14], extra_sets=[extra - 1, extra], strong_sets=6, weeks=24)
     assert grid["week"].isna().tolist() == [True, False]
 
 
