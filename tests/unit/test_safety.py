@@ -13,6 +13,7 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import CLEARANCE, fields_of_tests
 from backbalance.assessment.hand_in import hand_in, read_hand_in
 from backbalance.assessment.logic import build_profile, fill
+from backbalance.assessment.profile import read_profile
 from backbalance.assessment.report import describe
 from backbalance.common.read import DataError
 from backbalance.programme.app import ProgrammeApp
@@ -190,3 +191,13 @@ def test_the_programme_app_asks_the_screen_before_typed_results(course):
     days = course.assessment.red_flags.clearance.valid.days
     app.screen_inputs[CLEARANCE].value = (today - datetime.timedelta(days=days + 1)).isoformat()
     assert app.profile() == Refusal("unscreened", course.programme_template.refusal.unscreened)
+
+
+@pytest.mark.parametrize("field", ["red_flag", "pre_exercise"])
+def test_a_cleared_profile_without_the_date_of_a_check_is_not_read(field):
+    """A hand-made file cannot say "cleared" without the date that the screen asks for."""
+    content = {"format": "back-in-balance/profile", "version": 1, "red_flag": "none"}
+    with pytest.raises(DataError, match="needs cleared_on"):
+        read_profile(json.dumps(content | {field: "cleared"}), "upload.json")
+    dated = read_profile(json.dumps(content | {field: "cleared", "cleared_on": TODAY}), "u.json")
+    assert dated.may_exercise

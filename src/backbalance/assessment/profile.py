@@ -14,7 +14,8 @@ The JSON format (version 1)::
                                        // clinician's check on cleared_on), "clinician" (see
                                        // one first) or "urgent"
       "red_flag_signs": [],            // ids of the signs answered yes, only after a stop
-      "cleared_on": null,              // date of the clinician's check (YYYY-MM-DD) or null
+      "cleared_on": null,              // date of the clinician's check (YYYY-MM-DD) or null;
+                                       // required when red_flag or pre_exercise is "cleared"
       "pre_exercise": "passed",        // the check before the tests: "passed", "cleared"
                                        // (a yes, and a clinician's check), "stopped" (a yes:
                                        // no holds, no strength test, no programme) or null
@@ -77,7 +78,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from backbalance.assessment.types import HoldId
 from backbalance.common.files import decode_text, write_atomic
@@ -155,6 +156,15 @@ class Profile(Frozen):
     strength: StrengthResult | None = None
     tight_muscles: tuple[TightMuscle, ...] = ()
     training_status: Status | None = None
+
+    @model_validator(mode="after")
+    def _clearance_has_a_date(self) -> Profile:
+        if "cleared" in (self.red_flag, self.pre_exercise) and self.cleared_on is None:
+            raise ValueError(
+                'a "cleared" screen needs cleared_on, the date of the clinician\'s check '
+                "(YYYY-MM-DD); without one, answer the safety check again"
+            )
+        return self
 
     @property
     def cleared(self) -> bool:
