@@ -66,9 +66,7 @@ def days_before_today(days: int) -> str:
     ("date", "message"),
     [("2026-03-16", "future"), ("2026-02-30", "date"), ("15/03/2026", "date"), (None, "expired")],
 )
-def test_a_date_in_the_future_impossible_or_too_old_gets_a_message(
-    alex, assessment, date, message
-):
+def test_a_date_in_the_future_impossible_or_too_old_gets_a_message(alex, assessment, date, message):
     clearance = assessment.red_flags.clearance
     date = days_before_today(clearance.valid.days + 1) if date is None else date
     sign = assessment.red_flags.clinician.signs[0].id
@@ -197,7 +195,7 @@ def test_the_programme_app_asks_the_screen_before_typed_results(course):
 def test_a_cleared_profile_without_the_date_of_a_check_is_not_read(field):
     """A hand-made file cannot say "cleared" without the date that the screen asks for."""
     content = {"format": "back-in-balance/profile", "version": 1, "red_flag": "none"}
-    with pytest.raises(DataError, match="needs cleared_on"):
+    with pytest.raises(DataError, match="needs the date of the clinician"):
         read_profile(json.dumps(content | {field: "cleared"}), "upload.json")
     dated = read_profile(json.dumps(content | {field: "cleared", "cleared_on": TODAY}), "u.json")
     assert dated.may_exercise

@@ -40,13 +40,13 @@ from backbalance.assessment.logic import (
     parse_number,
 )
 from backbalance.assessment.measures import NumberInput
-from backbalance.assessment.questions import Clearance
 from backbalance.assessment.profile import (
     ISO_DATE,
     PreExerciseResult,
     RedFlagLevel,
     StrengthResult,
 )
+from backbalance.assessment.questions import Clearance
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.parameters import STATUSES
 
