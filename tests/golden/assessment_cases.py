@@ -3,7 +3,7 @@
 Python (:mod:`backbalance.assessment`) is the reference; ``test_assessment_js.py`` replays
 every case with the static book's ``assessment-core.js`` under Node. The cases walk the
 paths of the data: every red flag, the date of a clinician's check (valid, in the future,
-impossible), each question before the tests, the see-a-clinician advice, a denied cause,
+impossible, the oldest that counts and one day older), each question before the tests, the see-a-clinician advice, a denied cause,
 each concern band, each ratio below, inside and above its limits, strength gaps on each
 side and none with each dominant hand, reps within and beyond the 1RM estimate's range,
 gaps beyond the gap limit, the side bridges within and beyond their noise, missing optional
@@ -17,6 +17,7 @@ Run ``python tests/golden/assessment_cases.py FOLDER`` to write the cases as JSO
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import itertools
 import json
 import random
@@ -132,6 +133,11 @@ def paths(data: AssessmentData) -> Iterator[State]:
     # a clinician's check: every kind of date, with and without a sign, never after an urgent one
     for date in DATES:
         yield base | {CLEARANCE: date}
+        yield base | {CLEARANCE: date, f"redflag-{clinician.id}": "yes"}
+    # the oldest check that still counts, and one day older (valid.days in red_flags.yml)
+    for back in (0, 1):
+        days = datetime.timedelta(days=data.red_flags.clearance.valid.days + back)
+        date = (datetime.date.fromisoformat(TODAY) - days).isoformat()
         yield base | {CLEARANCE: date, f"redflag-{clinician.id}": "yes"}
         yield base | {CLEARANCE: date, f"redflag-{clinician.id}": "yes", "hold-flexor": "90"}
     yield base | {CLEARANCE: TODAY, f"redflag-{urgent.id}": "yes"}

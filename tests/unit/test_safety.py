@@ -3,6 +3,7 @@ causes, the hand-in file and the programme's gate. Expected values come from ``d
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import pytest
@@ -12,6 +13,7 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import CLEARANCE, fields_of_tests
 from backbalance.assessment.hand_in import hand_in, read_hand_in
 from backbalance.assessment.logic import build_profile, fill
+from backbalance.assessment.profile import read_profile
 from backbalance.assessment.report import describe
 from backbalance.common.read import DataError
 from backbalance.programme.app import ProgrammeApp
@@ -56,15 +58,36 @@ def test_a_date_never_lifts_an_urgent_sign(alex, assessment, date):
     assert result.level == "urgent"
 
 
+def days_before_today(days: int) -> str:
+    return (datetime.date.fromisoformat(TODAY) - datetime.timedelta(days=days)).isoformat()
+
+
 @pytest.mark.parametrize(
     ("date", "message"),
-    [("2026-03-16", "future"), ("2026-02-30", "date"), ("15/03/2026", "date")],
+    [("2026-03-16", "future"), ("2026-02-30", "date"), ("15/03/2026", "date"), (None, "expired")],
 )
-def test_a_date_in_the_future_or_impossible_gets_a_message(alex, assessment, date, message):
+def test_a_date_in_the_future_impossible_or_too_old_gets_a_message(alex, assessment, date, message):
+    clearance = assessment.red_flags.clearance
+    date = days_before_today(clearance.valid.days + 1) if date is None else date
     sign = assessment.red_flags.clinician.signs[0].id
     result = screen(alex | {f"redflag-{sign}": "yes", CLEARANCE: date}, assessment, TODAY)
-    expected = assessment.red_flags.clearance.future if message == "future" else MESSAGES["date"]
+    expected = {
+        "future": clearance.future,
+        "expired": clearance.valid.expired,
+        "date": MESSAGES["date"],
+    }[message]
     assert (result.level, result.errors) == (None, {CLEARANCE: expected})
+
+
+def test_a_check_counts_for_its_valid_days_and_no_longer(alex, assessment):
+    """The oldest date that still counts is exactly ``valid.days`` before today."""
+    days = assessment.red_flags.clearance.valid.days
+    sign = assessment.red_flags.clinician.signs[0].id
+    state = alex | {f"redflag-{sign}": "yes"}
+    oldest = screen(state | {CLEARANCE: days_before_today(days)}, assessment, TODAY)
+    assert (oldest.level, oldest.cleared_on) == ("cleared", days_before_today(days))
+    too_old = screen(state | {CLEARANCE: days_before_today(days + 1)}, assessment, TODAY)
+    assert too_old.level is None and CLEARANCE in too_old.errors
 
 
 def test_a_yes_before_the_tests_skips_them_and_refuses_a_programme(alex, assessment, course):
@@ -160,5 +183,19 @@ def test_the_programme_app_asks_the_screen_before_typed_results(course):
     first = course.assessment.red_flags.clinician.signs[0].id
     app.screen_inputs[f"redflag-{first}"].value = "yes"
     assert app.profile().red_flag == "clinician"
-    app.screen_inputs[CLEARANCE].value = "2020-01-01"
+    today = datetime.date.today()
+    app.screen_inputs[CLEARANCE].value = (today - datetime.timedelta(days=1)).isoformat()
     assert app.profile().red_flag == "cleared"
+    days = course.assessment.red_flags.clearance.valid.days
+    app.screen_inputs[CLEARANCE].value = (today - datetime.timedelta(days=days + 1)).isoformat()
+    assert app.profile() == Refusal("unscreened", course.programme_template.refusal.unscreened)
+
+
+@pytest.mark.parametrize("field", ["red_flag", "pre_exercise"])
+def test_a_cleared_profile_without_the_date_of_a_check_is_not_read(field):
+    """A hand-made file cannot say "cleared" without the date that the screen asks for."""
+    content = {"format": "back-in-balance/profile", "version": 1, "red_flag": "none"}
+    with pytest.raises(DataError, match="needs the date of the clinician"):
+        read_profile(json.dumps(content | {field: "cleared"}), "upload.json")
+    dated = read_profile(json.dumps(content | {field: "cleared", "cleared_on": TODAY}), "u.json")
+    assert dated.may_exercise

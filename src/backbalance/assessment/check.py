@@ -46,6 +46,7 @@ from backbalance.assessment.profile import (
     RedFlagLevel,
     StrengthResult,
 )
+from backbalance.assessment.questions import Clearance
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.parameters import STATUSES
 
@@ -120,11 +121,16 @@ def check_choice(value: str, allowed: tuple[str, ...], *, required: bool = True)
     return Checked(error=MESSAGES["choose"])
 
 
-def check_date(text: str, today: str, future: str) -> Checked:
-    """Check the date of a clinician's check: empty, or a real ``YYYY-MM-DD`` no later than ``today``.
+def check_date(text: str, today: str, clearance: Clearance) -> Checked:
+    """Check the date of a clinician's check: empty, or a real ``YYYY-MM-DD`` no later than
+    ``today`` and no more than ``clearance.valid.days`` before it.
 
-    >>> check_date("2026-02-30", "2026-03-01", "after today").error
+    >>> from backbalance.course import Course
+    >>> clearance = Course.find().assessment.red_flags.clearance
+    >>> check_date("2026-02-30", "2026-03-01", clearance).error
     'Type the date as year-month-day, such as 2026-01-31.'
+    >>> check_date("2026-03-01", "2026-03-01", clearance).value
+    '2026-03-01'
     """
     text = text.strip(SPACE)
     if not text:
@@ -135,7 +141,12 @@ def check_date(text: str, today: str, future: str) -> Checked:
         valid = False
     if not valid:
         return Checked(error=MESSAGES["date"])
-    return Checked(error=future) if text > today else Checked(value=text)
+    if text > today:
+        return Checked(error=clearance.future)
+    earliest = datetime.date.fromisoformat(today) - datetime.timedelta(days=clearance.valid.days)
+    if text < earliest.isoformat():
+        return Checked(error=clearance.valid.expired)
+    return Checked(value=text)
 
 
 @dataclass(frozen=True)
@@ -180,7 +191,7 @@ def screen(state: Mapping[str, str], data: AssessmentData, today: str) -> Screen
     signs = tuple(sign_id for sign_id, answer in checked.items() if answer.value == "yes")
     if any(sign.id in signs for sign in flags.urgent.signs):
         return Screen("urgent", signs)
-    date = check_date(state.get(CLEARANCE, ""), today, flags.clearance.future)
+    date = check_date(state.get(CLEARANCE, ""), today, flags.clearance)
     if signs and date.value is None and date.error is None:
         return Screen("clinician", signs)
     every = {**{f"redflag-{k}": v for k, v in checked.items()}, CLEARANCE: date}

@@ -14,7 +14,8 @@ The JSON format (version 1)::
                                        // clinician's check on cleared_on), "clinician" (see
                                        // one first) or "urgent"
       "red_flag_signs": [],            // ids of the signs answered yes, only after a stop
-      "cleared_on": null,              // date of the clinician's check (YYYY-MM-DD) or null
+      "cleared_on": null,              // date of the clinician's check (YYYY-MM-DD) or null;
+                                       // a file that says "cleared" without it is not read
       "pre_exercise": "passed",        // the check before the tests: "passed", "cleared"
                                        // (a yes, and a clinician's check), "stopped" (a yes:
                                        // no holds, no strength test, no programme) or null
@@ -260,6 +261,13 @@ def _not_a_profile(text: str | bytes) -> str | None:
     return not_a_course_file(text, FORMAT, VERSION, "profile")
 
 
+UNDATED_CLEARANCE = (
+    'is missing: a "cleared" screen needs the date of the clinician\'s check (YYYY-MM-DD); '
+    "answer the safety check again"
+)
+"""Why a profile file that says "cleared" without a date is not read (no programme from it)."""
+
+
 def read_profile(text: str | bytes, name: str) -> Profile:
     """A learner's profile from JSON text (the format in the module docstring).
 
@@ -278,8 +286,8 @@ def read_profile(text: str | bytes, name: str) -> Profile:
     Raises
     ------
     backbalance.common.read.DataError
-        One problem for text that is empty, not JSON, not a profile or of another version;
-        else one problem per invalid field.
+        One problem for text that is empty, not JSON, not a profile or of another version,
+        or that says "cleared" without ``cleared_on``; else one problem per invalid field.
     """
     if isinstance(text, bytes):
         try:
@@ -293,9 +301,12 @@ def read_profile(text: str | bytes, name: str) -> Profile:
     if reason is not None:
         raise DataError([Problem(name, "", reason)])
     try:
-        return Profile.from_json(text)
+        profile = Profile.from_json(text)
     except ValidationError as err:
         raise DataError(problems_from(name, err)) from None
+    if "cleared" in (profile.red_flag, profile.pre_exercise) and profile.cleared_on is None:
+        raise DataError([Problem(name, "cleared_on", UNDATED_CLEARANCE)])
+    return profile
 
 
 def load_profile(path: Path | str) -> Profile:

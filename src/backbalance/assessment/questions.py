@@ -33,6 +33,13 @@ class RedFlagGroup(Sourced):
     signs: Annotated[list[RedFlagSign], Field(min_length=1, max_length=16)]
 
 
+class ClearanceValidity(Sourced):
+    """How long a clinician's check counts: ``days`` back from today, and the message after that."""
+
+    days: Annotated[int, Field(ge=1, le=3650)]
+    expired: Text
+
+
 class Clearance(Frozen):
     """The "a clinician has checked me" path: a date that unlocks the tests and the programme."""
 
@@ -41,6 +48,7 @@ class Clearance(Frozen):
     when_stopped: Text
     cleared: Annotated[Text, blanks("date")]
     future: Text
+    valid: ClearanceValidity
 
 
 class RedFlags(Frozen):
@@ -65,11 +73,13 @@ class RedFlags(Frozen):
         return [*self.urgent.signs, *self.clinician.signs]
 
     def citations(self) -> Iterator[tuple[str, str]]:
-        """``(entry, bibtex_key)`` for each group that names a source."""
+        """``(entry, bibtex_key)`` for each group (and the clearance's limit) that names a source."""
         for name in ("urgent", "clinician"):
             source = getattr(self, name).source
             if source:
                 yield f"{name}.source", source
+        if self.clearance.valid.source:
+            yield "clearance.valid.source", self.clearance.valid.source
 
 
 # --------------------------------------------------------------------------- pre-exercise

@@ -66,8 +66,9 @@
 
   function allSigns(flags) { return flags.urgent.signs.concat(flags.clinician.signs); }
 
-  /* A clinician's check: empty, or a real YYYY-MM-DD no later than today (check.check_date). */
-  function checkDate(text, today, future, spec) {
+  /* A clinician's check: empty, or a real YYYY-MM-DD no later than today and no more than
+     clearance.valid.days before it (check.check_date). */
+  function checkDate(text, today, clearance, spec) {
     text = trim(text, spec);
     if (!text) return { value: null, error: null };
     var valid = new RegExp(spec.iso_date).test(text);
@@ -78,7 +79,11 @@
       valid = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
     }
     if (!valid) return { value: null, error: spec.messages.date };
-    return text > today ? { value: null, error: future } : { value: text, error: null };
+    if (text > today) return { value: null, error: clearance.future };
+    var earliest = new Date(0);
+    earliest.setUTCFullYear(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)) - clearance.valid.days);
+    if (text < earliest.toISOString().slice(0, 10)) return { value: null, error: clearance.valid.expired };
+    return { value: text, error: null };
   }
 
   /* Step 1: the red flags and the date of a clinician's check (check.screen). */
@@ -92,7 +97,7 @@
     if (flags.urgent.signs.some(function (s) { return signs.indexOf(s.id) >= 0; })) {
       return { level: "urgent", signs: signs, errors: {}, cleared_on: null };
     }
-    var date = checkDate(state[spec.clearance] || "", today, flags.clearance.future, spec);
+    var date = checkDate(state[spec.clearance] || "", today, flags.clearance, spec);
     if (signs.length && date.value === null && date.error === null) {
       return { level: "clinician", signs: signs, errors: {}, cleared_on: null };
     }
