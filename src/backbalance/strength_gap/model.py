@@ -35,6 +35,25 @@ from backbalance.strength_gap.parameters import ModelParameters, Status
 BANDS = (10, 50, 90)
 """Percentiles reported across simulated people."""
 
+TABLE_COLUMNS: dict[str, str] = {
+    "week": "week of the plan, 0 = the starting test",
+    "side": "left or right",
+    "strength": "latent strength, typical person (P50)",
+    "strength_p10": "latent strength, P10 across people",
+    "strength_p90": "latent strength, P90 across people",
+    "reading_p10": "observed: a re-test result with the test's noise, P10",
+    "reading_p90": "observed: a re-test result with the test's noise, P90",
+    "lsi": "LSI of latent strength, typical person (P50)",
+    "lsi_p10": "LSI of latent strength, P10",
+    "lsi_p90": "LSI of latent strength, P90",
+    "lsi_read_p10": "observed: the LSI a re-test shows, P10",
+    "lsi_read_p90": "observed: the LSI a re-test shows, P90",
+}
+"""Every column of :attr:`Simulation.table` and what it holds: ``latent`` is the model's
+true strength (what weeks to a target use); ``observed`` is what a learner's re-test reads
+(latent strength with the test's noise, :attr:`Simulation.test_sem_percent`), the band a
+learner compares results with."""
+
 
 class GapBeyondLimit(ValueError):
     """A starting gap larger than ``gap_limit``; the message is the plain one from the data."""
@@ -220,7 +239,9 @@ class Simulation:
     (latent strength with the test's noise); and the week's limb symmetry index ``lsi``
     (P50 of latent strength, weaker ÷ stronger × 100) with ``lsi_p10``/``lsi_p90`` and
     ``lsi_read_p10``/``lsi_read_p90`` for the LSI a re-test would show (the same on both
-    rows of a week). ``test_sem_percent`` is the re-test noise used (0: none).
+    rows of a week). :data:`TABLE_COLUMNS` says which columns are latent and which
+    observed. ``test_sem_percent`` is the re-test noise used (0: none, the observed
+    columns equal the latent ones).
     """
 
     plan: Scenario
@@ -395,7 +416,7 @@ def simulate(
     *,
     draws: int = 1000,
     seed: int = 0,
-    test_sem_percent: float = 0.0,
+    test_sem_percent: float | None = None,
     people: People | None = None,
 ) -> Simulation:
     """Simulate one plan across ``draws`` people and summarise it.
@@ -412,9 +433,11 @@ def simulate(
     seed
         Seed for the people and the re-test noise.
     test_sem_percent
-        Typical error of one strength result, in per cent: pass
-        ``Course.find().assessment.strength.test_error.sem_percent`` so that the reading
-        bands show what re-tests will read; 0 gives readings equal to latent strength.
+        Typical error of one strength result, in per cent, for the observed (re-test)
+        bands. By default ``params.test_sem_percent``: the course's strength test
+        (``data/assessment/strength.yml``) when ``params`` is ``Course.parameters``, so
+        the bands a learner reads show what re-tests will read. 0 makes the observed
+        columns equal to latent strength.
     people
         Use these people instead of drawing ``draws`` new ones.
 
@@ -433,16 +456,19 @@ def simulate(
     >>> from backbalance.course import Course
     >>> params = Course.find().parameters
     >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4)
-    >>> sim = simulate(plan, params, draws=200, test_sem_percent=4.2)
+    >>> sim = simulate(plan, params, draws=200)
     >>> len(sim.table) == 2 * (plan.weeks + 1)  # a row per side and week, from week 0
+    True
+    >>> sim.test_sem_percent == Course.find().assessment.strength.test_error.sem_percent
     True
     >>> sim.parity_at(90).describe().startswith("LSI 90%: typical person")
     True
     """
+    sem = params.test_sem_percent if test_sem_percent is None else test_sem_percent
     _, paths, readings = run_people(
-        plan, params, draws=draws, seed=seed, test_sem_percent=test_sem_percent, people=people
+        plan, params, draws=draws, seed=seed, test_sem_percent=sem, people=people
     )
-    return summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
+    return summarise(plan, paths, readings, params, test_sem_percent=sem)
 
 
 def run_people(
