@@ -115,9 +115,12 @@ def _count(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
 def _simulate(args: argparse.Namespace) -> int:
     """Simulate one plan; print the tidy table as CSV or everything as JSON on stdout."""
     try:
-        params = load_model_parameters(
-            Path(args.params) if args.params else Course.find().path("model_parameters.yml")
-        )
+        course = Course.find()
+        params = course.parameters
+        if args.params:  # the course's strength test noise still gives the re-test bands
+            params = load_model_parameters(Path(args.params)).with_test_noise(
+                params.test_sem_percent
+            )
     except DataError as err:
         return _report(err.problems)
     fields = (

@@ -123,10 +123,17 @@ class Course:
 
     @cached_property
     def parameters(self) -> ModelParameters:
-        """``data/model_parameters.yml``: the strength-gap model's numbers and sources."""
+        """``data/model_parameters.yml``: the strength-gap model's numbers and sources, with
+        the typical error of ``assessment/strength.yml`` as the simulation's default re-test
+        noise (none for a course without that file)."""
+        from backbalance.assessment.data import load_assessment_file
         from backbalance.strength_gap.parameters import load_model_parameters
 
-        return load_model_parameters(self.path("model_parameters.yml"))
+        params = load_model_parameters(self.path("model_parameters.yml"))
+        strength = self.path("assessment", "strength.yml")
+        if not strength.is_file():
+            return params
+        return params.with_test_noise(load_assessment_file(strength).test_error.sem_percent)
 
     @cached_property
     def assessment(self) -> AssessmentData:

@@ -275,6 +275,57 @@ def test_reading_bands_contain_the_latent_band(params):
     ).all()
 
 
+def test_the_course_parameters_carry_the_strength_tests_noise(params):
+    """Course.parameters attaches the strength test's typical error (data/assessment/
+    strength.yml, grgic2020) as the default re-test noise; a parameter file read alone has
+    none; a changed cross-education keeps it."""
+    course = Course.find(ROOT)
+    sem = course.assessment.strength.test_error.sem_percent
+    assert course.parameters.test_sem_percent == sem
+    assert params.test_sem_percent == 0
+    assert course.parameters.with_cross_education(0.3).test_sem_percent == sem
+    with pytest.raises(ValueError, match="0-100 per cent"):
+        params.with_test_noise(-1)
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+@pytest.mark.parametrize("cause", ["unknown", "handedness"])
+def test_by_default_the_bands_a_learner_reads_show_the_test_noise(seed, cause):
+    """simulate on the course's parameters: the observed (re-test) band is at least as wide
+    as the latent band in every week, and wider at the start (where every simulated person
+    has the same latent strength); the same seed gives the same numbers, which equal an
+    explicit test_sem_percent; the noise moves neither latent strength nor weeks to targets."""
+    course = Course.find(ROOT)
+    params, sem = course.parameters, course.assessment.strength.test_error.sem_percent
+    plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=26, cause=cause)
+    sim = model.simulate(plan, params, draws=300, seed=seed)
+    assert sim.test_sem_percent == sem
+    table = sim.table
+    observed = table["reading_p90"] - table["reading_p10"]
+    latent = table["strength_p90"] - table["strength_p10"]
+    assert (observed >= latent).all()
+    assert (observed[table["week"] == 0] > 0).all() and (latent[table["week"] == 0] == 0).all()
+    lsi_observed = table["lsi_read_p90"] - table["lsi_read_p10"]
+    assert (lsi_observed >= table["lsi_p90"] - table["lsi_p10"]).all()
+    again = model.simulate(plan, params, draws=300, seed=seed, test_sem_percent=sem)
+    pd.testing.assert_frame_equal(table, again.table)
+    quiet = model.simulate(plan, params, draws=300, seed=seed, test_sem_percent=0)
+    kinds = model.TABLE_COLUMNS
+    latent_columns = [c for c in table.columns if not kinds[c].startswith("observed")]
+    pd.testing.assert_frame_equal(table[latent_columns], quiet.table[latent_columns])
+    assert sim.parity == quiet.parity
+    assert_allclose(quiet.table["reading_p10"], quiet.table["strength_p10"])
+
+
+def test_every_table_column_is_labelled_latent_or_observed(params):
+    """TABLE_COLUMNS names every column of the tidy table, in order, and the observed ones
+    are the re-test columns the charts draw as bands."""
+    table = model.simulate(Scenario(gap_percent=10, strong_sets=6, weeks=3), params, draws=5).table
+    assert list(model.TABLE_COLUMNS) == list(table.columns)
+    observed = {c for c, text in model.TABLE_COLUMNS.items() if text.startswith("observed")}
+    assert observed == {"reading_p10", "reading_p90", "lsi_read_p10", "lsi_read_p90"}
+
+
 def test_adherence_is_the_share_of_planned_sets_done(params):
     """Half the sets done gives exactly the simulation of half the planned sets."""
     half = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=20, adherence=0.5)

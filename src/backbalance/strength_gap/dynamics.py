@@ -59,7 +59,6 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -72,6 +71,9 @@ Cause = Literal["unknown", "disuse", "handedness"]
 """Where the gap comes from: ``unknown`` (the default) shows both known causes."""
 
 CAUSES: tuple[Cause, ...] = ("unknown", "disuse", "handedness")
+
+BLOCK = 1 << 15
+"""Scenario x person values per block of :func:`first_weeks` (a few such arrays fit in cache)."""
 
 
 @dataclass(frozen=True)
@@ -271,41 +273,93 @@ def early_phase(weeks: int, early_weeks: float) -> NDArray[np.float64]:
     return spent[:-1] - spent[1:]
 
 
-def weekly_strength(
-    start: ArrayLike, sets: ArrayLike, weeks: int, dynamics: Dynamics, people: People
-) -> Iterator[NDArray[np.float64]]:
-    """Yield the latent strength of both sides week by week, from week 0 to ``weeks``.
+@dataclass(frozen=True)
+class Growth:
+    r"""The weekly update of one or both sides, ready to run: :math:`S_{t+1} = S_t
+    \exp(g_t - \beta_t S_t)`, with :math:`g_t = k_t s - d\,[V = 0]` and
+    :math:`\beta_t = k_t s / C` (:math:`k_t` the week's capped coefficient).
 
-    The one implementation of the weekly update; :func:`strength_paths` stacks it, and
-    :func:`first_weeks` reads it without keeping every week in memory. Arguments as in
-    :func:`strength_paths`; each item has shape ``(..., draws, 2)``.
+    Built by :meth:`of`; :func:`strength_paths` runs it for every week at once and
+    :func:`first_weeks` one week at a time (so a large sweep stays small in memory).
     """
-    start = np.asarray(start, dtype=float)[..., None, :]
-    volume = np.asarray(sets, dtype=float)[..., None, :]
-    column = {name: getattr(people, name)[:, None] for name in People.__dataclass_fields__}
-    push = effective_stimulus(
-        volume, column["half_sets"], column["cross_education"], dynamics.both_train
-    )
-    strong = start.max(axis=-1, keepdims=True)
-    kept_gap = (1.0 - start / strong) * (1.0 - column["recovery"])
-    ceiling = strong * (1.0 + dynamics.headroom) * (1.0 - kept_gap)
-    early = dynamics.early_gain * early_phase(weeks, dynamics.early_weeks)
-    coefficient = np.minimum(column["multiplier"] * (column["rate"] + early[:, None, None]), 1.0)
-    push = np.broadcast_to(push, np.broadcast_shapes(push.shape, ceiling.shape))
-    # S(t+1) = S(t) exp(gain[t] - brake[t] S(t)): both factors for all weeks at once.
-    gain = coefficient[(slice(None),) + (None,) * (push.ndim - 2)] * push
-    brake = gain / ceiling
-    if dynamics.detraining:
-        gain = gain - dynamics.detraining * (volume == 0)
-    strength = np.broadcast_to(start, gain.shape[1:]).copy()
-    step = np.empty_like(strength)
-    yield strength
-    for week in range(weeks):
-        np.multiply(brake[week], strength, out=step)
-        np.subtract(gain[week], step, out=step)
-        np.exp(step, out=step)
-        strength = strength * step
-        yield strength
+
+    start: NDArray[np.float64]
+    """Starting strength, shape ``(..., draws[, 2])``."""
+    coefficient: NDArray[np.float64]
+    """:math:`k_t = \\min(m (r + a e_t), 1)`, shape ``(weeks, ...)``, broadcast against ``push``."""
+    push: NDArray[np.float64]
+    """The effective stimulus :math:`s`, shape ``(..., draws[, 2])``."""
+    ceiling: NDArray[np.float64]
+    """:math:`C`, broadcast against ``push``."""
+    loss: NDArray[np.float64] | None
+    """The detraining term :math:`d\\,[V = 0]`, or None when detraining is off."""
+
+    @classmethod
+    def of(
+        cls,
+        start: ArrayLike,
+        sets: ArrayLike,
+        weeks: int,
+        dynamics: Dynamics,
+        people: People,
+        side: int | None = None,
+    ) -> Growth:
+        """The update of every scenario and person; arguments as in :func:`strength_paths`.
+
+        ``side`` keeps one side only (0: left, 1: right; the other side still sends its
+        cross-education); None keeps both, on the last axis.
+        """
+        start = np.asarray(start, dtype=float)[..., None, :]
+        volume = np.asarray(sets, dtype=float)[..., None, :]
+        push = effective_stimulus(
+            volume,
+            people.half_sets[:, None],
+            people.cross_education[:, None],
+            dynamics.both_train,
+        )
+        strong = start.max(axis=-1, keepdims=True)
+        kept_gap = (1.0 - start / strong) * (1.0 - people.recovery[:, None])
+        ceiling = strong * (1.0 + dynamics.headroom) * (1.0 - kept_gap)
+        early = dynamics.early_gain * early_phase(weeks, dynamics.early_weeks)
+        coefficient = np.minimum(
+            people.multiplier[:, None] * (people.rate[:, None] + early[:, None, None]), 1.0
+        )  # (weeks, draws, 1)
+        push = np.broadcast_to(push, np.broadcast_shapes(push.shape, ceiling.shape))
+        loss = dynamics.detraining * (volume == 0) if dynamics.detraining else None
+        if side is not None:
+            start, push, ceiling = start[..., side], push[..., side], ceiling[..., side]
+            coefficient = coefficient[..., 0]
+            loss = loss[..., side] if loss is not None else None
+        lead = (slice(None),) + (None,) * (push.ndim - coefficient.ndim + 1)
+        return cls(np.broadcast_to(start, push.shape), coefficient[lead], push, ceiling, loss)
+
+    def terms(self, week: int | slice = slice(None)) -> tuple[NDArray, NDArray]:
+        """``(gain, brake)`` of one week, or of every week (the default)."""
+        gain = self.coefficient[week] * self.push
+        brake = gain / self.ceiling
+        if self.loss is not None:
+            gain = gain - self.loss
+        return gain, brake
+
+    def paths(self) -> NDArray[np.float64]:
+        """Strength in every week, shape ``(weeks + 1, *start.shape)``; index 0 is the start."""
+        gain, brake = self.terms()
+        paths = np.empty((len(gain) + 1, *self.push.shape))
+        paths[0] = self.start
+        step = np.empty(self.push.shape)
+        for now, g, b, then in zip(paths[:-1], gain, brake, paths[1:], strict=True):
+            _advance(now, g, b, out=then, step=step)
+        return paths
+
+
+def _advance(
+    strength: NDArray, gain: NDArray, brake: NDArray, out: NDArray, step: NDArray | None = None
+) -> NDArray:
+    """One week: ``out = strength * exp(gain - brake * strength)``; ``step`` is scratch space."""
+    step = np.multiply(brake, strength, out=step)
+    np.subtract(gain, step, out=step)
+    np.exp(step, out=step)
+    return np.multiply(strength, step, out=out)
 
 
 def strength_paths(
@@ -337,7 +391,7 @@ def strength_paths(
     weaker side's is lower by the part of the gap it cannot win back (``1 - recovery``).
     The weekly coefficient is capped at 1, which keeps every side at or below its ceiling.
     """
-    return np.stack(list(weekly_strength(start, sets, weeks, dynamics, people)))
+    return Growth.of(start, sets, weeks, dynamics, people).paths()
 
 
 def first_weeks(
@@ -351,8 +405,10 @@ def first_weeks(
     """First week in which the initially weaker side reaches ``target`` % of the other.
 
     The same as ``weeks_to_target(strength_paths(...), start, target)`` of
-    :mod:`backbalance.strength_gap.model`, computed week by week in little memory (for
-    large sweeps).
+    :mod:`backbalance.strength_gap.model`, computed for large sweeps: the two sides'
+    updates only meet through the stimulus, so the stronger side is run once for each
+    distinct (start, sets) it has, and the weaker side week by week in blocks that stay
+    in the processor's cache.
 
     Returns
     -------
@@ -361,15 +417,39 @@ def first_weeks(
     """
     begin = np.asarray(start, dtype=float)
     volume = np.broadcast_to(np.asarray(sets, dtype=float), begin.shape)
-    # The model is mirror-symmetric: put the weaker side first, so no per-week selection.
+    lead = begin.shape[:-1]
+    # The model is mirror-symmetric: put the weaker side first.
     swap = (begin[..., 0] > begin[..., 1])[..., None]
-    begin, volume = (np.where(swap, x[..., ::-1], x) for x in (begin, volume))
+    begin, volume = (np.where(swap, x[..., ::-1], x).reshape(-1, 2) for x in (begin, volume))
     share = target / 100.0 - 1e-12
-    first = np.full((*begin.shape[:-1], len(people)), weeks + 1, dtype=np.int64)
-    for week, strength in enumerate(weekly_strength(begin, volume, weeks, dynamics, people)):
-        reached = strength[..., 0] >= share * strength[..., 1]
-        np.putmask(first, reached & (first > weeks), week)
-    return first
+    # The stronger side depends on its start and both sides' sets only.
+    key = np.column_stack([begin[:, 1], volume])
+    distinct, which = np.unique(key, axis=0, return_inverse=True)
+    which = which.ravel()
+    alone = np.repeat(distinct[:, :1], 2, axis=1)  # no gap: the stronger side's own ceiling
+    strong = Growth.of(alone, distinct[:, 1:], weeks, dynamics, people, side=1).paths()
+    bar = share * strong  # (weeks + 1, distinct, draws)
+    first = np.empty((len(begin), len(people)), dtype=np.int64)
+    rows = max(1, BLOCK // len(people))
+    for block in range(0, len(begin), rows):
+        part = slice(block, block + rows)
+        weak = Growth.of(begin[part], volume[part], weeks, dynamics, people, side=0)
+        strength, limit, step = (
+            weak.start.copy(),
+            np.empty(weak.push.shape),
+            np.empty(weak.push.shape),
+        )
+        now, ever = np.empty(limit.shape, dtype=bool), np.zeros(limit.shape, dtype=bool)
+        later = np.zeros(limit.shape, dtype=np.int64)  # weeks from the first reached one on
+        for week in range(weeks + 1):
+            if week:
+                _advance(strength, *weak.terms(week - 1), out=strength, step=step)
+            np.take(bar[week], which[part], axis=0, out=limit)
+            np.greater_equal(strength, limit, out=now)
+            np.logical_or(ever, now, out=ever)
+            np.add(later, ever, out=later)
+        first[part] = weeks + 1 - later
+    return first.reshape(*lead, len(people))
 
 
 def retest_readings(
@@ -398,7 +478,9 @@ def retest_readings(
     if sem_percent == 0:
         return paths
     noise = np.random.default_rng([seed, 1]).standard_normal(paths.shape)
-    return paths * np.exp(sem_percent / 100 * noise)
+    np.multiply(noise, sem_percent / 100, out=noise)
+    np.exp(noise, out=noise)
+    return np.multiply(paths, noise, out=noise)
 
 
 def limb_symmetry_index(paths: NDArray[np.float64]) -> NDArray[np.float64]:

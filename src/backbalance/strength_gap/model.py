@@ -35,6 +35,25 @@ from backbalance.strength_gap.parameters import ModelParameters, Status
 BANDS = (10, 50, 90)
 """Percentiles reported across simulated people."""
 
+TABLE_COLUMNS: dict[str, str] = {
+    "week": "week of the plan, 0 = the starting test",
+    "side": "left or right",
+    "strength": "latent strength, typical person (P50)",
+    "strength_p10": "latent strength, P10 across people",
+    "strength_p90": "latent strength, P90 across people",
+    "reading_p10": "observed: a re-test result with the test's noise, P10",
+    "reading_p90": "observed: a re-test result with the test's noise, P90",
+    "lsi": "LSI of latent strength, typical person (P50)",
+    "lsi_p10": "LSI of latent strength, P10",
+    "lsi_p90": "LSI of latent strength, P90",
+    "lsi_read_p10": "observed: the LSI a re-test shows, P10",
+    "lsi_read_p90": "observed: the LSI a re-test shows, P90",
+}
+"""Every column of :attr:`Simulation.table` and what it holds: ``latent`` is the model's
+true strength (what weeks to a target use); ``observed`` is what a learner's re-test reads
+(latent strength with the test's noise, :attr:`Simulation.test_sem_percent`), the band a
+learner compares results with."""
+
 
 class GapBeyondLimit(ValueError):
     """A starting gap larger than ``gap_limit``; the message is the plain one from the data."""
@@ -66,12 +85,15 @@ def weighted_quantiles(
         Shape ``(len(percents), *other axes)``.
     """
     shares = np.asarray(percents, dtype=float) / 100
+    data = np.asarray(values, dtype=float)
+    if axis not in (-1, data.ndim - 1):
+        data = np.moveaxis(data, axis, -1)
     if weights is None:
-        data = np.asarray(values, dtype=float)
-        ranks = np.maximum(np.ceil(shares * data.shape[axis]).astype(int) - 1, 0)
-        picked = np.take(np.partition(data, ranks, axis=axis), ranks, axis=axis)
-        return np.moveaxis(picked, axis, 0)
-    data = np.moveaxis(np.asarray(values, dtype=float), axis, -1)
+        # A sort along contiguous memory: faster than numpy's partition at several ranks.
+        ordered = data.copy(order="C")
+        ordered.sort(axis=-1)
+        ranks = np.maximum(np.ceil(shares * data.shape[-1]).astype(int) - 1, 0)
+        return np.moveaxis(ordered[..., ranks], -1, 0)
     order = np.argsort(data, axis=-1)
     ranked = np.take_along_axis(data, order, axis=-1)
     cumulative = np.cumsum(np.asarray(weights, dtype=float)[order], axis=-1)
@@ -217,7 +239,9 @@ class Simulation:
     (latent strength with the test's noise); and the week's limb symmetry index ``lsi``
     (P50 of latent strength, weaker ÷ stronger × 100) with ``lsi_p10``/``lsi_p90`` and
     ``lsi_read_p10``/``lsi_read_p90`` for the LSI a re-test would show (the same on both
-    rows of a week). ``test_sem_percent`` is the re-test noise used (0: none).
+    rows of a week). :data:`TABLE_COLUMNS` says which columns are latent and which
+    observed. ``test_sem_percent`` is the re-test noise used (0: none, the observed
+    columns equal the latent ones).
     """
 
     plan: Scenario
@@ -254,7 +278,7 @@ class Simulation:
 
 
 def weeks_to_target(
-    paths: NDArray[np.float64], start: ArrayLike, target: float
+    paths: NDArray[np.float64], start: ArrayLike, target: float | Sequence[float]
 ) -> NDArray[np.int64]:
     """First week in which the initially weaker side reaches ``target`` % of the other.
 
@@ -265,25 +289,30 @@ def weeks_to_target(
     start
         The starting strengths used, shape ``(..., 2)``; decides which side is weaker.
     target
-        LSI target in per cent, for example 90.
+        LSI target in per cent, for example 90, or several targets.
 
     Returns
     -------
     numpy.ndarray
-        Shape ``(..., draws)``; ``weeks + 1`` where the target is not reached. A side
-        that overtakes the other within one week counts as having reached it.
+        Shape ``(..., draws)``, with one more leading axis for several targets;
+        ``weeks + 1`` where the target is not reached. A side that overtakes the other
+        within one week counts as having reached it.
     """
     start = np.asarray(start, dtype=float)
     left_weaker = (start[..., 0] <= start[..., 1])[..., None]
     weak = np.where(left_weaker, paths[..., 0], paths[..., 1])
     strong = np.where(left_weaker, paths[..., 1], paths[..., 0])
-    reached = weak >= (target / 100.0 - 1e-12) * strong
-    return np.where(reached.any(axis=0), reached.argmax(axis=0), paths.shape[0])
+    share = np.asarray(target, dtype=float) / 100.0 - 1e-12
+    reached = weak >= share.reshape(share.shape + (1,) * weak.ndim) * strong
+    # Weeks from the first one reached on; the first week is what is left before them.
+    weeks_axis = share.ndim
+    ever = np.logical_or.accumulate(reached, axis=weeks_axis)
+    return paths.shape[0] - ever.sum(axis=weeks_axis)
 
 
 def parity_summary(
     first_weeks: NDArray[np.int64],
-    target: float,
+    target: float | Sequence[float],
     weeks: int,
     weights: ArrayLike | None = None,
 ) -> list[Parity]:
@@ -294,7 +323,7 @@ def parity_summary(
     first_weeks
         Output of :func:`weeks_to_target`, shape ``(..., draws)``.
     target
-        The LSI target these weeks refer to.
+        The LSI target these weeks refer to, or one target per scenario.
     weeks
         The horizon; later weeks mean "not within the horizon".
     weights
@@ -311,7 +340,11 @@ def parity_summary(
     def week(value: float) -> int | None:
         return int(value) if value <= weeks else None
 
-    return [Parity(target, week(mid), week(low), week(high), weeks) for low, mid, high in rows]
+    targets = np.broadcast_to(np.asarray(target, dtype=float), len(rows)).tolist()
+    return [
+        Parity(goal, week(mid), week(low), week(high), weeks)
+        for goal, (low, mid, high) in zip(targets, rows, strict=True)
+    ]
 
 
 def summarise(
@@ -343,30 +376,35 @@ def summarise(
     -------
     Simulation
     """
-    strength = weighted_quantiles(paths, BANDS, weights, axis=1)  # (band, week, side)
-    reading = weighted_quantiles(readings, BANDS, weights, axis=1)
-    lsi = weighted_quantiles(limb_symmetry_index(paths), BANDS, weights, axis=1)
-    lsi_read = weighted_quantiles(limb_symmetry_index(readings), BANDS, weights, axis=1)
-    horizon = paths.shape[0] - 1
-    parity = tuple(
-        parity_summary(weeks_to_target(paths, plan.start, target), target, horizon, weights)[0]
-        for target in params.lsi_targets.value
-    )
-    n = horizon + 1
+    n, draws = paths.shape[:2]
+    # Every banded quantity with the people last, so one sort gives all the bands.
+    columns = np.empty((6, n, draws))
+    columns[0:2] = paths.transpose(2, 0, 1)
+    columns[2:4] = readings.transpose(2, 0, 1)
+    columns[4] = limb_symmetry_index(paths)
+    columns[5] = limb_symmetry_index(readings)
+    low, mid, high = weighted_quantiles(columns, BANDS, weights, axis=-1)  # each (6, week)
+    targets = params.lsi_targets.value
+    first = weeks_to_target(paths, plan.start, targets)
+    parity = tuple(parity_summary(first, targets, n - 1, weights))
+
+    def sides(band: NDArray[np.float64], first: int) -> NDArray[np.float64]:
+        return band[first : first + 2].T.ravel()  # week by week, left before right
+
     table = pd.DataFrame(
         {
             "week": np.repeat(np.arange(n), 2),
             "side": np.tile(np.array(SIDES, dtype=object), n),
-            "strength": strength[1].ravel(),
-            "strength_p10": strength[0].ravel(),
-            "strength_p90": strength[2].ravel(),
-            "reading_p10": reading[0].ravel(),
-            "reading_p90": reading[2].ravel(),
-            "lsi": np.repeat(lsi[1], 2),
-            "lsi_p10": np.repeat(lsi[0], 2),
-            "lsi_p90": np.repeat(lsi[2], 2),
-            "lsi_read_p10": np.repeat(lsi_read[0], 2),
-            "lsi_read_p90": np.repeat(lsi_read[2], 2),
+            "strength": sides(mid, 0),
+            "strength_p10": sides(low, 0),
+            "strength_p90": sides(high, 0),
+            "reading_p10": sides(low, 2),
+            "reading_p90": sides(high, 2),
+            "lsi": np.repeat(mid[4], 2),
+            "lsi_p10": np.repeat(low[4], 2),
+            "lsi_p90": np.repeat(high[4], 2),
+            "lsi_read_p10": np.repeat(low[5], 2),
+            "lsi_read_p90": np.repeat(high[5], 2),
         }
     )
     return Simulation(plan, table, parity, test_sem_percent)
@@ -378,7 +416,7 @@ def simulate(
     *,
     draws: int = 1000,
     seed: int = 0,
-    test_sem_percent: float = 0.0,
+    test_sem_percent: float | None = None,
     people: People | None = None,
 ) -> Simulation:
     """Simulate one plan across ``draws`` people and summarise it.
@@ -395,9 +433,11 @@ def simulate(
     seed
         Seed for the people and the re-test noise.
     test_sem_percent
-        Typical error of one strength result, in per cent: pass
-        ``Course.find().assessment.strength.test_error.sem_percent`` so that the reading
-        bands show what re-tests will read; 0 gives readings equal to latent strength.
+        Typical error of one strength result, in per cent, for the observed (re-test)
+        bands. By default ``params.test_sem_percent``: the course's strength test
+        (``data/assessment/strength.yml``) when ``params`` is ``Course.parameters``, so
+        the bands a learner reads show what re-tests will read. 0 makes the observed
+        columns equal to latent strength.
     people
         Use these people instead of drawing ``draws`` new ones.
 
@@ -416,16 +456,19 @@ def simulate(
     >>> from backbalance.course import Course
     >>> params = Course.find().parameters
     >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4)
-    >>> sim = simulate(plan, params, draws=200, test_sem_percent=4.2)
+    >>> sim = simulate(plan, params, draws=200)
     >>> len(sim.table) == 2 * (plan.weeks + 1)  # a row per side and week, from week 0
+    True
+    >>> sim.test_sem_percent == Course.find().assessment.strength.test_error.sem_percent
     True
     >>> sim.parity_at(90).describe().startswith("LSI 90%: typical person")
     True
     """
+    sem = params.test_sem_percent if test_sem_percent is None else test_sem_percent
     _, paths, readings = run_people(
-        plan, params, draws=draws, seed=seed, test_sem_percent=test_sem_percent, people=people
+        plan, params, draws=draws, seed=seed, test_sem_percent=sem, people=people
     )
-    return summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
+    return summarise(plan, paths, readings, params, test_sem_percent=sem)
 
 
 def run_people(
@@ -516,13 +559,10 @@ def sweep(
     goal = params.lsi_targets.value[0] if target is None else target
     dyn = Dynamics.from_parameters(params, status, detraining=detraining)
     people = draw_people(params, draws, seed, cause=cause)
-    per_cell = []
-    for plan in plans:  # one gap at a time keeps each week's arrays small and in cache
-        variants = [plan.with_extra_sets(e) for e in extra_sets]
-        start = np.array([v.start for v in variants])
-        sets = np.array([v.done_sets for v in variants])
-        first = first_weeks(start, sets, weeks, dyn, people, goal)
-        per_cell.extend(parity_summary(first, goal, weeks))
+    variants = [plan.with_extra_sets(e) for plan in plans for e in extra_sets]
+    start = np.array([v.start for v in variants])
+    sets = np.array([v.done_sets for v in variants])
+    per_cell = parity_summary(first_weeks(start, sets, weeks, dyn, people, goal), goal, weeks)
     table = pd.DataFrame(
         {
             "gap_percent": np.repeat(np.asarray(gaps, dtype=float), len(extra_sets)),

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import pandas as pd
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
 from backbalance.common.read import load_yaml
 from backbalance.common.types import Frozen, Sourced, Text
@@ -240,6 +240,26 @@ class ModelParameters(Frozen):
     lsi_targets: LsiTargets
     forecast_confidence: Confidence
     gap_limit: GapLimit
+    _test_sem_percent: float = PrivateAttr(default=0.0)
+
+    @property
+    def test_sem_percent(self) -> float:
+        """The re-test noise :func:`~backbalance.strength_gap.model.simulate` uses by default.
+
+        The strength test's typical error (``test_error.sem_percent`` of
+        ``data/assessment/strength.yml``, in per cent), which ``Course.parameters``
+        attaches with :meth:`with_test_noise`; 0 for a parameter file read on its own. It is
+        not part of this file, so that the test's error has one place.
+        """
+        return self._test_sem_percent
+
+    def with_test_noise(self, sem_percent: float) -> ModelParameters:
+        """A copy whose default re-test noise is ``sem_percent`` (see :attr:`test_sem_percent`)."""
+        if not 0 <= sem_percent < 100:
+            raise ValueError(f"the re-test noise must be 0-100 per cent, got {sem_percent}")
+        copy = self.model_copy()
+        copy._test_sem_percent = float(sem_percent)
+        return copy
 
     def citations(self) -> Iterator[tuple[str, str]]:
         """Yield ``(entry, bibtex_key)`` for every entry that names a ``source``.
@@ -297,7 +317,7 @@ class ModelParameters(Frozen):
         """
         data = self.model_dump()
         data["cross_education"]["value"] = value
-        return type(self).model_validate(data)
+        return type(self).model_validate(data).with_test_noise(self.test_sem_percent)
 
 
 def load_model_parameters(path: Path | str) -> ModelParameters:
