@@ -273,7 +273,11 @@ class SteppedChart:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         figure = json.loads(pio.to_json(self.figure))
-        return {PLOTLY_MIME: figure, STEPS_MIME: {"figure": figure, **self.spec()}}
+        return {
+            PLOTLY_MIME: figure,
+            STEPS_MIME: {"figure": figure, **self.spec()},
+            "text/plain": f"Strength chart with {len(self.steps)} precomputed plans",
+        }
 
 
 def plan_controls(
