@@ -113,7 +113,7 @@ def test_stepped_chart_holds_the_model_for_every_combination_of_steps(params, st
 
 
 def test_stepped_chart_starts_at_the_plan_and_keeps_one_y_range(stepped):
-    plan, chart = stepped
+    _, chart = stepped
     assert [c.initial for c in chart.controls] == [1, 0, 1]
     assert [c.spoken[c.initial] for c in chart.controls] == [
         "gap 20 points", "novice", "2 extra sets a week"

@@ -42,7 +42,7 @@ class Setting:
 SETTINGS = (
     Setting("backbalance_data_dir", "data", "env"),
     Setting("backbalance_edition", EDITIONS[0], "env"),
-    Setting("backbalance_instructor_pages", ("book/instructor-guide",), "env"),
+    Setting("backbalance_instructor_pages", ["book/instructor-guide"], "env"),
     Setting(
         "backbalance_plotly_js",
         "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js",
