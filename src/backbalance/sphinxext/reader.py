@@ -5,7 +5,8 @@
   show one search box; :data:`PRINT_CSS` (``static/print.css``, for paper only) keeps
   figures with their captions and charts on one page, and wraps long code;
 * :func:`mathml`: the pages' mathematics as MathML, written at build time (latex2mathml),
-  which the browser draws itself: no page loads MathJax (1.1 MB) any more;
+  which the browser draws itself (``static/maths.css`` gives it the theme's room): no page
+  loads MathJax (1.1 MB) any more;
 * :func:`add_description`: a ``<meta name="description">`` from the page's first paragraph,
   which search engines show (:func:`root_description` for the root ``index.html``);
 * :func:`drop_empty_styles`: no empty ``<style>`` inside a section (invalid HTML);
@@ -38,6 +39,7 @@ MATH_RENDERER = "mathml"
 PAGE_JS = "book-navigation.js"
 PAGE_CSS = "book.css"
 PRINT_CSS = "print.css"
+MATHS_CSS = "maths.css"
 DESCRIPTION_LENGTH = 155  # what search engines show of a description
 PRINT_LABEL = "Print or save as PDF"
 SOURCE_LABELS = {  # by the downloaded file's suffix (a notebook page's source is its .ipynb)
@@ -173,6 +175,7 @@ def setup_reader(app: Sphinx) -> None:
     app.add_js_file(f"backbalance/{PAGE_JS}", loading_method="defer")
     app.add_css_file(f"backbalance/{PAGE_CSS}")
     app.add_css_file(f"backbalance/{PRINT_CSS}", media="print")
+    app.add_css_file(f"backbalance/{MATHS_CSS}")
     app.add_html_math_renderer(MATH_RENDERER, (visit_math, None), (visit_displaymath, None))
     app.connect("config-inited", use_mathml)
     app.connect("html-page-context", add_description)

@@ -68,10 +68,10 @@ def _extra_sets(sim: Simulation) -> float:
 def strength_title(sim: Simulation) -> str:
     """A title naming the plan and when the typical person reaches the first LSI target."""
     plan, parity = sim.plan, sim.parity[0]
-    when = (
-        f"week {parity.typical}" if parity.typical is not None else f"not within {plan.weeks} weeks"
+    return (
+        f"Gap {plan.gap_percent:g}%, {plan.strong_sets:g} sets, weak side +{_extra_sets(sim):g}: "
+        f"LSI {parity.target:g}% {parity.by(parity.typical)}"
     )
-    return f"Gap {plan.gap_percent:g}%, {plan.strong_sets:g} sets, weak side +{_extra_sets(sim):g}: LSI {parity.target:g}% by {when}"
 
 
 def strength_traces(sim: Simulation) -> list[dict[str, list[float]]]:
