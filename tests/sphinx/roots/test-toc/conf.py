@@ -7,3 +7,4 @@ exclude_patterns = ["_build", "data"]
 nb_execution_mode = "off"
 myst_enable_extensions = ["dollarmath"]
 backbalance_instructor_pages = ["guide"]
+source_suffix = {".md": "myst-nb"}  # as Jupyter Book does
