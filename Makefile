@@ -30,7 +30,7 @@ $(BIN)/.installed: requirements/lab.txt requirements/book.txt requirements/dev.t
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -r requirements/dev.txt -e .
 	touch $@
 
-# Browser assets the book serves itself (plotly.js, MathJax) and axe-core, from package.json.
+# Browser assets the book serves itself (plotly.js) and axe-core, from package.json.
 node_modules/.installed: package.json | $(BIN)/.installed
 	PATH="$(CURDIR)/$(BIN):$$PATH" npm install --no-save --no-package-lock --loglevel=error
 	touch $@

@@ -10,8 +10,11 @@ Lighthouse mobile performance at least the starter's, accessibility and best pra
 
 from __future__ import annotations
 
+import argparse
+import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -160,78 +163,121 @@ def print_lighthouse(ours: dict[str, dict[str, int]], theirs: dict[str, dict[str
     )
 
 
-def main() -> None:
-    from playwright.sync_api import sync_playwright
+PAGE_DATA = re.compile(
+    r'<script type="application/json" class="bb-steps-spec">(.*?)</script>', re.S
+)
 
+
+def print_page_data(site: Path, pages: list[str]) -> None:
+    """The precomputed steps each page carries for its sliders, as sent and gzipped."""
+    for path in pages:
+        for data in PAGE_DATA.findall((site / path).read_text(encoding="utf-8")):
+            raw = data.encode("utf-8")
+            print(
+                f"  {path}: slider steps {len(raw) / 1024:.0f} KB raw, "
+                f"{len(gzip.compress(raw, 6)) / 1024:.0f} KB gzip-6"
+            )
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--site",
+        type=Path,
+        action="append",
+        help="measure this built book (its _build/html) instead of building the course; "
+        "may be given twice (for example a build before and after a change), and skips the "
+        "build figures",
+    )
+    parser.add_argument("--page", action="append", help="only this page (repeatable)")
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments()
     with tempfile.TemporaryDirectory() as tmp:
-        course = Path(tmp) / "course"
-        shutil.copytree(ROOT, course, ignore=COPY_IGNORE)
-        (course / "node_modules").symlink_to(ROOT / "node_modules")
         starter = Path(tmp) / "starter"
         subprocess.run([JB, "create", str(starter)], check=True, capture_output=True)
-
-        ours = build_figures(course, course / "book" / "welcome.md")
-        theirs = build_figures(starter, starter / "markdown.md")
-        print("Build (seconds; ratio to the Jupyter Book starter book built in the same run)")
-        for key in ours:
-            print(
-                f"  {key:<18} course {ours[key]:6.1f} s   starter {theirs[key]:6.1f} s   ratio {ours[key] / theirs[key]:4.2f}"
-            )
-        print("  targets: cold course build <= 45 s; warm rebuild ratio <= 1.3")
-
-        site = course / "_build" / "html"
-        pages = sorted(
-            str(p.relative_to(site))
-            for p in site.rglob("*.html")
-            if not {"_static", "_sources"} & set(p.relative_to(site).parts)
-        )
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            starter_ms = median_page_time(browser, starter / "_build" / "html", "intro.html")
-            figures = page_figures(browser, site, pages, warm_with=["search.html"])
-            starter_page = page_figures(
-                browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"]
-            )
-            browser.close()
-        bundle = (site / SHARED_BUNDLE).stat().st_size
-        first, _, own, _ = starter_page["intro.html"]
-        starter_first = first
-        mathjax = sum(
-            f.stat().st_size
-            for f in (site / "_static" / "backbalance" / "mathjax").rglob("tex-chtml.js")
-        )
-        print(
-            f"\nPages (shared bundles, cached after first use: plotly.js {bundle / 1024:.0f} KB, MathJax {mathjax / 1024:.0f} KB)"
-        )
-        print(
-            f"  starter book intro page: first visit {first / 1024:.0f} KB, from another page {own / 1024:.0f} KB, "
-            f"load {starter_ms:.0f} ms (median of 5)"
-        )
-        print(
-            f"  {'page':<36} {'first visit':>11} {'without plotly.js':>18} {'of starter':>10} "
-            f"{'from another page':>18} {'charts drawn':>13} {'ratio':>6}"
-        )
-        for path, (first, besides_plotly, own, ms) in figures.items():
-            print(
-                f"  {path:<36} {first / 1024:8.0f} KB {besides_plotly / 1024:15.0f} KB "
-                f"{besides_plotly / starter_first:10.2f} {own / 1024:15.0f} KB {ms:10.0f} ms "
-                f"{ms / starter_ms:6.2f}"
-            )
-        print("  first visit includes the theme's files (the starter book pays them too);")
-        print(
-            "   'from another page': after a visit to the search page (theme cached), besides plotly.js and MathJax"
-        )
-        print(
-            "  targets: <= 300 KB per page besides the shared bundles; time to charts <= 1.5x the starter page;"
-        )
-        print("   first visit without plotly.js <= 0.5 of the starter page's")
-        if LIGHTHOUSE.is_file():
-            print_lighthouse(
-                lighthouse(site, list(LIGHTHOUSE_PAGES)),
-                lighthouse(starter / "_build" / "html", ["intro.html"]),
-            )
+        if args.site:
+            sites = [site.resolve() for site in args.site]
+            timed_build(starter)
         else:
-            print(f"\nLighthouse: {LIGHTHOUSE} missing (make bench installs bench/package.json)")
+            course = Path(tmp) / "course"
+            shutil.copytree(ROOT, course, ignore=COPY_IGNORE)
+            (course / "node_modules").symlink_to(ROOT / "node_modules")
+            ours = build_figures(course, course / "book" / "welcome.md")
+            theirs = build_figures(starter, starter / "markdown.md")
+            print("Build (seconds; ratio to the Jupyter Book starter book built in the same run)")
+            for key in ours:
+                print(
+                    f"  {key:<18} course {ours[key]:6.1f} s   starter {theirs[key]:6.1f} s   ratio {ours[key] / theirs[key]:4.2f}"
+                )
+            print("  targets: cold course build <= 45 s; warm rebuild ratio <= 1.3")
+            sites = [course / "_build" / "html"]
+        for site in sites:
+            measure_site(site, starter, args.page)
+
+
+def measure_site(site: Path, starter: Path, only: list[str] | None) -> None:
+    """Page weight, time to charts and Lighthouse of one built book, beside the starter's
+    measured in the same minute."""
+    from playwright.sync_api import sync_playwright
+
+    pages = sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if not {"_static", "_sources"} & set(p.relative_to(site).parts)
+        and (not only or str(p.relative_to(site)) in only)
+    )
+    print(f"\n== {site}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        starter_ms = median_page_time(browser, starter / "_build" / "html", "intro.html")
+        figures = page_figures(browser, site, pages, warm_with=["search.html"])
+        starter_page = page_figures(
+            browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"]
+        )
+        browser.close()
+    bundle = (site / SHARED_BUNDLE).stat().st_size
+    first, _, own, _ = starter_page["intro.html"]
+    starter_first = first
+    mathjax = sum(
+        f.stat().st_size
+        for f in (site / "_static" / "backbalance" / "mathjax").rglob("tex-chtml.js")
+    )
+    print(
+        f"\nPages (shared bundles, cached after first use: plotly.js {bundle / 1024:.0f} KB, MathJax {mathjax / 1024:.0f} KB)"
+    )
+    print_page_data(site, pages)
+    print(
+        f"  starter book intro page: first visit {first / 1024:.0f} KB, from another page {own / 1024:.0f} KB, "
+        f"load {starter_ms:.0f} ms (median of 5)"
+    )
+    print(
+        f"  {'page':<36} {'first visit':>11} {'without plotly.js':>18} {'of starter':>10} "
+        f"{'from another page':>18} {'charts drawn':>13} {'ratio':>6}"
+    )
+    for path, (first, besides_plotly, own, ms) in figures.items():
+        print(
+            f"  {path:<36} {first / 1024:8.0f} KB {besides_plotly / 1024:15.0f} KB "
+            f"{besides_plotly / starter_first:10.2f} {own / 1024:15.0f} KB {ms:10.0f} ms "
+            f"{ms / starter_ms:6.2f}"
+        )
+    print("  first visit includes the theme's files (the starter book pays them too);")
+    print(
+        "   'from another page': after a visit to the search page (theme cached), besides plotly.js and MathJax"
+    )
+    print(
+        "  targets: <= 300 KB per page besides the shared bundles; time to charts <= 1.5x the starter page;"
+    )
+    print("   first visit without plotly.js <= 0.5 of the starter page's")
+    if LIGHTHOUSE.is_file():
+        print_lighthouse(
+            lighthouse(site, [p for p in LIGHTHOUSE_PAGES if not only or p in only]),
+            lighthouse(starter / "_build" / "html", ["intro.html"]),
+        )
+    else:
+        print(f"\nLighthouse: {LIGHTHOUSE} missing (make bench installs bench/package.json)")
 
 
 if __name__ == "__main__":

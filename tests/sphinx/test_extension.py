@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 
 from backbalance.sphinxext import setup
 from backbalance.sphinxext.config import data_digest
@@ -66,13 +67,29 @@ def test_the_redirect_page_becomes_a_complete_page(tmp_path):
     (tmp_path / "index.html").write_text(
         '<meta http-equiv="Refresh" content="0; url=book/welcome.html" />\n'
     )
-    config = SimpleNamespace(html_favicon="book/logo.svg", html_title="Back & Balance", project="")
-    app = SimpleNamespace(outdir=tmp_path, builder=SimpleNamespace(format="html"), config=config)
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    first = new_document("welcome", get_default_settings(Parser))
+    first += nodes.paragraph(text="Welcome: a course on back pain <and> balance, for everyone.")
+    config = SimpleNamespace(
+        html_favicon="book/logo.svg",
+        html_title="Back & Balance",
+        project="",
+        root_doc="book/welcome",
+    )
+    env = SimpleNamespace(get_doctree=lambda name: first if name == "book/welcome" else None)
+    app = SimpleNamespace(
+        outdir=tmp_path, builder=SimpleNamespace(format="html"), config=config, env=env
+    )
     complete_redirect_page(app, None)
     assert (tmp_path / "index.html").read_text() == (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Refresh" content="0; url=book/welcome.html">'
         "<title>Back &amp; Balance</title>"
+        '<meta name="description" content="Welcome: a course on back pain &lt;and&gt; balance, '
+        'for everyone.">'
         '<link rel="icon" href="_static/logo.svg">'
         '</head><body><p><a href="book/welcome.html">Open the book</a></p></body></html>\n'
     )

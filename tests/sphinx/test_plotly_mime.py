@@ -90,3 +90,38 @@ def test_plotly_is_preferred_over_its_text_fallback_in_html_builds():
 def test_untitled_figure_still_has_a_name():
     figure = PlotlyFigureNode.make(spec={"data": []}, element_id="x")
     assert 'aria-label="Interactive chart"' in figure.html()
+
+
+def test_a_stepped_chart_becomes_its_figure_with_labelled_range_controls():
+    from bs4 import BeautifulSoup
+
+    from backbalance.course import Course
+    from backbalance.strength_gap import charts, model
+    from backbalance.strength_gap.charts import STEPS_MIME
+
+    plan = model.Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=1, weeks=12)
+    chart = charts.stepped_strength_chart(
+        plan, Course.find().parameters, gaps=[10, 20], statuses=["novice"], extra_sets=[0, 1],
+        draws=50,
+    )  # fmt: skip
+    content = chart._repr_mimebundle_()[STEPS_MIME]
+    (container,) = PlotlyMimeRenderer.handle_mime(None, mime(content, STEPS_MIME), inline=False)
+    html = BeautifulSoup(container.children[0].html(), "html.parser")
+    inputs = html.select(".bb-steps input[type=range]")
+    assert [i["name"] for i in inputs] == ["gap_percent", "status", "weak_extra_sets"]
+    for control, element in zip(chart.controls, inputs, strict=True):
+        assert html.find("label", attrs={"for": element["id"]}).text == control.label
+        assert element["aria-valuetext"] == control.spoken[control.initial]
+        assert int(element["max"]) == len(control.values) - 1
+        assert (
+            html.find("output", attrs={"for": element["id"]}).text == control.shown[control.initial]
+        )
+    summary = [li.text for li in html.select(".bb-steps-summary li")]
+    assert summary == chart.initial()["summary"]
+    assert not html.find("script", attrs={"type": None})  # no inline script
+    spec = json.loads(html.select_one("script.bb-steps-spec").string)
+    assert spec["steps"] == json.loads(json.dumps(chart.steps))
+    assert (
+        html.select_one(".bb-plotly .bb-plotly-chart")["id"]
+        == html.select_one(".bb-steps")["data-chart"]
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -79,26 +80,64 @@ def test_parity_marker_is_empty_when_the_target_is_not_reached(params):
     assert "not within 8 weeks" in title_of(fig)
 
 
-def test_slider_figure_has_one_update_step_per_bias_and_no_animation(sims):
-    fig = charts.bias_slider_chart(sims, active=1)
-    slider = fig.layout.sliders[0]
-    assert len(slider.steps) == len(EXTRAS) and slider.active == 1
-    assert not fig.frames and not fig.layout.updatemenus
-    for step, sim, extra in zip(slider.steps, sims, EXTRAS, strict=True):
-        assert step.method == "update" and step.label == f"+{extra}"
-        data, layout = step.args
-        assert layout == {"title.text": chart_title(charts.strength_title(sim))["text"]}
-        expected = charts.strength_traces(sim)
-        assert len(data["y"]) == len(fig.data)
-        for got_x, got_y, trace in zip(data["x"], data["y"], expected, strict=True):
-            assert list(got_x) == list(trace["x"])
-            assert_allclose(got_y, trace["y"])
+GAPS, STATUSES, STEP_EXTRAS = (10, 20), ("novice", "trained"), (0, 2)
 
 
-def test_slider_figure_keeps_one_y_range_for_all_steps(sims):
-    low, high = charts.bias_slider_chart(sims).layout.yaxis.range
-    assert low <= min(s.table["strength_p10"].min() for s in sims)
-    assert high >= max(s.table["strength_p90"].max() for s in sims)
+@pytest.fixture(scope="module")
+def stepped(params):
+    plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=2, weeks=30, cause="disuse")
+    chart = charts.stepped_strength_chart(
+        plan, params, gaps=GAPS, statuses=STATUSES, extra_sets=STEP_EXTRAS, draws=DRAWS,
+        test_sem_percent=4,
+    )  # fmt: skip
+    return plan, chart
+
+
+def test_stepped_chart_holds_the_model_for_every_combination_of_steps(params, stepped):
+    plan, chart = stepped
+    assert len(chart.steps) == len(GAPS) * len(STATUSES) * len(STEP_EXTRAS)
+    for (g, gap), (s, status), (e, extra) in itertools.product(
+        enumerate(GAPS), enumerate(STATUSES), enumerate(STEP_EXTRAS)
+    ):
+        sim = model.simulate(
+            plan.model_copy(update={"gap_percent": gap, "status": status, "weak_extra_sets": extra}),
+            params, draws=DRAWS, test_sem_percent=4,
+        )  # fmt: skip
+        step = chart.steps[charts.step_key([g, s, e])]
+        traces = charts.strength_traces(sim)
+        for i, trace in enumerate(traces):
+            assert_allclose(step["y"][i], trace["y"], atol=0.5 * 10**-charts.STEP_DIGITS)
+            assert step["x"].get(str(i), chart.weeks) == trace["x"]
+        assert step["title"] == chart_title(charts.strength_title(sim))["text"]
+        assert step["summary"] == [p.describe() for p in sim.parity]
+
+
+def test_stepped_chart_starts_at_the_plan_and_keeps_one_y_range(stepped):
+    _, chart = stepped
+    assert [c.initial for c in chart.controls] == [1, 0, 1]
+    assert [c.spoken[c.initial] for c in chart.controls] == [
+        "gap 20 points", "novice", "2 extra sets a week"
+    ]  # fmt: skip
+    for trace, y in zip(chart.figure.data, chart.initial()["y"], strict=True):
+        assert list(trace.y) == y
+    low, high = chart.figure.layout.yaxis.range
+    every = [v for step in chart.steps.values() for trace in step["y"][:6] for v in trace]
+    assert low <= min(every) and high >= max(every)
+
+
+def test_stepped_chart_shows_as_its_figure_where_the_book_is_not(stepped):
+    _, chart = stepped
+    bundle = chart._repr_mimebundle_()
+    assert bundle[charts.PLOTLY_MIME]["data"][0]["y"] == chart.initial()["y"][0]
+    assert bundle[charts.STEPS_MIME]["steps"] == chart.steps
+
+
+def test_a_stepped_chart_refuses_a_plan_outside_its_steps(params):
+    plan = Scenario(gap_percent=25, strong_sets=6)
+    with pytest.raises(ValueError, match="25"):
+        charts.stepped_strength_chart(
+            plan, params, gaps=GAPS, statuses=STATUSES, extra_sets=STEP_EXTRAS, draws=DRAWS
+        )
 
 
 def test_lsi_chart_has_one_distinct_line_per_bias_and_the_targets(sims):
@@ -162,7 +201,14 @@ def test_dose_response_chart_plots_the_model_for_each_status(params):
 def test_every_chart_has_a_title_and_axis_titles(params, sims, sweep):
     figures = [
         charts.strength_chart(sims[0]),
-        charts.bias_slider_chart(sims),
+        charts.stepped_strength_chart(
+            Scenario(gap_percent=20, strong_sets=6),
+            params,
+            gaps=[20],
+            statuses=["novice"],
+            extra_sets=[0],
+            draws=DRAWS,
+        ).figure,
         charts.lsi_chart(sims),
         charts.parity_heatmap(sweep),
         charts.dose_response_chart(params),

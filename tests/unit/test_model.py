@@ -436,8 +436,8 @@ def notebook_prose(name: str) -> str:
 
 
 def test_the_notebook_quotes_what_the_model_computes(params):
-    """Gap 20% from disuse, 6 sets on the stronger side, +4 on the weaker, novice, 52 weeks,
-    seed 0: the weeks that notebooks/strength_gap.ipynb quotes in its text are the model's,
+    """Gap 20% from disuse, 6 sets on the stronger side, novice, 52 weeks, seed 0: the weeks
+    that notebooks/strength_gap.ipynb quotes in its text for other extra sets are the model's,
     on the course's own parameters (after an edit of data/model_parameters.yml this test
     names the sentence to update; it pins no number of its own)."""
     example = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52, cause="disuse")
@@ -447,8 +447,10 @@ def test_the_notebook_quotes_what_the_model_computes(params):
     slower = sim.parity_at(95).typical
     assert slower is None or slower > parity.typical, "95% takes longer again"
     text = " ".join(notebook_prose("strength_gap.ipynb").split())
-    assert f"reaches an LSI of 90% in week {parity.typical}," in text
-    assert f"One person in ten gets there by week {parity.fast}." in text
+    # the worked example's own weeks and extra sets are computed in the notebook and glued
+    # into its text (no typed copy); the comparison of plans below is quoted
+    for name in ("extra_sets", "typical_90", "fast_90", "slow_90"):
+        assert f"{{glue:text}}`{name}`" in text, name
     fastest = {
         extra: model.simulate(example.with_extra_sets(extra), params).parity_at(90).fast
         for extra in (0, 2, 8, 10)

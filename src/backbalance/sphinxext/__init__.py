@@ -13,11 +13,11 @@ Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``
   course's one evidence scale);
 * :mod:`.plotly_mime`: plotly figures of executed notebooks (a myst-nb MIME renderer);
 * :mod:`.editions`: the student and instructor editions;
-* :mod:`.assets`: plotly.js, MathJax and the page files served by the book itself, added
+* :mod:`.assets`: plotly.js and the page files served by the book itself, added
   per page;
 * :mod:`.csp`: the Content-Security-Policy of every page (only the book's own host);
-* :mod:`.reader`: what every page gives its reader (working menus, MathJax only with
-  mathematics, a description, downloads a reader can use, no icon script);
+* :mod:`.reader`: what every page gives its reader (working menus, mathematics as
+  MathML, a description, downloads a reader can use, no icon script);
 * :mod:`.strict`: the fix, named with the warning, for a wrong toc entry or citation key;
 * :mod:`.workarounds`: fixes for upstream behaviour, each naming the version it targets.
 """

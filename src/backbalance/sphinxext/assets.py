@@ -1,7 +1,7 @@
 """The book's own static files: served from ``_static/backbalance/``, never from a CDN.
 
-* the files of ``backbalance/static/`` (stylesheets and page scripts), plotly.js and, when a
-  page has mathematics, MathJax are copied into the built book with
+* the files of ``backbalance/static/`` (stylesheets and page scripts) and plotly.js are
+  copied into the built book with
   :func:`sphinx.util.fileutil.copy_asset` (which skips files that have not changed);
 * a page links the stylesheets and loads the scripts that its generated blocks declare
   (:attr:`backbalance.sphinxext.nodes.BlockNode.css` and ``.js``), and no other page does.
@@ -17,7 +17,6 @@ from typing import Any
 
 import plotly
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset, copy_asset_file
 
@@ -29,8 +28,6 @@ ASSET_DIR = "backbalance"  # below the book's _static/
 STATIC = Path(str(files("backbalance").joinpath("static")))
 """Where the page files live: the package's static folder."""
 PLOTLY = "plotly.min.js"
-# The parts of the MathJax 3 "es5" distribution that tex-chtml.js loads at view time.
-MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "a11y", "sre", "ui", "adaptors")
 
 
 def plotly_bundle(app: Sphinx) -> Path:
@@ -65,35 +62,17 @@ def add_page_assets(
     for name in css:
         app.add_css_file(f"{ASSET_DIR}/{name}")
     for name in js:
-        # Before MathJax (priority 500): readers see the charts first.
         app.add_js_file(f"{ASSET_DIR}/{name}", loading_method="defer", priority=200)
 
 
-def has_mathematics(app: Sphinx) -> bool:
-    return app.env.get_domain("math").has_equations()
-
-
 def copy_assets(app: Sphinx, exception: Exception | None) -> None:
-    """Copy the page files, plotly.js and (for a book with mathematics) MathJax into
-    ``_static/backbalance/``."""
+    """Copy the page files and plotly.js into ``_static/backbalance/``."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / ASSET_DIR
     target.mkdir(parents=True, exist_ok=True)
     copy_asset(STATIC, target)
     copy_asset_file(plotly_bundle(app), target / PLOTLY)
-    if not has_mathematics(app):
-        return
-    mathjax = Path(app.srcdir) / app.config.backbalance_mathjax_dir
-    if not (mathjax / "tex-chtml.js").is_file():
-        raise ExtensionError(
-            f"MathJax not found at {app.config.backbalance_mathjax_dir}; run `make assets` "
-            "(the book serves MathJax itself and never loads it from a CDN)"
-        )
-    for part in MATHJAX_PARTS:
-        source, dest = mathjax / part, target / "mathjax" / part
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        copy_asset(source, dest if source.is_dir() else dest.parent)
 
 
 def setup_assets(app: Sphinx) -> None:

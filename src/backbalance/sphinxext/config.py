@@ -7,7 +7,6 @@ Set them under ``sphinx: config:`` in ``_config.yml`` (or in a ``conf.py``):
 * ``backbalance_edition``: ``student`` (the default) or ``instructor``; the
   ``BACKBALANCE_EDITION`` variable wins (see :mod:`backbalance.sphinxext.editions`);
 * ``backbalance_plotly_js``: the plotly.js bundle to serve (``make assets`` installs it);
-* ``backbalance_mathjax_dir``: the MathJax 3 ``es5`` folder the book serves itself.
 
 The notebooks' execution cache is keyed on the data too (:func:`key_execution_cache_on_data`):
 the jupyter-cache keys on code only, so without it an edit of ``data/model_parameters.yml``
@@ -43,12 +42,12 @@ class Setting:
 SETTINGS = (
     Setting("backbalance_data_dir", "data", "env"),
     Setting("backbalance_edition", EDITIONS[0], "env"),
+    Setting("backbalance_instructor_pages", ["book/instructor-guide"], "env"),
     Setting(
         "backbalance_plotly_js",
         "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js",
         "html",
     ),
-    Setting("backbalance_mathjax_dir", "node_modules/mathjax/es5", "html"),
 )
 
 

@@ -24,7 +24,10 @@ The edition is chosen when the book is built::
   of contents and in the search index. A build stops at such a heading in a block its
   edition does not show, naming the file, the line and the fix (bold text instead).
 * in the instructor edition, puts a banner on every page that says which edition it is
-  (the announcement bar of sphinx-book-theme).
+  (the announcement bar of sphinx-book-theme);
+* in the student edition, leaves out the pages only instructors read
+  (``backbalance_instructor_pages``, by default the Instructor guide): they are not in the
+  menu, the search index or the built book.
 
 Directives ask :func:`is_instructor` (the ``quiz`` directive shows the answer key, the
 ``lesson-plan`` directive shows the plan). The page sources the book offers for download
@@ -94,6 +97,24 @@ def choose_edition(app: Sphinx, config: Config) -> None:
         existing = options.get("announcement")
         options["announcement"] = f"{BANNER} {existing}" if existing else BANNER
         config.html_theme_options = options
+
+
+def leave_out_instructor_pages(app: Sphinx, config: Config) -> None:
+    """In the student edition, take ``backbalance_instructor_pages`` out of the table of
+    contents (read by sphinx-external-toc just before) and out of the build."""
+    site_map = getattr(config, "external_site_map", None)
+    if is_instructor(config) or site_map is None:
+        return
+    pages = set(config.backbalance_instructor_pages)
+    for document in site_map.values():
+        for tree in document.subtrees:
+            tree.items[:] = [item for item in tree.items if item not in pages]
+    for page in pages:
+        site_map.pop(page, None)
+    config["exclude_patterns"] = [
+        *config["exclude_patterns"],
+        *(f"{page}{suffix}" for page in sorted(pages) for suffix in config.source_suffix),
+    ]
 
 
 @dataclass(frozen=True)
@@ -332,5 +353,7 @@ def _source_kind(path: Path) -> str | None:
 
 def setup_editions(app: Sphinx) -> None:
     app.connect("config-inited", choose_edition)
+    # After sphinx-external-toc reads _toc.yml (priority 900).
+    app.connect("config-inited", leave_out_instructor_pages, priority=950)
     app.connect("source-read", refuse_headings_in_other_edition)
     app.connect("build-finished", clean_page_sources)

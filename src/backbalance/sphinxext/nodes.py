@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import Any, ClassVar
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
@@ -27,6 +28,7 @@ from backbalance.habits.render import checklists_html
 from backbalance.lessons import render as lesson_plan_view
 from backbalance.programme import render as programme_view
 from backbalance.quizzes import render as quiz_view
+from backbalance.strength_gap.charts import step_key
 
 _BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "caption", "summary", "div"}
 _BLOCK_TAGS |= {"section", "details", "table", "ul", "ol", "dt", "dd", "blockquote", "br"}
@@ -209,6 +211,26 @@ class PlotlyFigureNode(BlockNode):
         )
 
 
+class PlotlyStepsNode(PlotlyFigureNode):
+    """A :class:`PlotlyFigureNode` with range controls over precomputed steps; ``steps``:
+    :meth:`backbalance.strength_gap.charts.SteppedChart.spec`."""
+
+    css = ("bb-plotly-steps.css",)
+    js = (*PlotlyFigureNode.js, "bb-plotly-steps.js")
+
+    def html(self) -> str:
+        steps = self["steps"]
+        key = step_key([control["initial"] for control in steps["controls"]])
+        return render(
+            "plotly-steps.html.j2",
+            figure=Markup(super().html()),
+            element_id=self["element_id"],
+            controls=steps["controls"],
+            summary=steps["steps"][key]["summary"],
+            spec=inert_json(steps),
+        )
+
+
 def figure_label(spec: dict[str, Any]) -> str:
     """The accessible name of a chart: its title, if it has one.
 
@@ -228,6 +250,7 @@ BLOCK_NODES: tuple[type[BlockNode], ...] = (
     HabitChecklistsNode,
     AssessmentNode,
     PlotlyFigureNode,
+    PlotlyStepsNode,
 )
 
 

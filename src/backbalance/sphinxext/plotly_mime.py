@@ -6,6 +6,10 @@ myst-nb would otherwise drop. This myst-nb MIME renderer plugin (registered thro
 :class:`~backbalance.sphinxext.nodes.PlotlyFigureNode`, which the HTML builder writes as a
 placeholder holding the figure spec; ``static/bb-plotly.js`` draws it with the plotly.js
 bundle that :mod:`backbalance.sphinxext.assets` serves from the book's own ``_static`` folder.
+A :class:`~backbalance.strength_gap.charts.SteppedChart` output (``STEPS_MIME``, preferred
+to its plain figure) becomes a :class:`~backbalance.sphinxext.nodes.PlotlyStepsNode`: the
+figure with its range controls, drawn by ``static/bb-plotly-steps.js``. An output with
+Markdown as well as HTML shows its Markdown (:data:`MARKDOWN_PRIORITY`).
 """
 
 from __future__ import annotations
@@ -16,10 +20,14 @@ from typing import Any, ClassVar
 from docutils import nodes
 
 from backbalance.common.charts import page_spec
+from backbalance.strength_gap.charts import PLOTLY_MIME, STEPS_MIME
 
-from .nodes import PlotlyFigureNode
+from .nodes import PlotlyFigureNode, PlotlyStepsNode
 
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
+MARKDOWN = "text/markdown"
+MARKDOWN_PRIORITY = 25
+"""Before myst-nb's ``text/html`` (30): an output that offers Markdown besides HTML (a
+:class:`~backbalance.common.cited.CitedTable`) means its Markdown for the book."""
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml", "readthedocs")
 
 
@@ -31,14 +39,22 @@ def figure_spec(content: str | bytes | dict[str, Any]) -> dict[str, Any]:
 class PlotlyMimeRenderer:
     """myst-nb MIME renderer plugin for plotly figure outputs."""
 
-    mime_priority_overrides: ClassVar = [(builder, PLOTLY_MIME, 1) for builder in HTML_BUILDERS]
+    mime_priority_overrides: ClassVar = [
+        (builder, mime, priority)
+        for builder in HTML_BUILDERS
+        for mime, priority in ((STEPS_MIME, 0), (PLOTLY_MIME, 1), (MARKDOWN, MARKDOWN_PRIORITY))
+    ]
 
     @staticmethod
     def handle_mime(renderer: Any, data: Any, inline: bool) -> list[nodes.Element] | None:
-        if inline or data.mime_type != PLOTLY_MIME:
+        if inline or data.mime_type not in (PLOTLY_MIME, STEPS_MIME):
             return None
-        figure = PlotlyFigureNode.make(
-            spec=page_spec(figure_spec(data.content)),
-            element_id=f"bb-plotly-{data.cell_index}-{data.output_index}",
-        )
+        element_id = f"bb-plotly-{data.cell_index}-{data.output_index}"
+        content = figure_spec(data.content)
+        if data.mime_type == STEPS_MIME:
+            figure = PlotlyStepsNode.make(
+                spec=page_spec(content.pop("figure")), element_id=element_id, steps=content
+            )
+        else:
+            figure = PlotlyFigureNode.make(spec=page_spec(content), element_id=element_id)
         return [nodes.container("", figure, classes=["output", "plotly"])]

@@ -4,10 +4,11 @@
   toggle opens its sidebar (the themes bind only the first, hidden one), and wide screens
   show one search box; :data:`PRINT_CSS` (``static/print.css``, for paper only) keeps
   figures with their captions and charts on one page, and wraps long code;
-* :func:`drop_unused_mathjax`: MathJax only on a page that has mathematics itself (Sphinx
-  7.4 also counts the pages of its toctree, so the welcome page loaded it for none);
+* :func:`mathml`: the pages' mathematics as MathML, written at build time (latex2mathml),
+  which the browser draws itself (``static/maths.css`` gives it the theme's room): no page
+  loads MathJax (1.1 MB) any more;
 * :func:`add_description`: a ``<meta name="description">`` from the page's first paragraph,
-  which search engines show;
+  which search engines show (:func:`root_description` for the root ``index.html``);
 * :func:`drop_empty_styles`: no empty ``<style>`` inside a section (invalid HTML);
 * :func:`downloads_a_reader_can_use`: the download menu keeps only what a reader can use;
 * the theme's icon script (``fontawesome.js``, about 1.5 MB, which turns every icon into an
@@ -22,14 +23,23 @@ import re
 from typing import Any
 
 from docutils import nodes
+from latex2mathml.converter import convert
 from markupsafe import escape
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+from sphinx.util.math import get_node_equation_number
+from sphinx.writers.html5 import HTML5Translator
 
 from .editions import is_instructor
 
+logger = logging.getLogger(__name__)
+
+MATH_RENDERER = "mathml"
 PAGE_JS = "book-navigation.js"
 PAGE_CSS = "book.css"
 PRINT_CSS = "print.css"
+MATHS_CSS = "maths.css"
 DESCRIPTION_LENGTH = 155  # what search engines show of a description
 PRINT_LABEL = "Print or save as PDF"
 SOURCE_LABELS = {  # by the downloaded file's suffix (a notebook page's source is its .ipynb)
@@ -38,26 +48,50 @@ SOURCE_LABELS = {  # by the downloaded file's suffix (a notebook page's source i
 }
 
 
-def has_own_mathematics(doctree: Any) -> bool:
-    return doctree is not None and any(
-        True for _ in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block)))
-    )
+def mathml(latex: str, *, block: bool) -> str:
+    """TeX as MathML, which browsers draw themselves (MathML Core): no script, no font.
+
+    >>> mathml("x^2", block=False)
+    '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>'
+    """
+    return convert(latex, display="block" if block else "inline")
 
 
-def drop_unused_mathjax(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Leave out MathJax and its settings on a page with no mathematics of its own."""
-    if has_own_mathematics(doctree):
+def _write_math(translator: HTML5Translator, node: nodes.Element, *, block: bool) -> None:
+    try:
+        markup = mathml(node.astext(), block=block)
+    except Exception as err:  # latex2mathml raises many types for TeX it cannot read
+        logger.warning(
+            "this formula cannot be turned into MathML (%s): %s; write it with standard "
+            "LaTeX commands",
+            err,
+            node.astext(),
+            location=node,
+        )
+        markup = f"<code>{escape(node.astext())}</code>"
+    if not block:
+        translator.body.append(f'<span class="math notranslate">{markup}</span>')
         return
-    mathjax = posixpath.join("_static", app.config.mathjax_path)  # as the builder stores it
-    scripts = context.get("script_files", [])
-    scripts[:] = [
-        js
-        for js in scripts
-        if js.filename != mathjax
-        and not str(js.attributes.get("body", "")).startswith("window.MathJax")
-    ]
+    translator.body.append(translator.starttag(node, "div", CLASS="math notranslate"))
+    if node.get("number"):
+        number = get_node_equation_number(translator, node)
+        translator.body.append(f'<span class="eqno">({number})</span>')
+    translator.body.append(markup + "</div>\n")
+
+
+def visit_math(translator: HTML5Translator, node: nodes.Element) -> None:
+    _write_math(translator, node, block=False)
+    raise nodes.SkipNode
+
+
+def visit_displaymath(translator: HTML5Translator, node: nodes.Element) -> None:
+    _write_math(translator, node, block=True)
+    raise nodes.SkipNode
+
+
+def use_mathml(app: Sphinx, config: Config) -> None:
+    """Every page's mathematics as MathML, written at build time: no page loads MathJax."""
+    config.html_math_renderer = MATH_RENDERER
 
 
 def description(doctree: Any) -> str:
@@ -81,6 +115,12 @@ def description(doctree: Any) -> str:
             return text
         return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return ""
+
+
+def root_description(app: Sphinx) -> str:
+    """The description of the book's first page, which the root ``index.html`` redirect
+    page carries too (:func:`backbalance.sphinxext.workarounds.complete_redirect_page`)."""
+    return description(app.env.get_doctree(app.config.root_doc)) or str(app.config.project)
 
 
 def add_description(
@@ -135,7 +175,9 @@ def setup_reader(app: Sphinx) -> None:
     app.add_js_file(f"backbalance/{PAGE_JS}", loading_method="defer")
     app.add_css_file(f"backbalance/{PAGE_CSS}")
     app.add_css_file(f"backbalance/{PRINT_CSS}", media="print")
-    app.connect("html-page-context", drop_unused_mathjax, priority=800)
+    app.add_css_file(f"backbalance/{MATHS_CSS}")
+    app.add_html_math_renderer(MATH_RENDERER, (visit_math, None), (visit_displaymath, None))
+    app.connect("config-inited", use_mathml)
     app.connect("html-page-context", add_description)
     app.connect("html-page-context", drop_empty_styles)
     # After sphinx-book-theme fills the header buttons (default priority).

@@ -30,6 +30,8 @@ from sphinx.util import logging
 
 from backbalance.common.html import render
 
+from .reader import root_description
+
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -90,7 +92,7 @@ def fix_citation_roles(
 
 def complete_redirect_page(app: Sphinx, exception: Exception | None) -> None:
     """Turn the one-line ``index.html`` redirect (written by sphinx-external-toc 1.1.0) into a
-    small complete page: a language, a title, the book's icon (without it, browsers ask
+    small complete page: a language, a title, the first page's description, the book's icon (without it, browsers ask
     for a missing ``/favicon.ico``) and a visible link for readers whose browser does not
     follow the redirect."""
     index = Path(app.outdir) / "index.html"
@@ -107,6 +109,7 @@ def complete_redirect_page(app: Sphinx, exception: Exception | None) -> None:
         target=html.unescape(match.group(1)),
         title=app.config.html_title or app.config.project,
         icon=Path(app.config.html_favicon or "").name,
+        description=root_description(app),
     )
     index.write_text(page + "\n", encoding="utf-8")
 

@@ -3,6 +3,8 @@
 // The spec comes from backbalance.common.charts.page_spec: this file only applies it.
 // spec.narrow / spec.wide: the phone layout and config and what undoes them;
 // spec.themes[dark|light]: a relayout and per-trace restyles for <html data-theme>.
+// A drawn chart's holder gets data-drawn="true" and a "bb-plotly-drawn" event
+// (bb-plotly-steps.js waits for it).
 "use strict";
 (function () {
   var charts = [];
@@ -51,6 +53,7 @@
             chart.media.addEventListener("change", function () { applyWidth(chart); });
           }
           holder.dataset.drawn = "true";
+          holder.dispatchEvent(new CustomEvent("bb-plotly-drawn"));
         });
     });
     new MutationObserver(function () { charts.forEach(applyTheme); })

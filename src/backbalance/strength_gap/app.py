@@ -5,8 +5,8 @@ model's forecast, personalised when the learner types re-test results into the l
 and to the trace data of
 :func:`backbalance.strength_gap.charts.strength_chart`. On every change it updates the traces of one
 ``go.FigureWidget`` in place (inside ``batch_update``), so the chart is never rebuilt or
-re-displayed. It needs a running kernel; the static book shows the kernel-free slider
-figure of :func:`backbalance.strength_gap.charts.bias_slider_chart` instead.
+re-displayed. It needs a running kernel; the static book shows the kernel-free range
+sliders of :func:`backbalance.strength_gap.charts.stepped_strength_chart` instead.
 
 Examples
 --------

@@ -6,17 +6,22 @@ with circles for the left, dashed line with squares for the right, and the side'
 in the legend), so no information depends on colour alone.
 
 The trace data of :func:`strength_chart` comes from :func:`strength_traces`, which the
-static slider figure (:func:`bias_slider_chart`) and the JupyterLab app
+precomputed steps of the static page (:func:`stepped_strength_chart`) and the JupyterLab app
 (:mod:`backbalance.strength_gap.app`) reuse to update the same traces in place.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from backbalance.common.charts import add_band, chart_title, style_chart
 from backbalance.common.palette import (
@@ -34,8 +39,10 @@ from backbalance.common.palette import (
 )
 from backbalance.common.types import SIDES
 from backbalance.strength_gap.dynamics import weekly_gain
-from backbalance.strength_gap.model import Simulation
-from backbalance.strength_gap.parameters import STATUSES, ModelParameters
+from backbalance.strength_gap.model import Scenario, Simulation, simulate
+from backbalance.strength_gap.parameters import STATUSES, ModelParameters, Status
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 BAND_ALPHA = {"left": 0.18, "right": 0.22}
 """How opaque each side's P10-P90 band is (orange needs a little more to show)."""
@@ -61,10 +68,10 @@ def _extra_sets(sim: Simulation) -> float:
 def strength_title(sim: Simulation) -> str:
     """A title naming the plan and when the typical person reaches the first LSI target."""
     plan, parity = sim.plan, sim.parity[0]
-    when = (
-        f"week {parity.typical}" if parity.typical is not None else f"not within {plan.weeks} weeks"
+    return (
+        f"Gap {plan.gap_percent:g}%, {plan.strong_sets:g} sets, weak side +{_extra_sets(sim):g}: "
+        f"LSI {parity.target:g}% {parity.by(parity.typical)}"
     )
-    return f"Gap {plan.gap_percent:g}%, {plan.strong_sets:g} sets, weak side +{_extra_sets(sim):g}: LSI {parity.target:g}% by {when}"
 
 
 def strength_traces(sim: Simulation) -> list[dict[str, list[float]]]:
@@ -186,57 +193,192 @@ def strength_chart(sim: Simulation, title: str | None = None) -> go.Figure:
     return fig
 
 
-def bias_slider_chart(sims: Sequence[Simulation], active: int = 0) -> go.Figure:
-    """:func:`strength_chart` with a slider over precomputed weak-side biases.
+STEPS_MIME = "application/vnd.backbalance.chart-steps+json"
+"""The output type of a :class:`SteppedChart`: the static book draws it with its controls
+(:mod:`backbalance.sphinxext.plotly_mime`); JupyterLab shows its plain plotly figure."""
 
-    Works without a kernel: each slider step restyles the traces with the data of one
-    simulation and sets the title (``{"title.text": ...}``). No animation frames.
+STEP_DIGITS = 1
+"""Decimals of the strength values a step carries (the hover text shows one)."""
+
+
+@dataclass(frozen=True)
+class Control:
+    """One range control of a :class:`SteppedChart`: its label and, per step, the value
+    it sets in the plan, the text beside the control and the text a screen reader says."""
+
+    name: str
+    label: str
+    values: tuple[Any, ...]
+    shown: tuple[str, ...]
+    spoken: tuple[str, ...]
+    initial: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "shown": list(self.shown),
+            "spoken": list(self.spoken),
+            "initial": self.initial,
+        }
+
+
+def step_key(indices: Sequence[int]) -> str:
+    """The key of one step: the controls' indices joined by dots (``"2.0.4"``)."""
+    return ".".join(str(i) for i in indices)
+
+
+def strength_step(sim: Simulation) -> dict[str, Any]:
+    """What the page needs to show one precomputed plan in :func:`strength_chart`.
+
+    ``y``: the :data:`STRENGTH_TRACES` traces' ``y`` (rounded to :data:`STEP_DIGITS`);
+    ``x``: the traces whose ``x`` are not the weeks (by trace index); ``title``: the chart's
+    (wrapped) title; ``summary``: the weeks to each LSI target, one line per target.
+    """
+    data = strength_traces(sim)
+    weeks = data[0]["x"]
+    return {
+        "y": [[round(v, STEP_DIGITS) for v in trace["y"]] for trace in data],
+        "x": {str(i): trace["x"] for i, trace in enumerate(data) if trace["x"] != weeks},
+        "title": chart_title(strength_title(sim))["text"],
+        "summary": [parity.describe() for parity in sim.parity],
+    }
+
+
+@dataclass(frozen=True)
+class SteppedChart:
+    """:func:`strength_chart` of one plan, and the same chart for every combination of
+    the :attr:`controls`' steps, worked out in advance.
+
+    In JupyterLab it shows as the plain figure; in the static book the page draws it with
+    one ``<input type="range">`` per control, and ``static/bb-plotly-steps.js`` swaps in
+    the precomputed step (:attr:`steps`, keyed by :func:`step_key`)."""
+
+    figure: go.Figure
+    controls: tuple[Control, ...]
+    weeks: list[int]
+    steps: dict[str, dict[str, Any]]
+
+    def spec(self) -> dict[str, Any]:
+        """The controls and the steps, as the page's script reads them."""
+        return {
+            "controls": [control.as_json() for control in self.controls],
+            "weeks": self.weeks,
+            "steps": self.steps,
+        }
+
+    def initial(self) -> dict[str, Any]:
+        """The step the figure shows before a reader moves a control."""
+        return self.steps[step_key([control.initial for control in self.controls])]
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        figure = json.loads(pio.to_json(self.figure))
+        return {
+            PLOTLY_MIME: figure,
+            STEPS_MIME: {"figure": figure, **self.spec()},
+            "text/plain": f"Strength chart with {len(self.steps)} precomputed plans",
+        }
+
+
+def plan_controls(
+    plan: Scenario, gaps: Sequence[float], statuses: Sequence[Status], extra_sets: Sequence[int]
+) -> tuple[Control, ...]:
+    """The starting gap, training status and extra weak-side sets, starting at ``plan``'s."""
+
+    def start(label: str, value: Any, steps: Sequence[Any]) -> int:
+        if value not in list(steps):
+            raise ValueError(
+                f"the plan's {label} ({value}) is not one of the chart's steps "
+                f"({', '.join(map(str, steps))}): add it to the steps or change the plan"
+            )
+        return list(steps).index(value)
+
+    extra = plan.weak_sets - plan.strong_sets
+    return (
+        Control(
+            "gap_percent",
+            "Starting gap",
+            tuple(gaps),
+            tuple(f"{g:g} points" for g in gaps),
+            tuple(f"gap {g:g} points" for g in gaps),
+            start("starting gap", plan.gap_percent, gaps),
+        ),
+        Control(
+            "status",
+            "Training status",
+            tuple(statuses),
+            tuple(statuses),
+            tuple(statuses),
+            start("training status", plan.status, statuses),
+        ),
+        Control(
+            "weak_extra_sets",
+            "Extra weekly sets for the weak side",
+            tuple(extra_sets),
+            tuple(f"+{n} sets" for n in extra_sets),
+            tuple(f"{n} extra sets a week" for n in extra_sets),
+            start("extra sets", extra, extra_sets),
+        ),
+    )
+
+
+def stepped_strength_chart(
+    plan: Scenario,
+    params: ModelParameters,
+    *,
+    gaps: Sequence[float],
+    statuses: Sequence[Status],
+    extra_sets: Sequence[int],
+    test_sem_percent: float = 0.0,
+    draws: int = 1000,
+    seed: int = 0,
+) -> SteppedChart:
+    """:func:`strength_chart` for every starting gap × training status × extra sets.
 
     Parameters
     ----------
-    sims
-        One simulation per bias level, same gap, weeks and status.
-    active
-        Index of the step shown first.
+    plan
+        The plan shown first; its gap, status and extra sets must be among the steps. Its
+        other settings (sets, weeks, cause) hold for every step.
+    params
+        The validated parameter file.
+    gaps, statuses, extra_sets
+        The steps of each control.
+    test_sem_percent, draws, seed
+        As in :func:`backbalance.strength_gap.model.simulate`, for every step.
 
     Returns
     -------
-    plotly.graph_objects.Figure
-        With ``layout.sliders[0].steps`` of ``len(sims)`` ``update`` steps.
+    SteppedChart
+        One step per combination; the y axis fits every step, so moving a control never
+        rescales the chart.
     """
-    fig = strength_chart(sims[active])
-    steps = []
-    for sim in sims:
-        data = strength_traces(sim)
-        steps.append(
-            {
-                "method": "update",
-                "label": f"+{_extra_sets(sim):g}",
-                "args": [
-                    {"x": [d["x"] for d in data], "y": [d["y"] for d in data]},
-                    {"title.text": chart_title(strength_title(sim))["text"]},
-                ],
-            }
+    controls = plan_controls(plan, gaps, statuses, extra_sets)
+    steps: dict[str, dict[str, Any]] = {}
+    low, high = np.inf, -np.inf
+    first: Simulation | None = None
+    for indices in itertools.product(*(range(len(c.values)) for c in controls)):
+        update = {c.name: c.values[i] for c, i in zip(controls, indices, strict=True)}
+        sim = simulate(
+            plan.model_copy(update=update),
+            params,
+            draws=draws,
+            seed=seed,
+            test_sem_percent=test_sem_percent,
         )
-    low = min(s.table["reading_p10"].min() for s in sims)
-    high = max(s.table["reading_p90"].max() for s in sims)
+        steps[step_key(indices)] = strength_step(sim)
+        low = min(low, float(sim.table["reading_p10"].min()))
+        high = max(high, float(sim.table["reading_p90"].max()))
+        if list(indices) == [c.initial for c in controls]:
+            first = sim
+    assert first is not None  # plan_controls found the plan's own step
+    chart = SteppedChart(strength_chart(first), controls, strength_traces(first)[0]["x"], steps)
+    shown = chart.initial()
+    for i, trace in enumerate(chart.figure.data):
+        trace.y = shown["y"][i]
     pad = 0.05 * (high - low)
-    fig.update_layout(
-        sliders=[
-            {
-                "active": active,
-                "steps": steps,
-                "y": 1.02,
-                "yanchor": "bottom",
-                "pad": {"t": 0, "b": 10},
-                "currentvalue": {"prefix": "Extra weekly sets on the weak side: "},
-            }
-        ],
-        yaxis_range=[low - pad, high + pad],
-        margin={"t": 170},
-        height=700,
-    )
-    return fig
+    chart.figure.update_layout(yaxis_range=[low - pad, high + pad])
+    return chart
 
 
 def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:

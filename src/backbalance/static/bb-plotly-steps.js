@@ -1,0 +1,75 @@
+/* Range controls over a chart's precomputed steps: a lookup, no model.
+ *
+ * backbalance.strength_gap.charts.stepped_strength_chart works out the chart for every
+ * combination of the controls' steps at build time and writes them into the page
+ * (<script type="application/json" class="bb-steps-spec">, the template plotly-steps.html.j2).
+ * This file turns the controls' positions into a step's key (charts.step_key), shows that
+ * step's traces and title in the chart drawn by bb-plotly.js, its summary beside the chart
+ * and each control's value; tests/golden checks that it picks the model's numbers.
+ * Loads as a CommonJS module or as window.BackBalanceSteps.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.BackBalanceSteps = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  /* The step for the controls' positions: {key, data: {x, y} for Plotly.update, title,
+     summary (lines)}, or null when the spec has no such step. */
+  function choose(spec, positions) {
+    var key = positions.join("."), step = spec.steps[key];
+    if (step === undefined) return null;
+    return {
+      key: key,
+      data: {
+        x: step.y.map(function (_, i) { return step.x[String(i)] || spec.weeks; }),
+        y: step.y
+      },
+      title: step.title,
+      summary: step.summary
+    };
+  }
+
+  function attach(holder) {
+    var spec = JSON.parse(holder.querySelector("script.bb-steps-spec").textContent);
+    var chart = document.getElementById(holder.dataset.chart);
+    var figure = chart.closest(".bb-plotly");
+    var inputs = Array.prototype.slice.call(holder.querySelectorAll("input[type=range]"));
+    var lines = holder.querySelectorAll(".bb-steps-summary li");
+    var pending = null;
+
+    function draw(step) {
+      pending = null;
+      Plotly.update(chart, step.data, { "title.text": step.title }).then(function () {
+        holder.dataset.step = step.key;
+      });
+    }
+
+    function show() {
+      var positions = inputs.map(function (input) { return Number(input.value); });
+      var step = choose(spec, positions);
+      if (step === null) return;
+      inputs.forEach(function (input, i) {
+        var control = spec.controls[i];
+        input.setAttribute("aria-valuetext", control.spoken[positions[i]]);
+        holder.querySelector("output[for='" + input.id + "']").textContent = control.shown[positions[i]];
+      });
+      step.summary.forEach(function (line, i) { if (lines[i]) lines[i].textContent = line; });
+      if (figure.dataset.drawn === "true") draw(step);
+      else pending = step;
+    }
+
+    figure.addEventListener("bb-plotly-drawn", function () { if (pending) draw(pending); });
+    inputs.forEach(function (input) { input.addEventListener("input", show); });
+    holder.dataset.step = choose(spec, inputs.map(function (input) { return Number(input.value); })).key;
+  }
+
+  if (typeof document !== "undefined") {
+    var start = function () { document.querySelectorAll(".bb-steps").forEach(attach); };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
+  }
+
+  return { choose: choose };
+});
