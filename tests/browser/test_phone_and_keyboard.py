@@ -1,5 +1,6 @@
 """What a reader on a 390 px phone and a keyboard-only reader depend on, on every page:
-nothing makes the page scroll sideways, a text table fits the column, and the element that
+nothing makes the page scroll sideways, a text table fits the column, a drawing is as wide
+as the column, and the element that
 has the keyboard focus always shows a ring (on the form, the quiz and the page's toolbar)."""
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ WIDER_THAN_PAGE = "() => document.scrollingElement.scrollWidth - innerWidth"
 CUT_TABLES = """() => Array.from(document.querySelectorAll('.pst-scrollable-table-container'))
   .filter(box => box.scrollWidth > box.clientWidth + 1)
   .map(box => box.querySelector('tr').innerText.replace(/\\s+/g, ' ').slice(0, 60))"""
+# A drawing narrower than its figure (the column) on a phone, with the page's figure number.
+SMALL_FIGURES = """() => Array.from(document.querySelectorAll('article figure img'))
+  .filter(img => img.getBoundingClientRect().width < 0.95 * img.closest('figure').clientWidth)
+  .map(img => img.getAttribute('src').split('/').pop())"""
 FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
@@ -61,6 +66,18 @@ def test_text_tables_fit_a_phone(browser, site, site_url):
             cut[name] = tables
         context.close()
     assert cut == {}, f"tables whose last columns are cut off on a phone (header row): {cut}"
+
+
+@pytest.mark.browser
+def test_drawings_take_the_whole_column_on_a_phone(browser, site, site_url):
+    small = {}
+    for name in reader_pages(site):
+        context, page = phone_page(browser, site_url, name)
+        figures = page.evaluate(SMALL_FIGURES)
+        if figures:
+            small[name] = figures
+        context.close()
+    assert small == {}, f"drawings narrower than a 390 px phone's column: {small}"
 
 
 @pytest.mark.browser
