@@ -7,6 +7,8 @@
    with every request to another host refused, so the PDF is made offline. The page is laid
    out in print media at the paper's printable width, and printed once every chart is drawn
    and re-sized to that width (``static/print.css`` keeps figures and charts whole).
+3. The paper gets what a screen does not need: a cover with the book's title and authors
+   (from ``_config.yml``) and, at the foot of every page, the title and the page number.
 
     python bench/make_pdf.py [--skip-build] [--output _build/pdf/back-in-balance.pdf]
 """
@@ -14,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import importlib.util
 import os
 import subprocess
@@ -40,6 +43,24 @@ PRINTABLE_PX = round((210 - 2 * MARGIN_MM) / 25.4 * 96)  # A4 width less margins
 CHART_TIMEOUT_MS = 120_000
 DRAWN = """() => Array.from(document.querySelectorAll('.bb-plotly'))
   .every(holder => holder.dataset.drawn === 'true')"""
+COVER = """([title, author, copyright]) => {
+  const cover = document.createElement('div');
+  cover.className = 'bb-pdf-cover';
+  [['bb-pdf-title', title], ['bb-pdf-author', author], ['bb-pdf-copyright', copyright]]
+    .filter(([, text]) => text)
+    .forEach(([name, text]) => {
+      const line = document.createElement('p');
+      line.className = name;
+      line.textContent = text;
+      cover.append(line);
+    });
+  document.querySelector('main article, main').prepend(cover);
+}"""
+# Chromium fills .pageNumber and .totalPages; the footer has its own small page, so its font
+# size is set here (the book's stylesheets do not reach it).
+FOOTER = """<div style="width:100%;margin:0 15mm;font:8pt sans-serif;color:#444;display:flex;
+justify-content:space-between"><span>{title}</span><span><span class="pageNumber"></span> /
+<span class="totalPages"></span></span></div>"""
 RESIZE = """() => Promise.all(Array.from(document.querySelectorAll('.bb-plotly-chart'))
   .map(chart => window.Plotly.Plots.resize(chart)))"""
 
@@ -90,6 +111,15 @@ def single_page(site: Path, source: Path) -> str:
     return PAGE
 
 
+def book_details(source: Path) -> tuple[str, str, str]:
+    """The book's title, authors and copyright line, from its ``_config.yml``."""
+    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8")) or {}
+    title = str(config.get("title") or "")
+    author = str(config.get("author") or "")
+    year = str(config.get("copyright") or "")
+    return title, author, f"© {year} {author}".strip() if year else ""
+
+
 def print_pdf(site: Path, source: Path, pdf: Path) -> int:
     """Print the single page of ``site`` to ``pdf`` once its charts are drawn; returns the
     number of charts."""
@@ -120,6 +150,8 @@ def print_pdf(site: Path, source: Path, pdf: Path) -> int:
             charts = page.locator(".bb-plotly").count()
             if charts:
                 page.evaluate(RESIZE)
+            details = book_details(source)
+            page.evaluate(COVER, list(details))
             pdf.parent.mkdir(parents=True, exist_ok=True)
             margin = f"{MARGIN_MM}mm"
             page.pdf(
@@ -127,6 +159,9 @@ def print_pdf(site: Path, source: Path, pdf: Path) -> int:
                 format=PAPER,
                 margin={"top": margin, "bottom": margin, "left": margin, "right": margin},
                 print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER.format(title=html.escape(details[0])),
                 outline=True,
                 tagged=True,
             )

@@ -3,6 +3,10 @@
 * the files of ``backbalance/static/`` (stylesheets and page scripts) and plotly.js are
   copied into the built book with
   :func:`sphinx.util.fileutil.copy_asset` (which skips files that have not changed);
+* :data:`PALETTE_CSS`, the palette's custom properties (``--bb-blue`` and so on, from
+  :func:`backbalance.common.palette.css_variables`), is written there too and linked on every
+  page: the stylesheets colour with them, and the page's security policy allows no inline
+  ``<style>`` to set them;
 * a page links the stylesheets and loads the scripts that its generated blocks declare
   (:attr:`backbalance.sphinxext.nodes.BlockNode.css` and ``.js``), and no other page does.
   The flags are the nodes themselves, found in the page's doctree, so parallel reads need
@@ -20,6 +24,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset, copy_asset_file
 
+from backbalance.common.palette import css_variables
+
 from .nodes import BlockNode
 
 logger = logging.getLogger(__name__)
@@ -28,6 +34,7 @@ ASSET_DIR = "backbalance"  # below the book's _static/
 STATIC = Path(str(files("backbalance").joinpath("static")))
 """Where the page files live: the package's static folder."""
 PLOTLY = "plotly.min.js"
+PALETTE_CSS = "palette.css"
 
 
 def plotly_bundle(app: Sphinx) -> Path:
@@ -72,9 +79,13 @@ def copy_assets(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir) / "_static" / ASSET_DIR
     target.mkdir(parents=True, exist_ok=True)
     copy_asset(STATIC, target)
+    palette = target / PALETTE_CSS
+    if not palette.is_file() or palette.read_text(encoding="utf-8") != css_variables():
+        palette.write_text(css_variables(), encoding="utf-8")
     copy_asset_file(plotly_bundle(app), target / PLOTLY)
 
 
 def setup_assets(app: Sphinx) -> None:
+    app.add_css_file(f"{ASSET_DIR}/{PALETTE_CSS}")
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", copy_assets)

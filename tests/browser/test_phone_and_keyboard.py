@@ -1,0 +1,101 @@
+"""What a reader on a 390 px phone and a keyboard-only reader depend on, on every page:
+nothing makes the page scroll sideways, a text table fits the column, a drawing is as wide
+as the column, and the element that
+has the keyboard focus always shows a ring (on the form, the quiz and the page's toolbar)."""
+
+from __future__ import annotations
+
+import pytest
+from test_pages import reader_pages
+
+PHONE = {"width": 390, "height": 844}
+# The assessment form, and a chapter with a quiz and a worksheet table.
+KEYBOARD_PAGES = ("book/assessment.html", "book/self-assessment.html")
+MAX_TABS = 600  # more stops than either page has: the walk ends when focus comes round again
+
+WIDER_THAN_PAGE = "() => document.scrollingElement.scrollWidth - innerWidth"
+# A Markdown table sits in the theme's scrolling box; its columns must fit that box.
+CUT_TABLES = """() => Array.from(document.querySelectorAll('.pst-scrollable-table-container'))
+  .filter(box => box.scrollWidth > box.clientWidth + 1)
+  .map(box => box.querySelector('tr').innerText.replace(/\\s+/g, ' ').slice(0, 60))"""
+# A drawing narrower than its figure (the column) on a phone, with the page's figure number.
+SMALL_FIGURES = """() => Array.from(document.querySelectorAll('article figure img'))
+  .filter(img => img.getBoundingClientRect().width < 0.95 * img.closest('figure').clientWidth)
+  .map(img => img.getAttribute('src').split('/').pop())"""
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+    || style.boxShadow !== 'none';
+  const name = el.getAttribute('aria-label') || el.innerText || el.value || el.name || '';
+  return {key: el.outerHTML.slice(0, 200), ring: ring,
+          what: `${el.tagName.toLowerCase()} "${name.trim().slice(0, 40)}"`};
+}"""
+
+
+def phone_page(browser, site_url, name, scheme="light"):
+    context = browser.new_context(viewport=PHONE, has_touch=True, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site_url}/{name}", wait_until="networkidle")
+    return context, page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_phone(browser, site, site_url, scheme):
+    wide = {}
+    for name in reader_pages(site):
+        context, page = phone_page(browser, site_url, name, scheme)
+        if page.locator(".bb-plotly").count():
+            page.wait_for_selector(".bb-plotly[data-drawn=true]")
+        extra = page.evaluate(WIDER_THAN_PAGE)
+        if extra > 0:
+            wide[name] = extra
+        context.close()
+    assert wide == {}, f"pages wider than a 390 px phone (extra px): {wide}"
+
+
+@pytest.mark.browser
+def test_text_tables_fit_a_phone(browser, site, site_url):
+    cut = {}
+    for name in reader_pages(site):
+        context, page = phone_page(browser, site_url, name)
+        tables = page.evaluate(CUT_TABLES)
+        if tables:
+            cut[name] = tables
+        context.close()
+    assert cut == {}, f"tables whose last columns are cut off on a phone (header row): {cut}"
+
+
+@pytest.mark.browser
+def test_drawings_take_the_whole_column_on_a_phone(browser, site, site_url):
+    small = {}
+    for name in reader_pages(site):
+        context, page = phone_page(browser, site_url, name)
+        figures = page.evaluate(SMALL_FIGURES)
+        if figures:
+            small[name] = figures
+        context.close()
+    assert small == {}, f"drawings narrower than a 390 px phone's column: {small}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", KEYBOARD_PAGES)
+def test_the_keyboard_focus_is_always_visible_on_a_phone(browser, site_url, name):
+    context, page = phone_page(browser, site_url, name)
+    first, stops, unseen = None, 0, []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        if focused["key"] == first:
+            break
+        first = first or focused["key"]
+        stops += 1
+        if not focused["ring"]:
+            unseen.append(focused["what"])
+    context.close()
+    assert stops > 10, f"only {stops} keyboard stops on {name}"
+    assert unseen == [], f"{name}: focus without a visible ring on {sorted(set(unseen))}"
