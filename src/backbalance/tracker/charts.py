@@ -66,22 +66,18 @@ def progress_chart(progress: Progress, wording: TrackerWords | None = None) -> g
         name=plot_text(words.band),
         first_name=plot_text(f"{words.band} (P10)"),
     )
-    fig.add_scatter(
-        x=band["week"],
-        y=band["lsi"],
-        mode="lines",
-        name=plot_text(words.typical),
-        line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
-        hovertemplate=plot_text(words.typical) + ", week %{x}: LSI %{y:.1f}%<extra></extra>",
-    )
-    fig.add_scatter(
-        x=prior["week"],
-        y=prior["lsi"],
-        mode="lines",
-        name=plot_text(words.prior),
-        line={"color": TARGET_COLOUR, "dash": "dashdot", "width": 1},
-        hovertemplate=plot_text(words.prior) + ", week %{x}: LSI %{y:.1f}%<extra></extra>",
-    )
+    for table, name, dash, width in (
+        (band, words.typical, "dash", 2),
+        (prior, words.prior, "dashdot", 1),
+    ):
+        fig.add_scatter(
+            x=table["week"],
+            y=table["lsi"],
+            mode="lines",
+            name=plot_text(name),
+            line={"color": TARGET_COLOUR, "dash": dash, "width": width},
+            hovertemplate=plot_text(name) + ", week %{x}: LSI %{y:.1f}%<extra></extra>",
+        )
     fig.add_scatter(
         x=[band["week"].min(), band["week"].max()],
         y=[target, target],
