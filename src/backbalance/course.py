@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from backbalance.programme.template import ProgrammeTemplate
     from backbalance.quizzes.data import Quiz
     from backbalance.strength_gap.parameters import ModelParameters
+    from backbalance.strength_gap.wording import ForecastWording
 
 ENV_VAR = "BACKBALANCE_DATA"
 """Names the course data to use, for a hub or a script that runs outside the repository."""
@@ -169,6 +170,13 @@ class Course:
         from backbalance.habits.data import load_habits
 
         return load_habits(self.path("habits.yml"))
+
+    @cached_property
+    def forecast_wording(self) -> ForecastWording:
+        """``data/forecast.yml``: the words of the personalised forecast and the tracker."""
+        from backbalance.strength_gap.wording import FILE, load_forecast_wording
+
+        return load_forecast_wording(self.path(FILE))
 
     def chapter_file(self, folder: str, chapter: str) -> Path:
         """``data/<folder>/<chapter>.yml``, for a chapter's file stem such as ``causes``.

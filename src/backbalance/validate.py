@@ -25,6 +25,8 @@ from backbalance.programme.library import load_exercise_library
 from backbalance.programme.template import load_programme_template
 from backbalance.quizzes.data import course_problems, load_quiz
 from backbalance.strength_gap.parameters import load_model_parameters
+from backbalance.strength_gap.wording import FILE as FORECAST_FILE
+from backbalance.strength_gap.wording import load_forecast_wording
 
 LOADERS: dict[str, Callable[[Path], Any]] = {
     "model_parameters.yml": load_model_parameters,
@@ -41,6 +43,7 @@ LOADERS: dict[str, Callable[[Path], Any]] = {
     "plan_templates.yml": load_programme_template,
     "habits.yml": load_habits,
     SCALE_FILE: load_evidence_scale,
+    FORECAST_FILE: load_forecast_wording,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,11 +12,13 @@ from hypothesis import strategies as st
 from backbalance.assessment.logic import mdc95
 from backbalance.course import Course
 from backbalance.strength_gap.parameters import load_model_parameters
+from backbalance.strength_gap.wording import fill, load_forecast_wording
 from backbalance.tracker.data import LINE_END, parse_progress, progress_from_rows, read_progress_csv
 from backbalance.tracker.progress import assess_progress
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DOSE = {"strong_sets": 6, "extra_sets": 3, "max_weak_sets": 10}
+WORDS = load_forecast_wording(DATA / "forecast.yml")
 
 
 @pytest.fixture(scope="module")
@@ -167,11 +170,14 @@ def test_the_example_is_on_track_inside_the_band(params):
     assert progress.status == "on track" and "Keep going" in progress.suggestion
 
 
-def test_a_single_test_is_the_baseline(params):
+def test_a_single_test_is_the_baseline_and_the_forecast_is_the_prior(params):
     progress = assess_progress(parse_progress("week,left,right\n0,10,12\n"), params, **DOSE)
     assert progress.status == "baseline" and progress.band()["lsi"].iloc[0] == pytest.approx(
         100 * 10 / 12
     )
+    pd.testing.assert_frame_equal(progress.band(), progress.band(prior=True))
+    assert progress.message().startswith(WORDS.forecast.start_only)
+    assert progress.suggestion == WORDS.tracker.baseline
 
 
 def test_ahead_of_the_band(params):
@@ -183,14 +189,14 @@ def test_ahead_of_the_band(params):
     )
 
 
-def test_outside_the_band_but_within_the_noise_is_on_track(params):
-    """Ahead or behind only when the result differs from the band's middle by more than the
-    strength test's smallest real change, mdc95(SEM) (issue 11)."""
+def test_within_the_noise_of_the_typical_forecast_is_on_track(params):
+    """Ahead or behind only when the result differs from the typical forecast (before the
+    log) by more than the strength test's smallest real change, mdc95(SEM) (issue 11)."""
     noise = mdc95(Course.find().assessment.strength.test_error.sem_percent)
     for rows in ("0,10,12\n4,11,12.5", "0,10,12\n8,10,12.5"):
         progress = assess_progress(parse_progress(f"week,left,right\n{rows}\n"), params, **DOSE)
         week = progress.log.rows["week"].iloc[-1]
-        middle = progress.band().set_index("week").loc[week, "lsi"]
+        middle = progress.band(prior=True).set_index("week").loc[week, "lsi"]
         assert abs(progress.log.rows["lsi"].iloc[-1] - middle) <= noise
         assert progress.status == "on track"
     strict = assess_progress(
@@ -203,16 +209,32 @@ def test_reaching_the_target_says_move_on(params):
     progress = assess_progress(
         parse_progress("week,left,right\n0,10,12\n8,12,13\n"), params, **DOSE
     )
-    assert progress.status == "reached" and "Phase 3" in progress.suggestion
+    assert progress.status == "reached"
+    assert progress.suggestion == fill(
+        WORDS.tracker.reached,
+        lsi=f"{progress.log.rows['lsi'].iloc[-1]:g}",
+        target=f"{params.lsi_targets.value[0]:g}",
+    )
 
 
 def test_behind_suggests_more_weak_side_sets_within_the_limit(params):
     log = parse_progress("week,left,right\n0,9,12\n8,7,12.5\n")
     progress = assess_progress(log, params, **DOSE)
     assert progress.status == "behind"
-    assert "You could add 1 weak-side set a week (10 against 6)" in progress.suggestion
-    assert "would then reach LSI" in progress.suggestion
-    assert "re-test on a second day" in progress.suggestion
+    behind = WORDS.tracker.behind
+    more = min(2, DOSE["max_weak_sets"] - DOSE["strong_sets"] - DOSE["extra_sets"])
+    opening = behind.more_sets.pick(more).split("{then}")[0]
+    assert (
+        fill(
+            opening,
+            more=more,
+            weak_sets=DOSE["strong_sets"] + DOSE["extra_sets"] + more,
+            strong_sets=DOSE["strong_sets"],
+            target=f"{params.lsi_targets.value[0]:g}",
+        )
+        in progress.suggestion
+    )
+    assert progress.suggestion.endswith(behind.checks)
 
 
 def test_behind_beyond_the_gap_limit_gets_the_plain_message(params):
@@ -225,19 +247,20 @@ def test_behind_beyond_the_gap_limit_gets_the_plain_message(params):
 def test_behind_at_the_limit_suggests_checks_not_more_sets(params):
     log = parse_progress("week,left,right\n0,6,12\n8,4.5,12.5\n")
     progress = assess_progress(log, params, strong_sets=6, extra_sets=4, max_weak_sets=10)
-    assert progress.status == "behind" and "could add" not in progress.suggestion
-    assert (
-        "where the model's extra sets add little" in progress.suggestion
-        and "physiotherapist" in progress.suggestion
+    assert progress.status == "behind"
+    assert progress.suggestion == (
+        f"{fill(WORDS.tracker.behind.at_limit, weak_sets=10)} {WORDS.tracker.behind.checks}"
     )
 
 
 def test_the_forecast_starts_from_the_first_test_and_covers_the_latest(params):
     log = parse_progress("week,left,right\n10,10,12\n80,11,12\n")
     progress = assess_progress(log, params, **DOSE, weeks=52)
-    assert progress.band()["week"].max() == 70
+    assert progress.band()["week"].min() == 10  # the log's own week numbers
+    assert progress.band()["week"].max() == 80
     assert (
-        progress.forecast.plan.weak_side == "left" and progress.forecast.plan.weak_extra_sets == 3
+        progress.forecast.posterior.plan.weak_side == "left"
+        and progress.forecast.posterior.plan.weak_extra_sets == DOSE["extra_sets"]
     )
 
 

@@ -20,10 +20,12 @@ noise, and all share the noise of the starting test, so the residuals
     -2 \log L = \frac{1}{\sigma^2} \sum_{\text{sides}}
     \Bigl(\sum_j r_j^2 - \frac{(\sum_j r_j)^2}{k + 1}\Bigr) + \text{const}.
 
-The words follow the numbers: "ahead" or "behind" only when the latest LSI differs from
-the typical forecast by more than the 95% range of the test noise alone, and "faster" or
-"slower than typical" only when the posterior puts at least ``forecast_confidence`` of
-its weight on that side of the typical response.
+The words follow the numbers, and the words themselves are in ``data/forecast.yml``
+(:mod:`backbalance.strength_gap.wording`): "ahead" or "behind" only when the latest LSI
+differs from the typical forecast by more than the strength test's smallest real change
+(:func:`backbalance.assessment.logic.mdc95` of its SEM, the course's one noise rule), and
+"faster" or "slower than typical" only when the posterior puts at least
+``forecast_confidence`` of its weight on that side of the typical response.
 
 Examples
 --------
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from backbalance.assessment.profile import Profile
     from backbalance.course import Course
 
+from backbalance.assessment.logic import mdc95
 from backbalance.strength_gap.dynamics import (
     Cause,
     People,
@@ -67,12 +70,10 @@ from backbalance.strength_gap.model import (
     weighted_quantiles,
 )
 from backbalance.strength_gap.parameters import ModelParameters
+from backbalance.strength_gap.wording import ForecastWording, ForecastWords, fill
 
 Pace = Literal["faster", "typical", "slower"]
 Verdict = Literal["no re-test yet", "ahead", "as expected", "behind"]
-
-NOISE_RANGE = (2.5, 97.5)
-"""Percentiles of the pure test-noise LSI difference that count as "within the noise"."""
 
 
 class LogError(ValueError):
@@ -121,6 +122,16 @@ class Forecast:
     effective_people
         How many equally weighted people the posterior is worth; small means the log is
         far from what the model expects.
+    tests
+        How many tests the log holds (0: no log).
+    noise
+        The test's smallest real change in LSI points (:func:`mdc95` of its SEM).
+    difference
+        The latest re-test's LSI minus the typical forecast's, in points (None without a
+        re-test).
+    wording
+        The sentences (``Course.forecast_wording``); None reads them from
+        ``Course.find()`` when a message is asked for.
     """
 
     prior: Simulation
@@ -131,35 +142,46 @@ class Forecast:
     verdict: Verdict
     start_week: int
     effective_people: float
+    tests: int = 0
+    noise: float = 0.0
+    difference: float | None = None
+    wording: ForecastWording | None = None
 
     @property
     def personalised(self) -> bool:
         """True when at least one re-test after the first changed the weights."""
         return self.verdict != "no re-test yet"
 
+    def words(self) -> ForecastWording:
+        """The course's sentences: ``wording``, else those of ``Course.find()``."""
+        if self.wording is not None:
+            return self.wording
+        from backbalance.course import Course
+
+        return Course.find().forecast_wording
+
     def message(self) -> str:
         """The forecast in plain words, for example ``Your log so far says ...``."""
-        parts = []
+        words = self.words().forecast
         if self.personalised:
-            pace = {
-                "faster": "you respond faster than typical",
-                "typical": "you respond about as fast as typical",
-                "slower": "you respond more slowly than typical",
-            }[self.pace]
             verdict = {
-                "ahead": "Your latest test is ahead of the typical forecast, by more than the test's noise.",
-                "behind": "Your latest test is behind the typical forecast, by more than the test's noise.",
-                "as expected": "Your latest test is within the test's noise of the typical forecast.",
+                "ahead": words.verdict.ahead,
+                "behind": words.verdict.behind,
+                "as expected": words.verdict.as_expected,
             }[self.verdict]
-            parts.append(f"Your log so far says {pace}. {verdict}")
+            parts = [
+                fill(words.personalised, pace=getattr(words.pace, self.pace)),
+                fill(
+                    verdict,
+                    difference=f"{abs(self.difference or 0):.0f}",
+                    noise=f"{self.noise:.0f}",
+                ),
+            ]
         else:
-            parts.append("No re-test logged yet: this is the forecast for people like you.")
-        parts.extend(likely_by(p, self.start_week) for p in self.posterior.parity)
-        if self.effective_people < 20:
-            parts.append(
-                "Your results are far from what the model expects: re-test on a second day "
-                "and treat this forecast as rough."
-            )
+            parts = [words.start_only if self.tests == 1 else words.prior]
+        parts.extend(likely_by(p, self.start_week, words) for p in self.posterior.parity)
+        if self.effective_people < words.rough.below:
+            parts.append(words.rough.text)
         return " ".join(parts)
 
     def weeks_table(self) -> pd.DataFrame:
@@ -189,27 +211,37 @@ class Forecast:
         return table
 
 
-def likely_by(parity: Parity, offset: int = 0) -> str:
-    """``LSI 90% likely by week 14-20 (typical week 17).`` (8 in 10 people, log weeks)."""
+def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
+    """``LSI 90% likely by week 14-20 (typical week 17).`` (8 in 10 people, log weeks).
+
+    Parameters
+    ----------
+    parity
+        Weeks to one target, counted from the starting test.
+    offset
+        The log's week of the starting test (added to every week).
+    words
+        ``Course.forecast_wording.forecast``.
+    """
 
     def week(value: int | None) -> str:
-        return "later" if value is None else str(value + offset)
+        return str(parity.horizon + offset) if value is None else str(value + offset)
 
-    head = f"LSI {parity.target:g}%"
-    horizon = parity.horizon + offset
+    likely = words.likely
+    blanks = {
+        "target": f"{parity.target:g}",
+        "horizon": week(None),
+        "fast": week(parity.fast),
+        "typical": week(parity.typical),
+        "slow": week(parity.slow),
+    }
     if parity.fast is None:
-        return f"{head} is not likely by week {horizon}."
+        return fill(likely.unlikely, **blanks)
     if parity.typical is None:
-        return f"{head}: 1 in 10 people by week {week(parity.fast)}; most not by week {horizon}."
+        return fill(likely.few, **blanks)
     if parity.slow is None:
-        return (
-            f"{head} likely from week {week(parity.fast)} (typical week {week(parity.typical)}); "
-            f"more than 1 in 10 people not by week {horizon}."
-        )
-    return (
-        f"{head} likely by week {week(parity.fast)}-{week(parity.slow)} "
-        f"(typical week {week(parity.typical)})."
-    )
+        return fill(likely.open_end, **blanks)
+    return fill(likely.range, **blanks)
 
 
 def log_likelihood(
@@ -270,6 +302,7 @@ def forecast(
     draws: int = 1000,
     seed: int = 0,
     people: People | None = None,
+    wording: ForecastWording | None = None,
 ) -> Forecast:
     """The forecast for ``plan``, personalised by a log of re-tests when one is given.
 
@@ -289,6 +322,9 @@ def forecast(
         ``Course.find().assessment.strength.test_error.sem_percent``.
     draws, seed, people
         As in :func:`backbalance.strength_gap.model.simulate`.
+    wording
+        The sentences of :meth:`Forecast.message` (``Course.forecast_wording``); None: those
+        of ``Course.find()``, read when a message is asked for.
 
     Returns
     -------
@@ -319,17 +355,22 @@ def forecast(
         plan, params, draws=draws, seed=seed, test_sem_percent=test_sem_percent, people=people
     )
     prior = summarise(plan, paths, readings, params, test_sem_percent=test_sem_percent)
-    if log is None or len(table) < 2:
-        weights = np.full(len(crowd), 1 / len(crowd))
+    tests = 0 if log is None else len(table)
+    noise = mdc95(test_sem_percent)
+    if tests < 2:
         return Forecast(
             prior,
             prior,
-            weights,
+            np.full(len(crowd), 1 / len(crowd)),
             _response(crowd, params, None),
             "typical",
             "no re-test yet",
             start_week,
             float(len(crowd)),
+            tests,
+            noise,
+            None,
+            wording,
         )
     loglik = log_likelihood(paths, table, test_sem_percent)
     raw = np.exp(loglik - loglik.max())
@@ -337,15 +378,20 @@ def forecast(
     posterior = summarise(
         plan, paths, readings, params, weights=weights, test_sem_percent=test_sem_percent
     )
+    difference = _difference(table, prior, start_week)
     return Forecast(
         prior,
         posterior,
         weights,
         _response(crowd, params, weights),
         _pace(crowd, weights, params),
-        _verdict(table, paths, readings, start_week),
+        _verdict(difference, noise),
         start_week,
         float(1 / (weights**2).sum()),
+        tests,
+        noise,
+        difference,
+        wording,
     )
 
 
@@ -368,27 +414,39 @@ def _pace(people: People, weights: NDArray[np.float64], params: ModelParameters)
     return "typical"
 
 
-def _verdict(
-    log: pd.DataFrame,
-    paths: NDArray[np.float64],
-    readings: NDArray[np.float64],
-    start_week: int,
-) -> Verdict:
+def _difference(log: pd.DataFrame, prior: Simulation, start_week: int) -> float:
+    """The latest measured LSI minus the typical (prior P50) forecast's, in LSI points."""
     latest = log.iloc[-1]
-    week = int(latest["week"]) - start_week
     measured = float(limb_symmetry_index(latest[["left", "right"]].to_numpy(dtype=float)))
-    latent = limb_symmetry_index(paths[week])
-    noise = np.percentile(limb_symmetry_index(readings[week]) - latent, NOISE_RANGE)
-    difference = measured - float(np.median(latent))
-    if difference > noise[1]:
+    week = int(latest["week"]) - start_week
+    typical = prior.table.loc[prior.table["week"] == week, "lsi"].iloc[0]
+    return measured - float(typical)
+
+
+def _verdict(difference: float, noise: float) -> Verdict:
+    """Ahead or behind only beyond ``noise`` (mdc95, LSI points); else as expected."""
+    if difference > noise:
         return "ahead"
-    if difference < noise[0]:
+    if difference < -noise:
         return "behind"
     return "as expected"
 
 
 class NoStrengthForecast(ValueError):
     """A profile the strength forecast cannot start from; the message says why."""
+
+
+def no_forecast_reason(profile: Profile, wording: ForecastWording) -> str | None:
+    """Why a profile has no strength forecast (a red flag; no strength test), or None.
+
+    Hold times are an endurance test: they never feed the strength model, so a profile
+    with hold times only gets the data's ``forecast.no_strength_test`` sentence.
+    """
+    if not profile.cleared:
+        return wording.forecast.red_flag
+    if profile.strength is None or profile.gap_test != "row" or profile.gap_percent is None:
+        return wording.forecast.no_strength_test
+    return None
 
 
 def profile_forecast(
@@ -440,15 +498,10 @@ def profile_forecast(
     from backbalance.programme.build import Setup
     from backbalance.programme.dose import choose_dose
 
-    if not profile.cleared:
-        raise NoStrengthForecast(
-            "this profile reports a red flag: see a clinician before any programme"
-        )
-    if profile.strength is None or profile.gap_test != "row" or profile.gap_percent is None:
-        raise NoStrengthForecast(
-            "this profile has no strength test, so there is no strength forecast: do the "
-            "single-arm row test; hold times get their own targets and re-tests"
-        )
+    words = course.forecast_wording
+    reason = no_forecast_reason(profile, words)
+    if reason is not None:
+        raise NoStrengthForecast(reason)
     params, template = course.parameters, course.programme_template
     if strong_sets is None or weak_extra_sets is None:
         sessions = len(template.schedule.value[Setup().days_per_week])
@@ -459,4 +512,4 @@ def profile_forecast(
         strong_sets=strong_sets, weak_extra_sets=weak_extra_sets, weeks=weeks, cause=cause
     )
     sem = course.assessment.strength.test_error.sem_percent
-    return forecast(plan, params, log, test_sem_percent=sem, draws=draws, seed=seed)
+    return forecast(plan, params, log, test_sem_percent=sem, draws=draws, seed=seed, wording=words)

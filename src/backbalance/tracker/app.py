@@ -35,7 +35,10 @@ from backbalance.programme.app import SetupControls
 from backbalance.programme.build import Refusal, Setup, build_programme
 from backbalance.programme.library import ExerciseLibrary
 from backbalance.programme.template import ProgrammeTemplate
+from backbalance.strength_gap.forecast import LogError, no_forecast_reason
+from backbalance.strength_gap.model import GapBeyondLimit
 from backbalance.strength_gap.parameters import ModelParameters
+from backbalance.strength_gap.wording import ForecastWording, fill
 from backbalance.tracker.charts import progress_chart, results_chart
 from backbalance.tracker.data import (
     COLUMNS,
@@ -45,6 +48,15 @@ from backbalance.tracker.data import (
     progress_from_rows,
 )
 from backbalance.tracker.progress import assess_progress
+
+
+def problems_line(log: ProgressLog, wording: ForecastWording) -> str:
+    """One line about the rows that could not be used (the first named), or ``""``."""
+    if not log.problems:
+        return ""
+    first = log.problems[0]
+    sentence = wording.tracker.unusable_rows.pick(len(log.problems))
+    return fill(sentence, count=len(log.problems), line=first.line, reason=first.reason)
 
 
 class ProgressApp(widgets.VBox):
@@ -63,6 +75,9 @@ class ProgressApp(widgets.VBox):
         Rows the learner may start from on request (for example the course's example file).
     log_file, profile_file
         The learner's log and profile in ``folder``.
+    wording, sem_percent
+        The forecast's and tracker's sentences (``Course.forecast_wording``) and the
+        strength test's typical error in per cent; None: those of ``Course.find()``.
     """
 
     def __init__(
@@ -76,7 +91,17 @@ class ProgressApp(widgets.VBox):
         example: ProgressLog | None = None,
         log_file: str = "my_progress.csv",
         profile_file: str = "my_profile.json",
+        wording: ForecastWording | None = None,
+        sem_percent: float | None = None,
     ) -> None:
+        if wording is None or sem_percent is None:
+            from backbalance.course import Course
+
+            course = Course.find()
+            wording = wording or course.forecast_wording
+            if sem_percent is None:
+                sem_percent = course.assessment.strength.test_error.sem_percent
+        self.wording, self.sem_percent = wording, sem_percent
         self.library, self.template, self.params = library, template, params
         self.example, self.log_file = example, log_file
         self.files = Saver(WorkFolder(folder))
@@ -170,7 +195,7 @@ class ProgressApp(widgets.VBox):
             self.log_status.value = live(err.message)
             return None
         self._fill(log)
-        self.problems.value = render("tracker-problems.html.j2", problems=log.problems)
+        self.problems.value = live(problems_line(log, self.wording))
         self.log_status.value = live(
             f"Loaded your log {self.log_file}: {len(log.rows)} "
             f"test{'s' if len(log.rows) != 1 else ''}. Add a row for a new test, then save."
@@ -224,28 +249,31 @@ class ProgressApp(widgets.VBox):
 
     def _no_forecast(self, log: ProgressLog) -> str | None:
         """Why there is no forecast to compare with, or None when there is one."""
+        words = self.wording.tracker
         if self.profile is None:
-            return "Load your profile to compare with the forecast of your programme."
-        if not self.profile.cleared:
-            return "Your profile reports a red flag: see a clinician before any programme."
+            return words.no_profile
+        reason = no_forecast_reason(self.profile, self.wording)
+        if reason is not None:
+            return reason
         limit = self.params.gap_limit.value
         for _, row in log.rows.iterrows():
             if 100 - row["lsi"] > limit:
-                return (
-                    f"In week {row['week']} the gap is {100 - row['lsi']:g}%, more than the "
-                    f"{limit:g}% this course treats as a training imbalance: check the numbers, "
-                    "re-test, and see a clinician if one side is much weaker."
+                return fill(
+                    words.gap_beyond_limit,
+                    week=row["week"],
+                    gap=f"{100 - row['lsi']:g}",
+                    limit=f"{limit:g}",
                 )
         return None
 
     def compare(self, button: Any = None) -> None:
-        """Check the rows, then show the verdict, the suggestion and the charts."""
+        """Check the rows, then show the personalised forecast, the suggestion and the charts."""
         self.files.clear()
         log = self.log()
-        self.problems.value = render("tracker-problems.html.j2", problems=log.problems)
+        self.problems.value = live(problems_line(log, self.wording))
         self.charts.clear_output()
         if log.rows.empty:
-            self.verdict.value = live("No usable row yet.")
+            self.verdict.value = live(self.wording.tracker.no_usable_row)
             return
         reason = self._no_forecast(log)
         programme = None
@@ -259,22 +287,32 @@ class ProgressApp(widgets.VBox):
             )
             if isinstance(programme, Refusal):
                 reason, programme = programme.message, None
-        if programme is None:
+        progress = None
+        if programme is not None:
+            try:
+                progress = assess_progress(
+                    log,
+                    self.params,
+                    strong_sets=programme.strong_sets,
+                    extra_sets=programme.extra_sets,
+                    max_weak_sets=programme.max_weak_sets,
+                    status=programme.profile.training_status or "novice",
+                    sem_percent=self.sem_percent,
+                    wording=self.wording,
+                )
+            except (GapBeyondLimit, LogError) as err:
+                reason = str(err)
+        if progress is None:
             self.verdict.value = live(reason or "")
             with self.charts:
-                display(results_chart(log))
+                display(results_chart(log, wording=self.wording.tracker))
             return
-        progress = assess_progress(
-            log,
-            self.params,
-            strong_sets=programme.strong_sets,
-            extra_sets=programme.extra_sets,
-            max_weak_sets=programme.max_weak_sets,
-            status=programme.profile.training_status or "novice",
-        )
-        self.verdict.value = live(progress.suggestion)
+        self.verdict.value = live(progress.message())
         with self.charts:
-            display(progress_chart(progress), results_chart(log))
+            display(
+                progress_chart(progress, self.wording.tracker),
+                results_chart(log, wording=self.wording.tracker),
+            )
 
     def save(self, button: Any = None) -> Path | None:
         """Save the rows as the log file (asks before replacing it).
@@ -282,11 +320,11 @@ class ProgressApp(widgets.VBox):
         A row that cannot be used stops the save, so nothing typed is dropped unseen.
         """
         log = self.log()
-        self.problems.value = render("tracker-problems.html.j2", problems=log.problems)
+        self.problems.value = live(problems_line(log, self.wording))
         if log.problems:
+            first = log.problems[0]
             self.files.say(
-                f"Row {log.problems[0].line}: {log.problems[0].reason}. Fix it, or empty the "
-                "row, then save again; nothing was saved."
+                fill(self.wording.tracker.save_refused, line=first.line, reason=first.reason)
             )
             return None
         return self.files.save(self.log_file, log_csv(log), (".csv",))

@@ -22,6 +22,7 @@ from backbalance.common.charts import add_band, plot_text
 from backbalance.common.palette import DARK_GREY as TARGET_COLOUR
 from backbalance.common.palette import SIDE_COLOURS, SIDE_CUES, rgba
 from backbalance.common.types import SIDES
+from backbalance.strength_gap.wording import TrackerWords, fill
 from backbalance.tracker.data import ProgressLog
 from backbalance.tracker.progress import Progress
 
@@ -29,76 +30,89 @@ MEASURED_COLOUR = "#000000"
 BAND_COLOUR = rgba(TARGET_COLOUR, 0.2)
 
 
-def progress_chart(progress: Progress) -> go.Figure:
-    """Measured LSI over the weeks against the model's P10-P90 forecast band.
+def progress_chart(progress: Progress, wording: TrackerWords | None = None) -> go.Figure:
+    """Measured LSI over the weeks against the forecast personalised by the log.
 
     Parameters
     ----------
     progress
         From :func:`backbalance.tracker.progress.assess_progress`.
+    wording
+        The chart's words (``Course.forecast_wording.tracker``); None: the forecast's own.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Traces: band low (P10), band high (P90, filled), the typical person (P50, dashed),
-        the target (dotted) and the measured LSI (solid black, diamonds, labelled values).
+        Traces: band low (P10), band high (P90, filled) of the re-test results the
+        personalised forecast expects, its most likely LSI (P50, dashed), the typical
+        forecast before the log (P50, dash-dot, thin), the target (dotted) and the
+        measured LSI (solid black, diamonds, labelled values). Weeks are the log's.
     """
+    words = (wording or progress.forecast.words().tracker).chart
     rows = progress.log.rows
-    weeks = rows["week"] - rows["week"].iloc[0]
+    last = max(int(rows["week"].max()) + 8, int(rows["week"].iloc[0]) + 12)
     band = progress.band()
-    band = band[band["week"] <= max(int(weeks.max()) + 8, 12)]
+    band = band[band["week"] <= last]
+    prior = progress.band(prior=True)
+    prior = prior[prior["week"] <= last]
     target = progress.target
     fig = go.Figure()
     add_band(
         fig,
         band["week"],
-        band["lsi_p10"],
-        band["lsi_p90"],
+        band["lsi_read_p10"],
+        band["lsi_read_p90"],
         fillcolor=BAND_COLOUR,
-        name="Forecast: 8 in 10 people",
-        first_name="Forecast P10",
+        name=plot_text(words.band),
+        first_name=plot_text(f"{words.band} (P10)"),
     )
-    fig.add_scatter(
-        x=band["week"],
-        y=band["lsi"],
-        mode="lines",
-        name="Forecast: typical person",
-        line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
-        hovertemplate="Forecast, week %{x}: LSI %{y:.1f}%<extra></extra>",
-    )
+    for table, name, dash, width in (
+        (band, words.typical, "dash", 2),
+        (prior, words.prior, "dashdot", 1),
+    ):
+        fig.add_scatter(
+            x=table["week"],
+            y=table["lsi"],
+            mode="lines",
+            name=plot_text(name),
+            line={"color": TARGET_COLOUR, "dash": dash, "width": width},
+            hovertemplate=plot_text(name) + ", week %{x}: LSI %{y:.1f}%<extra></extra>",
+        )
     fig.add_scatter(
         x=[band["week"].min(), band["week"].max()],
         y=[target, target],
         mode="lines",
-        name=f"LSI {target:g}% target",
+        name=plot_text(fill(words.target, target=f"{target:g}")),
         line={"color": TARGET_COLOUR, "dash": "dot", "width": 1.5},
         hoverinfo="skip",
     )
     fig.add_scatter(
-        x=weeks,
+        x=rows["week"],
         y=rows["lsi"],
         mode="lines+markers+text",
-        name="Your measured LSI",
+        name=plot_text(words.measured),
         text=[f"{v:g}%" for v in rows["lsi"]],
         textposition="top center",
         line={"color": MEASURED_COLOUR, "width": 3},
         marker={"symbol": "diamond", "size": 10},
-        hovertemplate="You, week %{x}: LSI %{y:.1f}%<extra></extra>",
+        hovertemplate=plot_text(words.measured) + ", week %{x}: LSI %{y:.1f}%<extra></extra>",
     )
     fig.update_layout(
-        title={"text": f"Your LSI against the forecast: {progress.status}"},
-        xaxis_title="Weeks since your first test",
-        yaxis_title="LSI: weaker ÷ stronger × 100 (%)",
+        title={"text": plot_text(fill(words.title, status=progress.status))},
+        xaxis_title=plot_text(words.x_axis),
+        yaxis_title=plot_text(words.y_axis),
         template="plotly_white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        margin={"t": 110},
+        margin={"t": 130},
         hovermode="closest",
     )
     return fig
 
 
-def results_chart(log: ProgressLog, unit: str = "") -> go.Figure:
-    """The left and right test results over the weeks.
+def results_chart(
+    log: ProgressLog, unit: str = "", wording: TrackerWords | None = None
+) -> go.Figure:
+    """The left and right test results over the weeks (the log's week numbers).
 
     Parameters
     ----------
@@ -106,19 +120,25 @@ def results_chart(log: ProgressLog, unit: str = "") -> go.Figure:
         The learner's rows.
     unit
         What the numbers are (for example ``kg`` or ``reps``), for the axis title.
+    wording
+        The chart's words (``Course.forecast_wording.tracker``); None: ``Course.find()``'s.
 
     Returns
     -------
     plotly.graph_objects.Figure
         One trace per side: left solid blue with circles, right dashed orange with squares.
     """
+    if wording is None:
+        from backbalance.course import Course
+
+        wording = Course.find().forecast_wording.tracker
+    words = wording.chart
     rows = log.rows
-    weeks = rows["week"] - rows["week"].iloc[0] if len(rows) else rows["week"]
     fig = go.Figure()
     for side in SIDES:
         style, colour = SIDE_CUES[side], SIDE_COLOURS[side]
         fig.add_scatter(
-            x=weeks,
+            x=rows["week"],
             y=rows[side],
             mode="lines+markers",
             name=f"{style['label']} side",
@@ -127,10 +147,11 @@ def results_chart(log: ProgressLog, unit: str = "") -> go.Figure:
             hovertemplate=f"{style['label']}, week %{{x}}: %{{y:~g}} {plot_text(unit)}".rstrip()
             + "<extra></extra>",
         )
+    y_axis = fill(words.results_y_unit, unit=unit) if unit else words.results_y_axis
     fig.update_layout(
-        title={"text": "Your test results, left and right"},
-        xaxis_title="Weeks since your first test",
-        yaxis_title=f"Test result ({plot_text(unit)})" if unit else "Test result",
+        title={"text": plot_text(words.results_title)},
+        xaxis_title=plot_text(words.x_axis),
+        yaxis_title=plot_text(y_axis),
         template="plotly_white",
         hovermode="x unified",
     )

@@ -1,13 +1,15 @@
-r"""Progress against the forecast: the latest re-test result against the strength-gap model.
+r"""Progress against the forecast: the learner's re-tests personalise the strength-gap model.
 
-The forecast starts from the first test of the log (:mod:`backbalance.tracker.data`): the
-model's P10-P90 band of the limb symmetry index (LSI) for the learner's weekly sets. The
-latest result is then ahead of the band, on track (inside it) or behind it, but only when it
-also differs from the band's middle by more than the test's smallest real change
-(:func:`backbalance.assessment.logic.mdc95` of the strength test's SEM): a difference
-within the noise is "on track". When behind,
-:func:`assess_progress` suggests more weak-side sets, up to the limit where extra sets stop
-paying off (:func:`backbalance.programme.dose.dose_cap`).
+The forecast starts from the first test of the log (:mod:`backbalance.tracker.data`) with
+the learner's weekly sets, and learns from the re-tests after it
+(:func:`backbalance.strength_gap.forecast.forecast`): the simulated people whose results
+resemble the learner's count more, and the band is redrawn from them. With one test the
+forecast is the prior, and says so. The latest result is "ahead" or "behind" the typical
+forecast only when it differs from it by more than the strength test's smallest real
+change (:func:`backbalance.assessment.logic.mdc95` of its SEM); within the noise it is
+"on track". When behind, :func:`assess_progress` suggests more weak-side sets, up to the
+limit where extra sets stop paying off (:func:`backbalance.programme.dose.dose_cap`). Every
+sentence comes from ``data/forecast.yml`` (:mod:`backbalance.strength_gap.wording`).
 
 Examples
 --------
@@ -26,9 +28,10 @@ from typing import Literal
 
 import pandas as pd
 
-from backbalance.assessment.logic import mdc95
-from backbalance.strength_gap.model import GapBeyondLimit, Parity, Scenario, Simulation, simulate
+from backbalance.strength_gap.forecast import Forecast, forecast
+from backbalance.strength_gap.model import GapBeyondLimit, Parity, Scenario, simulate
 from backbalance.strength_gap.parameters import ModelParameters, Status
+from backbalance.strength_gap.wording import ForecastWording, TrackerWords, fill
 from backbalance.tracker.data import ProgressLog
 
 Verdict = Literal["baseline", "reached", "ahead", "on track", "behind"]
@@ -36,37 +39,58 @@ Verdict = Literal["baseline", "reached", "ahead", "on track", "behind"]
 
 @dataclass(frozen=True)
 class Progress:
-    """The latest result against the forecast from the first test.
+    """The latest result against the forecast personalised by the log.
 
     Attributes
     ----------
     log
         The learner's rows.
     forecast
-        The model's simulation from the first test, with the learner's weekly sets.
+        The forecast from the first test with the learner's weekly sets, personalised by
+        the re-tests after it (the prior when there is none).
     status
         ``baseline`` (one test so far), ``reached`` (LSI at or above the target),
-        ``ahead``, ``on track`` or ``behind`` the P10-P90 band.
+        ``ahead``, ``on track`` (within the test's noise) or ``behind`` the typical forecast.
     suggestion
         What to do next, in plain words.
     """
 
     log: ProgressLog
-    forecast: Simulation
+    forecast: Forecast
     status: Verdict
     suggestion: str
 
-    def band(self) -> pd.DataFrame:
-        """The forecast's LSI by week: columns ``week``, ``lsi`` (P50), ``lsi_p10``, ``lsi_p90``."""
-        table = self.forecast.table
-        return table.loc[
-            table["side"] == "left", ["week", "lsi", "lsi_p10", "lsi_p90"]
+    def band(self, prior: bool = False) -> pd.DataFrame:
+        """The LSI forecast by week, in the log's week numbers.
+
+        Parameters
+        ----------
+        prior
+            The typical forecast before the log, instead of the personalised one.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``week``, ``lsi`` (P50), ``lsi_p10``, ``lsi_p90`` (latent LSI) and
+            ``lsi_read_p10``, ``lsi_read_p90`` (what a re-test would read, with its noise).
+        """
+        sim = self.forecast.prior if prior else self.forecast.posterior
+        table = sim.table
+        band = table.loc[
+            table["side"] == "left",
+            ["week", "lsi", "lsi_p10", "lsi_p90", "lsi_read_p10", "lsi_read_p90"],
         ].reset_index(drop=True)
+        band["week"] += self.forecast.start_week
+        return band
 
     @property
     def target(self) -> float:
         """The LSI target, in per cent."""
-        return self.forecast.parity[0].target
+        return self.forecast.posterior.parity[0].target
+
+    def message(self) -> str:
+        """The personalised forecast in words, then what to do next."""
+        return f"{self.forecast.message()} {self.suggestion}"
 
 
 def _plan_from(
@@ -85,6 +109,7 @@ def _plan_from(
 def _behind(
     latest: pd.Series,
     params: ModelParameters,
+    words: TrackerWords,
     *,
     strong_sets: int,
     extra_sets: int,
@@ -95,18 +120,10 @@ def _behind(
     seed: int,
 ) -> str:
     """More weak-side sets, up to the diminishing-returns limit; or other things to check."""
-    checks = (
-        "Check your form on video, make sure the weaker side goes first, and re-test on a second day: "
-        "a single test can be off by a lot."
-    )
+    behind = words.behind
     room = max_weak_sets - strong_sets - extra_sets
     if room <= 0:
-        return (
-            f"You are behind the forecast band. You already do {strong_sets + extra_sets} sets a week on the "
-            "weaker side, where the model's extra sets add little. "
-            + checks
-            + " If nothing changes, a physiotherapist or qualified trainer can help."
-        )
+        return f"{fill(behind.at_limit, weak_sets=strong_sets + extra_sets)} {behind.checks}"
     more = min(2, room)
     target = params.lsi_targets.value[0]
     try:
@@ -120,19 +137,23 @@ def _behind(
             for extra in (extra_sets, extra_sets + more)
         )
     except GapBeyondLimit as err:  # the latest result is further apart than the model covers
-        return f"You are behind the forecast band. {err} " + checks
-    return (
-        f"You are behind the forecast band. You could add {more} weak-side set{'s' if more > 1 else ''} a week "
-        f"({strong_sets + extra_sets + more} against {strong_sets}). From your latest result, the model's typical "
-        f"person would then reach LSI {target:g}% {_weeks_from_now(then)} instead of {_weeks_from_now(now)}. "
-        + checks
+        return f"{fill(behind.beyond_limit, limit=err)} {behind.checks}"
+    suggestion = fill(
+        behind.more_sets.pick(more),
+        more=more,
+        weak_sets=strong_sets + extra_sets + more,
+        strong_sets=strong_sets,
+        target=f"{target:g}",
+        then=_weeks_from_now(then, words),
+        now=_weeks_from_now(now, words),
     )
+    return f"{suggestion} {behind.checks}"
 
 
-def _weeks_from_now(parity: Parity) -> str:
+def _weeks_from_now(parity: Parity, words: TrackerWords) -> str:
     if parity.typical is None:
-        return f"not within {parity.horizon} weeks"
-    return f"in about {parity.typical} week{'s' if parity.typical != 1 else ''}"
+        return fill(words.behind.not_within, weeks=parity.horizon)
+    return fill(words.behind.in_weeks.pick(parity.typical), weeks=parity.typical)
 
 
 def assess_progress(
@@ -147,8 +168,9 @@ def assess_progress(
     draws: int = 1000,
     seed: int = 0,
     sem_percent: float | None = None,
+    wording: ForecastWording | None = None,
 ) -> Progress | None:
-    """Compare the latest result with the model's forecast from the first test.
+    """Compare the latest result with the forecast personalised by the log.
 
     Parameters
     ----------
@@ -166,78 +188,69 @@ def assess_progress(
     status
         Training status.
     weeks
-        How far the forecast looks, at least to the latest logged week.
+        How far the forecast looks from the first test, at least to the latest logged week.
     draws, seed
         As in :func:`backbalance.strength_gap.model.simulate`.
-    sem_percent
-        The typical error of one strength result, in per cent (default: the course's
-        ``Course.find().assessment.strength.test_error.sem_percent``).
+    sem_percent, wording
+        The typical error of one strength result, in per cent, and the sentences (default:
+        the course's, ``Course.find().assessment.strength.test_error.sem_percent`` and
+        ``Course.find().forecast_wording``).
 
     Returns
     -------
     Progress or None
         None when the log has no usable row.
+
+    Raises
+    ------
+    backbalance.strength_gap.model.GapBeyondLimit
+        When the first test's gap is beyond the data's ``gap_limit``.
     """
     if log.rows.empty:
         return None
-    rows = log.rows
-    first, latest = rows.iloc[0], rows.iloc[-1]
-    elapsed = int(latest["week"] - first["week"])
-    horizon = max(weeks, elapsed)
-    forecast = simulate(
-        _plan_from(first, strong_sets, extra_sets, status, horizon), params, draws=draws, seed=seed
-    )
-    target = params.lsi_targets.value[0]
-    band = forecast.table[forecast.table["side"] == "left"].set_index("week").loc[elapsed]
-    measured = float(latest["lsi"])
-    if sem_percent is None:
+    if sem_percent is None or wording is None:
         from backbalance.course import Course
 
-        sem_percent = Course.find().assessment.strength.test_error.sem_percent
-    noise = mdc95(sem_percent)
-    if measured >= target:
-        return Progress(
-            log,
-            forecast,
-            "reached",
-            f"Your LSI is {measured:g}%, at or above {target:g}%. Re-test on a second day. If it holds, "
-            "move on to Phase 3 and train both sides evenly.",
+        course = Course.find()
+        sem_percent = (
+            course.assessment.strength.test_error.sem_percent
+            if sem_percent is None
+            else sem_percent
         )
-    if elapsed == 0:
-        return Progress(
-            log,
-            forecast,
-            "baseline",
-            "This is your starting point. Log your next test in four weeks to compare it with the forecast.",
-        )
-    if measured > band["lsi_p90"] and measured - band["lsi"] > noise:
-        return Progress(
-            log,
-            forecast,
-            "ahead",
-            "You are ahead of the forecast band. Keep going with the same plan.",
-        )
-    if measured >= band["lsi_p10"] or band["lsi"] - measured <= noise:
-        return Progress(
-            log,
-            forecast,
-            "on track",
-            "You are on track: inside the band where 8 in 10 people land, or within the "
-            f"test's noise (about {noise:.0f} points) of its middle. Keep going with the same plan.",
-        )
-    return Progress(
-        log,
-        forecast,
-        "behind",
-        _behind(
-            latest,
-            params,
-            strong_sets=strong_sets,
-            extra_sets=extra_sets,
-            max_weak_sets=max_weak_sets,
-            status=status,
-            weeks=weeks,
-            draws=draws,
-            seed=seed,
-        ),
+        wording = course.forecast_wording if wording is None else wording
+    words = wording.tracker
+    rows = log.rows
+    first, latest = rows.iloc[0], rows.iloc[-1]
+    result = forecast(
+        _plan_from(first, strong_sets, extra_sets, status, weeks),
+        params,
+        rows,
+        test_sem_percent=sem_percent,
+        draws=draws,
+        seed=seed,
+        wording=wording,
     )
+    target = params.lsi_targets.value[0]
+    measured = float(latest["lsi"])
+    if measured >= target:
+        suggestion = fill(words.reached, lsi=f"{measured:g}", target=f"{target:g}")
+        return Progress(log, result, "reached", suggestion)
+    if not result.personalised:
+        return Progress(log, result, "baseline", words.baseline)
+    if result.verdict == "ahead":
+        return Progress(log, result, "ahead", words.ahead)
+    if result.verdict == "as expected":
+        return Progress(log, result, "on track", fill(words.on_track, noise=f"{result.noise:.0f}"))
+    suggestion = _behind(
+        latest,
+        params,
+        words,
+        strong_sets=strong_sets,
+        extra_sets=extra_sets,
+        max_weak_sets=max_weak_sets,
+        status=status,
+        weeks=weeks,
+        draws=draws,
+        seed=seed,
+    )
+    return Progress(log, result, "behind", suggestion)

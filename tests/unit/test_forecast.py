@@ -1,0 +1,223 @@
+"""The forecast that learns from the learner's log, and its words from ``data/forecast.yml``.
+
+Expected sentences are built from the data file, so an instructor's edit of the wording
+breaks only the tests that check that wording is used, never the numbers.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+from backbalance.assessment.logic import mdc95
+from backbalance.assessment.profile import load_profile
+from backbalance.common.read import DataError
+from backbalance.course import Course
+from backbalance.programme.build import Setup, build_programme
+from backbalance.strength_gap.forecast import forecast, retest_log
+from backbalance.strength_gap.model import Scenario
+from backbalance.strength_gap.wording import FILE, fill, load_forecast_wording
+from backbalance.tracker.app import ProgressApp, problems_line
+from backbalance.tracker.charts import progress_chart
+from backbalance.tracker.progress import assess_progress
+from backbalance.validate import validate_data
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+DRAWS = 400
+COURSE = Course.find(ROOT)
+PARAMS = COURSE.parameters
+SEM = COURSE.assessment.strength.test_error.sem_percent
+WORDS = load_forecast_wording(DATA / FILE)
+PLAN = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=3, weeks=52)
+FAST = [(0, 80, 100), (4, 92, 108), (8, 100, 114)]
+"""Both sides gain fast: a learner who responds faster than the typical person."""
+
+
+def run(rows=None, **kwargs):
+    log = None if rows is None else retest_log(rows)
+    return forecast(PLAN, PARAMS, log, test_sem_percent=SEM, draws=DRAWS, **kwargs)
+
+
+def test_a_posterior_with_no_log_is_the_prior_and_says_so():
+    result = run()
+    pd.testing.assert_frame_equal(result.posterior.table, result.prior.table)
+    assert result.posterior.parity == result.prior.parity
+    assert np.allclose(result.weights, 1 / DRAWS) and not result.personalised
+    assert result.message().startswith(WORDS.forecast.prior)
+
+
+def test_a_log_with_only_the_starting_test_is_the_prior_and_says_so():
+    result = run([(0, 80, 100)])
+    pd.testing.assert_frame_equal(result.posterior.table, result.prior.table)
+    assert result.message().startswith(WORDS.forecast.start_only)
+    assert WORDS.forecast.prior not in result.message()
+
+
+def test_a_log_of_fast_responses_moves_the_band_earlier():
+    """Both sides gaining fast make the people who respond fast count more: the band rises
+    and the weeks to the target come earlier than the prior's."""
+    result = run(FAST)
+    assert result.pace == "faster" and result.response[1] > 1
+    prior = result.prior.table.query("side == 'left'").set_index("week")
+    posterior = result.posterior.table.query("side == 'left'").set_index("week")
+    assert (posterior.loc[12:, "lsi"] > prior.loc[12:, "lsi"]).all()
+    target = PARAMS.lsi_targets.value[0]
+    before, after = result.prior.parity_at(target), result.posterior.parity_at(target)
+    horizon = PLAN.weeks + 1
+    assert (after.fast or horizon) < (before.fast or horizon)
+    assert (after.typical or horizon) <= (before.typical or horizon)
+    pace = fill(WORDS.forecast.personalised, pace=WORDS.forecast.pace.faster)
+    assert result.message().startswith(pace)
+
+
+def test_a_log_of_slow_responses_moves_the_band_later():
+    result = run([(0, 80, 100), (4, 80, 101), (8, 80.5, 102), (12, 81, 103)])
+    assert result.pace == "slower"
+    prior = result.prior.table.query("side == 'left'").set_index("week")
+    posterior = result.posterior.table.query("side == 'left'").set_index("week")
+    assert (posterior.loc[12:, "lsi"] < prior.loc[12:, "lsi"]).all()
+
+
+def latest_at(difference: float, week: int = 8) -> list[tuple[float, float, float]]:
+    """A log whose latest LSI is ``difference`` points from the typical forecast's."""
+    typical = run().prior.table.query("side == 'left'").set_index("week").loc[week, "lsi"]
+    right = 104.0
+    return [(0, 80, 100), (week, right * (typical + difference) / 100, right)]
+
+
+@pytest.mark.parametrize(
+    ("offset", "verdict"), [(-1.0, "as expected"), (1.0, "ahead"), (1.0, "behind")]
+)
+def test_ahead_or_behind_only_beyond_the_test_noise(offset, verdict):
+    """mdc95 of the strength test's SEM is the line: one point inside it is "as expected"
+    either way, one point beyond it is ahead or behind (issue 11)."""
+    noise = mdc95(SEM)
+    sign = -1 if verdict == "behind" else 1
+    result = run(latest_at(sign * (noise + offset)))
+    assert result.noise == pytest.approx(noise)
+    assert result.verdict == verdict
+    if verdict == "as expected":
+        assert run(latest_at(-(noise - 1))).verdict == "as expected"
+        expected = fill(WORDS.forecast.verdict.as_expected, noise=f"{noise:.0f}")
+    else:
+        sentence = getattr(WORDS.forecast.verdict, verdict)
+        expected = fill(sentence, difference=f"{noise + offset:.0f}", noise=f"{noise:.0f}")
+    assert expected in result.message()
+
+
+def test_every_sentence_comes_from_the_data_file(tmp_path):
+    """Edited sentences in a copy of the data file are what the forecast says."""
+    raw = yaml.safe_load((DATA / FILE).read_text(encoding="utf-8"))
+    raw["forecast"]["personalised"] = "EDITED pace: {pace}."
+    raw["forecast"]["pace"]["faster"] = "EDITED faster"
+    raw["forecast"]["likely"]["range"] = "EDITED {target} {fast}-{slow} ({typical})."
+    raw["forecast"]["likely"]["open_end"] = "EDITED {target} from {fast} ({typical}) {horizon}."
+    raw["forecast"]["likely"]["few"] = "EDITED {target} few {fast} {horizon}."
+    raw["forecast"]["likely"]["unlikely"] = "EDITED {target} not by {horizon}."
+    (tmp_path / FILE).write_text(yaml.safe_dump(raw), encoding="utf-8")
+    edited = load_forecast_wording(tmp_path / FILE)
+    result = run(FAST, wording=edited)
+    message = result.message()
+    assert message.startswith("EDITED pace: EDITED faster.")
+    assert message.count("EDITED") == 2 + len(PARAMS.lsi_targets.value)
+
+
+def test_a_bad_edit_is_one_line_naming_the_file_the_entry_and_the_fix(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = (data / FILE).read_text(encoding="utf-8")
+    (data / FILE).write_text(
+        text.replace('"Your log so far says {pace}."', '"Your log so far says {speed}."'),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_forecast_wording(data / FILE)
+    (problem,) = caught.value.problems
+    assert problem.entry == "forecast.personalised"
+    assert "{speed}" in str(problem) and "{pace}" in str(problem) and FILE in str(problem)
+    problems = validate_data(data, ROOT / "references.bib")
+    assert [str(p) for p in problems] == [str(problem)]
+
+
+# --------------------------------------------------------------------------- in the tracker
+
+
+SETUP = Setup(days_per_week=3, equipment={"dumbbell", "band"})
+"""A setup with weights: the programme has strength sets for the forecast to follow."""
+
+
+def tracker(tmp_path: Path, profile: str) -> ProgressApp:
+    shutil.copy(DATA / "examples" / profile, tmp_path / "my_profile.json")
+    return ProgressApp(
+        COURSE.exercises, COURSE.programme_template, PARAMS, folder=tmp_path, setup=SETUP,
+        wording=WORDS, sem_percent=SEM,
+    )  # fmt: skip
+
+
+def type_rows(app: ProgressApp, rows: list[tuple[str, str, str]]) -> None:
+    while len(app.rows) < len(rows):
+        app.add_row()
+    for boxes, values in zip(app.rows, rows, strict=True):
+        for column, value in zip(("week", "left", "right"), values, strict=True):
+            boxes[column].value = value
+
+
+def test_the_tracker_shows_the_personalised_forecast_and_band(tmp_path):
+    app = tracker(tmp_path, "desk-worker.json")
+    type_rows(app, [("0", "10", "12"), ("4", "11.2", "13"), ("8", "12", "13.7")])
+    app.compare()
+    programme = build_programme(
+        app.profile, app.setup_controls.setup(), COURSE.exercises, COURSE.programme_template, PARAMS
+    )
+    expected = assess_progress(
+        app.log(),
+        PARAMS,
+        strong_sets=programme.strong_sets,
+        extra_sets=programme.extra_sets,
+        max_weak_sets=programme.max_weak_sets,
+        status=app.profile.training_status or "novice",
+        sem_percent=SEM,
+        wording=WORDS,
+    )
+    assert expected.forecast.personalised and programme.strong_sets > 0
+    shown = html.unescape(app.verdict.value)
+    assert expected.message() in shown
+    assert WORDS.forecast.personalised.split("{pace}")[0] in shown
+    chart = progress_chart(expected, WORDS.tracker).data
+    band = expected.band().set_index("week")["lsi_read_p90"]
+    assert chart[1].name == WORDS.tracker.chart.band
+    assert np.allclose(chart[1].y, band.loc[list(chart[1].x)].to_numpy())
+    assert not np.allclose(band, expected.band(prior=True)["lsi_read_p90"])
+
+
+def test_the_tracker_with_hold_times_only_says_there_is_no_strength_forecast(tmp_path):
+    profile = load_profile(DATA / "examples" / "parent-carrier.json")
+    assert profile.strength is None or profile.gap_test != "row"
+    app = tracker(tmp_path, "parent-carrier.json")
+    type_rows(app, [("0", "60", "45"), ("4", "65", "50")])
+    app.compare()
+    assert html.unescape(app.verdict.value) == (
+        f'<p aria-live="polite">{WORDS.forecast.no_strength_test}</p>'
+    )
+
+
+def test_an_unusable_row_is_one_line_and_nothing_is_lost(tmp_path):
+    app = tracker(tmp_path, "desk-worker.json")
+    typed = [("0", "10", "12"), ("4", "eleven", "12.5"), ("8", "11", "12.8")]
+    type_rows(app, typed)
+    app.compare()
+    log = app.log()
+    first = log.problems[0]
+    line = fill(WORDS.tracker.unusable_rows.one, line=first.line, reason=first.reason)
+    assert html.unescape(app.problems.value) == f'<p aria-live="polite">{line}</p>'
+    assert problems_line(log, WORDS) == line
+    assert [tuple(b[c].value for c in ("week", "left", "right")) for b in app.rows] == typed
+    assert fill(WORDS.forecast.personalised, pace="").split("{")[0][:10] in app.verdict.value
+    assert app.save() is None and not (tmp_path / "my_progress.csv").exists()
