@@ -66,7 +66,7 @@ def test_the_reader_gets_the_programme_python_builds_for_each_days_option(page):
     for days in sorted(course.programme_template.schedule.value):
         page.locator(".bb-programme-days").select_option(str(days))
         assert body.evaluate("b => b.textContent") == text_of(
-            "".join(web_parts(page_programme(profile, days, course)))
+            "".join(web_parts(page_programme(profile, days, course), course.evidence))
         )
     assert page.problems == []
 

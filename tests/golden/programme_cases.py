@@ -43,7 +43,7 @@ def profiles(course: Course) -> Iterator[dict[str, object]]:
 
 def want(profile: Profile, days: int, course: Course) -> str:
     """The page's programme: the pieces of build_programme's programme, gap on the grid."""
-    return "".join(web_parts(page_programme(profile, days, course)))
+    return "".join(web_parts(page_programme(profile, days, course), course.evidence))
 
 
 def write(folder: Path, course: Course) -> Path:

@@ -69,7 +69,7 @@ def test_a_red_flag_or_a_stopped_check_gets_the_refusal_and_no_programme(replaye
             course.parameters,
         )
         assert isinstance(programme, Refusal)
-        assert html == programme_html(programme)
+        assert html == programme_html(programme, course.evidence)
         assert "<table" not in html
 
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from backbalance.assessment.logic import fill
 from backbalance.assessment.profile import load_profile
+from backbalance.common.evidence import load_evidence_scale
 from backbalance.course import Course
 from backbalance.programme.build import Programme, Refusal, Setup, build_programme
 from backbalance.programme.dose import choose_extra_sets, dose_cap, split_extra, strengthen_weeks
@@ -39,6 +40,11 @@ def template(library):
 @pytest.fixture(scope="module")
 def params():
     return load_model_parameters(DATA / "model_parameters.yml")
+
+
+@pytest.fixture(scope="module")
+def scale():
+    return load_evidence_scale(DATA / "evidence.yml")
 
 
 @pytest.fixture(scope="module")
@@ -193,12 +199,13 @@ def test_only_exercises_that_fit_the_equipment(build, library):
 
 
 @pytest.mark.parametrize("level", ["urgent", "clinician"])
-def test_a_red_flag_gets_a_refusal_not_a_programme(build, template, level):
+def test_a_red_flag_gets_a_refusal_not_a_programme(build, template, scale, level):
     refused = build(manual_profile(red_flag=level))
     assert isinstance(refused, Refusal) and refused.level == level
     assert "No programme" in refused.message and refused.message == getattr(template.refusal, level)
-    assert "No programme" in programme_html(refused) and 'role="alert"' in programme_html(refused)
-    assert "<table" not in programme_html(refused) and "<table" not in handout_html(refused)
+    html = programme_html(refused, scale)
+    assert "No programme" in html and 'role="alert"' in html
+    assert "<table" not in html and "<table" not in handout_html(refused, scale)
 
 
 def test_the_example_red_flag_profile_is_refused(build):
@@ -281,15 +288,15 @@ def test_days_a_week_must_be_offered_by_the_template(build):
 # --------------------------------------------------------------------------- reading it
 
 
-def test_html_has_captioned_tables_with_header_cells_and_escapes_typed_text(build):
+def test_html_has_captioned_tables_with_header_cells_and_escapes_typed_text(build, scale):
     programme = build(
         load_profile(DATA / "examples" / "desk-worker.json"),
         Setup(equipment={"dumbbell"}, name='<script>alert("x")</script>'),
     )
-    soup = BeautifulSoup(programme_html(programme), "html.parser")
-    assert soup.find("script") is None and "&lt;script&gt;" in programme_html(programme)
+    soup = BeautifulSoup(programme_html(programme, scale), "html.parser")
+    assert soup.find("script") is None and "&lt;script&gt;" in programme_html(programme, scale)
     tables = soup.find_all("table")
-    assert len(tables) == 3
+    assert len(tables) == 4  # the three phases, then the traffic light for pain
     for table in tables:
         assert table.caption.get_text(strip=True)
         assert all(th.get("scope") == "col" for th in table.thead.find_all("th"))
@@ -302,17 +309,17 @@ def test_html_has_captioned_tables_with_header_cells_and_escapes_typed_text(buil
     ]
 
 
-def test_same_work_on_several_days_is_one_line(sam):
-    soup = BeautifulSoup(programme_html(sam), "html.parser")
+def test_same_work_on_several_days_is_one_line(sam, scale):
+    soup = BeautifulSoup(programme_html(sam, scale), "html.parser")
     phase_1 = soup.find_all("table")[0].tbody.find_all("tr")
     assert [row.find("td").get_text() for row in phase_1] == ["Mon to Fri", "Mon to Fri"]
-    phase_2 = [row.th.get_text() for row in soup.find_all("table")[1].tbody.find_all("tr")]
+    phase_2 = [row.th.contents[0].strip() for row in soup.find_all("table")[1].tbody.find_all("tr")]
     assert phase_2[0] == "Phase 1 stretches (warm-up)" and phase_2.count("Bird-dog") == 1
 
 
 @pytest.mark.parametrize("paper", ["A4", "letter"])
-def test_handout_is_a_whole_printable_page(sam, paper):
-    page = handout_html(sam, paper=paper)
+def test_handout_is_a_whole_printable_page(sam, scale, paper):
+    page = handout_html(sam, scale, paper=paper)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert f"@page {{ size: {paper};" in page and "Safety." in page
     assert "<title>Back in Balance: my programme (Sam)</title>" in page
@@ -328,3 +335,35 @@ def test_reproducible_for_the_same_seed(build):
     )
     assert first.table.equals(second.table) and first.parity == second.parity
     assert np.array_equal(first.forecast.table["lsi"], second.forecast.table["lsi"])
+
+
+@pytest.mark.parametrize("equipment", [{"none"}, {"dumbbell", "band", "foam-roller", "ball"}])
+def test_every_exercise_row_shows_its_evidence_label_from_the_one_scale(
+    build, library, scale, equipment
+):
+    """Each row's badge is the label (data/evidence.yml) of its exercise's level
+    (data/exercises.csv), drawn like the chapters' {evidence} role; the warm-up row shows the
+    levels of the stretches it repeats."""
+    programme = build(load_profile(DATA / "examples" / "desk-worker.json"), Setup(equipment=equipment))
+    by_name = {exercise.name: exercise for exercise in library}
+    for page in (programme_html(programme, scale), handout_html(programme, scale)):
+        soup = BeautifulSoup(page, "html.parser")
+        phases = soup.select("table.bb-programme-table:not(.bb-traffic-light-table)")
+        assert len(phases) == 3
+        rows = [row for table in phases for row in table.tbody.find_all("tr")]
+        assert rows
+        for row in rows:
+            name = row.th.contents[0].strip()
+            badges = row.th.find_all("span", class_="bb-evidence")
+            if name in by_name:
+                levels = [by_name[name].evidence]
+            else:
+                levels = list(
+                    dict.fromkeys(
+                        e.evidence for e in library if e.kind == "stretch" and e.name in page
+                    )
+                )
+            assert [b.get_text() for b in badges] == [scale.label(level) for level in levels]
+            assert [b["class"] for b in badges] == [
+                ["bb-evidence", f"bb-evidence-{level}"] for level in levels
+            ]

@@ -34,11 +34,11 @@ from backbalance.assessment.profile import (
     TightMuscle,
     TightSide,
 )
-from backbalance.common.html import environment
+from backbalance.common.evidence import EvidenceScale
 from backbalance.course import Course
 from backbalance.programme.build import NO_TIGHT, Programme, Refusal, Setup, build_programme
 from backbalance.programme.library import Equipment
-from backbalance.programme.render import block_parts, forecast_text
+from backbalance.programme.render import block_parts, forecast_text, parts
 from backbalance.strength_gap.parameters import Status
 
 GAP_STEP = 1
@@ -70,20 +70,17 @@ TEXT = {
 """The words around the page's programme."""
 
 
-def _macros() -> Any:
-    return environment().get_template("programme-parts.html.j2").module
-
-
-def web_parts(programme: Programme | Refusal) -> tuple[str, ...]:
+def web_parts(programme: Programme | Refusal, scale: EvidenceScale) -> tuple[str, ...]:
     """The programme as the page shows it: forecast and notes, Phases 1, 2 and 3, rules.
 
     The page's programme is these pieces joined; a refusal is one piece. It has no summary
-    of the profile (the results above it show that) and no name.
+    of the profile (the results above it show that) and no name. Its exercises show the
+    labels of ``scale``, as in :func:`~backbalance.programme.render.programme_html`.
     """
-    macros = _macros()
+    macros = parts()
     if isinstance(programme, Refusal):
         return (str(macros.refusal(programme)),)
-    blocks = block_parts(programme)
+    blocks = block_parts(programme, scale)
     tight = [m for m in programme.messages if m == NO_TIGHT]
     other = [m for m in programme.messages if m != NO_TIGHT]
     head = str(macros.forecast(forecast_text(programme))) + str(macros.notes(other))
@@ -92,7 +89,7 @@ def web_parts(programme: Programme | Refusal) -> tuple[str, ...]:
         head,
         str(macros.notes(tight)) + str(macros.block(blocks[0], HEADING, weeks)),
         *(str(macros.block(part, HEADING, weeks)) for part in blocks[1:]),
-        str(macros.rules(programme, HEADING)),
+        str(macros.rules(programme, HEADING, scale.label("assumption"))),
     )
 
 
@@ -233,7 +230,7 @@ def web_spec(
 
     def build(profile: Profile, days_per_week: int) -> tuple[int, ...]:
         programme = page_programme(profile, days_per_week, course)
-        return tuple(pieces.add(piece) for piece in web_parts(programme))
+        return tuple(pieces.add(piece) for piece in web_parts(programme, course.evidence))
 
     refusal = {
         level: build(Profile(red_flag=level), day_options[0])[0]

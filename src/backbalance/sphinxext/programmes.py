@@ -10,6 +10,9 @@ Usage in a MyST page::
     ```{habit-checklists}
     ```
 
+    ```{traffic-light}
+    ```
+
 ``example-programme`` reads the profile ``data/examples/<name>.json``, builds its programme
 with :func:`backbalance.programme.build.build_programme` (the same code the notebooks call) from
 the course's ``data/exercises.csv``, ``data/plan_templates.yml`` and
@@ -17,7 +20,9 @@ the course's ``data/exercises.csv``, ``data/plan_templates.yml`` and
 shows it as accessible HTML tables (:class:`~backbalance.sphinxext.nodes.ProgrammeNode`).
 Options: ``days`` (strength days a week, default 3), ``equipment`` (space-separated, default
 ``none``), ``name`` and ``heading-level`` (of the phase headings, default 3).
-``habit-checklists`` shows the printable sheets of ``data/habits.yml``.
+``habit-checklists`` shows the printable sheets of ``data/habits.yml``. ``traffic-light``
+shows the traffic-light rule for pain of ``data/plan_templates.yml`` (``pain_sense``), drawn
+as on every programme and its handout.
 
 No JavaScript and no kernel are needed: the page reads and prints as is.
 """
@@ -37,7 +42,7 @@ from backbalance.common.read import DataError, problems_from
 from backbalance.programme.build import Setup, build_programme
 
 from .directives import DataDirective
-from .nodes import HabitChecklistsNode, ProgrammeNode
+from .nodes import HabitChecklistsNode, ProgrammeNode, TrafficLightNode
 
 
 class _TablesDirective(DataDirective):
@@ -63,7 +68,7 @@ class ExampleProgrammeDirective(_TablesDirective):
         if course is None:
             return []
         profile_path = self.depend("examples", f"{name}.json")
-        for used in ("exercises.csv", "plan_templates.yml", "model_parameters.yml"):
+        for used in ("exercises.csv", "plan_templates.yml", "model_parameters.yml", SCALE_FILE):
             self.depend(used)
         profile = self.read_named(what, profile_path, load_profile)
         if profile is None:
@@ -77,6 +82,7 @@ class ExampleProgrammeDirective(_TablesDirective):
                 name=self.options.get("name", ""),
             )
             programme = build_programme(profile, setup, library, template, params)
+            scale = course.evidence
         except DataError as err:
             for problem in err.problems:
                 self.warn(what, problem)
@@ -90,6 +96,7 @@ class ExampleProgrammeDirective(_TablesDirective):
             return []
         node = ProgrammeNode.make(
             programme=programme,
+            scale=scale,
             heading_level=int(self.options.get("heading-level", 3)),
             owner=self.options.get("name") or name,
         )
@@ -115,6 +122,24 @@ class HabitChecklistsDirective(_TablesDirective):
         return [node]
 
 
+class TrafficLightDirective(_TablesDirective):
+    """Insert the traffic-light rule for pain, from ``data/plan_templates.yml``."""
+
+    def run(self) -> list[nodes.Node]:
+        course = self.read("traffic light", self.course)
+        if course is None:
+            return []
+        for used in ("plan_templates.yml", "exercises.csv", SCALE_FILE):
+            self.depend(used)
+        template = self.read("traffic light", lambda: course.programme_template)
+        scale = None if template is None else self.read("traffic light", lambda: course.evidence)
+        if template is None or scale is None:
+            return []
+        rule = template.pain_sense.traffic_light
+        return [TrafficLightNode.make(rule=rule, scale=scale, owner="traffic light")]
+
+
 def setup_programmes(app: Sphinx) -> None:
     app.add_directive("example-programme", ExampleProgrammeDirective)
     app.add_directive("habit-checklists", HabitChecklistsDirective)
+    app.add_directive("traffic-light", TrafficLightDirective)
