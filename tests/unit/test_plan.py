@@ -367,3 +367,12 @@ def test_every_exercise_row_shows_its_evidence_label_from_the_one_scale(
             assert [b["class"] for b in badges] == [
                 ["bb-evidence", f"bb-evidence-{level}"] for level in levels
             ]
+
+
+def test_the_handout_prints_everything_it_shows():
+    """No line of the handout (the pain points were once) is hidden on paper."""
+    from backbalance.common.html import static_text
+
+    css = " ".join(static_text("handout.css").split())
+    assert "display: none" not in css and "display:none" not in css
+    assert "break-inside: avoid" in css and "break-after: avoid" in css
