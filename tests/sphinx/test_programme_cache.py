@@ -58,7 +58,12 @@ def test_an_edit_of_the_data_builds_it_again_and_drops_the_old_file(course, buil
 
 def test_the_key_covers_the_code_that_builds_the_spec():
     package = Path(programmes.__file__).resolve().parents[1]
-    for part in ("programme/web.py", "programme/build.py", "strength_gap/model.py", "templates/programme-parts.html.j2"):
+    for part in (
+        "programme/web.py",
+        "programme/build.py",
+        "strength_gap/model.py",
+        "templates/programme-parts.html.j2",
+    ):
         assert (package / part).is_file()
         assert any(part == name or part.startswith(f"{name}/") for name in programmes.SPEC_CODE)
 

@@ -136,7 +136,9 @@ def test_a_broken_data_file_is_named_with_its_row(book, warnings):
 
 def _words(element) -> list[str]:
     """The text of each cell and paragraph, whitespace folded."""
-    return [" ".join(e.get_text(" ").split()) for e in element.find_all(["p", "caption", "th", "td"])]
+    return [
+        " ".join(e.get_text(" ").split()) for e in element.find_all(["p", "caption", "th", "td"])
+    ]
 
 
 def test_the_traffic_light_on_the_page_is_the_handouts_word_for_word(programmes):
@@ -162,6 +164,8 @@ def test_the_traffic_light_on_the_page_is_the_handouts_word_for_word(programmes)
         assert [light.light, light.pain, light.action] == on_page[
             on_page.index(light.light) : on_page.index(light.light) + 3
         ]
-    assert on_page[-1] == f"{course.evidence.label('assumption')} {' '.join(rule.assumption.split())}"
+    assert (
+        on_page[-1] == f"{course.evidence.label('assumption')} {' '.join(rule.assumption.split())}"
+    )
     deps = {Path(d).name for d in app.env.dependencies["index"]}
     assert {"plan_templates.yml", "evidence.yml"} <= deps

@@ -344,7 +344,9 @@ def test_every_exercise_row_shows_its_evidence_label_from_the_one_scale(
     """Each row's badge is the label (data/evidence.yml) of its exercise's level
     (data/exercises.csv), drawn like the chapters' {evidence} role; the warm-up row shows the
     levels of the stretches it repeats."""
-    programme = build(load_profile(DATA / "examples" / "desk-worker.json"), Setup(equipment=equipment))
+    programme = build(
+        load_profile(DATA / "examples" / "desk-worker.json"), Setup(equipment=equipment)
+    )
     by_name = {exercise.name: exercise for exercise in library}
     for page in (programme_html(programme, scale), handout_html(programme, scale)):
         soup = BeautifulSoup(page, "html.parser")

@@ -34,8 +34,8 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import form_steps
 from backbalance.assessment.profile import Profile, read_profile
 from backbalance.common.controls import LABEL_WIDTH, NumberField, Saver, button, labelled, live
-from backbalance.common.files import SaveError, WorkFolder
 from backbalance.common.evidence import EvidenceScale
+from backbalance.common.files import SaveError, WorkFolder
 from backbalance.common.html import render
 from backbalance.common.read import DataError
 from backbalance.course import Course
@@ -319,7 +319,9 @@ class ProgrammeApp(widgets.VBox):
         if not isinstance(self.programme, Programme):
             self.files.say("Build a programme first.")
             return None
-        return self.files.save("my_programme.html", handout_html(self.programme, self.scale), (".html",))
+        return self.files.save(
+            "my_programme.html", handout_html(self.programme, self.scale), (".html",)
+        )
 
 
 class SetupControls(widgets.VBox):

@@ -247,7 +247,9 @@ def parts() -> Any:
 
 def styled_html(programme: Programme | Refusal, scale: EvidenceScale) -> str:
     """:func:`programme_html` with its stylesheets inlined, for a notebook or an app."""
-    return str(inline_css(PAGE_CSS, EVIDENCE_CSS)) + programme_html(programme, scale, heading_level=3)
+    return str(inline_css(PAGE_CSS, EVIDENCE_CSS)) + programme_html(
+        programme, scale, heading_level=3
+    )
 
 
 def handout_html(

@@ -57,7 +57,6 @@ from .config import data_digest
 from .directives import DataDirective
 from .nodes import HabitChecklistsNode, ProgrammeNode, TrafficLightNode
 
-
 SPEC_CODE = ("programme", "strength_gap", "assessment", "common", "course.py", "templates")
 """The parts of the package whose code (``.py``) and templates (``.j2``) build the spec."""
 SPEC_LIBRARIES = ("numpy", "pandas", "pydantic", "jinja2")
