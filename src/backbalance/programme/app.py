@@ -134,7 +134,7 @@ class ProgrammeApp(widgets.VBox):
         buttons = widgets.HBox(
             [
                 button("Save as CSV", "bb-save-csv", self.save_csv),
-                button("Save handout (HTML, one page)", "bb-save-handout", self.save_handout),
+                button("Save handout (HTML, to print)", "bb-save-handout", self.save_handout),
             ]
         )
         super().__init__(
@@ -315,7 +315,7 @@ class ProgrammeApp(widgets.VBox):
         return self.files.save("my_programme.csv", programme_csv(self.programme), (".csv",))
 
     def save_handout(self, button: Any = None) -> Path | None:
-        """Save the one-page printable handout as ``my_programme.html`` (asks before replacing one)."""
+        """Save the printable handout as ``my_programme.html`` (asks before replacing one)."""
         if not isinstance(self.programme, Programme):
             self.files.say("Build a programme first.")
             return None

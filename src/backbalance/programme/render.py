@@ -271,7 +271,8 @@ def handout_html(
     Returns
     -------
     str
-        An HTML document; print it from the browser (one page on A4 or letter).
+        An HTML document; print it from the browser on A4 or letter: one sheet when it
+        fits at a readable size, else a break between blocks (``static/handout.css``).
     """
     name = programme.setup.name if isinstance(programme, Programme) else ""
     return render(
