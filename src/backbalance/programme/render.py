@@ -7,8 +7,9 @@ styles the habit sheets) and ``static/handout.css``. The CSV is spreadsheet-safe
 
 Examples
 --------
+>>> from backbalance.course import Course
 >>> from backbalance.programme.build import Refusal
->>> print(programme_html(Refusal("urgent", "No programme: call 999.")))
+>>> print(programme_html(Refusal("urgent", "No programme: call 999."), Course.find().evidence))
 <div class="bb-refusal" role="alert"><p><strong>No programme: call 999.</strong></p></div>
 """
 
