@@ -14,7 +14,14 @@ from backbalance.assessment.profile import load_profile
 from backbalance.common.evidence import load_evidence_scale
 from backbalance.course import Course
 from backbalance.programme.build import Programme, Refusal, Setup, build_programme
-from backbalance.programme.dose import choose_extra_sets, dose_cap, split_extra, strengthen_weeks
+from backbalance.programme.dose import (
+    choose_extra_sets,
+    dose_cap,
+    planned_gap,
+    planned_profile,
+    split_extra,
+    strengthen_weeks,
+)
 from backbalance.programme.library import load_exercise_library
 from backbalance.programme.manual import manual_profile
 from backbalance.programme.render import forecast_text, handout_html, programme_html
@@ -158,9 +165,10 @@ def test_the_weaker_side_gets_the_models_extra_sets_and_goes_first(sam, params):
     assert monday["side"].tolist() == ["left", "right"]
 
 
-def test_the_forecast_is_the_models_own_simulation(sam, params):
+def test_the_forecast_is_the_models_own_simulation(sam, template, params):
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
     direct = simulate(
-        load_profile(DATA / "examples" / "desk-worker.json").scenario(
+        planned_profile(profile, template, params).scenario(
             strong_sets=6, weak_extra_sets=sam.extra_sets, weeks=52
         ),
         params,
@@ -170,6 +178,33 @@ def test_the_forecast_is_the_models_own_simulation(sam, params):
     assert sam.parity == direct.parity_at(90)
     text = forecast_text(sam)
     assert "not a promise" in text
+
+
+@pytest.mark.parametrize("gap", [14.3, 14.5, 9.96, 10.4])
+def test_the_programme_is_planned_from_the_gap_on_the_grid(build, template, params, scale, gap):
+    profile = load_profile(DATA / "examples" / "desk-worker.json").model_copy(
+        update={"gap_percent": gap}
+    )
+    step, limit = template.strengthen.gap_step.value, params.gap_limit.value
+    on_grid = planned_gap(gap, step, limit)
+    assert on_grid % step == 0 and abs(on_grid - gap) <= step / 2
+    exact, rounded = build(profile), build(profile.model_copy(update={"gap_percent": on_grid}))
+    assert exact.profile.gap_percent == gap and exact.planned_gap == on_grid
+    assert programme_html(exact, scale) == programme_html(rounded, scale).replace(
+        f"by {on_grid:g}%", f"by {gap:g}%"
+    )
+    assert exact.table.equals(rounded.table)
+    said = fill(template.strengthen.planned_from, gap=f"{on_grid:g}")
+    assert said in exact.messages
+
+
+def test_the_gap_limit_itself_is_planned_from_and_a_gap_past_it_is_not(build, params):
+    limit = params.gap_limit.value
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
+    at = build(profile.model_copy(update={"gap_percent": limit}))
+    past = build(profile.model_copy(update={"gap_percent": limit + 0.3}))
+    assert at.planned_gap == limit and at.forecast is not None
+    assert past.planned_gap is None and past.forecast is None
 
 
 def test_phase_3_trains_both_sides_evenly(sam):

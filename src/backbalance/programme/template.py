@@ -77,6 +77,8 @@ class StrengthenTemplate(Frozen):
     retest_every_weeks: Setting[Annotated[int, Field(ge=2, le=12)]]
     min_weeks: Setting[Annotated[int, Field(ge=2, le=52)]]
     stability_extra_sets: Setting[Annotated[int, Field(ge=0, le=3)]]
+    gap_step: Setting[Annotated[int, Field(ge=1, le=5)]]
+    planned_from: Annotated[Text, blanks("gap")]
     weaker_side_rule: Annotated[Text, blanks("extra", "strong", "stability")]
     beyond_gap_limit: Annotated[Text, blanks("limit")]
     exercises: ExerciseIds
