@@ -2,7 +2,8 @@
 
 A reader fills in the form (as in ``test_assessment_parity.py``), changes the days a week
 and prints; the programme on the page must read, word for word, as Python's pieces for the
-profile the page offers for download, with its gap on the page's grid (whole points).
+profile the page offers for download, with its exact gap: build_programme itself plans from
+the gap on the one grid (``gap_step``), so the page and the notebook agree for any gap.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def text_of(html: str) -> str:
 
 
 def reader(data) -> dict[str, str]:
-    """Full results with a clear strength gap: 7 reps left and 12 right with 10 kg."""
+    """Full results with a clear strength gap off the whole-point grid (14.3 points): 7 reps
+    left and 12 right with 10 kg."""
     return flows(data)["results"] | {
         "strength-left": "7",
         "strength-right": "12",
@@ -62,11 +64,14 @@ def test_the_reader_gets_the_programme_python_builds_for_each_days_option(page):
     run(page, reader(data))
     profile = Profile.model_validate(downloaded_profile(page))
     assert profile.may_exercise and profile.gap_percent is not None
+    assert profile.gap_percent % course.programme_template.strengthen.gap_step.value, (
+        "the reader's gap should be off the grid, to show the page agrees for any gap"
+    )
     body = page.locator(".bb-my-programme .bb-programme-body")
     for days in sorted(course.programme_template.schedule.value):
         page.locator(".bb-programme-days").select_option(str(days))
         assert body.evaluate("b => b.textContent") == text_of(
-            "".join(web_parts(page_programme(profile, days, course)))
+            "".join(web_parts(page_programme(profile, days, course), course.evidence))
         )
     assert page.problems == []
 

@@ -3,11 +3,13 @@
 The profiles are the ones Python's self-assessment gives for the assessment's golden answers
 (``assessment_cases.py``: every red flag, a clinician's check, a stopped check before the
 tests, gaps on each side, none, beyond the gap limit, each training status and tight
-muscles), each with every days-a-week option. What the page must show is what
-:func:`~backbalance.programme.build.build_programme` gives for the profile with its gap on
-the page's grid (:func:`~backbalance.programme.web.rounded_gap`), cut into the page's pieces
+muscles), plus one clear gap moved to :data:`ODD_GAPS` (gaps off the whole-point grid, and
+the gap limit), each with every days-a-week option. What the page must show is what
+:func:`~backbalance.programme.build.build_programme` gives for the profile with its EXACT gap
+(what the notebook and the command line build), cut into the page's pieces
 (:func:`~backbalance.programme.web.web_parts`). ``test_programme_js.py`` replays the
-cases with ``programme-web.js`` under Node, against a spec built for the cases' gaps.
+cases with ``programme-web.js`` under Node, against a spec built for the gaps the cases are
+planned from (:func:`~backbalance.programme.dose.planned_gap`).
 """
 
 from __future__ import annotations
@@ -18,32 +20,57 @@ from pathlib import Path
 
 from backbalance.assessment.profile import Profile
 from backbalance.course import Course
-from backbalance.programme.web import page_programme, rounded_gap, web_parts, web_spec
+from backbalance.programme.dose import planned_gap
+from backbalance.programme.web import page_programme, web_parts, web_spec
 
 from .assessment_cases import golden
 
 MOST_GAPS = 6
-"""Distinct gaps of the cases (each gap costs its programmes in the spec, about two seconds)."""
+"""Distinct gaps of the assessment's cases (each gap costs its programmes in the spec, about
+two seconds)."""
+
+ODD_GAPS = (14.3, 14.5, 9.96, "limit")
+"""Gaps given to a clear-gap profile: tenths and a half point off the grid, a gap just under
+the LSI target's gap, and the gap limit itself (``gap_limit`` of ``model_parameters.yml``)."""
+
+
+def planned(gap: float, course: Course) -> float | None:
+    """The gap a programme of the course is planned from (the spec's gap grid)."""
+    step = course.programme_template.strengthen.gap_step.value
+    return planned_gap(gap, step, course.parameters.gap_limit.value)
+
+
+def odd_gaps(course: Course) -> list[float]:
+    """:data:`ODD_GAPS` as numbers."""
+    limit = course.parameters.gap_limit.value
+    return [limit if gap == "limit" else float(gap) for gap in ODD_GAPS]
 
 
 def profiles(course: Course) -> Iterator[dict[str, object]]:
-    """The assessment's golden profiles: all without a gap, and those of the first gaps met."""
-    gaps: set[int] = set()
+    """The assessment's golden profiles: all without a gap, those of the first gaps met, and
+    the first clear gap again with each of :func:`odd_gaps`."""
+    gaps: set[float | None] = set()
+    clear = None
     for case in golden(course.assessment)["course"]["cases"]:
         profile = case["want"].get("profile")
         if profile is None:
             continue
         gap = profile["gap_percent"]
         if gap is not None and not profile["beyond_gap_limit"]:
-            if rounded_gap(gap) not in gaps and len(gaps) >= MOST_GAPS:
+            if planned(gap, course) not in gaps and len(gaps) >= MOST_GAPS:
                 continue
-            gaps.add(rounded_gap(gap))
+            gaps.add(planned(gap, course))
+            if clear is None and profile["clear_gap"] and profile["weaker_side"]:
+                clear = profile
         yield profile
+    assert clear is not None, "the assessment's golden cases have no clear gap"
+    for gap in odd_gaps(course):
+        yield {**clear, "gap_percent": gap}
 
 
 def want(profile: Profile, days: int, course: Course) -> str:
-    """The page's programme: the pieces of build_programme's programme, gap on the grid."""
-    return "".join(web_parts(page_programme(profile, days, course)))
+    """The page's programme: the pieces of build_programme's programme for the exact gap."""
+    return "".join(web_parts(page_programme(profile, days, course), course.evidence))
 
 
 def write(folder: Path, course: Course) -> Path:
@@ -52,7 +79,7 @@ def write(folder: Path, course: Course) -> Path:
     for found in profiles(course):
         profile = Profile.model_validate(found)
         if profile.gap_percent is not None and not profile.beyond_gap_limit:
-            gaps.add(rounded_gap(profile.gap_percent))
+            gaps.add(planned(profile.gap_percent, course))
         for days in sorted(course.programme_template.schedule.value):
             cases.append({"profile": found, "days": days, "want": want(profile, days, course)})
     spec = web_spec(course, gaps=sorted(gaps))

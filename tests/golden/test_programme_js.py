@@ -8,13 +8,15 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
+from backbalance.assessment.logic import fill
 from backbalance.assessment.profile import Profile
 from backbalance.course import Course
 from backbalance.programme.build import Refusal, Setup, build_programme
 from backbalance.programme.render import programme_html
 
-from .programme_cases import write
+from .programme_cases import odd_gaps, planned, want, write
 from .test_assessment_js import node
 
 HERE = Path(__file__).parent
@@ -69,7 +71,7 @@ def test_a_red_flag_or_a_stopped_check_gets_the_refusal_and_no_programme(replaye
             course.parameters,
         )
         assert isinstance(programme, Refusal)
-        assert html == programme_html(programme)
+        assert html == programme_html(programme, course.evidence)
         assert "<table" not in html
 
 
@@ -84,3 +86,21 @@ def test_the_cases_reach_every_kind_of_programme(replayed):
         not p["tight_muscles"] for p in profiles
     )
     assert any("+" in c["want"] and "for the weaker side" in c["want"] for c in cases)
+
+
+def test_a_gap_off_the_grid_gets_the_programme_of_its_planned_gap(replayed):
+    cases, got = replayed
+    course = Course.find()
+    odd = [
+        (c, html)
+        for c, html in zip(cases, got, strict=True)
+        if c["profile"]["gap_percent"] in odd_gaps(course)
+    ]
+    assert {c["profile"]["gap_percent"] for c, _ in odd} == set(odd_gaps(course))
+    for case, html in odd:
+        profile = Profile.model_validate(case["profile"])
+        gap = planned(profile.gap_percent, course)
+        said = fill(course.programme_template.strengthen.planned_from, gap=f"{gap:g}")
+        assert str(escape(said)) in html
+        on_grid = profile.model_copy(update={"gap_percent": gap})
+        assert html == want(on_grid, case["days"], course)

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from backbalance.assessment.profile import load_profile
 from backbalance.course import Course
 from backbalance.programme.build import Setup, build_programme
-from backbalance.programme.render import forecast_text
+from backbalance.programme.render import forecast_text, handout_html
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +48,7 @@ def test_an_example_programme_is_drawn_as_captioned_tables(programmes):
         "Phase 1: release: a typical week",
         "Phase 2: strengthen: a typical week",
         "Phase 3: integrate: a typical week",
+        course.programme_template.pain_sense.traffic_light.title,
     ]
     wraps = programme.select(".bb-table-wrap")
     assert wraps[0]["aria-label"] == "Phase 1: release: a typical week (Sam)"
@@ -131,3 +132,40 @@ def test_a_broken_data_file_is_named_with_its_row(book, warnings):
         "example programme 'desk-worker': data/exercises.csv, row 12 (bird-dog): sets must be at most 10, got 40"
         in warnings(app)
     )
+
+
+def _words(element) -> list[str]:
+    """The text of each cell and paragraph, whitespace folded."""
+    return [
+        " ".join(e.get_text(" ").split()) for e in element.find_all(["p", "caption", "th", "td"])
+    ]
+
+
+def test_the_traffic_light_on_the_page_is_the_handouts_word_for_word(programmes):
+    """One home (plan_templates.yml, pain_sense.traffic_light): the chapter's directive and
+    the handout show the same rate line, table and course-choice reason."""
+    soup, warnings, app = programmes("# Pain\n\n```{traffic-light}\n```\n")
+    assert warnings == ""
+    course = Course.find(ROOT / "data")
+    rule = course.programme_template.pain_sense.traffic_light
+    sam = build_programme(
+        load_profile(course.path("examples", "desk-worker.json")),
+        Setup(days_per_week=3, equipment=frozenset({"dumbbell"})),
+        course.exercises,
+        course.programme_template,
+        course.parameters,
+    )
+    handout = BeautifulSoup(handout_html(sam, course.evidence), "html.parser")
+    on_page, on_paper = (_words(s.select_one(".bb-traffic-light")) for s in (soup, handout))
+    assert on_page == on_paper
+    assert on_page[0] == " ".join(rule.rate.split())
+    assert on_page[1] == rule.title
+    for light in rule.lights:
+        assert [light.light, light.pain, light.action] == on_page[
+            on_page.index(light.light) : on_page.index(light.light) + 3
+        ]
+    assert (
+        on_page[-1] == f"{course.evidence.label('assumption')} {' '.join(rule.assumption.split())}"
+    )
+    deps = {Path(d).name for d in app.env.dependencies["index"]}
+    assert {"plan_templates.yml", "evidence.yml"} <= deps

@@ -11,9 +11,17 @@ from bs4 import BeautifulSoup
 
 from backbalance.assessment.logic import fill
 from backbalance.assessment.profile import load_profile
+from backbalance.common.evidence import load_evidence_scale
 from backbalance.course import Course
 from backbalance.programme.build import Programme, Refusal, Setup, build_programme
-from backbalance.programme.dose import choose_extra_sets, dose_cap, split_extra, strengthen_weeks
+from backbalance.programme.dose import (
+    choose_extra_sets,
+    dose_cap,
+    planned_gap,
+    planned_profile,
+    split_extra,
+    strengthen_weeks,
+)
 from backbalance.programme.library import load_exercise_library
 from backbalance.programme.manual import manual_profile
 from backbalance.programme.render import forecast_text, handout_html, programme_html
@@ -39,6 +47,11 @@ def template(library):
 @pytest.fixture(scope="module")
 def params():
     return load_model_parameters(DATA / "model_parameters.yml")
+
+
+@pytest.fixture(scope="module")
+def scale():
+    return load_evidence_scale(DATA / "evidence.yml")
 
 
 @pytest.fixture(scope="module")
@@ -152,9 +165,10 @@ def test_the_weaker_side_gets_the_models_extra_sets_and_goes_first(sam, params):
     assert monday["side"].tolist() == ["left", "right"]
 
 
-def test_the_forecast_is_the_models_own_simulation(sam, params):
+def test_the_forecast_is_the_models_own_simulation(sam, template, params):
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
     direct = simulate(
-        load_profile(DATA / "examples" / "desk-worker.json").scenario(
+        planned_profile(profile, template, params).scenario(
             strong_sets=6, weak_extra_sets=sam.extra_sets, weeks=52
         ),
         params,
@@ -164,6 +178,33 @@ def test_the_forecast_is_the_models_own_simulation(sam, params):
     assert sam.parity == direct.parity_at(90)
     text = forecast_text(sam)
     assert "not a promise" in text
+
+
+@pytest.mark.parametrize("gap", [14.3, 14.5, 9.96, 10.4])
+def test_the_programme_is_planned_from_the_gap_on_the_grid(build, template, params, scale, gap):
+    profile = load_profile(DATA / "examples" / "desk-worker.json").model_copy(
+        update={"gap_percent": gap}
+    )
+    step, limit = template.strengthen.gap_step.value, params.gap_limit.value
+    on_grid = planned_gap(gap, step, limit)
+    assert on_grid % step == 0 and abs(on_grid - gap) <= step / 2
+    exact, rounded = build(profile), build(profile.model_copy(update={"gap_percent": on_grid}))
+    assert exact.profile.gap_percent == gap and exact.planned_gap == on_grid
+    assert programme_html(exact, scale) == programme_html(rounded, scale).replace(
+        f"by {on_grid:g}%", f"by {gap:g}%"
+    )
+    assert exact.table.equals(rounded.table)
+    said = fill(template.strengthen.planned_from, gap=f"{on_grid:g}")
+    assert said in exact.messages
+
+
+def test_the_gap_limit_itself_is_planned_from_and_a_gap_past_it_is_not(build, params):
+    limit = params.gap_limit.value
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
+    at = build(profile.model_copy(update={"gap_percent": limit}))
+    past = build(profile.model_copy(update={"gap_percent": limit + 0.3}))
+    assert at.planned_gap == limit and at.forecast is not None
+    assert past.planned_gap is None and past.forecast is None
 
 
 def test_phase_3_trains_both_sides_evenly(sam):
@@ -193,12 +234,13 @@ def test_only_exercises_that_fit_the_equipment(build, library):
 
 
 @pytest.mark.parametrize("level", ["urgent", "clinician"])
-def test_a_red_flag_gets_a_refusal_not_a_programme(build, template, level):
+def test_a_red_flag_gets_a_refusal_not_a_programme(build, template, scale, level):
     refused = build(manual_profile(red_flag=level))
     assert isinstance(refused, Refusal) and refused.level == level
     assert "No programme" in refused.message and refused.message == getattr(template.refusal, level)
-    assert "No programme" in programme_html(refused) and 'role="alert"' in programme_html(refused)
-    assert "<table" not in programme_html(refused) and "<table" not in handout_html(refused)
+    html = programme_html(refused, scale)
+    assert "No programme" in html and 'role="alert"' in html
+    assert "<table" not in html and "<table" not in handout_html(refused, scale)
 
 
 def test_the_example_red_flag_profile_is_refused(build):
@@ -281,15 +323,15 @@ def test_days_a_week_must_be_offered_by_the_template(build):
 # --------------------------------------------------------------------------- reading it
 
 
-def test_html_has_captioned_tables_with_header_cells_and_escapes_typed_text(build):
+def test_html_has_captioned_tables_with_header_cells_and_escapes_typed_text(build, scale):
     programme = build(
         load_profile(DATA / "examples" / "desk-worker.json"),
         Setup(equipment={"dumbbell"}, name='<script>alert("x")</script>'),
     )
-    soup = BeautifulSoup(programme_html(programme), "html.parser")
-    assert soup.find("script") is None and "&lt;script&gt;" in programme_html(programme)
+    soup = BeautifulSoup(programme_html(programme, scale), "html.parser")
+    assert soup.find("script") is None and "&lt;script&gt;" in programme_html(programme, scale)
     tables = soup.find_all("table")
-    assert len(tables) == 3
+    assert len(tables) == 4  # the three phases, then the traffic light for pain
     for table in tables:
         assert table.caption.get_text(strip=True)
         assert all(th.get("scope") == "col" for th in table.thead.find_all("th"))
@@ -302,17 +344,17 @@ def test_html_has_captioned_tables_with_header_cells_and_escapes_typed_text(buil
     ]
 
 
-def test_same_work_on_several_days_is_one_line(sam):
-    soup = BeautifulSoup(programme_html(sam), "html.parser")
+def test_same_work_on_several_days_is_one_line(sam, scale):
+    soup = BeautifulSoup(programme_html(sam, scale), "html.parser")
     phase_1 = soup.find_all("table")[0].tbody.find_all("tr")
     assert [row.find("td").get_text() for row in phase_1] == ["Mon to Fri", "Mon to Fri"]
-    phase_2 = [row.th.get_text() for row in soup.find_all("table")[1].tbody.find_all("tr")]
+    phase_2 = [row.th.contents[0].strip() for row in soup.find_all("table")[1].tbody.find_all("tr")]
     assert phase_2[0] == "Phase 1 stretches (warm-up)" and phase_2.count("Bird-dog") == 1
 
 
 @pytest.mark.parametrize("paper", ["A4", "letter"])
-def test_handout_is_a_whole_printable_page(sam, paper):
-    page = handout_html(sam, paper=paper)
+def test_handout_is_a_whole_printable_page(sam, scale, paper):
+    page = handout_html(sam, scale, paper=paper)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert f"@page {{ size: {paper};" in page and "Safety." in page
     assert "<title>Back in Balance: my programme (Sam)</title>" in page
@@ -328,3 +370,46 @@ def test_reproducible_for_the_same_seed(build):
     )
     assert first.table.equals(second.table) and first.parity == second.parity
     assert np.array_equal(first.forecast.table["lsi"], second.forecast.table["lsi"])
+
+
+@pytest.mark.parametrize("equipment", [{"none"}, {"dumbbell", "band", "foam-roller", "ball"}])
+def test_every_exercise_row_shows_its_evidence_label_from_the_one_scale(
+    build, library, scale, equipment
+):
+    """Each row's badge is the label (data/evidence.yml) of its exercise's level
+    (data/exercises.csv), drawn like the chapters' {evidence} role; the warm-up row shows the
+    levels of the stretches it repeats."""
+    programme = build(
+        load_profile(DATA / "examples" / "desk-worker.json"), Setup(equipment=equipment)
+    )
+    by_name = {exercise.name: exercise for exercise in library}
+    for page in (programme_html(programme, scale), handout_html(programme, scale)):
+        soup = BeautifulSoup(page, "html.parser")
+        phases = soup.select("table.bb-programme-table:not(.bb-traffic-light-table)")
+        assert len(phases) == 3
+        rows = [row for table in phases for row in table.tbody.find_all("tr")]
+        assert rows
+        for row in rows:
+            name = row.th.contents[0].strip()
+            badges = row.th.find_all("span", class_="bb-evidence")
+            if name in by_name:
+                levels = [by_name[name].evidence]
+            else:
+                levels = list(
+                    dict.fromkeys(
+                        e.evidence for e in library if e.kind == "stretch" and e.name in page
+                    )
+                )
+            assert [b.get_text() for b in badges] == [scale.label(level) for level in levels]
+            assert [b["class"] for b in badges] == [
+                ["bb-evidence", f"bb-evidence-{level}"] for level in levels
+            ]
+
+
+def test_the_handout_prints_everything_it_shows():
+    """No line of the handout (the pain points were once) is hidden on paper."""
+    from backbalance.common.html import static_text
+
+    css = " ".join(static_text("handout.css").split())
+    assert "display: none" not in css and "display:none" not in css
+    assert "break-inside: avoid" in css and "break-after: avoid" in css

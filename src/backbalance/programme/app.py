@@ -34,6 +34,7 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import form_steps
 from backbalance.assessment.profile import Profile, read_profile
 from backbalance.common.controls import LABEL_WIDTH, NumberField, Saver, button, labelled, live
+from backbalance.common.evidence import EvidenceScale
 from backbalance.common.files import SaveError, WorkFolder
 from backbalance.common.html import render
 from backbalance.common.read import DataError
@@ -47,9 +48,10 @@ from backbalance.strength_gap.charts import strength_chart
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
 
 
-def show_programme(programme: Programme | Refusal) -> HTML:
-    """The programme (or the refusal) as styled HTML output in a notebook."""
-    return HTML(styled_html(programme))
+def show_programme(programme: Programme | Refusal, scale: EvidenceScale | None = None) -> HTML:
+    """The programme (or the refusal) as styled HTML output in a notebook, with the labels
+    of the evidence scale ``scale`` (default: the course's)."""
+    return HTML(styled_html(programme, scale or Course.find().evidence))
 
 
 # --------------------------------------------------------------------------- programme
@@ -74,6 +76,9 @@ class ProgrammeApp(widgets.VBox):
     assessment
         The self-assessment's data (default: the course's); "Type my results" asks its
         safety check and its check before the tests, so no programme is built without them.
+    scale
+        The evidence scale whose labels the programme's exercises show (default: the
+        course's).
 
     Attributes
     ----------
@@ -92,10 +97,12 @@ class ProgrammeApp(widgets.VBox):
         folder: Path | str = ".",
         profile_file: str = "my_profile.json",
         assessment: AssessmentData | None = None,
+        scale: EvidenceScale | None = None,
     ) -> None:
         self.library, self.template, self.params = library, template, params
         self.files = Saver(WorkFolder(folder))
         self.assessment = assessment or Course.find().assessment
+        self.scale = scale or Course.find().evidence
         self.loaded: Profile | None = profile
         self.loaded_from = "the example" if profile is not None else ""
         if self.files.folder.exists(profile_file):
@@ -127,7 +134,7 @@ class ProgrammeApp(widgets.VBox):
         buttons = widgets.HBox(
             [
                 button("Save as CSV", "bb-save-csv", self.save_csv),
-                button("Save handout (HTML, one page)", "bb-save-handout", self.save_handout),
+                button("Save handout (HTML, to print)", "bb-save-handout", self.save_handout),
             ]
         )
         super().__init__(
@@ -288,7 +295,7 @@ class ProgrammeApp(widgets.VBox):
             if isinstance(profile, Refusal)
             else build_programme(profile, self.setup(), self.library, self.template, self.params)
         )
-        self.result.value = styled_html(self.programme)
+        self.result.value = styled_html(self.programme, self.scale)
         if isinstance(self.programme, Refusal):
             self.status.value = live("No programme was built.")
             return
@@ -308,11 +315,13 @@ class ProgrammeApp(widgets.VBox):
         return self.files.save("my_programme.csv", programme_csv(self.programme), (".csv",))
 
     def save_handout(self, button: Any = None) -> Path | None:
-        """Save the one-page printable handout as ``my_programme.html`` (asks before replacing one)."""
+        """Save the printable handout as ``my_programme.html`` (asks before replacing one)."""
         if not isinstance(self.programme, Programme):
             self.files.say("Build a programme first.")
             return None
-        return self.files.save("my_programme.html", handout_html(self.programme), (".html",))
+        return self.files.save(
+            "my_programme.html", handout_html(self.programme, self.scale), (".html",)
+        )
 
 
 class SetupControls(widgets.VBox):

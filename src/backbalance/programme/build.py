@@ -50,7 +50,12 @@ from backbalance.programme.choose import (
     release_items,
     strengthen_week,
 )
-from backbalance.programme.dose import beyond_gap_limit, choose_dose, strengthen_weeks
+from backbalance.programme.dose import (
+    beyond_gap_limit,
+    choose_dose,
+    planned_profile,
+    strengthen_weeks,
+)
 from backbalance.programme.library import Equipment, Exercise, ExerciseLibrary, Phase
 from backbalance.programme.template import PainSense, ProgrammeTemplate
 from backbalance.strength_gap.model import Parity, Simulation
@@ -122,7 +127,7 @@ class Programme:
     Attributes
     ----------
     profile, setup
-        What it was built from.
+        What it was built from (the profile as given, with its exact gap).
     blocks
         The three phases, in order.
     table
@@ -145,6 +150,9 @@ class Programme:
         The rules for progressing, and how to keep the gains.
     pain_sense
         What the handout says about pain, flare-ups and lifting (``plan_templates.yml``).
+    planned_gap
+        The gap the programme was planned from: the profile's gap on the grid of
+        ``gap_step`` (:func:`~backbalance.programme.dose.planned_gap`), or None.
     """
 
     profile: Profile
@@ -161,6 +169,7 @@ class Programme:
     progression: tuple[str, ...] = field(default=())
     maintenance: str = ""
     pain_sense: PainSense | None = None
+    planned_gap: float | None = None
 
     @property
     def weak_side(self) -> Side | None:
@@ -230,6 +239,8 @@ def _messages(
     profile: Profile, pulls: list[Exercise], template: ProgrammeTemplate, params: ModelParameters
 ) -> list[str]:
     messages, target = [], params.lsi_targets.value[0]
+    if profile.gap_percent is not None and not beyond_gap_limit(profile, params):
+        messages.append(fill(template.strengthen.planned_from, gap=f"{profile.gap_percent:g}"))
     if not profile.tight_muscles:
         messages.append(NO_TIGHT)
     if profile.gap_percent is None:
@@ -296,6 +307,9 @@ def build_programme(
         :mod:`backbalance.programme.template`).
     params
         The strength-gap model's parameters; the target is the first of ``lsi_targets``.
+        The programme is planned from the profile's gap on the grid of the template's
+        ``gap_step`` (:func:`~backbalance.programme.dose.planned_profile`), the same grid
+        as the static page's programme.
     draws, seed
         Simulated people for choosing the extra sets and for the forecast.
 
@@ -313,6 +327,7 @@ def build_programme(
     refused = refusal(profile, template)
     if refused is not None:
         return refused
+    given, profile = profile, planned_profile(profile, template, params)
     schedule = template.schedule.value
     if setup.days_per_week not in schedule:
         raise ValueError(
@@ -382,7 +397,7 @@ def build_programme(
             f"that adds less than {rules.flat_fraction.value:.0%} of the first set's gain."
         )
     return Programme(
-        profile=profile,
+        profile=given,
         setup=setup,
         blocks=blocks,
         table=programme_table(blocks, retest),
@@ -396,4 +411,5 @@ def build_programme(
         progression=rules.progression,
         maintenance=template.integrate.maintenance.value,
         pain_sense=template.pain_sense,
+        planned_gap=None if beyond_gap_limit(profile, params) else profile.gap_percent,
     )

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -135,6 +136,37 @@ def beyond_gap_limit(profile: Profile, params: ModelParameters) -> bool:
     return profile.gap_percent is not None and profile.gap_percent > params.gap_limit.value
 
 
+def planned_gap(gap: float | None, step: int, limit: float) -> float | None:
+    """The gap a programme is planned from: ``gap`` rounded half up to a multiple of ``step``
+    points, never past ``limit``; no gap, or one beyond ``limit``, is left as it is.
+
+    The static page's programme (:mod:`backbalance.programme.web`) keys its lookup on this
+    value, so the page and :func:`~backbalance.programme.build.build_programme` plan from the
+    same gap.
+
+    >>> planned_gap(14.3, 1, 50), planned_gap(14.5, 1, 50), planned_gap(9.96, 1, 50)
+    (14.0, 15.0, 10.0)
+    >>> planned_gap(49.5, 1, 49.6), planned_gap(60.0, 1, 50), planned_gap(None, 1, 50)
+    (49.6, 60.0, None)
+    """
+    if gap is None or gap > limit:
+        return gap
+    return float(min(math.floor(gap / step + 0.5) * step, limit))
+
+
+def planned_profile(
+    profile: Profile, template: ProgrammeTemplate, params: ModelParameters
+) -> Profile:
+    """``profile`` with its gap on the programme's grid (:func:`planned_gap`, ``gap_step`` of
+    ``plan_templates.yml``): the profile every programme is planned from."""
+    gap = planned_gap(
+        profile.gap_percent, template.strengthen.gap_step.value, params.gap_limit.value
+    )
+    return (
+        profile if gap == profile.gap_percent else profile.model_copy(update={"gap_percent": gap})
+    )
+
+
 def _needs_bias(profile: Profile, target: float) -> bool:
     """A clear, measured gap whose starting LSI is below the target."""
     return (
@@ -180,9 +212,12 @@ def choose_dose(
     Returns
     -------
     Dose
-        No extra sets unless the gap is clear, measured and below the target; no forecast
-        without a measured gap, with a gap beyond ``gap_limit``, or without sessions.
+        Planned from the profile's gap on the grid (:func:`planned_profile`), as every
+        programme is. No extra sets unless the gap is clear, measured and below the target;
+        no forecast without a measured gap, with a gap beyond ``gap_limit``, or without
+        sessions.
     """
+    profile = planned_profile(profile, template, params)
     rules, target = template.strengthen, params.lsi_targets.value[0]
     strong = rules.strong_sets_per_session.value * sessions
     cap = dose_cap(strong, params, profile.training_status or "novice", rules.flat_fraction.value)

@@ -7,26 +7,31 @@ styles the habit sheets) and ``static/handout.css``. The CSV is spreadsheet-safe
 
 Examples
 --------
+>>> from backbalance.course import Course
 >>> from backbalance.programme.build import Refusal
->>> print(programme_html(Refusal("urgent", "No programme: call 999.")))
+>>> print(programme_html(Refusal("urgent", "No programme: call 999."), Course.find().evidence))
 <div class="bb-refusal" role="alert"><p><strong>No programme: call 999.</strong></p></div>
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from markupsafe import Markup
 
-from backbalance.common.html import inline_css, render
+from backbalance.common.evidence import EvidenceScale, Level
+from backbalance.common.html import environment, inline_css, render
 from backbalance.common.spreadsheet import safe_csv
 from backbalance.common.types import DAYS, Day
 from backbalance.programme.build import PHASE_TITLES, Block, Programme, Refusal
 from backbalance.programme.choose import WARM_UP, Item
+from backbalance.programme.template import TrafficLight
 
 PAGE_CSS = "programme.css"
 """The stylesheet of a programme (and of the habit sheets) on a page or in a notebook."""
+EVIDENCE_CSS = "evidence.css"
+"""The evidence badges' stylesheet (the book's ``{evidence}`` role draws the same badges)."""
 
 
 def forecast_text(programme: Programme) -> str:
@@ -63,7 +68,9 @@ def _dose(item: Item, side: str) -> str:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a phase's table: an exercise, the days it is done, a dose per side."""
+    """One line of a phase's table: an exercise, the days it is done, a dose per side, and
+    the evidence level of its dose (``data/exercises.csv``; the warm-up line has its
+    stretches' levels)."""
 
     exercise: str
     days: tuple[Day, ...]
@@ -71,6 +78,7 @@ class Line:
     right: str
     notes: str
     together: bool
+    evidence: tuple[Level, ...]
 
 
 def _days_text(days: tuple[Day, ...]) -> str:
@@ -80,6 +88,7 @@ def _days_text(days: tuple[Day, ...]) -> str:
 
 def _line(item: Item) -> tuple[tuple[object, ...], Line]:
     """The grouping key and table line of one item (all warm-up stretches share one line)."""
+    level = (item.exercise.evidence,)
     if WARM_UP in item.notes:
         return (WARM_UP,), Line(
             "Phase 1 stretches (warm-up)",
@@ -88,11 +97,12 @@ def _line(item: Item) -> tuple[tuple[object, ...], Line]:
             "1 hold each",
             "the release stretches above, in the same order",
             False,
+            level,
         )
     key = (item.exercise.id, tuple(item.sets.items()), item.notes)
     if "both" in item.sets:
         return key, Line(
-            item.exercise.name, (), _dose(item, "both"), "", "; ".join(item.notes), True
+            item.exercise.name, (), _dose(item, "both"), "", "; ".join(item.notes), True, level
         )
     return key, Line(
         item.exercise.name,
@@ -101,6 +111,7 @@ def _line(item: Item) -> tuple[tuple[object, ...], Line]:
         _dose(item, "right"),
         "; ".join(item.notes),
         False,
+        level,
     )
 
 
@@ -110,28 +121,50 @@ def block_lines(block: Block) -> list[Line]:
     Lines are ordered by their place in the session; the warm-up stretches of Phases 2 and
     3 are one line.
     """
-    found: dict[tuple[object, ...], tuple[int, Line, list[Day]]] = {}
+    found: dict[tuple[object, ...], tuple[int, Line, list[Day], list[Level]]] = {}
     for day, session in block.week.items():
         for position, item in enumerate(session):
             key, line = _line(item)
-            _, line, days = found.setdefault(key, (0 if key == (WARM_UP,) else position, line, []))
+            start = 0 if key == (WARM_UP,) else position
+            _, _, days, levels = found.setdefault(key, (start, line, [], []))
             if day not in days:
                 days.append(day)
+            if item.exercise.evidence not in levels:
+                levels.append(item.exercise.evidence)
     ordered = sorted(found.values(), key=lambda entry: entry[0])
     return [
-        Line(line.exercise, tuple(days), line.left, line.right, line.notes, line.together)
-        for _, line, days in ordered
+        Line(
+            line.exercise,
+            tuple(days),
+            line.left,
+            line.right,
+            line.notes,
+            line.together,
+            tuple(levels),
+        )
+        for _, line, days, levels in ordered
     ]
 
 
-def block_parts(programme: Programme) -> list[dict[str, object]]:
-    """What the template draws of each phase: the block, its caption, re-tests and lines."""
+def block_parts(programme: Programme, scale: EvidenceScale) -> list[dict[str, object]]:
+    """What the template draws of each phase: the block, its caption, re-tests and lines.
+
+    Each line comes with its days in words and its evidence badges: ``(level, label)``
+    pairs, the label from ``scale`` (``data/evidence.yml``).
+    """
     return [
         {
             "block": block,
             "caption": f"{PHASE_TITLES[block.phase]}: a typical week",
             "retest": block.phase == "strengthen" and programme.retest_weeks,
-            "lines": [(line, _days_text(line.days)) for line in block_lines(block)],
+            "lines": [
+                (
+                    line,
+                    _days_text(line.days),
+                    [(level, scale.label(level)) for level in line.evidence],
+                )
+                for line in block_lines(block)
+            ],
         }
         for block in programme.blocks
     ]
@@ -163,7 +196,9 @@ def summary_lines(programme: Programme) -> list[str]:
     ]
 
 
-def programme_html(programme: Programme | Refusal, heading_level: int = 3) -> str:
+def programme_html(
+    programme: Programme | Refusal, scale: EvidenceScale, heading_level: int = 3
+) -> str:
     """The programme as accessible HTML: summary, forecast, one table per phase, rules.
 
     Parameters
@@ -171,6 +206,9 @@ def programme_html(programme: Programme | Refusal, heading_level: int = 3) -> st
     programme
         From :func:`backbalance.programme.build.build_programme`; a refusal becomes its
         alert box.
+    scale
+        The evidence scale (``data/evidence.yml``): each exercise shows its level's label,
+        as the chapters' ``{evidence}`` badges do.
     heading_level
         The level of the phase headings (2 to 5), to fit the page around it.
 
@@ -188,37 +226,62 @@ def programme_html(programme: Programme | Refusal, heading_level: int = 3) -> st
         level=heading_level,
         summary=summary_lines(programme),
         forecast=forecast_text(programme),
-        blocks=block_parts(programme),
+        blocks=block_parts(programme, scale),
+        choice=scale.label("assumption"),
     )
 
 
-def styled_html(programme: Programme | Refusal) -> str:
-    """:func:`programme_html` with its stylesheet inlined, for a notebook or an app."""
-    return str(inline_css(PAGE_CSS)) + programme_html(programme, heading_level=3)
+def traffic_light_html(rule: TrafficLight, scale: EvidenceScale) -> str:
+    """The traffic-light rule for pain as HTML: how to rate, the table, why these cut-offs.
+
+    The same markup as on every programme and its handout; the chapter "Pain sense" shows it
+    with the ``traffic-light`` directive. The cut-offs carry the badge of the scale's
+    ``assumption`` level.
+    """
+    return str(parts().traffic_light(rule, scale.label("assumption")))
 
 
-def handout_html(programme: Programme | Refusal, paper: Literal["A4", "letter"] = "A4") -> str:
-    """A one-page printable handout: a complete HTML document with print CSS.
+def parts() -> Any:
+    """The macros of ``programme-parts.html.j2``: the pieces every programme is drawn with."""
+    return environment().get_template("programme-parts.html.j2").module
+
+
+def styled_html(programme: Programme | Refusal, scale: EvidenceScale) -> str:
+    """:func:`programme_html` with its stylesheets inlined, for a notebook or an app."""
+    return str(inline_css(PAGE_CSS, EVIDENCE_CSS)) + programme_html(
+        programme, scale, heading_level=3
+    )
+
+
+def handout_html(
+    programme: Programme | Refusal,
+    scale: EvidenceScale,
+    paper: Literal["A4", "letter"] = "A4",
+) -> str:
+    """A printable handout: a complete HTML document with print CSS.
 
     Parameters
     ----------
     programme
         From :func:`backbalance.programme.build.build_programme`.
+    scale
+        The evidence scale, as in :func:`programme_html`.
     paper
         ``"A4"`` or ``"letter"``.
 
     Returns
     -------
     str
-        An HTML document; print it from the browser (one page on A4 or letter).
+        An HTML document; print it from the browser on A4 or letter: one sheet when it
+        fits at a readable size, else a break between blocks (``static/handout.css``).
     """
     name = programme.setup.name if isinstance(programme, Programme) else ""
     return render(
         "handout.html.j2",
         name=name,
         paper=paper,
-        css=inline_css("handout.css"),
-        body=Markup(programme_html(programme, heading_level=2)),
+        css=inline_css(EVIDENCE_CSS, "handout.css"),
+        body=Markup(programme_html(programme, scale, heading_level=2)),
     )
 
 

@@ -77,6 +77,8 @@ class StrengthenTemplate(Frozen):
     retest_every_weeks: Setting[Annotated[int, Field(ge=2, le=12)]]
     min_weeks: Setting[Annotated[int, Field(ge=2, le=52)]]
     stability_extra_sets: Setting[Annotated[int, Field(ge=0, le=3)]]
+    gap_step: Setting[Annotated[int, Field(ge=1, le=5)]]
+    planned_from: Annotated[Text, blanks("gap")]
     weaker_side_rule: Annotated[Text, blanks("extra", "strong", "stability")]
     beyond_gap_limit: Annotated[Text, blanks("limit")]
     exercises: ExerciseIds
@@ -99,19 +101,39 @@ class IntegrateTemplate(Frozen):
     maintenance: Setting[Text]
 
 
+class Light(Frozen):
+    """One light of the traffic-light rule: how much pain, and what to do."""
+
+    light: Text
+    pain: Text
+    action: Text
+
+
+class TrafficLight(Frozen):
+    """The green, amber and red rule for pain during and after exercise: its one home.
+
+    The chapter "Pain sense" (the ``traffic-light`` directive), every programme and its
+    handout draw it from here; its cut-offs are the course's ``assumption``.
+    """
+
+    title: Text
+    rate: Text
+    lights: Annotated[tuple[Light, ...], Field(min_length=3, max_length=3)]
+    assumption: Text
+
+
 class PainSense(Frozen):
     """Pain sense, not fear: what the handout says about pain, flare-ups and lifting.
 
-    ``traffic_light`` is the green, amber and red rule for pain during and after exercise;
-    its cut-offs are the course's ``assumption``; ``sources`` are the BibTeX keys behind the
-    other lines (the book's "Pain sense" chapter cites them sentence by sentence).
+    ``traffic_light`` is the rule for pain during and after exercise (:class:`TrafficLight`);
+    ``sources`` are the BibTeX keys behind the other lines (the book's "Pain sense" chapter
+    cites them sentence by sentence).
     """
 
     title: Text
     points: Annotated[tuple[Text, ...], Field(min_length=1, max_length=6)]
-    traffic_light: Annotated[tuple[Text, ...], Field(min_length=3, max_length=3)]
+    traffic_light: TrafficLight
     flare_up: Text
-    assumption: Text
     sources: Annotated[tuple[BibKey, ...], Field(min_length=1)]
 
 

@@ -12,18 +12,20 @@ What the lookup is keyed by (see :func:`plan_key` and :func:`tight_key`):
 - the refusal: ``red_flag`` of a profile that is not cleared, or ``pre_exercise`` of one
   whose check before the tests stopped (:attr:`~backbalance.assessment.profile.Profile.may_exercise`);
 - the tight muscles and their sides (Phase 1);
-- days a week, training status, weaker side, the gap rounded to :data:`GAP_STEP` points (or
-  ``none``, or ``beyond`` past the gap limit, as the profile says) and ``clear_gap``
-  (the forecast, the messages, Phases 2 and 3).
+- days a week, training status, weaker side, the gap a programme is planned from
+  (:func:`~backbalance.programme.dose.planned_gap`: whole points, ``gap_step`` of
+  ``plan_templates.yml``; or ``none``, or ``beyond`` past the gap limit, as the profile says)
+  and ``clear_gap`` (the forecast, the messages, Phases 2 and 3).
 
-The page's programme assumes :data:`EQUIPMENT`, the dumbbell of the row test; the notebook
-``my_programme.ipynb`` offers every piece of equipment and the exact gap.
+Because :func:`build_programme` itself plans from that grid, the page's programme is the one
+the notebook and the command line build for the same answers, whatever the exact gap. The
+page's programme assumes :data:`EQUIPMENT`, the dumbbell of the row test; the notebook
+``my_programme.ipynb`` offers every piece of equipment.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
@@ -34,15 +36,13 @@ from backbalance.assessment.profile import (
     TightMuscle,
     TightSide,
 )
-from backbalance.common.html import environment
+from backbalance.common.evidence import EvidenceScale
 from backbalance.course import Course
 from backbalance.programme.build import NO_TIGHT, Programme, Refusal, Setup, build_programme
+from backbalance.programme.dose import planned_gap
 from backbalance.programme.library import Equipment
-from backbalance.programme.render import block_parts, forecast_text
+from backbalance.programme.render import block_parts, forecast_text, parts
 from backbalance.strength_gap.parameters import Status
-
-GAP_STEP = 1
-"""The gap grid of the page's programmes, in percentage points (the page rounds to it)."""
 
 EQUIPMENT: frozenset[Equipment] = frozenset({"dumbbell"})
 """The equipment of the page's programmes: the dumbbell of the single-arm row test."""
@@ -58,8 +58,8 @@ TEXT = {
     ),
     "days": "Strength days a week",
     "step": (
-        "Worked out for a gap of {gap}%, your gap rounded to the nearest whole point; the "
-        "course notebook (my_programme.ipynb) uses the exact gap and other equipment."
+        "The course notebook (my_programme.ipynb) builds this same programme from your "
+        "saved answers, and others for other equipment."
     ),
     "print": "Print my programme",
     "missing": (
@@ -70,20 +70,17 @@ TEXT = {
 """The words around the page's programme."""
 
 
-def _macros() -> Any:
-    return environment().get_template("programme-parts.html.j2").module
-
-
-def web_parts(programme: Programme | Refusal) -> tuple[str, ...]:
+def web_parts(programme: Programme | Refusal, scale: EvidenceScale) -> tuple[str, ...]:
     """The programme as the page shows it: forecast and notes, Phases 1, 2 and 3, rules.
 
     The page's programme is these pieces joined; a refusal is one piece. It has no summary
-    of the profile (the results above it show that) and no name.
+    of the profile (the results above it show that) and no name. Its exercises show the
+    labels of ``scale``, as in :func:`~backbalance.programme.render.programme_html`.
     """
-    macros = _macros()
+    macros = parts()
     if isinstance(programme, Refusal):
         return (str(macros.refusal(programme)),)
-    blocks = block_parts(programme)
+    blocks = block_parts(programme, scale)
     tight = [m for m in programme.messages if m == NO_TIGHT]
     other = [m for m in programme.messages if m != NO_TIGHT]
     head = str(macros.forecast(forecast_text(programme))) + str(macros.notes(other))
@@ -92,7 +89,7 @@ def web_parts(programme: Programme | Refusal) -> tuple[str, ...]:
         head,
         str(macros.notes(tight)) + str(macros.block(blocks[0], HEADING, weeks)),
         *(str(macros.block(part, HEADING, weeks)) for part in blocks[1:]),
-        str(macros.rules(programme, HEADING)),
+        str(macros.rules(programme, HEADING, scale.label("assumption"))),
     )
 
 
@@ -103,27 +100,20 @@ def _word(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def gap_word(profile: Profile) -> str:
-    """The gap part of a key: ``none``, ``beyond`` or the gap rounded half up to the grid."""
+def gap_word(profile: Profile, course: Course) -> str:
+    """The gap part of a key: ``none``, ``beyond`` or the gap the programme is planned from
+    (:func:`~backbalance.programme.dose.planned_gap`, as the page script computes it)."""
     if profile.gap_percent is None:
         return "none"
     if profile.beyond_gap_limit:
         return "beyond"
-    return str(rounded_gap(profile.gap_percent))
-
-
-def rounded_gap(gap: float) -> int:
-    """The gap on the page's grid (half up, as the page's ``Math.round``)."""
-    return math.floor(gap / GAP_STEP + 0.5) * GAP_STEP
+    step = course.programme_template.strengthen.gap_step.value
+    return _word(planned_gap(profile.gap_percent, step, course.parameters.gap_limit.value))
 
 
 def page_programme(profile: Profile, days: int, course: Course) -> Programme | Refusal:
-    """What the page shows for ``profile``: its programme with :data:`EQUIPMENT` and the
-    gap on the page's grid (:func:`rounded_gap`), as :func:`build_programme` builds it."""
-    if profile.gap_percent is not None and not profile.beyond_gap_limit:
-        profile = profile.model_copy(
-            update={"gap_percent": float(rounded_gap(profile.gap_percent))}
-        )
+    """What the page shows for ``profile``: its programme with :data:`EQUIPMENT`, as
+    :func:`build_programme` builds it from the exact gap (it plans from the grid itself)."""
     return build_programme(
         profile,
         Setup(days_per_week=days, equipment=EQUIPMENT),
@@ -133,13 +123,13 @@ def page_programme(profile: Profile, days: int, course: Course) -> Programme | R
     )
 
 
-def plan_key(profile: Profile, days: int) -> str:
+def plan_key(profile: Profile, days: int, course: Course) -> str:
     """The lookup key of everything but Phase 1: days, status, side, gap and clear gap."""
     parts = (
         days,
         profile.training_status,
         profile.weaker_side,
-        gap_word(profile),
+        gap_word(profile, course),
         profile.clear_gap,
     )
     return "|".join(map(_word, parts))
@@ -160,13 +150,13 @@ def _tight_sets(muscles: Iterable[str]) -> Iterator[tuple[TightMuscle, ...]]:
         )
 
 
-def _strength_profiles(gaps: Iterable[int], limit: float) -> Iterator[dict[str, Any]]:
+def _strength_profiles(gaps: Iterable[float], limit: float, step: int) -> Iterator[dict[str, Any]]:
     """The strength fields of every profile the page can make, on the gap grid."""
     yield {"gap_percent": None, "weaker_side": None, "clear_gap": None}
     for clear in (True, False):
         for side in ("left", "right"):
             yield {
-                "gap_percent": limit + GAP_STEP,
+                "gap_percent": limit + step,
                 "weaker_side": side,
                 "clear_gap": clear,
                 "beyond_gap_limit": True,
@@ -204,7 +194,7 @@ def web_spec(
     course: Course,
     *,
     days: Iterable[int] | None = None,
-    gaps: Iterable[int] | None = None,
+    gaps: Iterable[float] | None = None,
 ) -> dict[str, Any]:
     """What ``static/programme-web.js`` reads: the keys and every distinct piece of HTML.
 
@@ -214,8 +204,9 @@ def web_spec(
         The course; its programme template, exercise library, model parameters and the
         muscles of the tightness check.
     days, gaps
-        The days-a-week options and the grid of gaps; by default every option of the
-        schedule and every :data:`GAP_STEP` from 0 to the gap limit (tests pass fewer).
+        The days-a-week options and the planned gaps; by default every option of the
+        schedule and every gap :func:`~backbalance.programme.dose.planned_gap` can give,
+        from 0 to the gap limit in steps of ``gap_step`` (tests pass fewer).
 
     Returns
     -------
@@ -223,17 +214,19 @@ def web_spec(
         ``refusal`` (red-flag level to piece), ``stopped`` (``pre_exercise`` value to
         piece), ``release`` (:func:`tight_key` to piece), ``plan`` (:func:`plan_key` to the
         pieces of the forecast and notes, of Phase 2 and of Phase 3), ``rules``, ``html`` (the pieces),
-        ``days`` (options and default), ``gap_step`` and ``text``.
+        ``days`` (options and default), ``gap_step`` and ``gap_limit`` (what the page
+        script needs to compute :func:`~backbalance.programme.dose.planned_gap`) and ``text``.
     """
     template, params = course.programme_template, course.parameters
-    limit = params.gap_limit.value
+    limit, step = params.gap_limit.value, template.strengthen.gap_step.value
     day_options = sorted(template.schedule.value) if days is None else list(days)
-    grid = range(0, int(limit) + 1, GAP_STEP) if gaps is None else list(gaps)
+    every = {planned_gap(float(k * step), step, limit) for k in range(int(-(-limit // step)) + 1)}
+    grid = sorted(every) if gaps is None else list(gaps)
     pieces = _Pieces()
 
     def build(profile: Profile, days_per_week: int) -> tuple[int, ...]:
         programme = page_programme(profile, days_per_week, course)
-        return tuple(pieces.add(piece) for piece in web_parts(programme))
+        return tuple(pieces.add(piece) for piece in web_parts(programme, course.evidence))
 
     refusal = {
         level: build(Profile(red_flag=level), day_options[0])[0]
@@ -251,10 +244,10 @@ def web_spec(
         release[tight_key(profile)] = build(profile, day_options[0])[1]
     for days_per_week in day_options:
         for status in (*get_args(Status), None):
-            for fields in _strength_profiles(grid, limit):
+            for fields in _strength_profiles(grid, limit, step):
                 profile = Profile(red_flag="none", training_status=status, **fields)
                 head, _, strengthen, integrate, rules = build(profile, days_per_week)
-                plan[plan_key(profile, days_per_week)] = [head, strengthen, integrate]
+                plan[plan_key(profile, days_per_week, course)] = [head, strengthen, integrate]
     default = Setup.model_fields["days_per_week"].default
     return {
         "refusal": refusal,
@@ -267,6 +260,7 @@ def web_spec(
             "options": day_options,
             "default": default if default in day_options else day_options[0],
         },
-        "gap_step": GAP_STEP,
+        "gap_step": step,
+        "gap_limit": limit,
         "text": TEXT,
     }

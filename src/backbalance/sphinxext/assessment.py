@@ -7,7 +7,8 @@ Usage in a MyST page::
     ```
 
 With ``:programme:`` the page also gives the reader their own programme after the results,
-built at build time (:func:`backbalance.programme.web.web_spec`, about two minutes).
+built at build time (:func:`backbalance.programme.web.web_spec`), kept in a cache keyed on
+the data and the code (:func:`backbalance.sphinxext.programmes.cached_web_spec`).
 
 The directive reads ``data/assessment/`` and puts an
 :class:`~backbalance.sphinxext.nodes.AssessmentNode` in the page; the form itself is written
@@ -20,6 +21,7 @@ written (:class:`ResolveChapterLinks`), for the builder that writes it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -28,10 +30,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from backbalance.assessment.data import assessment_files, load_assessment
-from backbalance.programme.web import web_spec
 
 from .directives import DataDirective
 from .nodes import AssessmentNode
+from .programmes import cached_web_spec
 
 WHAT = "self-assessment"
 
@@ -62,7 +64,8 @@ class AssessmentDirective(DataDirective):
         if "programme" in self.options:
             for name in ("plan_templates.yml", "exercises.csv", "model_parameters.yml"):
                 self.depend(name)
-            programme = self.read(WHAT, lambda: web_spec(self.course()))
+            build_dir = Path(self.env.app.outdir).parent
+            programme = self.read(WHAT, lambda: cached_web_spec(self.course(), build_dir))
         return [AssessmentNode.make(data=data, chapters=chapters, programme=programme)]
 
 

@@ -157,10 +157,21 @@ class _TablesNode(BlockNode):
 
 
 class ProgrammeNode(_TablesNode):
-    """``programme``: a programme or its refusal; ``heading_level`` of its phase headings."""
+    """``programme``: a programme or its refusal; ``heading_level`` of its phase headings;
+    ``scale``: the evidence scale whose labels its exercises show."""
 
     def tables(self) -> str:
-        return programme_view.programme_html(self["programme"], heading_level=self["heading_level"])
+        return programme_view.programme_html(
+            self["programme"], self["scale"], heading_level=self["heading_level"]
+        )
+
+
+class TrafficLightNode(_TablesNode):
+    """``rule``: the traffic-light rule for pain (``plan_templates.yml``); ``scale``: the
+    evidence scale (its cut-offs are a course choice)."""
+
+    def tables(self) -> str:
+        return programme_view.traffic_light_html(self["rule"], self["scale"])
 
 
 class HabitChecklistsNode(_TablesNode):
@@ -247,6 +258,7 @@ BLOCK_NODES: tuple[type[BlockNode], ...] = (
     QuizNode,
     LessonPlanNode,
     ProgrammeNode,
+    TrafficLightNode,
     HabitChecklistsNode,
     AssessmentNode,
     PlotlyFigureNode,

@@ -18,11 +18,14 @@
 
   function word(value) { return value === null || value === undefined ? "null" : String(value); }
 
-  /* The gap part of the key: none, beyond (the profile says so) or the gap on the grid. */
+  /* The gap part of the key: none, beyond (the profile says so) or the gap the programme is
+     planned from, as backbalance.programme.dose.planned_gap gives it: rounded half up to a
+     multiple of gap_step, never past gap_limit. */
   function gapWord(profile, spec) {
     if (profile.gap_percent === null || profile.gap_percent === undefined) return "none";
     if (profile.beyond_gap_limit) return "beyond";
-    return String(Math.round(profile.gap_percent / spec.gap_step) * spec.gap_step);
+    var step = spec.gap_step;
+    return String(Math.min(Math.floor(profile.gap_percent / step + 0.5) * step, spec.gap_limit));
   }
 
   function planKey(profile, days, spec) {
