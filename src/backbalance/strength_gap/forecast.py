@@ -496,13 +496,14 @@ def profile_forecast(
         own targets; they never feed the strength model).
     """
     from backbalance.programme.build import Setup
-    from backbalance.programme.dose import choose_dose
+    from backbalance.programme.dose import choose_dose, planned_profile
 
     words = course.forecast_wording
     reason = no_forecast_reason(profile, words)
     if reason is not None:
         raise NoStrengthForecast(reason)
     params, template = course.parameters, course.programme_template
+    profile = planned_profile(profile, template, params)  # the gap the programme plans from
     if strong_sets is None or weak_extra_sets is None:
         sessions = len(template.schedule.value[Setup().days_per_week])
         dose = choose_dose(profile, sessions, template, params, draws=200, seed=seed)
