@@ -1,0 +1,51 @@
+"""On a 390 px phone every exercise drawing is laid out so that its smallest label is at least
+12 px, as Chromium computes it (the fast test tests/unit/test_exercise_figures.py reads the
+same numbers from the files)."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+import pytest
+
+PHONE = {"width": 390, "height": 844}
+SMALLEST_LABEL_PX = 12
+# Rendered text size of every label of an inline SVG: computed font size x drawn width / viewBox width.
+LABEL_SIZES = """() => {
+  const svg = document.querySelector('svg');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const own = el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  return [...svg.querySelectorAll('text, tspan')].filter(own).map(el => ({
+    label: el.textContent.trim(),
+    px: parseFloat(getComputedStyle(el).fontSize) * scale,
+  }));
+}"""
+
+
+@pytest.mark.browser
+def test_exercise_figure_labels_on_a_phone(browser, site_url, course, root):
+    context = browser.new_context(viewport=PHONE)
+    page, sandbox = context.new_page(), context.new_page()
+    too_small, missing = [], []
+    for phase in sorted({exercise.phase for exercise in course.exercises}):
+        exercises = {e.id for e in course.exercises if e.phase == phase}
+        (chapter,) = (root / "book").glob(f"phase*-{phase}.md")
+        page.goto(f"{site_url}/book/{chapter.stem}.html", wait_until="networkidle")
+        shown = {}
+        for image in page.locator("figure img").all():
+            name = PurePosixPath(image.get_attribute("src")).stem
+            if name in exercises:
+                shown[name] = (image.get_attribute("src"), image.bounding_box()["width"])
+        missing += sorted(exercises - set(shown))
+        for name, (src, width) in shown.items():
+            svg = context.request.get(f"{site_url}/book/{src}").text()
+            sandbox.set_content(f'<div style="width:{width}px">{svg}</div>')
+            sandbox.eval_on_selector("svg", "svg => { svg.style.width = '100%'; }")
+            too_small += [
+                f"{name}: {label['label']!r} is {label['px']:.1f} px"
+                for label in sandbox.evaluate(LABEL_SIZES)
+                if label["px"] < SMALLEST_LABEL_PX
+            ]
+    context.close()
+    assert missing == [], f"exercises without a drawing on their chapter page: {missing}"
+    assert too_small == [], too_small
