@@ -1,5 +1,5 @@
 """Every exercise in data/exercises.csv has its own drawing at the top of a card in its phase's
-chapter, and the drawing's labels are at least 12 px on a 390 px phone."""
+chapter, and every drawing a chapter shows has labels at least 12 px on a 390 px phone."""
 
 from __future__ import annotations
 
@@ -82,7 +82,8 @@ def matches(selector: str, element: ET.Element) -> bool:
 def font_sizes(svg: ET.Element) -> list[float]:
     """The font size in user units of every <text> and <tspan> that holds text: its own
     style attribute, else its font-size attribute, else the last matching stylesheet rule,
-    else its parent's (CSS cascade without specificity, enough for these drawings)."""
+    else its parent's, a <g> included (CSS cascade without specificity, enough for these
+    drawings)."""
     rules = css_rules(svg)
     sizes = []
 
@@ -100,14 +101,11 @@ def font_sizes(svg: ET.Element) -> list[float]:
 
     def walk(element: ET.Element, inherited: float | None) -> None:
         for child in element:
-            if child.tag in (f"{SVG}text", f"{SVG}tspan"):
-                size = size_of(child, inherited)
-                if (child.text or "").strip():
-                    assert size is not None, f"a label without a font size: {child.text!r}"
-                    sizes.append(size)
-                walk(child, size)
-            else:
-                walk(child, inherited)
+            size = size_of(child, inherited)
+            if child.tag in (f"{SVG}text", f"{SVG}tspan") and (child.text or "").strip():
+                assert size is not None, f"a label without a font size: {child.text!r}"
+                sizes.append(size)
+            walk(child, size)
 
     walk(svg, None)
     return sizes
@@ -136,27 +134,65 @@ def test_exercise_has_a_figure_on_a_card_of_its_chapter(exercise):
     assert "width" in block.options, f"{src} in {where} has no :width:"
 
 
+def assert_legible_on_a_phone(chapter: Path, block: FigureBlock) -> None:
+    """The drawing has a <title>, and its smallest label, scaled from the viewBox to the
+    width the figure gets on a 390 px phone, is at least SMALLEST_LABEL_PX."""
+    svg = ET.parse(chapter.parent / block.src).getroot()
+    title = svg.find(f"{SVG}title")
+    assert title is not None and (title.text or "").strip(), f"{block.src} has no <title>"
+    view_box_width = float(svg.get("viewBox").split()[2])
+    rendered = phone_width(block.options.get("width", "100%"))
+    smallest = min(font_sizes(svg)) * rendered / view_box_width
+    assert smallest >= SMALLEST_LABEL_PX, (
+        f"{block.src} in {chapter.relative_to(ROOT)}: its smallest label is {smallest:.1f} px "
+        f"on a 390 px phone; make the text larger, the viewBox narrower or the :width: larger"
+    )
+
+
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
 def test_exercise_figure_labels_are_legible_on_a_phone(exercise):
     chapter = chapter_of(exercise.phase)
-    src = f"figures/{exercise.id}.svg"
-    svg = ET.parse(chapter.parent / src).getroot()
-    title = svg.find(f"{SVG}title")
-    assert title is not None and (title.text or "").strip(), f"{src} has no <title>"
-    view_box_width = float(svg.get("viewBox").split()[2])
-    rendered = phone_width(figure_blocks(chapter)[src].options["width"])
-    smallest = min(font_sizes(svg)) * rendered / view_box_width
-    assert smallest >= SMALLEST_LABEL_PX, (
-        f"{src}: its smallest label is {smallest:.1f} px on a 390 px phone; make the text "
-        f"larger, the viewBox narrower or the :width: larger"
-    )
+    assert_legible_on_a_phone(chapter, figure_blocks(chapter)[f"figures/{exercise.id}.svg"])
+
+
+CHAPTER_DRAWINGS = [
+    (chapter, block)
+    for chapter in sorted((ROOT / "book").glob("*.md"))
+    for block in figure_blocks(chapter).values()
+    if block.src.startswith("figures/") and block.src.endswith(".svg")
+]
+
+
+def test_the_chapters_use_drawings():
+    """The list below is read from the chapters; an empty one would check nothing."""
+    used = {block.src for _, block in CHAPTER_DRAWINGS}
+    assert used >= {f"figures/{exercise.id}.svg" for exercise in EXERCISES}
+    assert len(used) > len(EXERCISES), "no figure outside the exercise cards was found"
+
+
+@pytest.mark.parametrize(
+    ("chapter", "block"),
+    CHAPTER_DRAWINGS,
+    ids=[f"{chapter.stem}:{block.src}" for chapter, block in CHAPTER_DRAWINGS],
+)
+def test_every_chapter_drawing_is_legible_on_a_phone(chapter, block):
+    """Issue 12: every drawing a chapter shows, not only the exercise cards' ones."""
+    assert block.options.get("alt"), f"{block.src} in {chapter.name} has no :alt: text"
+    assert block.caption, f"{block.src} in {chapter.name} has no caption"
+    assert_legible_on_a_phone(chapter, block)
 
 
 def test_font_sizes_follow_the_cascade():
-    """The size reader itself, on a small drawing: class rule, inline style, inheritance."""
+    """The size reader itself, on a small drawing: class rule, inline style, inheritance
+    from a text and from a group."""
     svg = ET.fromstring(
         '<svg xmlns="http://www.w3.org/2000/svg"><style>text { font-size: 10px } .big { font-size: 20px }'
         '</style><text>a</text><text class="big">b<tspan>c</tspan></text>'
-        '<text style="font-size:7px">d</text></svg>'
+        '<text style="font-size:7px">d</text><g class="big"><text>e</text></g></svg>'
     )
-    assert font_sizes(svg) == [10, 20, 20, 7]
+    assert font_sizes(svg) == [10, 20, 20, 7, 10]
+    grouped = ET.fromstring(
+        '<svg xmlns="http://www.w3.org/2000/svg"><style>.tick { font-size: 14px }</style>'
+        '<g class="tick"><g><text>a</text></g></g><g font-size="9"><text>b</text></g></svg>'
+    )
+    assert font_sizes(grouped) == [14, 9]
