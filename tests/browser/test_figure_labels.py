@@ -1,5 +1,5 @@
-"""On a 390 px phone every exercise drawing is laid out so that its smallest label is at least
-12 px, as Chromium computes it (the fast test tests/unit/test_exercise_figures.py reads the
+"""On a 390 px phone every drawing a chapter shows (the exercise cards' and the others) is laid
+out so that its smallest label is at least 12 px, as Chromium computes it (the fast test tests/unit/test_exercise_figures.py reads the
 same numbers from the files)."""
 
 from __future__ import annotations
@@ -23,29 +23,34 @@ LABEL_SIZES = """() => {
 
 
 @pytest.mark.browser
-def test_exercise_figure_labels_on_a_phone(browser, site_url, course, root):
+def test_figure_labels_on_a_phone(browser, site_url, course, root):
     context = browser.new_context(viewport=PHONE)
     page, sandbox = context.new_page(), context.new_page()
-    too_small, missing = [], []
-    for phase in sorted({exercise.phase for exercise in course.exercises}):
-        exercises = {e.id for e in course.exercises if e.phase == phase}
-        (chapter,) = (root / "book").glob(f"phase*-{phase}.md")
+    too_small, shown = [], set()
+    chapters = [
+        chapter
+        for chapter in sorted((root / "book").glob("*.md"))
+        if "```{figure} figures/" in chapter.read_text(encoding="utf-8")
+    ]
+    for chapter in chapters:
         page.goto(f"{site_url}/book/{chapter.stem}.html", wait_until="networkidle")
-        shown = {}
         for image in page.locator("figure img").all():
-            name = PurePosixPath(image.get_attribute("src")).stem
-            if name in exercises:
-                shown[name] = (image.get_attribute("src"), image.bounding_box()["width"])
-        missing += sorted(exercises - set(shown))
-        for name, (src, width) in shown.items():
+            src = image.get_attribute("src")
+            if not src.endswith(".svg"):
+                continue
+            name = PurePosixPath(src).stem
+            shown.add(name)
             svg = context.request.get(f"{site_url}/book/{src}").text()
-            sandbox.set_content(f'<div style="width:{width}px">{svg}</div>')
+            sandbox.set_content(f'<div style="width:{image.bounding_box()["width"]}px">{svg}</div>')
             sandbox.eval_on_selector("svg", "svg => { svg.style.width = '100%'; }")
             too_small += [
-                f"{name}: {label['label']!r} is {label['px']:.1f} px"
+                f"{chapter.stem}, {name}: {label['label']!r} is {label['px']:.1f} px"
                 for label in sandbox.evaluate(LABEL_SIZES)
                 if label["px"] < SMALLEST_LABEL_PX
             ]
     context.close()
+    exercises = {exercise.id for exercise in course.exercises}
+    missing = sorted(exercises - shown)
     assert missing == [], f"exercises without a drawing on their chapter page: {missing}"
+    assert shown > exercises, "no drawing outside the exercise cards was checked"
     assert too_small == [], too_small
