@@ -51,6 +51,8 @@ import pandas as pd
 from numpy.typing import NDArray
 
 if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
     from backbalance.assessment.profile import Profile
     from backbalance.course import Course
 
@@ -209,6 +211,25 @@ class Forecast:
         table["personalised"] = self.personalised
         table.attrs["weeks"] = self.posterior.plan.weeks + self.start_week
         return table
+
+    def reader_table(self) -> Styler:
+        """:meth:`weeks_table` as a reader sees it: headings in words, ``90%``, whole weeks.
+
+        The headings and the text of a missing week are ``forecast.table`` of
+        ``data/forecast.yml``; every cell is escaped as HTML.
+        """
+        heads = self.words().forecast.table
+        table = self.weeks_table()
+        shown = pd.DataFrame(
+            {
+                heads.target: [f"{target:g}%" for target in table["target"]],
+                heads.fast: table["week_p10"],
+                heads.typical: table["week_p50"],
+                heads.slow: table["week_p90"],
+                heads.prior_typical: table["prior_p50"],
+            }
+        )
+        return shown.style.format(escape="html", na_rep=heads.missing).hide(axis="index")
 
 
 def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:

@@ -99,6 +99,17 @@ class Rough(Sourced):
     text: Text
 
 
+class Table(Frozen):
+    """Column headings of the weeks-to-target table a reader sees."""
+
+    target: Text
+    fast: Text
+    typical: Text
+    slow: Text
+    prior_typical: Text
+    missing: Text
+
+
 class ForecastWords(Frozen):
     """``forecast:``: what :meth:`backbalance.strength_gap.forecast.Forecast.message` says."""
 
@@ -109,6 +120,7 @@ class ForecastWords(Frozen):
     start_only: Text
     likely: Likely
     rough: Rough
+    table: Table
     red_flag: Text
     no_strength_test: Text
 
