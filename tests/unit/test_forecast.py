@@ -36,7 +36,19 @@ PARAMS = COURSE.parameters
 SEM = COURSE.assessment.strength.test_error.sem_percent
 WORDS = load_forecast_wording(DATA / FILE)
 PLAN = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=3, weeks=52)
-FAST = [(0, 80, 100), (4, 92, 108), (8, 100, 114)]
+
+
+def _fast_log() -> list[tuple[int, float, float]]:
+    """Both sides at the prior's fast edge (P90 strength) at weeks 4 and 8: a learner who
+    responds faster than the typical person, whatever the model's calibration."""
+    table = forecast(PLAN, PARAMS, None, test_sem_percent=SEM, draws=DRAWS).prior.table
+    side = table.set_index(["week", "side"])["strength_p90"]
+    return [(0, 80, 100)] + [
+        (week, round(side[week, "left"], 1), round(side[week, "right"], 1)) for week in (4, 8)
+    ]
+
+
+FAST = _fast_log()
 """Both sides gain fast: a learner who responds faster than the typical person."""
 
 
