@@ -13,7 +13,8 @@ from backbalance.strength_gap import app as app_module
 from backbalance.strength_gap.app import StrengthGapApp, summary_text
 from backbalance.strength_gap.charts import strength_traces
 from backbalance.strength_gap.forecast import forecast
-from backbalance.strength_gap.model import GapBeyondLimit
+from backbalance.strength_gap.model import GapBeyondLimit, Scenario
+from backbalance.tracker.data import parse_progress
 
 DRAWS = 60
 MOVES = 40
@@ -23,10 +24,21 @@ def fresh(app: StrengthGapApp, course) -> tuple[list[dict], str]:
     """The trace data and summary line of a forecast made from scratch (no app, no cache,
     the people drawn anew with the app's seed) for the app's current control values."""
     value = {name: control.value for name, control in app.controls.items()}
+    plan = Scenario(
+        gap_percent=value["gap"],
+        strong_sets=value["strong_sets"],
+        weak_extra_sets=value["weak_extra_sets"],
+        weeks=value["weeks"],
+        status=value["status"],
+        detraining=value["detraining"],
+        cause=value["cause"],
+        adherence=value["adherence"],
+    )
+    log = parse_progress("week,left,right\n" + value["log"]).rows if value["log"] else None
     result = forecast(
-        app.scenario(),
+        plan,
         app.params.with_cross_education(value["cross_education"]),
-        app.log_rows(),
+        log,
         test_sem_percent=course.assessment.strength.test_error.sem_percent,
         draws=app.draws,
         seed=app.seed,

@@ -80,6 +80,13 @@ class View:
     summary: str
 
 
+def _frozen(values: list[float]) -> np.ndarray:
+    """``values`` as a read-only float array (a cached view is shared, never changed)."""
+    array = np.array(values, dtype=float)
+    array.flags.writeable = False
+    return array
+
+
 def summary_text(result: Forecast) -> str:
     """The summary line: what the log says, and when the weaker side reaches each target.
 
@@ -273,8 +280,7 @@ class StrengthGapApp(widgets.VBox):
     def _remember(self, settings: Settings, result: Forecast) -> View:
         """The view of ``result``, kept in the cache as that of ``settings``."""
         traces = tuple(
-            (np.asarray(data["x"], dtype=float), np.asarray(data["y"], dtype=float))
-            for data in strength_traces(result.posterior)
+            (_frozen(data["x"]), _frozen(data["y"])) for data in strength_traces(result.posterior)
         )
         made = View(traces, str(live(summary_text(result))))
         with self._lock:
