@@ -4,12 +4,17 @@ Printed by `make bench`; nothing is asserted. Target: median <= 50 ms from the k
 the "extra weak-side sets" slider to the first `plotly_afterplot` of the chart that shows
 the new data (the weak side's typical-person line has changed), both taken with the page's
 own clock, over 20 moves. The path includes the kernel round trip (slider value to Python,
-new trace data back) and Plotly's redraw. For comparison, the same update is timed in this
-process without a browser (the Python part of the path).
+new trace data back) and Plotly's redraw. For comparison, the app's update is timed in this
+process without a browser (the Python part of the path), wall clock and CPU time of the
+calling thread: for the same moves with the same pause (the app's cache and its background
+precompute at work, as a learner stepping a slider meets them), and for settings never seen
+before with the precompute off (every update simulates). The machine's load average is
+printed at the start and the end: on a shared machine, compare runs made in the same minute.
 
 The bench starts JupyterLab on 127.0.0.1 over a temporary copy of the course (see
 ``tests/browser/lab_server.py``) and the system Chromium through playwright, and stops both
-(and the notebook's kernel, which the server shuts down) however it ends.
+however it ends; the server shuts the notebook's kernel down, and any process still running
+from the server's temporary folder afterwards is stopped by its id and reported.
 
 Run from the repository root::
 
@@ -18,6 +23,8 @@ Run from the repository root::
 
 from __future__ import annotations
 
+import os
+import signal
 import statistics
 import sys
 import time
@@ -76,20 +83,53 @@ def measure(page: object) -> list[float]:
     return latencies
 
 
-def python_update_ms() -> list[float]:
-    """The app's own update (model, trace data, summary) for the same moves, in this process."""
+def timed(set_value: object) -> tuple[float, float]:
+    """Wall and CPU (this thread) ms of one call of ``set_value``."""
+    wall, cpu = time.perf_counter(), time.thread_time()
+    set_value()
+    return (time.perf_counter() - wall) * 1e3, (time.thread_time() - cpu) * 1e3
+
+
+def python_update_ms() -> dict[str, list[tuple[float, float]]]:
+    """The app's own update (model, trace data, summary) in this process: wall and CPU ms."""
     from backbalance.course import Course
     from backbalance.strength_gap.app import StrengthGapApp
 
-    app = StrengthGapApp(Course.find(ROOT).parameters)
+    params = Course.find(ROOT).parameters
+    app = StrengthGapApp(params)
     slider = app.controls["weak_extra_sets"]
     steps = [1] * (MOVES // 2) + [-1] * (MOVES - MOVES // 2)
-    times = []
+    used = []
     for step in steps:
-        start = time.perf_counter()
-        slider.value += step
-        times.append((time.perf_counter() - start) * 1e3)
-    return times
+        used.append(timed(lambda step=step: setattr(slider, "value", slider.value + step)))
+        time.sleep(SETTLE_MS / 1e3)
+    cold = StrengthGapApp(params, precompute=False)
+    gap = cold.controls["gap"]
+    new = [
+        timed(lambda value=value: setattr(gap, "value", value))
+        for value in range(int(gap.value) + 1, int(gap.value) + 1 + MOVES)
+    ]
+    app.wait_for_background()
+    return {
+        f"the same moves, {SETTLE_MS} ms apart (cache and precompute at work)": used,
+        "a setting never seen before (the gap slider, precompute off)": new,
+    }
+
+
+def stop_leftovers(folder: Path) -> list[int]:
+    """Stop (SIGKILL, by id) any process whose command line names ``folder``; their ids."""
+    stopped = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if str(folder) in command:
+            os.kill(int(entry.name), signal.SIGKILL)
+            stopped.append(int(entry.name))
+    return stopped
 
 
 def summary(label: str, values: list[float], target: float | None = None) -> None:
@@ -105,19 +145,35 @@ def summary(label: str, values: list[float], target: float | None = None) -> Non
     )
 
 
+def load() -> str:
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    with running_jupyterlab() as lab, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            with notebook_page(browser, lab, NOTEBOOK, PLOT) as page:
-                latencies = measure(page)
-        finally:
-            browser.close()
     print(f"Strength-gap app in JupyterLab, bias slider moved {MOVES} times by keyboard")
+    print(f"  at the start: {load()} (1, 5, 15 min; {os.cpu_count()} CPUs)")
+    folder = None
+    try:
+        with running_jupyterlab() as lab, sync_playwright() as playwright:
+            folder = lab.root_dir.parent
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                with notebook_page(browser, lab, NOTEBOOK, PLOT) as page:
+                    latencies = measure(page)
+            finally:
+                browser.close()
+    finally:
+        leftovers = stop_leftovers(folder) if folder is not None else []
+        if leftovers:
+            print(f"  stopped processes the server left running: {leftovers}")
     summary("key press -> chart redrawn with the new data", latencies, TARGET_MS)
-    summary("the same update in Python alone (this process, no browser)", python_update_ms())
+    print("The app's update in Python alone (this process, no browser):")
+    for label, times in python_update_ms().items():
+        summary(f"{label}, wall", [wall for wall, _ in times])
+        summary(f"{label}, CPU", [cpu for _, cpu in times])
+    print(f"  at the end: {load()}")
 
 
 if __name__ == "__main__":

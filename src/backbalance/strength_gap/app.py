@@ -4,9 +4,19 @@ The app only wires controls to :func:`backbalance.strength_gap.forecast.forecast
 model's forecast, personalised when the learner types re-test results into the log box)
 and to the trace data of
 :func:`backbalance.strength_gap.charts.strength_chart`. On every change it updates the traces of one
-``go.FigureWidget`` in place (inside ``batch_update``), so the chart is never rebuilt or
-re-displayed. It needs a running kernel; the static book shows the kernel-free range
-sliders of :func:`backbalance.strength_gap.charts.stepped_strength_chart` instead.
+``go.FigureWidget`` in place (inside one ``batch_update``, and only the arrays that changed),
+so the chart is never rebuilt or re-displayed. It needs a running kernel; the static book
+shows the kernel-free range sliders of
+:func:`backbalance.strength_gap.charts.stepped_strength_chart` instead.
+
+The slider path is kept fast (issue 11: slider to chart within 50 ms) in two ways that never
+change what is shown. What the chart and the summary show for a set of control values is
+kept in a small least-recently-used cache keyed by all the values (the people are drawn
+once, with the same seed, so a setting always gives the same picture). After a slider
+move is drawn, a background thread works out the settings one step either side of it, so
+the next key press or small drag finds them ready. That thread only fills the cache: the
+chart and the summary are set only by :meth:`StrengthGapApp.update`, from the controls'
+values at that moment, so a precomputed result can never be shown for other values.
 
 Examples
 --------
@@ -22,9 +32,14 @@ True
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -46,6 +61,30 @@ CAUSE_LABELS = {
     "disuse": "Disuse or an old injury",
     "handedness": "Handedness (dominant side)",
 }
+
+
+CACHE_SIZE = 128
+"""Settings whose chart and summary the app keeps (each entry is a few kilobytes)."""
+
+Settings = tuple[tuple[str, object], ...]
+"""Every control's ``(name, value)``, in the order of ``StrengthGapApp.controls``."""
+
+
+@dataclass(frozen=True)
+class View:
+    """What the app shows for one set of control values: the chart's trace data, as
+    ``(x, y)`` float arrays in the order of
+    :func:`~backbalance.strength_gap.charts.strength_traces`, and the summary line's HTML."""
+
+    traces: tuple[tuple[np.ndarray, np.ndarray], ...]
+    summary: str
+
+
+def _frozen(values: list[float]) -> np.ndarray:
+    """``values`` as a read-only float array (a cached view is shared, never changed)."""
+    array = np.array(values, dtype=float)
+    array.flags.writeable = False
+    return array
 
 
 def summary_text(result: Forecast) -> str:
@@ -82,6 +121,9 @@ class StrengthGapApp(widgets.VBox):
         Simulated people per update (fewer is faster); the default matches the book's tables.
     seed
         Seed for the simulated people, the same on every update.
+    precompute
+        After each slider move is drawn, work out the settings one step either side of it
+        in a background thread (see the module's notes); off, only the cache is used.
 
     Attributes
     ----------
@@ -96,10 +138,24 @@ class StrengthGapApp(widgets.VBox):
     """
 
     def __init__(
-        self, params: ModelParameters | None = None, *, draws: int = 1000, seed: int = 0
+        self,
+        params: ModelParameters | None = None,
+        *,
+        draws: int = 1000,
+        seed: int = 0,
+        precompute: bool = True,
     ) -> None:
         params = params if params is not None else Course.find().parameters
         self.params, self.draws, self.seed = params, draws, seed
+        self._views: OrderedDict[Settings, View] = OrderedDict()
+        self._lock = threading.Lock()
+        self._moves = 0
+        """Counts the updates; a background job queued before the latest one is skipped."""
+        self._worker = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="bb-strength-gap")
+            if precompute
+            else None
+        )
         self.test_sem = Course.find().assessment.strength.test_error.sem_percent
         self._people = {cause: draw_people(params, draws, seed, cause=cause) for cause in CAUSES}
         low, high = params.cross_education.range
@@ -154,19 +210,22 @@ class StrengthGapApp(widgets.VBox):
         }
         self.controls["weak_extra_sets"].add_class("bb-weak-extra")
         result = self.forecast()
+        first = self._remember(self.settings(), result)
         self.figure = go.FigureWidget(strength_chart(result.posterior, title=CHART_TITLE))
-        self.summary = widgets.HTML(
-            str(live(summary_text(result))), layout=widgets.Layout(margin="0.5em 0")
-        )
+        self.summary = widgets.HTML(first.summary, layout=widgets.Layout(margin="0.5em 0"))
         self.summary.add_class("bb-summary")
         for control in self.controls.values():
             control.observe(self.update, names="value")
         super().__init__([*self.controls.values(), self.summary, self.figure])
         self.add_class("bb-strength-gap-app")
 
-    def scenario(self) -> Scenario:
-        """The plan the sliders currently describe."""
-        value = {name: control.value for name, control in self.controls.items()}
+    def settings(self) -> Settings:
+        """Every control's current ``(name, value)``: the key of what the app shows."""
+        return tuple((name, control.value) for name, control in self.controls.items())
+
+    def scenario(self, settings: Settings | None = None) -> Scenario:
+        """The plan the sliders describe (by default their current values)."""
+        value = dict(settings if settings is not None else self.settings())
         return Scenario(
             gap_percent=value["gap"],
             strong_sets=value["strong_sets"],
@@ -178,9 +237,10 @@ class StrengthGapApp(widgets.VBox):
             adherence=value["adherence"],
         )
 
-    def log_rows(self) -> pd.DataFrame | None:
-        """The usable rows of the log box (the tracker's reader), or None when empty."""
-        text = self.controls["log"].value
+    def log_rows(self, text: str | None = None) -> pd.DataFrame | None:
+        """The usable rows of the log box, or of ``text`` (the tracker's reader), or None
+        when empty."""
+        text = text if text is not None else self.controls["log"].value
         if not text.strip():
             return None
         if not text.lstrip()[:1].isalpha():
@@ -188,23 +248,82 @@ class StrengthGapApp(widgets.VBox):
         rows = parse_progress(text).rows
         return rows if not rows.empty else None
 
-    def forecast(self) -> Forecast:
-        """The forecast for the current settings and log."""
-        params = self.params.with_cross_education(self.controls["cross_education"].value)
-        scenario = self.scenario()
+    def forecast(self, settings: Settings | None = None) -> Forecast:
+        """The forecast for the current settings and log (or for ``settings``)."""
+        settings = settings if settings is not None else self.settings()
+        value = dict(settings)
+        params = self.params.with_cross_education(value["cross_education"])
+        scenario = self.scenario(settings)
         people = with_cross_education(
             self._people[scenario.cause], params.cross_education.value, self.params
         )
         return forecast(
-            scenario, params, self.log_rows(), test_sem_percent=self.test_sem, people=people
+            scenario,
+            params,
+            self.log_rows(value["log"]),
+            test_sem_percent=self.test_sem,
+            people=people,
         )
+
+    def view(self, settings: Settings) -> View:
+        """What the chart and the summary show for ``settings``, from the cache when there.
+
+        Raises the forecast's :class:`GapBeyondLimit` or :class:`LogError` (not cached).
+        """
+        with self._lock:
+            cached = self._views.get(settings)
+            if cached is not None:
+                self._views.move_to_end(settings)
+                return cached
+        return self._remember(settings, self.forecast(settings))
+
+    def _remember(self, settings: Settings, result: Forecast) -> View:
+        """The view of ``result``, kept in the cache as that of ``settings``."""
+        traces = tuple(
+            (_frozen(data["x"]), _frozen(data["y"])) for data in strength_traces(result.posterior)
+        )
+        made = View(traces, str(live(summary_text(result))))
+        with self._lock:
+            self._views[settings] = made
+            while len(self._views) > CACHE_SIZE:
+                self._views.popitem(last=False)
+        return made
+
+    def neighbours(self, name: str, settings: Settings) -> list[Settings]:
+        """``settings`` with the slider ``name`` one step down and one step up (within its
+        range); none for a control that is not a number slider."""
+        control = self.controls[name]
+        if not isinstance(control, widgets.FloatSlider | widgets.IntSlider):
+            return []
+        value = dict(settings)
+        near = [value[name] - control.step, value[name] + control.step]
+        return [
+            tuple((key, step if key == name else old) for key, old in settings)
+            for step in near
+            if control.min <= step <= control.max
+        ]
+
+    def _warm(self, settings: Settings, move: int) -> None:
+        """Background job: put ``settings`` in the cache unless a newer move came since."""
+        if move != self._moves:
+            return
+        try:
+            self.view(settings)
+        except (GapBeyondLimit, LogError):
+            return  # the foreground shows the message if the learner goes there
+
+    def wait_for_background(self) -> None:
+        """Return once the background jobs queued so far are done (the tests and the bench)."""
+        if self._worker is not None:
+            self._worker.submit(lambda: None).result()
 
     def simulation(self) -> Simulation:
         """The current settings' (personalised) simulation."""
         return self.forecast().posterior
 
     def update(self, change: object = None) -> None:
-        """Re-simulate and update the chart's trace data and the summary line in place.
+        """Show the current settings: the chart's changed trace data and the summary line,
+        updated in place from :meth:`view`; then queue the moved slider's neighbours.
 
         A value that is not a number (NaN set from code; the sliders cannot send one), a gap
         beyond the course's limit or an unusable log gets a message in the summary line and
@@ -218,14 +337,26 @@ class StrengthGapApp(widgets.VBox):
         if bad:
             self.summary.value = str(live(f"{bad[0]} is not a number: move its slider."))
             return
+        self._moves += 1
+        settings = self.settings()
         try:
-            result = self.forecast()
+            shown = self.view(settings)
         except (GapBeyondLimit, LogError) as err:
             self.summary.value = str(live(str(err)))
             return
         with self.figure.batch_update():
-            for trace, data in zip(
-                self.figure.data, strength_traces(result.posterior), strict=True
-            ):
-                trace.x, trace.y = data["x"], data["y"]
-        self.summary.value = str(live(summary_text(result)))
+            for trace, (x, y) in zip(self.figure.data, shown.traces, strict=True):
+                if not np.array_equal(trace.x, x):
+                    trace.x = x
+                if not np.array_equal(trace.y, y):
+                    trace.y = y
+        self.summary.value = shown.summary
+        name = self._name_of(change)
+        if self._worker is not None and name is not None:
+            for near in self.neighbours(name, settings):
+                self._worker.submit(self._warm, near, self._moves)
+
+    def _name_of(self, change: object) -> str | None:
+        """The name of the control that sent ``change`` (a traitlets change), else None."""
+        owner = change.get("owner") if isinstance(change, dict) else None
+        return next((name for name, control in self.controls.items() if control is owner), None)

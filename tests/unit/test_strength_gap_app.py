@@ -1,0 +1,141 @@
+"""The JupyterLab strength-gap app shows, after every change, exactly what a fresh forecast
+for the controls' values gives, however fast it answers (cache, background precompute)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from numpy.testing import assert_allclose, assert_array_equal
+
+from backbalance.common.controls import live
+from backbalance.strength_gap import app as app_module
+from backbalance.strength_gap.app import StrengthGapApp, summary_text
+from backbalance.strength_gap.charts import strength_traces
+from backbalance.strength_gap.forecast import forecast
+from backbalance.strength_gap.model import GapBeyondLimit, Scenario
+from backbalance.tracker.data import parse_progress
+
+DRAWS = 60
+MOVES = 40
+
+
+def fresh(app: StrengthGapApp, course) -> tuple[list[dict], str]:
+    """The trace data and summary line of a forecast made from scratch (no app, no cache,
+    the people drawn anew with the app's seed) for the app's current control values."""
+    value = {name: control.value for name, control in app.controls.items()}
+    plan = Scenario(
+        gap_percent=value["gap"],
+        strong_sets=value["strong_sets"],
+        weak_extra_sets=value["weak_extra_sets"],
+        weeks=value["weeks"],
+        status=value["status"],
+        detraining=value["detraining"],
+        cause=value["cause"],
+        adherence=value["adherence"],
+    )
+    log = parse_progress("week,left,right\n" + value["log"]).rows if value["log"] else None
+    result = forecast(
+        plan,
+        app.params.with_cross_education(value["cross_education"]),
+        log,
+        test_sem_percent=course.assessment.strength.test_error.sem_percent,
+        draws=app.draws,
+        seed=app.seed,
+    )
+    return strength_traces(result.posterior), summary_text(result)
+
+
+def assert_shows(app: StrengthGapApp, course) -> None:
+    traces, summary = fresh(app, course)
+    for shown, expected in zip(app.figure.data, traces, strict=True):
+        for axis in ("x", "y"):  # equal up to rounding (the app re-uses its drawn people)
+            assert_allclose(shown[axis], expected[axis], rtol=1e-12, atol=1e-12)
+    assert app.summary.value == str(live(summary))
+
+
+def random_move(app: StrengthGapApp, rng: random.Random) -> None:
+    """Set one control from code: mostly a slider step either way, sometimes a jump."""
+    name = rng.choice(["gap", "strong_sets", "weak_extra_sets", "weeks", "cross_education"])
+    control = app.controls[name]
+    if rng.random() < 0.7:
+        target = control.value + rng.choice([-1, 1]) * control.step
+    else:
+        target = control.min + rng.randrange(5) * control.step
+    control.value = min(max(target, control.min), control.max)
+
+
+@pytest.mark.parametrize("precompute", [True, False])
+def test_the_chart_and_summary_always_match_the_controls(params, course, precompute):
+    """Driven by code through many settings (repeats included, so the cache answers some,
+    and the background thread runs meanwhile), the figure's data and the summary equal a
+    fresh forecast for the values at that moment, and still do once the thread is done."""
+    app = StrengthGapApp(params, draws=DRAWS, precompute=precompute)
+    rng = random.Random(11)
+    for move in range(MOVES):
+        random_move(app, rng)
+        if move % 10 == 9:
+            app.controls["status"].value = rng.choice(app.controls["status"].options)
+            app.controls["cause"].value = rng.choice(["unknown", "disuse", "handedness"])
+            app.controls["detraining"].value = not app.controls["detraining"].value
+        assert_shows(app, course)
+    app.controls["log"].value = "0,80,100\n4,88,104"
+    assert_shows(app, course)
+    app.wait_for_background()
+    assert_shows(app, course)
+
+
+def counted(app: StrengthGapApp, monkeypatch) -> list:
+    """The settings the app simulates from now on (foreground and background)."""
+    runs = []
+    real = app.forecast
+    monkeypatch.setattr(
+        app, "forecast", lambda settings=None: runs.append(settings) or real(settings)
+    )
+    return runs
+
+
+def test_a_setting_seen_before_is_not_simulated_again(params, monkeypatch):
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    runs = counted(app, monkeypatch)
+    sets = app.controls["weak_extra_sets"]
+    start = sets.value
+    sets.value = start + 1
+    sets.value = start
+    sets.value = start + 1
+    assert len(runs) == 1  # only start + 1, once; the start was drawn when the app opened
+
+
+def test_after_a_move_the_next_step_either_way_is_ready(params, monkeypatch):
+    """The background thread works out one slider step either side of the drawn setting."""
+    app = StrengthGapApp(params, draws=DRAWS)
+    sets = app.controls["weak_extra_sets"]
+    sets.value += 1
+    app.wait_for_background()
+    runs = counted(app, monkeypatch)
+    sets.value += 1
+    sets.value -= 2
+    assert runs == []
+
+
+def test_the_cache_keeps_only_recent_settings(params, monkeypatch):
+    monkeypatch.setattr(app_module, "CACHE_SIZE", 3)
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    for extra in range(6):
+        app.controls["weak_extra_sets"].value = extra
+    assert len(app._views) == 3
+    assert app.settings() in app._views
+
+
+def test_a_gap_beyond_the_limit_keeps_its_message_and_the_last_chart(params, course):
+    app = StrengthGapApp(params, draws=DRAWS)
+    app.controls["gap"].value = 10
+    before = [trace.y for trace in app.figure.data]
+    app.controls["log"].value = "0,30,100"
+    with pytest.raises(GapBeyondLimit):
+        app.forecast()
+    assert params.gap_limit.explain() in app.summary.value
+    for trace, old in zip(app.figure.data, before, strict=True):
+        assert_array_equal(trace.y, old)
+    app.controls["log"].value = ""
+    assert_shows(app, course)
