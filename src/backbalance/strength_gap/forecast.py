@@ -34,7 +34,7 @@ Examples
 >>> course = Course.find()
 >>> sem = course.assessment.strength.test_error.sem_percent
 >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52)
->>> log = retest_log([(0, 80, 100), (4, 90, 106), (8, 98, 110), (12, 104, 113)])
+>>> log = retest_log([(0, 80, 100), (4, 94, 112), (8, 106, 122), (12, 114, 128)])
 >>> fc = forecast(plan, course.parameters, log, test_sem_percent=sem, draws=500)
 >>> fc.personalised, fc.pace
 (True, 'faster')
