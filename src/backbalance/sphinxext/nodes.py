@@ -192,7 +192,9 @@ class AssessmentNode(BlockNode):
 
 
 class PlotlyFigureNode(BlockNode):
-    """``spec``: a plotly figure (data, layout, config, frames); ``element_id`` of its chart."""
+    """``spec``: a plotly figure (data, layout, config, frames) from
+    :func:`backbalance.common.charts.page_spec`; ``template``: the template it names, which
+    the page holds once (:mod:`backbalance.sphinxext.plotly_mime`); ``element_id`` of its chart."""
 
     js = ("plotly.min.js", "bb-plotly.js")
 
@@ -201,7 +203,7 @@ class PlotlyFigureNode(BlockNode):
 
     def html(self) -> str:
         spec = self["spec"]
-        keys = ("data", "layout", "config", "frames", "narrow", "wide", "themes")
+        keys = ("data", "layout", "config", "frames", "narrow", "wide", "themes", "template")
         payload = {key: spec[key] for key in keys if key in spec}
         return render(
             "plotly-figure.html.j2",
