@@ -31,6 +31,11 @@ a chart (the book promises that nothing leaves the browser), no logo, no selecti
 Only options that plotly.js 4 (the book's bundle and plotly.py's) knows: plotly.py warns, in
 the notebook's output, about any other (its ``showLink`` and ``showEditInChartStudio`` are gone)."""
 
+SHOWN_DIGITS = 6
+"""Significant digits of the numbers a page's chart carries: more than any chart shows (axis
+ticks, hover values rounded to at most two decimals), so the drawing is the same, in
+about half the bytes of Python's 17 digits."""
+
 UNUSED_SUBPLOTS = frozenset({"geo", "polar", "scene", "ternary", "mapbox", "map", "smith"})
 """Kinds of subplot that plotly's templates style and no course chart has (the book's
 cartesian plotly.js bundle cannot even draw them): left out of the page's templates."""
@@ -57,6 +62,10 @@ NARROW_CONFIG: dict[str, Any] = {"displayModeBar": False}
 """Phone config: no modebar (on a touch screen it would always cover the title)."""
 WIDE_CONFIG: dict[str, Any] = {"displayModeBar": "hover"}
 """What undoes :data:`NARROW_CONFIG` on a wider screen: the modebar while hovering."""
+
+DEFAULT_HEIGHT = 450
+"""plotly.js's height (px) of a chart whose layout names none: what the page keeps free for
+a chart until it is drawn, so that the text below does not jump."""
 
 TITLE_WIDTH = 40
 """Characters per title line: a title wraps so that it fits a 390 px phone."""
@@ -267,13 +276,30 @@ def page_templates(
     return {"light": light, "dark": trim_template(_dark_template(), kinds)}
 
 
+def shown_numbers(value: Any) -> Any:
+    """``value`` (a trace, a list...) with every float cut to :data:`SHOWN_DIGITS`
+    significant digits; integers, text and the rest unchanged.
+
+    >>> shown_numbers({"y": [75.85031851193853, 2, [0.000123456789]], "name": "a"})
+    {'y': [75.8503, 2, [0.000123457]], 'name': 'a'}
+    """
+    if isinstance(value, float):
+        return float(f"{value:.{SHOWN_DIGITS}g}")
+    if isinstance(value, list):
+        return [shown_numbers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: shown_numbers(item) for key, item in value.items()}
+    return value
+
+
 def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
     """The figure as the static book draws it (``static/bb-plotly.js``).
 
     Adds :data:`CHART_CONFIG`; ``narrow``/``wide``: the ``relayout`` and config of a phone
     (:data:`NARROW_MEDIA`) and what undoes it; ``themes``: per ``data-theme`` of the page
     (``dark``, ``light``), a ``relayout`` and per-trace ``restyle`` updates, so that dark
-    mode swaps colours that vanish on a dark page. The figure's own template is not in the
+    mode swaps colours that vanish on a dark page. The traces' numbers are cut to
+    :func:`shown_numbers`. The figure's own template is not in the
     spec: ``template`` names it (:func:`template_key`), and the page holds it once for all
     its charts with the dark template (:func:`page_templates`).
 
@@ -301,6 +327,8 @@ def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
     ]
     spec = {
         **figure,
+        "data": shown_numbers(data),
+        **({"frames": shown_numbers(figure["frames"])} if "frames" in figure else {}),
         "layout": layout,
         "config": {**figure.get("config", {}), **CHART_CONFIG},
         "narrow": {"media": NARROW_MEDIA, "layout": NARROW_LAYOUT, "config": NARROW_CONFIG},

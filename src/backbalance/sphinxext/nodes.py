@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from backbalance.assessment import render as assessment_view
+from backbalance.common.charts import DEFAULT_HEIGHT
 from backbalance.common.html import inert_json, render
 from backbalance.habits.render import checklists_html
 from backbalance.lessons import render as lesson_plan_view
@@ -209,6 +210,7 @@ class PlotlyFigureNode(BlockNode):
             "plotly-figure.html.j2",
             label=figure_label(spec),
             element_id=self["element_id"],
+            height=spec.get("layout", {}).get("height") or DEFAULT_HEIGHT,
             spec=inert_json(payload),
         )
 
