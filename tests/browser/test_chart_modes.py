@@ -13,7 +13,7 @@ PAGE = "notebooks/strength_gap.html"
 ALL_DRAWN = (
     "() => [...document.querySelectorAll('.bb-plotly')].every(h => h.dataset.drawn === 'true')"
 )
-PAPERS = "() => [...document.querySelectorAll('.bb-plotly .main-svg')].map(s => s.style.background)"
+PAPERS = "() => [...document.querySelectorAll('.bb-plotly .js-plotly-plot')].map(p => p.querySelector('.main-svg').style.background)"
 PHONE_LAYOUTS = f"""() => [...document.querySelectorAll('.bb-plotly .js-plotly-plot')]
   .map(p => p._fullLayout.font.size === {NARROW_LAYOUT["font.size"]}
     && (p._fullLayout.showlegend === false || p._fullLayout.legend.y < 0))"""
@@ -44,7 +44,9 @@ def test_a_dark_page_draws_dark_charts_and_light_again_when_switched(browser, si
     papers = page.evaluate(PAPERS)
     assert len(papers) >= 5 and set(papers) == {rgb(DARK_PAPER)}
     page.evaluate("document.documentElement.dataset.theme = 'light'")
-    page.wait_for_function(f"() => ({PAPERS})().every(b => b === 'rgb(255, 255, 255)')")
+    page.wait_for_function(
+        f"() => ({PAPERS})().every(b => b === 'white' || b === 'rgb(255, 255, 255)')"
+    )
     page.evaluate("document.documentElement.dataset.theme = 'dark'")
     page.wait_for_function(f"() => ({PAPERS})().every(b => b === '{rgb(DARK_PAPER)}')")
     context.close()
