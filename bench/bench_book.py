@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -59,10 +60,12 @@ def build_figures(book: Path, page: Path) -> dict[str, float]:
     return {"cold": cold, "warm": warm, "one page changed": edited}
 
 
-def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, int, float]:
+def visit(
+    context, url: str, *, besides_shared: bool = False, files: dict[str, int] | None = None
+) -> tuple[int, int, float]:
     """Open ``url`` in ``context``: bytes over the network (headers included, 0 for cache
     hits; without plotly.js and MathJax if ``besides_shared``), the same without plotly.js
-    alone, and ms until every chart on the page is drawn."""
+    alone, and ms until every chart on the page is drawn. ``files`` gets each file's bytes."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -81,6 +84,14 @@ def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, int,
             else transferred.append(event["encodedDataLength"])
         ),
     )
+    if files is not None:
+        cdp.on(
+            "Network.loadingFinished",
+            lambda event: files.__setitem__(
+                urlsplit(urls.get(event["requestId"], "")).path,
+                int(event["encodedDataLength"]),
+            ),
+        )
     cdp.on(
         "Network.loadingFinished",
         lambda event: (
@@ -101,17 +112,22 @@ def visit(context, url: str, *, besides_shared: bool = False) -> tuple[int, int,
 
 
 def page_figures(
-    browser, site: Path, pages: list[str], warm_with: list[str]
+    browser,
+    site: Path,
+    pages: list[str],
+    warm_with: list[str],
+    files: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, tuple[int, int, int, float]]:
     """Per page: bytes on a first visit (empty cache), the same without plotly.js, bytes when
     the reader arrives from another page of the book (theme and plotly.js cached), and ms
-    until the charts are drawn."""
+    until the charts are drawn. ``files`` gets, per page, its first visit's bytes per file."""
     server, url = serve(site)
     results = {}
     try:
         for path in pages:
             cold = browser.new_context()
-            first_bytes, first_besides_plotly, elapsed = visit(cold, f"{url}/{path}")
+            sizes = files.setdefault(path, {}) if files is not None else None
+            first_bytes, first_besides_plotly, elapsed = visit(cold, f"{url}/{path}", files=sizes)
             cold.close()
             warm = browser.new_context()
             for other in warm_with:
@@ -164,19 +180,43 @@ def print_lighthouse(ours: dict[str, dict[str, int]], theirs: dict[str, dict[str
 
 
 PAGE_DATA = re.compile(
-    r'<script type="application/json" class="bb-steps-spec">(.*?)</script>', re.S
+    r'<script type="application/json" (?:class|id)="(?P<kind>bb-steps-spec|bb-plotly-spec|'
+    r'bb-plotly-templates)">(?P<data>.*?)</script>',
+    re.S,
 )
+DATA_NAMES = {
+    "bb-steps-spec": "slider steps",
+    "bb-plotly-spec": "chart specs",
+    "bb-plotly-templates": "chart templates",
+}
 
 
 def print_page_data(site: Path, pages: list[str]) -> None:
-    """The precomputed steps each page carries for its sliders, as sent and gzipped."""
+    """What each page with charts carries as data (its charts' specs, their templates, the
+    sliders' precomputed steps), as sent and gzipped, beside the page's whole HTML."""
     for path in pages:
-        for data in PAGE_DATA.findall((site / path).read_text(encoding="utf-8")):
-            raw = data.encode("utf-8")
-            print(
-                f"  {path}: slider steps {len(raw) / 1024:.0f} KB raw, "
-                f"{len(gzip.compress(raw, 6)) / 1024:.0f} KB gzip-6"
-            )
+        page = (site / path).read_text(encoding="utf-8")
+        found: dict[str, list[bytes]] = {}
+        for match in PAGE_DATA.finditer(page):
+            found.setdefault(match["kind"], []).append(match["data"].encode("utf-8"))
+        if not found:
+            continue
+        parts = [
+            f"{DATA_NAMES[kind]} {len(blocks)}x {sum(map(len, blocks)) / 1024:.0f} KB"
+            f" ({len(gzip.compress(b''.join(blocks), 6)) / 1024:.0f} KB gzip-6)"
+            for kind, blocks in found.items()
+        ]
+        html = page.encode("utf-8")
+        print(f"  {path}: HTML {len(html) / 1024:.0f} KB, of which " + ", ".join(parts))
+
+
+def print_heaviest(files: dict[str, dict[str, int]], pages: list[str], count: int = 8) -> None:
+    """The heaviest files of each page's first visit."""
+    for path in pages:
+        heaviest = sorted(files[path].items(), key=lambda item: -item[1])[:count]
+        print(f"  {path}, heaviest files of a first visit:")
+        for name, size in heaviest:
+            print(f"    {size / 1024:8.0f} KB  {name}")
 
 
 def arguments() -> argparse.Namespace:
@@ -233,7 +273,8 @@ def measure_site(site: Path, starter: Path, only: list[str] | None) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         starter_ms = median_page_time(browser, starter / "_build" / "html", "intro.html")
-        figures = page_figures(browser, site, pages, warm_with=["search.html"])
+        files: dict[str, dict[str, int]] = {}
+        figures = page_figures(browser, site, pages, warm_with=["search.html"], files=files)
         starter_page = page_figures(
             browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"]
         )
@@ -263,6 +304,7 @@ def measure_site(site: Path, starter: Path, only: list[str] | None) -> None:
             f"{besides_plotly / starter_first:10.2f} {own / 1024:15.0f} KB {ms:10.0f} ms "
             f"{ms / starter_ms:6.2f}"
         )
+    print_heaviest(files, [p for p in LIGHTHOUSE_PAGES if p in files])
     print("  first visit includes the theme's files (the starter book pays them too);")
     print(
         "   'from another page': after a visit to the search page (theme cached), besides plotly.js and MathJax"

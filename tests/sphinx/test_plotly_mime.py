@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import warnings
 from types import SimpleNamespace
 
-from backbalance.common.charts import page_spec
+import plotly.io as pio
+from docutils import nodes
+from plotly.offline.offline import _get_jconfig
+
+from backbalance.common.charts import CHART_CONFIG, page_spec
 from backbalance.common.palette import BLACK, DARK_PAPER, DARK_SWAPS
 from backbalance.sphinxext.nodes import PlotlyFigureNode
-from backbalance.sphinxext.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer
+from backbalance.sphinxext.plotly_mime import (
+    PLOTLY_MIME,
+    PlotlyMimeRenderer,
+    chart_templates_html,
+)
 
 SPEC = {
     "data": [{"type": "scatter", "y": [1, 2]}],
@@ -43,8 +52,16 @@ def drawn_spec(spec):
 
 def test_no_chart_offers_to_upload_itself():
     config = drawn_spec(SPEC)["config"]
-    assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
-    assert {"sendDataToCloud", "editInChartStudio"} <= set(config["modeBarButtonsToRemove"])
+    assert config["showSendToCloud"] is False
+    assert "sendDataToCloud" in config["modeBarButtonsToRemove"]
+
+
+def test_a_notebook_shows_no_warning_about_the_charts_config():
+    with warnings.catch_warnings():
+        warnings.simplefilter(
+            "error"
+        )  # plotly.py warns, in the output, of options it does not know
+        assert _get_jconfig(CHART_CONFIG) == CHART_CONFIG
 
 
 def test_a_phone_gets_the_legend_below_and_no_modebar_and_a_wide_screen_gets_them_back():
@@ -58,19 +75,56 @@ def test_a_phone_gets_the_legend_below_and_no_modebar_and_a_wide_screen_gets_the
     assert set(wide["layout"]) == set(narrow["layout"])
 
 
+def page_with(*figures):
+    """The doctree of a page holding ``figures``, as the renderer leaves them."""
+    page = nodes.section()
+    for figure in figures:
+        page.extend(PlotlyMimeRenderer.handle_mime(None, mime(figure), inline=False))
+    return page
+
+
+def templates_of(doctree):
+    block = chart_templates_html(doctree)
+    return json.loads(block.split('id="bb-plotly-templates">', 1)[1].rsplit("</script>", 1)[0])
+
+
 def test_dark_mode_draws_a_dark_template_and_light_colours_and_undoes_them():
-    spec = drawn_spec(
-        {
-            "data": [{"type": "scatter", "line": {"color": BLACK}}, {"type": "scatter"}],
-            "layout": {"plot_bgcolor": "#EEEEEE", "template": {"layout": {}}},
-        }
-    )
+    figure = {
+        "data": [{"type": "scatter", "line": {"color": BLACK}}, {"type": "scatter"}],
+        "layout": {"plot_bgcolor": "#EEEEEE", "template": {"layout": {}}},
+    }
+    spec = drawn_spec(figure)
     dark, light = spec["themes"]["dark"], spec["themes"]["light"]
-    assert dark["layout"]["template"]["layout"]["paper_bgcolor"] == DARK_PAPER
     assert dark["layout"]["plot_bgcolor"] != "#EEEEEE"
     assert dark["traces"] == [[0, {"line.color": DARK_SWAPS[BLACK]}]]
     assert light["traces"] == [[0, {"line.color": BLACK}]]
-    assert light["layout"] == {"template": {"layout": {}}, "plot_bgcolor": "#EEEEEE"}
+    assert light["layout"] == {"plot_bgcolor": "#EEEEEE"}
+    templates = templates_of(page_with(figure))
+    assert templates["dark"]["layout"]["paper_bgcolor"] == DARK_PAPER
+    assert templates["light"][spec["template"]] == {"data": {}, "layout": {}}
+
+
+def test_a_page_holds_its_charts_templates_once_trimmed_to_its_charts():
+    white = pio.templates["plotly_white"].to_plotly_json()
+    figures = [
+        {"data": [{"type": kind, "y": [1, 2]}], "layout": {"template": white}}
+        for kind in ("scatter", "bar")
+    ]
+    doctree = page_with(*figures)
+    (block,) = [chart_templates_html(doctree)]
+    assert block.count("<script") == 1
+    for figure in doctree.findall(PlotlyFigureNode):
+        assert "template" not in figure["spec"]["layout"]
+        assert '"paper_bgcolor"' not in figure.html()  # no chart repeats a template
+    templates = templates_of(doctree)
+    (light,) = templates["light"].values()
+    assert set(light["data"]) == set(templates["dark"]["data"]) == {"scatter", "bar"}
+    assert light["layout"]["colorway"] == white["layout"]["colorway"]
+    assert "polar" not in light["layout"] and "scene" not in templates["dark"]["layout"]
+
+
+def test_a_page_without_charts_holds_no_templates():
+    assert chart_templates_html(nodes.section()) == ""
 
 
 def test_json_text_content_is_accepted():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -22,12 +24,21 @@ from backbalance.common.palette import (
 CHART_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "showSendToCloud": False,
-    "showEditInChartStudio": False,
-    "showLink": False,
-    "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"],
+    "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"],
 }
 """plotly.js config of every chart, in the book and in JupyterLab: nothing offers to upload
-a chart (the book promises that nothing leaves the browser), no logo, no selection tools."""
+a chart (the book promises that nothing leaves the browser), no logo, no selection tools.
+Only options that plotly.js 4 (the book's bundle and plotly.py's) knows: plotly.py warns, in
+the notebook's output, about any other (its ``showLink`` and ``showEditInChartStudio`` are gone)."""
+
+SHOWN_DIGITS = 6
+"""Significant digits of the numbers a page's chart carries: more than any chart shows (axis
+ticks, hover values rounded to at most two decimals), so the drawing is the same, in
+about half the bytes of Python's 17 digits."""
+
+UNUSED_SUBPLOTS = frozenset({"geo", "polar", "scene", "ternary", "mapbox", "map", "smith"})
+"""Kinds of subplot that plotly's templates style and no course chart has (the book's
+cartesian plotly.js bundle cannot even draw them): left out of the page's templates."""
 
 NARROW_MEDIA = "(max-width: 600px)"
 """The screens on which a chart takes its phone layout (:func:`page_spec`)."""
@@ -51,6 +62,10 @@ NARROW_CONFIG: dict[str, Any] = {"displayModeBar": False}
 """Phone config: no modebar (on a touch screen it would always cover the title)."""
 WIDE_CONFIG: dict[str, Any] = {"displayModeBar": "hover"}
 """What undoes :data:`NARROW_CONFIG` on a wider screen: the modebar while hovering."""
+
+DEFAULT_HEIGHT = 450
+"""plotly.js's height (px) of a chart whose layout names none: what the page keeps free for
+a chart until it is drawn, so that the text below does not jump."""
 
 TITLE_WIDTH = 40
 """Characters per title line: a title wraps so that it fits a 390 px phone."""
@@ -198,23 +213,108 @@ def _dark_template() -> dict[str, Any]:
     return template
 
 
+def template_key(template: dict[str, Any]) -> str:
+    """A short name of a template, the same for the same template on every page.
+
+    >>> template_key({"layout": {}}) == template_key({"layout": {}}) != template_key({})
+    True
+    """
+    text = json.dumps(template, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def trace_types(figure: dict[str, Any]) -> set[str]:
+    """The kinds of trace of a figure, its frames' included (``scatter`` when unnamed).
+
+    >>> sorted(trace_types({"data": [{}, {"type": "bar"}], "frames": [{"data": [{"type": "heatmap"}]}]}))
+    ['bar', 'heatmap', 'scatter']
+    """
+    traces = [
+        *figure.get("data", []),
+        *(t for f in figure.get("frames", []) for t in f.get("data", [])),
+    ]
+    return {trace.get("type", "scatter") for trace in traces}
+
+
+def trim_template(template: dict[str, Any], kinds: Iterable[str]) -> dict[str, Any]:
+    """What charts with traces of these ``kinds`` use of a plotly template: the trace
+    defaults of those kinds and the layout, without :data:`UNUSED_SUBPLOTS`.
+
+    >>> trim_template({"data": {"bar": [1], "pie": [2]}, "layout": {"polar": {}, "font": {}}}, ["bar"])
+    {'data': {'bar': [1]}, 'layout': {'font': {}}}
+    """
+    wanted = set(kinds)
+    return {
+        "data": {kind: v for kind, v in template.get("data", {}).items() if kind in wanted},
+        "layout": {k: v for k, v in template.get("layout", {}).items() if k not in UNUSED_SUBPLOTS},
+    }
+
+
+def page_templates(
+    charts: Iterable[tuple[dict[str, Any] | None, dict[str, Any]]],
+) -> dict[str, Any]:
+    """The templates of a page's charts, written once on the page (``static/bb-plotly.js``
+    reads them): ``light``, each chart's own template by its :func:`template_key` (the
+    ``template`` of its :func:`page_spec`), and ``dark``, the one template of dark mode;
+    each trimmed to the page's kinds of trace (:func:`trim_template`).
+
+    ``charts``: per chart on the page, the template its figure came with (or ``None``)
+    and its :func:`page_spec`.
+
+    >>> figure = {"data": [{"type": "bar"}], "layout": {"template": pio.templates["plotly_white"].to_plotly_json()}}
+    >>> page = page_templates([(figure["layout"]["template"], page_spec(figure))])
+    >>> list(page["light"]) == [page_spec(figure)["template"]], sorted(page["dark"]["data"])
+    (True, ['bar'])
+    """
+    charts = list(charts)
+    kinds = set().union(*(trace_types(spec) for _, spec in charts))
+    light = {
+        spec["template"]: trim_template(template, kinds)
+        for template, spec in charts
+        if template is not None
+    }
+    return {"light": light, "dark": trim_template(_dark_template(), kinds)}
+
+
+def shown_numbers(value: Any) -> Any:
+    """``value`` (a trace, a list...) with every float cut to :data:`SHOWN_DIGITS`
+    significant digits; integers, text and the rest unchanged.
+
+    >>> shown_numbers({"y": [75.85031851193853, 2, [0.000123456789]], "name": "a"})
+    {'y': [75.8503, 2, [0.000123457]], 'name': 'a'}
+    """
+    if isinstance(value, float):
+        return float(f"{value:.{SHOWN_DIGITS}g}")
+    if isinstance(value, list):
+        return [shown_numbers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: shown_numbers(item) for key, item in value.items()}
+    return value
+
+
 def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
     """The figure as the static book draws it (``static/bb-plotly.js``).
 
     Adds :data:`CHART_CONFIG`; ``narrow``/``wide``: the ``relayout`` and config of a phone
     (:data:`NARROW_MEDIA`) and what undoes it; ``themes``: per ``data-theme`` of the page
     (``dark``, ``light``), a ``relayout`` and per-trace ``restyle`` updates, so that dark
-    mode draws a dark template and swaps colours that vanish on a dark page.
+    mode swaps colours that vanish on a dark page. The traces' numbers are cut to
+    :func:`shown_numbers`. The figure's own template is not in the
+    spec: ``template`` names it (:func:`template_key`), and the page holds it once for all
+    its charts with the dark template (:func:`page_templates`).
 
-    >>> spec = page_spec({"data": [{"line": {"color": "#000000"}}], "layout": {}})
+    >>> spec = page_spec({"data": [{"line": {"color": "#000000"}}], "layout": {"template": {}}})
     >>> spec["themes"]["dark"]["traces"], spec["themes"]["light"]["traces"]
     ([[0, {'line.color': '#EEEEEE'}]], [[0, {'line.color': '#000000'}]])
+    >>> spec["template"] == template_key({}), "template" in spec["layout"]
+    (True, False)
     >>> spec["config"]["showSendToCloud"], spec["wide"]["layout"]["legend.y"]
     (False, None)
     """
-    layout = figure.get("layout", {})
+    layout = dict(figure.get("layout", {}))
+    template = layout.pop("template", None)
     data = figure.get("data", [])
-    dark_layout: dict[str, Any] = {"template": _dark_template()}
+    dark_layout: dict[str, Any] = {}
     if "plot_bgcolor" in layout:
         dark_layout["plot_bgcolor"] = DARK_PLOT
     if "paper_bgcolor" in layout:
@@ -225,8 +325,11 @@ def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
     light_traces = [
         [i, {path: _value_at(data[i], path) for path in updates}] for i, updates in dark_traces
     ]
-    return {
+    spec = {
         **figure,
+        "data": shown_numbers(data),
+        **({"frames": shown_numbers(figure["frames"])} if "frames" in figure else {}),
+        "layout": layout,
         "config": {**figure.get("config", {}), **CHART_CONFIG},
         "narrow": {"media": NARROW_MEDIA, "layout": NARROW_LAYOUT, "config": NARROW_CONFIG},
         "wide": {
@@ -238,3 +341,6 @@ def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
             "light": {"layout": light_layout, "traces": light_traces},
         },
     }
+    if template is not None:
+        spec["template"] = template_key(template)
+    return spec

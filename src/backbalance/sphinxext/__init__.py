@@ -38,6 +38,7 @@ from .editions import setup_editions
 from .evidence import setup_evidence
 from .lessons import setup_lessons
 from .nodes import setup_nodes
+from .plotly_mime import setup_plotly_mime
 from .programmes import setup_programmes
 from .quiz import setup_quiz
 from .reader import setup_reader
@@ -55,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assessment(app)
     setup_editions(app)
     setup_assets(app)
+    setup_plotly_mime(app)
     setup_reader(app)
     setup_strict(app)
     setup_workarounds(app)

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from backbalance.assessment import render as assessment_view
+from backbalance.common.charts import DEFAULT_HEIGHT
 from backbalance.common.html import inert_json, render
 from backbalance.habits.render import checklists_html
 from backbalance.lessons import render as lesson_plan_view
@@ -203,7 +204,9 @@ class AssessmentNode(BlockNode):
 
 
 class PlotlyFigureNode(BlockNode):
-    """``spec``: a plotly figure (data, layout, config, frames); ``element_id`` of its chart."""
+    """``spec``: a plotly figure (data, layout, config, frames) from
+    :func:`backbalance.common.charts.page_spec`; ``template``: the template it names, which
+    the page holds once (:mod:`backbalance.sphinxext.plotly_mime`); ``element_id`` of its chart."""
 
     js = ("plotly.min.js", "bb-plotly.js")
 
@@ -212,12 +215,13 @@ class PlotlyFigureNode(BlockNode):
 
     def html(self) -> str:
         spec = self["spec"]
-        keys = ("data", "layout", "config", "frames", "narrow", "wide", "themes")
+        keys = ("data", "layout", "config", "frames", "narrow", "wide", "themes", "template")
         payload = {key: spec[key] for key in keys if key in spec}
         return render(
             "plotly-figure.html.j2",
             label=figure_label(spec),
             element_id=self["element_id"],
+            height=spec.get("layout", {}).get("height") or DEFAULT_HEIGHT,
             spec=inert_json(payload),
         )
 

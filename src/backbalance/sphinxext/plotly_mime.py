@@ -10,6 +10,10 @@ A :class:`~backbalance.strength_gap.charts.SteppedChart` output (``STEPS_MIME``,
 to its plain figure) becomes a :class:`~backbalance.sphinxext.nodes.PlotlyStepsNode`: the
 figure with its range controls, drawn by ``static/bb-plotly-steps.js``. An output with
 Markdown as well as HTML shows its Markdown (:data:`MARKDOWN_PRIORITY`).
+
+The charts' templates are not in their specs: :func:`add_chart_templates` writes them once
+per page that has a chart (the template ``plotly-templates.html.j2``,
+:func:`backbalance.common.charts.page_templates`), where ``bb-plotly.js`` finds them.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ import json
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx.application import Sphinx
 
-from backbalance.common.charts import page_spec
+from backbalance.common.charts import page_spec, page_templates
+from backbalance.common.html import inert_json, render
 from backbalance.strength_gap.charts import PLOTLY_MIME, STEPS_MIME
 
 from .nodes import PlotlyFigureNode, PlotlyStepsNode
@@ -52,9 +58,39 @@ class PlotlyMimeRenderer:
         element_id = f"bb-plotly-{data.cell_index}-{data.output_index}"
         content = figure_spec(data.content)
         if data.mime_type == STEPS_MIME:
+            chart = content.pop("figure")
             figure = PlotlyStepsNode.make(
-                spec=page_spec(content.pop("figure")), element_id=element_id, steps=content
-            )
+                spec=page_spec(chart), template=template_of(chart), element_id=element_id,
+                steps=content,
+            )  # fmt: skip
         else:
-            figure = PlotlyFigureNode.make(spec=page_spec(content), element_id=element_id)
+            figure = PlotlyFigureNode.make(
+                spec=page_spec(content), template=template_of(content), element_id=element_id
+            )
         return [nodes.container("", figure, classes=["output", "plotly"])]
+
+
+def template_of(figure: dict[str, Any]) -> dict[str, Any] | None:
+    """The template a figure came with (its page spec names it only)."""
+    return figure.get("layout", {}).get("template")
+
+
+def chart_templates_html(doctree: nodes.Node) -> str:
+    """The templates of the charts in ``doctree``, as the page holds them once; ``""``
+    for a page without a chart."""
+    charts = [(node.get("template"), node["spec"]) for node in doctree.findall(PlotlyFigureNode)]
+    if not charts:
+        return ""
+    return render("plotly-templates.html.j2", templates=inert_json(page_templates(charts)))
+
+
+def add_chart_templates(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Put the templates of the page's charts, once, at the start of its content."""
+    if doctree is not None and context.get("body"):
+        context["body"] = chart_templates_html(doctree) + context["body"]
+
+
+def setup_plotly_mime(app: Sphinx) -> None:
+    app.connect("html-page-context", add_chart_templates)

@@ -1,16 +1,40 @@
 // Draw every plotly figure placed by backbalance.sphinxext.nodes.PlotlyFigureNode.
 // plotly.js itself is served from the book's own _static folder (no CDN).
 // The spec comes from backbalance.common.charts.page_spec: this file only applies it.
+// spec.template names the chart's template in the page's one #bb-plotly-templates block
+// ({light: {name: template}, dark: template}, common.charts.page_templates);
 // spec.narrow / spec.wide: the phone layout and config and what undoes them;
 // spec.themes[dark|light]: a relayout and per-trace restyles for <html data-theme>.
+// A chart is drawn at once in the page's colour mode and width. Charts are drawn one at a
+// time, in page order, except that a chart coming into view goes next; between two charts
+// the browser gets its turn (a reader can scroll and type while the rest are drawn).
 // A drawn chart's holder gets data-drawn="true" and a "bb-plotly-drawn" event
 // (bb-plotly-steps.js waits for it).
 "use strict";
 (function () {
   var charts = [];
+  var templates = { light: {}, dark: null };
 
   function theme() {
     return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
+  }
+
+  function template(chart, wanted) {
+    return (wanted === "dark" ? templates.dark : templates.light[chart.spec.template]) || null;
+  }
+
+  // Set a plotly attribute string ("legend.title.side") in a plain object, as relayout would.
+  function setPath(tree, path, value) {
+    var keys = path.split("."), last = keys.pop();
+    keys.forEach(function (key) {
+      if (typeof tree[key] !== "object" || tree[key] === null) { tree[key] = {}; }
+      tree = tree[key];
+    });
+    if (value === null || value === undefined) { delete tree[last]; } else { tree[last] = value; }
+  }
+
+  function applyUpdates(tree, updates) {
+    Object.keys(updates).forEach(function (path) { setPath(tree, path, updates[path]); });
   }
 
   function applyTheme(chart) {
@@ -18,7 +42,8 @@
     if (chart.theme === wanted || !chart.spec.themes) { return Promise.resolve(); }
     chart.theme = wanted;
     var update = chart.spec.themes[wanted];
-    var done = Plotly.relayout(chart.target, update.layout);
+    var layout = Object.assign({ template: template(chart, wanted) }, update.layout);
+    var done = Plotly.relayout(chart.target, layout);
     update.traces.forEach(function (pair) {
       done = done.then(function () { return Plotly.restyle(chart.target, pair[1], [pair[0]]); });
     });
@@ -34,35 +59,71 @@
     return Plotly.relayout(chart.target, update.layout);
   }
 
-  function draw() {
-    document.querySelectorAll(".bb-plotly").forEach(function (holder) {
-      var spec = JSON.parse(holder.querySelector("script.bb-plotly-spec").textContent);
-      var target = holder.querySelector(".bb-plotly-chart");
-      var chart = { spec: spec, target: target, theme: "light", narrow: false };
-      chart.media = spec.narrow ? window.matchMedia(spec.narrow.media) : null;
-      var config = Object.assign({ responsive: true }, spec.config || {});
-      if (chart.media && chart.media.matches) { Object.assign(config, spec.narrow.config); }
-      Plotly.newPlot(target, spec.data, spec.layout || {}, config).then(function () {
-        // Frames are added, never played: a reader starts any animation themselves.
-        if (spec.frames) { return Plotly.addFrames(target, spec.frames); }
-      }).then(function () { return applyWidth(chart); })
-        .then(function () { return applyTheme(chart); })
-        .then(function () {
-          charts.push(chart);
-          if (chart.media) {
-            chart.media.addEventListener("change", function () { applyWidth(chart); });
-          }
-          holder.dataset.drawn = "true";
-          holder.dispatchEvent(new CustomEvent("bb-plotly-drawn"));
-        });
+  // The chart's first drawing, already in the page's colour mode and width.
+  function drawChart(chart) {
+    var spec = chart.spec;
+    var layout = JSON.parse(JSON.stringify(spec.layout || {}));
+    var data = JSON.parse(JSON.stringify(spec.data));
+    var config = Object.assign({ responsive: true }, spec.config || {});
+    chart.theme = theme();
+    layout.template = template(chart, chart.theme);
+    if (spec.themes) {
+      applyUpdates(layout, spec.themes[chart.theme].layout);
+      spec.themes[chart.theme].traces.forEach(function (pair) { applyUpdates(data[pair[0]], pair[1]); });
+    }
+    chart.narrow = chart.media ? chart.media.matches : false;
+    if (chart.narrow) {
+      applyUpdates(layout, spec.narrow.layout);
+      Object.assign(config, spec.narrow.config);
+    }
+    return Plotly.newPlot(chart.target, data, layout, config).then(function () {
+      // Frames are added, never played: a reader starts any animation themselves.
+      if (spec.frames) { return Plotly.addFrames(chart.target, spec.frames); }
+    }).then(function () {
+      // The reader may have switched mode or turned the phone meanwhile.
+      return applyWidth(chart).then(function () { return applyTheme(chart); });
+    }).then(function () {
+      charts.push(chart);
+      if (chart.media) {
+        chart.media.addEventListener("change", function () { applyWidth(chart); });
+      }
+      chart.holder.dataset.drawn = "true";
+      chart.holder.dispatchEvent(new CustomEvent("bb-plotly-drawn"));
     });
+  }
+
+  function start() {
+    var block = document.getElementById("bb-plotly-templates");
+    if (block) { templates = JSON.parse(block.textContent); }
+    var waiting = Array.prototype.map.call(document.querySelectorAll(".bb-plotly"), function (holder) {
+      var spec = JSON.parse(holder.querySelector("script.bb-plotly-spec").textContent);
+      return {
+        spec: spec, holder: holder, target: holder.querySelector(".bb-plotly-chart"),
+        media: spec.narrow ? window.matchMedia(spec.narrow.media) : null
+      };
+    });
+    var seen = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var at = waiting.findIndex(function (chart) { return chart.holder === entry.target; });
+        if (entry.isIntersecting && at > 0) { waiting.unshift(waiting.splice(at, 1)[0]); }
+      });
+    }, { rootMargin: "200px 0px" }) : null;
+    if (seen) { waiting.forEach(function (chart) { seen.observe(chart.holder); }); }
+
+    function next() {
+      var chart = waiting.shift();
+      if (!chart) { return; }
+      if (seen) { seen.unobserve(chart.holder); }
+      drawChart(chart).then(function () { setTimeout(next, 0); });
+    }
+    next();
     new MutationObserver(function () { charts.forEach(applyTheme); })
       .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    draw();
+    start();
   }
 })();
