@@ -41,7 +41,10 @@ def policed(browser, site, site_url) -> dict[str, dict]:
         results[path] = {
             "refused": refused + page.evaluate("window.__violations"),
             "charts": page.locator(".bb-plotly .main-svg").count(),
-            "maths": page.locator("mjx-container").count(),
+            "maths": page.evaluate(  # MathML written at build time, laid out by the browser
+                "Array.from(document.querySelectorAll('math'))"
+                ".filter(m => m.getBoundingClientRect().width > 0).length"
+            ),
         }
         context.close()
     return results
