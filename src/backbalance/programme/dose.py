@@ -9,7 +9,7 @@ Examples
 >>> split_extra(4, 3)
 [2, 1, 1]
 >>> from backbalance.course import Course
->>> dose_cap(20, Course.find().parameters, "novice", 0.1)  # 20 sets: past the flat point
+>>> dose_cap(20, Course.find().parameters, "novice", 0.05)  # 20 sets: past the flat point
 0
 """
 
