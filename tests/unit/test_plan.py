@@ -93,6 +93,20 @@ def test_dose_cap_is_where_the_next_set_adds_under_the_flat_fraction_of_the_firs
     assert dose_cap(6, params, "trained", flat) == max(weak_max - 6, 0)
 
 
+def test_the_cap_of_a_scenarios_sets_is_whole_sets_the_search_can_use(params, template):
+    rules = template.strengthen
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=20).scenario(
+        strong_sets=6
+    )
+    cap = dose_cap(plan.strong_sets, params, plan.status, rules.flat_fraction.value)
+    assert isinstance(plan.strong_sets, float) and type(cap) is int
+    extra = choose_extra_sets(
+        plan, params, minimum=rules.min_extra_sets.value, cap=cap,
+        target_weeks=rules.target_weeks.value, draws=200, seed=0,
+    )
+    assert rules.min_extra_sets.value <= extra <= cap
+
+
 # ralston2017's high-volume group: 10 or more sets per muscle a week still gained more
 # strength than 5 to 9 sets, so the cap must not stop the weaker side below it.
 HIGH_VOLUME_SETS = 10
