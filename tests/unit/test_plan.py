@@ -78,9 +78,7 @@ def strength_volume(programme: Programme, week: int) -> dict[str, int]:
 # --------------------------------------------------------------------------- the dose
 
 
-def test_dose_cap_is_where_the_next_set_adds_under_the_flat_fraction_of_the_first(
-    params, template
-):
+def test_dose_cap_is_where_the_next_set_adds_under_the_flat_fraction_of_the_first(params, template):
     """With f(V) = V / (V + K), the gain of set V+1 relative to the first set is
     K (K + 1) / ((V + K)(V + K + 1)); the cap is the room left below that V."""
     k, flat = params.half_saturation_sets.value, template.strengthen.flat_fraction.value
@@ -101,8 +99,13 @@ def test_the_cap_of_a_scenarios_sets_is_whole_sets_the_search_can_use(params, te
     cap = dose_cap(plan.strong_sets, params, plan.status, rules.flat_fraction.value)
     assert isinstance(plan.strong_sets, float) and type(cap) is int
     extra = choose_extra_sets(
-        plan, params, minimum=rules.min_extra_sets.value, cap=cap,
-        target_weeks=rules.target_weeks.value, draws=200, seed=0,
+        plan,
+        params,
+        minimum=rules.min_extra_sets.value,
+        cap=cap,
+        target_weeks=rules.target_weeks.value,
+        draws=200,
+        seed=0,
     )
     assert rules.min_extra_sets.value <= extra <= cap
 
