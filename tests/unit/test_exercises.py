@@ -269,7 +269,7 @@ def test_template_focus_muscle_needs_a_stretch(course):
         ),
         ("    value: 52\n", "    value: 12\n", "min_weeks <= target_weeks <= forecast_weeks"),
         (
-            "    value: 0.1\n",
+            "    value: 0.05\n",
             "    value: 1.5\n",
             "flat_fraction.value: must be less than 1.0, got 1.5",
         ),

@@ -78,17 +78,50 @@ def strength_volume(programme: Programme, week: int) -> dict[str, int]:
 # --------------------------------------------------------------------------- the dose
 
 
-def test_dose_cap_is_where_the_next_set_adds_under_a_tenth_of_the_first(params):
+def test_dose_cap_is_where_the_next_set_adds_under_the_flat_fraction_of_the_first(params, template):
     """With f(V) = V / (V + K), the gain of set V+1 relative to the first set is
     K (K + 1) / ((V + K)(V + K + 1)); the cap is the room left below that V."""
-    k = params.half_saturation_sets.value
+    k, flat = params.half_saturation_sets.value, template.strengthen.flat_fraction.value
     ratio = [k * (k + 1) / ((v + k) * (v + k + 1)) for v in range(40)]
-    weak_max = next(v for v, r in enumerate(ratio) if r < 0.1)
-    assert [dose_cap(s, params, "novice", 0.1) for s in (4, 6, 8, 12)] == [
+    weak_max = next(v for v, r in enumerate(ratio) if r < flat)
+    assert [dose_cap(s, params, "novice", flat) for s in (4, 6, 8, 12)] == [
         max(weak_max - s, 0) for s in (4, 6, 8, 12)
     ]
     # the curve's shape does not depend on status
-    assert dose_cap(6, params, "trained", 0.1) == max(weak_max - 6, 0)
+    assert dose_cap(6, params, "trained", flat) == max(weak_max - 6, 0)
+
+
+def test_the_cap_of_a_scenarios_sets_is_whole_sets_the_search_can_use(params, template):
+    rules = template.strengthen
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=20).scenario(
+        strong_sets=6
+    )
+    cap = dose_cap(plan.strong_sets, params, plan.status, rules.flat_fraction.value)
+    assert isinstance(plan.strong_sets, float) and type(cap) is int
+    extra = choose_extra_sets(
+        plan,
+        params,
+        minimum=rules.min_extra_sets.value,
+        cap=cap,
+        target_weeks=rules.target_weeks.value,
+        draws=200,
+        seed=0,
+    )
+    assert rules.min_extra_sets.value <= extra <= cap
+
+
+# ralston2017's high-volume group: 10 or more sets per muscle a week still gained more
+# strength than 5 to 9 sets, so the cap must not stop the weaker side below it.
+HIGH_VOLUME_SETS = 10
+
+
+def test_every_schedule_lets_the_weaker_side_reach_the_high_volume_group(params, template):
+    rules = template.strengthen
+    for status in ("novice", "intermediate", "trained"):
+        for days in template.schedule.value.values():
+            strong = rules.strong_sets_per_session.value * len(days)
+            cap = dose_cap(strong, params, status, rules.flat_fraction.value)
+            assert strong + cap >= HIGH_VOLUME_SETS, (status, len(days))
 
 
 def test_extra_sets_are_the_fewest_that_reach_the_target_within_the_target_weeks(params):

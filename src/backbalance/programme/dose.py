@@ -9,7 +9,7 @@ Examples
 >>> split_extra(4, 3)
 [2, 1, 1]
 >>> from backbalance.course import Course
->>> dose_cap(20, Course.find().parameters, "novice", 0.1)  # 20 sets: past the flat point
+>>> dose_cap(20, Course.find().parameters, "novice", 0.05)  # 20 sets: past the flat point
 0
 """
 
@@ -34,7 +34,7 @@ from backbalance.strength_gap.parameters import ModelParameters, Status
 
 
 def dose_cap(
-    strong_sets: int, params: ModelParameters, status: Status, flat_fraction: float
+    strong_sets: float, params: ModelParameters, status: Status, flat_fraction: float
 ) -> int:
     """Most extra weekly sets before the weaker side passes the flat part of the dose curve.
 
@@ -45,7 +45,8 @@ def dose_cap(
     Parameters
     ----------
     strong_sets
-        Weekly sets of the stronger side.
+        Weekly sets of the stronger side (a :class:`~backbalance.strength_gap.model.Scenario`
+        holds them as a float).
     params
         The model's parameters.
     status
@@ -56,13 +57,13 @@ def dose_cap(
     Returns
     -------
     int
-        ``max(0, V - strong_sets)``.
+        ``max(0, V - strong_sets)``, rounded down to whole sets.
     """
     sets = np.arange(0, 61)
     marginal = np.diff(weekly_gain(sets, params, status))
     flat = np.flatnonzero(marginal < flat_fraction * marginal[0])
     weak_max = int(flat[0]) if flat.size else int(sets[-1])
-    return max(0, weak_max - strong_sets)
+    return max(0, math.floor(weak_max - strong_sets))
 
 
 def choose_extra_sets(
