@@ -13,7 +13,7 @@ from backbalance.assessment.data import AssessmentData
 from backbalance.assessment.form import CLEARANCE, fields_of_tests
 from backbalance.assessment.hand_in import hand_in, read_hand_in
 from backbalance.assessment.logic import build_profile, fill
-from backbalance.assessment.profile import read_profile
+from backbalance.assessment.profile import UNCHECKED_TESTS, read_profile
 from backbalance.assessment.report import describe
 from backbalance.common.read import DataError
 from backbalance.programme.app import ProgrammeApp
@@ -113,6 +113,21 @@ def test_a_dated_check_lets_the_tests_go_ahead(alex, assessment):
     profile = profile_of(alex | {f"pre-{question}": "yes", CLEARANCE: "2026-03-01"}, assessment)
     assert (profile.pre_exercise, profile.cleared_on) == ("cleared", "2026-03-01")
     assert profile.holds and profile.strength is not None and profile.may_exercise
+
+
+def test_a_profile_file_with_tests_but_no_check_before_them_is_not_read(alex, assessment):
+    """A file that holds test results without the check before the tests (hand-edited, or
+    from before that check existed) never reaches the programme builder."""
+    profile = profile_of(alex, assessment)
+    assert profile.pre_exercise == "passed" and profile.strength is not None
+    content = json.loads(profile.to_json())
+    del content["pre_exercise"]
+    with pytest.raises(DataError) as caught:
+        read_profile(json.dumps(content), "old.json")
+    assert [(p.entry, p.message) for p in caught.value.problems] == [
+        ("pre_exercise", UNCHECKED_TESTS)
+    ]
+    assert read_profile(profile.to_json(), "new.json") == profile
 
 
 def test_each_unanswered_question_before_the_tests_gets_a_message(alex, assessment):

@@ -266,6 +266,11 @@ UNDATED_CLEARANCE = (
     "answer the safety check again"
 )
 """Why a profile file that says "cleared" without a date is not read (no programme from it)."""
+UNCHECKED_TESTS = (
+    "is missing: test results need the answer of the check before the tests (passed, or a "
+    "clinician's check); do that step of the self-assessment again"
+)
+"""Why a profile file with test results but no check before the tests is not read."""
 
 
 def read_profile(text: str | bytes, name: str) -> Profile:
@@ -287,7 +292,8 @@ def read_profile(text: str | bytes, name: str) -> Profile:
     ------
     backbalance.common.read.DataError
         One problem for text that is empty, not JSON, not a profile or of another version,
-        or that says "cleared" without ``cleared_on``; else one problem per invalid field.
+        or that says "cleared" without ``cleared_on``, or that holds test results without
+        the check before the tests (``pre_exercise``); else one problem per invalid field.
     """
     if isinstance(text, bytes):
         try:
@@ -306,6 +312,8 @@ def read_profile(text: str | bytes, name: str) -> Profile:
         raise DataError(problems_from(name, err)) from None
     if "cleared" in (profile.red_flag, profile.pre_exercise) and profile.cleared_on is None:
         raise DataError([Problem(name, "cleared_on", UNDATED_CLEARANCE)])
+    if profile.pre_exercise is None and (profile.strength is not None or profile.holds):
+        raise DataError([Problem(name, "pre_exercise", UNCHECKED_TESTS)])
     return profile
 
 
