@@ -130,6 +130,8 @@ def test_a_log_outside_the_model_says_so_first_and_claims_no_pace():
     assert message.startswith(WORDS.forecast.misfit.faster)
     assert not any(sentence in message for sentence in _pace_sentences())
     assert WORDS.forecast.rough.text not in message
+    verdicts = WORDS.forecast.verdict
+    assert not any(v.split("{")[0] in message for v in (verdicts.ahead, verdicts.behind))
 
 
 @pytest.mark.parametrize("rows", [FAST, [(0, 80, 100), (4, 80, 101), (8, 80.5, 102)]])

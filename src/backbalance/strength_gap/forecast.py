@@ -26,8 +26,8 @@ the best-supported simulated person leaves a chi-square that the test's noise al
 exceed less often than ``forecast.misfit.below`` of ``data/forecast.yml`` (the weights then
 still spread over many people, all equally far off, so the effective number of people
 cannot tell). The message then says so first, in which direction the gap moves (the
-learner's LSI change against that person's, beyond the test's smallest real change), and
-claims no pace.
+learner's change against that person's, beyond the test's smallest real change), and
+claims neither a pace nor "ahead" or "behind" of a typical path the log is not on.
 
 The words follow the numbers, and the words themselves are in ``data/forecast.yml``
 (:mod:`backbalance.strength_gap.wording`): "ahead" or "behind" only when the latest LSI
@@ -212,7 +212,7 @@ class Forecast:
             parts = [fill(words.personalised, pace=getattr(words.pace, self.pace))]
         else:
             parts = [words.start_only if self.tests == 1 else words.prior]
-        if self.personalised:
+        if self.personalised and not self.outside_model:  # no typical path to judge against
             verdict = {
                 "ahead": words.verdict.ahead,
                 "behind": words.verdict.behind,
