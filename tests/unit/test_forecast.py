@@ -116,7 +116,9 @@ def _outside_log() -> list[tuple[int, float, float]]:
 
 def _pace_sentences() -> list[str]:
     pace = WORDS.forecast.pace
-    return [fill(WORDS.forecast.personalised, pace=getattr(pace, p)) for p in type(pace).model_fields]
+    return [
+        fill(WORDS.forecast.personalised, pace=getattr(pace, p)) for p in type(pace).model_fields
+    ]
 
 
 def test_a_log_outside_the_model_says_so_first_and_claims_no_pace():
@@ -181,7 +183,9 @@ def test_the_forecast_and_the_tracker_use_one_rule_for_reached():
         )  # fmt: skip
         assert result.reached(target) is reached
         assert (progress.status == "reached") is reached
-        reached_words = fill(WORDS.forecast.reached, target=f"{target:g}", lsi=f"{result.current:g}")
+        reached_words = fill(
+            WORDS.forecast.reached, target=f"{target:g}", lsi=f"{result.current:g}"
+        )
         assert (reached_words in result.message()) is reached
 
 
