@@ -20,11 +20,12 @@ from backbalance.assessment.profile import load_profile
 from backbalance.common.read import DataError
 from backbalance.course import Course
 from backbalance.programme.build import Setup, build_programme
-from backbalance.strength_gap.forecast import forecast, retest_log
+from backbalance.strength_gap.forecast import forecast, likely_by, retest_log
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.wording import FILE, fill, load_forecast_wording
 from backbalance.tracker.app import ProgressApp, problems_line
 from backbalance.tracker.charts import progress_chart
+from backbalance.tracker.data import parse_progress
 from backbalance.tracker.progress import assess_progress
 from backbalance.validate import validate_data
 
@@ -95,6 +96,97 @@ def test_a_log_of_slow_responses_moves_the_band_later():
     prior = result.prior.table.query("side == 'left'").set_index("week")
     posterior = result.posterior.table.query("side == 'left'").set_index("week")
     assert (posterior.loc[12:, "lsi"] < prior.loc[12:, "lsi"]).all()
+
+
+def _outside_log() -> list[tuple[int, float, float]]:
+    """The weaker side above the prior's fast edge (P90) and the stronger side below its slow
+    edge (P10) at weeks 4 and 8, each by twice the test's smallest real change: a gap closing
+    faster than any simulated person's, beyond what the test's noise explains."""
+    table = run().prior.table.set_index(["week", "side"])
+    margin = 2 * mdc95(SEM) / 100
+    return [(0, 80, 100)] + [
+        (
+            week,
+            round(table.loc[(week, "left"), "strength_p90"] * (1 + margin), 1),
+            round(table.loc[(week, "right"), "strength_p10"] * (1 - margin), 1),
+        )
+        for week in (4, 8)
+    ]
+
+
+def _pace_sentences() -> list[str]:
+    pace = WORDS.forecast.pace
+    return [
+        fill(WORDS.forecast.personalised, pace=getattr(pace, p)) for p in type(pace).model_fields
+    ]
+
+
+def test_a_log_outside_the_model_says_so_first_and_claims_no_pace():
+    """No simulated person closes the gap that fast: the weights stay spread (the effective
+    number of people cannot tell), but the best-supported person's chi-square is beyond the
+    data's cut-off, so the message opens with the misfit and names no pace (issue 11)."""
+    result = run(_outside_log())
+    assert result.fit < WORDS.forecast.misfit.below and result.outside_model
+    assert result.direction == "faster"
+    message = result.message()
+    assert message.startswith(WORDS.forecast.misfit.faster)
+    assert not any(sentence in message for sentence in _pace_sentences())
+    assert WORDS.forecast.rough.text not in message
+    verdicts = WORDS.forecast.verdict
+    assert not any(v.split("{")[0] in message for v in (verdicts.ahead, verdicts.behind))
+
+
+@pytest.mark.parametrize("rows", [FAST, [(0, 80, 100), (4, 80, 101), (8, 80.5, 102)]])
+def test_a_log_the_model_can_follow_keeps_its_pace_and_no_misfit(rows):
+    result = run(rows)
+    assert not result.outside_model and result.fit >= WORDS.forecast.misfit.below
+    message = result.message()
+    assert message.startswith(WORDS.forecast.personalised.split("{pace}")[0])
+    assert not any(
+        getattr(WORDS.forecast.misfit, d) in message for d in ("faster", "slower", "different")
+    )
+
+
+def _log_at(lsis: list[float]) -> list[tuple[int, float, float]]:
+    """A log from 80% whose re-tests, four weeks apart, read these LSIs (right side stronger)."""
+    right = 104.0
+    return [(0, 80, 100)] + [(4 * (i + 1), right * v / 100, right) for i, v in enumerate(lsis)]
+
+
+def test_a_target_the_last_two_re_tests_are_at_is_reached_whatever_the_model_says():
+    """The current LSI is the mean of the last two re-tests (the tracker's one rule): at or
+    above a target, the forecast says reached, never "not likely" (issue 11)."""
+    target = PARAMS.lsi_targets.value[0]
+    result = run(_log_at([target + 1, target + 2]))
+    assert result.current == pytest.approx(target + 1.5, abs=0.1)
+    message = result.message()
+    assert fill(WORDS.forecast.reached, target=f"{target:g}", lsi=f"{result.current:g}") in (
+        message
+    )
+    parity = result.posterior.parity_at(target)
+    assert likely_by(parity, result.start_week, WORDS.forecast) not in message
+
+
+def test_the_forecast_and_the_tracker_use_one_rule_for_reached():
+    """One re-test above the target after one below it, by less than the noise: their mean is
+    below, so neither the forecast nor the tracker says reached; two above: both do."""
+    target = PARAMS.lsi_targets.value[0]
+    below = target - mdc95(SEM) / 2
+    for lsis, reached in (([below, target + 1], False), ([target + 1, target + 1], True)):
+        rows = _log_at(lsis)
+        result = run(rows)
+        csv = "week,left,right\n" + "".join(f"{w},{left},{right}\n" for w, left, right in rows)
+        progress = assess_progress(
+            parse_progress(csv), PARAMS, strong_sets=PLAN.strong_sets,
+            extra_sets=PLAN.weak_extra_sets, max_weak_sets=PLAN.weak_sets, draws=DRAWS,
+            sem_percent=SEM, wording=WORDS,
+        )  # fmt: skip
+        assert result.reached(target) is reached
+        assert (progress.status == "reached") is reached
+        reached_words = fill(
+            WORDS.forecast.reached, target=f"{target:g}", lsi=f"{result.current:g}"
+        )
+        assert (reached_words in result.message()) is reached
 
 
 def latest_at(difference: float, week: int = 8) -> list[tuple[float, float, float]]:

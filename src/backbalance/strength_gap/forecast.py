@@ -20,12 +20,26 @@ noise, and all share the noise of the starting test, so the residuals
     -2 \log L = \frac{1}{\sigma^2} \sum_{\text{sides}}
     \Bigl(\sum_j r_j^2 - \frac{(\sum_j r_j)^2}{k + 1}\Bigr) + \text{const}.
 
+The same sum is a chi-square with :math:`2k` degrees of freedom for the person who
+really produced the log. So the log is **outside what the model can forecast** when even
+the best-supported simulated person leaves a chi-square that the test's noise alone would
+exceed less often than ``forecast.misfit.below`` of ``data/forecast.yml`` (the weights then
+still spread over many people, all equally far off, so the effective number of people
+cannot tell). The message then says so first, in which direction the gap moves (the
+learner's change against that person's, beyond the test's smallest real change), and
+claims neither a pace nor "ahead" or "behind" of a typical path the log is not on.
+
 The words follow the numbers, and the words themselves are in ``data/forecast.yml``
 (:mod:`backbalance.strength_gap.wording`): "ahead" or "behind" only when the latest LSI
 differs from the typical forecast by more than the strength test's smallest real change
-(:func:`backbalance.assessment.logic.mdc95` of its SEM, the course's one noise rule), and
-"faster" or "slower than typical" only when the posterior puts at least
-``forecast_confidence`` of its weight on that side of the typical response.
+(:func:`backbalance.assessment.logic.mdc95` of its SEM, the course's one noise rule);
+"faster" or "slower than typical" is about what the learner sees, the weaker side's gain
+since the starting test, and is said only when the measured gain differs from the typical
+person's by more than that smallest real change and the posterior puts at least
+``forecast_confidence`` of its weight on people whose weaker side gained more (or less)
+by the last re-test than the typical person's. A target is **reached** once the learner's
+current LSI (:func:`current_lsi`: the mean of the last two re-tests, as the tracker
+judges it) is at or above it, whatever the model says.
 
 Examples
 --------
@@ -34,10 +48,10 @@ Examples
 >>> course = Course.find()
 >>> sem = course.assessment.strength.test_error.sem_percent
 >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52)
->>> log = retest_log([(0, 80, 100), (4, 94, 112), (8, 106, 122), (12, 114, 128)])
+>>> log = retest_log([(0, 80, 100), (4, 98, 114), (8, 110, 124), (12, 120, 132)])
 >>> fc = forecast(plan, course.parameters, log, test_sem_percent=sem, draws=500)
->>> fc.personalised, fc.pace
-(True, 'faster')
+>>> fc.personalised, fc.pace, fc.outside_model
+(True, 'faster', False)
 """
 
 from __future__ import annotations
@@ -56,7 +70,8 @@ if TYPE_CHECKING:
     from backbalance.assessment.profile import Profile
     from backbalance.course import Course
 
-from backbalance.assessment.logic import mdc95
+from backbalance.assessment.logic import limb_symmetry_index as measured_lsi
+from backbalance.assessment.logic import mdc95, round_half_up
 from backbalance.strength_gap.dynamics import (
     Cause,
     People,
@@ -76,6 +91,7 @@ from backbalance.strength_gap.wording import ForecastWording, ForecastWords, fil
 
 Pace = Literal["faster", "typical", "slower"]
 Verdict = Literal["no re-test yet", "ahead", "as expected", "behind"]
+Direction = Literal["faster", "slower", "different"]
 
 
 class LogError(ValueError):
@@ -131,6 +147,16 @@ class Forecast:
     difference
         The latest re-test's LSI minus the typical forecast's, in points (None without a
         re-test).
+    fit
+        How often the test's noise alone would put a log at least as far from the
+        best-supported simulated person as this one is (a chi-square tail probability;
+        1 without a re-test).
+    direction
+        Where the log leaves the best-supported person: ``faster`` (the starting weaker
+        side has caught up more than that person's, beyond ``noise``), ``slower`` or
+        ``different``.
+    current
+        The learner's current LSI (:func:`current_lsi`; None without a log).
     wording
         The sentences (``Course.forecast_wording``); None reads them from
         ``Course.find()`` when a message is asked for.
@@ -147,12 +173,27 @@ class Forecast:
     tests: int = 0
     noise: float = 0.0
     difference: float | None = None
+    fit: float = 1.0
+    direction: Direction = "different"
+    current: float | None = None
     wording: ForecastWording | None = None
 
     @property
     def personalised(self) -> bool:
         """True when at least one re-test after the first changed the weights."""
         return self.verdict != "no re-test yet"
+
+    @property
+    def outside_model(self) -> bool:
+        """True when no simulated person explains the log within the test's noise.
+
+        The cut-off is ``forecast.misfit.below`` of ``data/forecast.yml``.
+        """
+        return self.personalised and self.fit < self.words().forecast.misfit.below
+
+    def reached(self, target: float) -> bool:
+        """True when the learner's current LSI is already at or above ``target``."""
+        return self.current is not None and self.current >= target
 
     def words(self) -> ForecastWording:
         """The course's sentences: ``wording``, else those of ``Course.find()``."""
@@ -165,24 +206,33 @@ class Forecast:
     def message(self) -> str:
         """The forecast in plain words, for example ``Your log so far says ...``."""
         words = self.words().forecast
-        if self.personalised:
+        if self.outside_model:
+            parts = [getattr(words.misfit, self.direction)]
+        elif self.personalised:
+            parts = [fill(words.personalised, pace=getattr(words.pace, self.pace))]
+        else:
+            parts = [words.start_only if self.tests == 1 else words.prior]
+        if self.personalised and not self.outside_model:  # no typical path to judge against
             verdict = {
                 "ahead": words.verdict.ahead,
                 "behind": words.verdict.behind,
                 "as expected": words.verdict.as_expected,
             }[self.verdict]
-            parts = [
-                fill(words.personalised, pace=getattr(words.pace, self.pace)),
+            parts.append(
                 fill(
                     verdict,
                     difference=f"{abs(self.difference or 0):.0f}",
                     noise=f"{self.noise:.0f}",
-                ),
-            ]
-        else:
-            parts = [words.start_only if self.tests == 1 else words.prior]
-        parts.extend(likely_by(p, self.start_week, words) for p in self.posterior.parity)
-        if self.effective_people < words.rough.below:
+                )
+            )
+        for parity in self.posterior.parity:
+            if self.reached(parity.target):
+                parts.append(
+                    fill(words.reached, target=f"{parity.target:g}", lsi=f"{self.current:g}")
+                )
+            else:
+                parts.append(likely_by(parity, self.start_week, words))
+        if not self.outside_model and self.effective_people < words.rough.below:
             parts.append(words.rough.text)
         return " ".join(parts)
 
@@ -263,6 +313,44 @@ def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
     if parity.slow is None:
         return fill(likely.open_end, **blanks)
     return fill(likely.range, **blanks)
+
+
+def current_lsi(log: pd.DataFrame) -> float:
+    """The learner's LSI now: the mean of the last two re-tests' LSI, as the learner reads it.
+
+    One test can be off by the test's noise, so the course averages two (the tracker's
+    "reached" and the forecast's use this one rule). A log with one re-test uses it; a
+    log with only the starting test uses that.
+
+    Parameters
+    ----------
+    log
+        Columns ``week``, ``left``, ``right``, sorted by week, at least one row.
+
+    Returns
+    -------
+    float
+        Weaker ÷ stronger × 100 of each test (:func:`backbalance.assessment.logic.
+        limb_symmetry_index`), averaged, rounded half up to one decimal.
+    """
+    rows = log.iloc[1:] if len(log) > 1 else log
+    recent = rows.iloc[-2:]
+    values = [measured_lsi(float(r.left), float(r.right)) for r in recent.itertuples()]
+    return round_half_up(sum(values) / len(values), 1)
+
+
+def chi_square_above(value: float, dof: int) -> float:
+    r"""P(X >= ``value``) for a chi-square X with an even number ``dof`` of degrees of freedom.
+
+    For even degrees of freedom the tail is a finite Poisson sum, so no special function
+    is needed: :math:`e^{-x/2} \sum_{i < dof/2} (x/2)^i / i!`.
+    """
+    half = value / 2
+    term = total = 1.0
+    for i in range(1, dof // 2):
+        term *= half / i
+        total += term
+    return float(np.exp(-half) * total)
 
 
 def log_likelihood(
@@ -391,7 +479,8 @@ def forecast(
             tests,
             noise,
             None,
-            wording,
+            current=None if log is None else current_lsi(table),
+            wording=wording,
         )
     loglik = log_likelihood(paths, table, test_sem_percent)
     raw = np.exp(loglik - loglik.max())
@@ -400,18 +489,30 @@ def forecast(
         plan, paths, readings, params, weights=weights, test_sem_percent=test_sem_percent
     )
     difference = _difference(table, prior, start_week)
+    best = int(np.argmax(loglik))
+    latest = int(table["week"].iloc[-1]) - start_week
+    weak = 0 if plan.weak_side == "left" else 1
     return Forecast(
         prior,
         posterior,
         weights,
         _response(crowd, params, weights),
-        _pace(crowd, weights, params),
+        _pace(
+            float(table.iloc[-1, 1 + weak] / table.iloc[0, 1 + weak]),
+            paths[latest, :, weak] / paths[0, :, weak],
+            weights,
+            params,
+            noise,
+        ),
         _verdict(difference, noise),
         start_week,
         float(1 / (weights**2).sum()),
         tests,
         noise,
         difference,
+        chi_square_above(-2 * float(loglik[best]), 2 * (tests - 1)),
+        _direction(table, paths[:, best], weak, start_week, noise),
+        current_lsi(table),
         wording,
     )
 
@@ -424,13 +525,27 @@ def _response(
     return float(low), float(mid), float(high)
 
 
-def _pace(people: People, weights: NDArray[np.float64], params: ModelParameters) -> Pace:
-    typical = float(np.median(people.response))
-    faster = float(weights[people.response > typical].sum())
+def _pace(
+    measured: float,
+    gain: NDArray[np.float64],
+    weights: NDArray[np.float64],
+    params: ModelParameters,
+    noise: float,
+) -> Pace:
+    """Faster or slower than typical: the weaker side's gain by the last re-test.
+
+    Said only when both agree: the learner's own measured gain (``measured``, a ratio to
+    the first test) differs from the typical person's by more than ``noise`` (mdc95, per
+    cent of the result), and the posterior puts ``forecast_confidence`` of its weight on
+    people whose weaker side gained more (or less) than the typical person's (``gain``).
+    """
+    typical = float(np.median(gain))
+    beyond = 100 * (measured - typical) / typical
+    faster = float(weights[gain > typical].sum())
     confidence = params.forecast_confidence.value
-    if faster >= confidence:
+    if faster >= confidence and beyond > noise:
         return "faster"
-    if 1 - faster >= confidence:
+    if 1 - faster >= confidence and beyond < -noise:
         return "slower"
     return "typical"
 
@@ -442,6 +557,29 @@ def _difference(log: pd.DataFrame, prior: Simulation, start_week: int) -> float:
     week = int(latest["week"]) - start_week
     typical = prior.table.loc[prior.table["week"] == week, "lsi"].iloc[0]
     return measured - float(typical)
+
+
+def _direction(
+    log: pd.DataFrame, path: NDArray[np.float64], weak: int, start_week: int, noise: float
+) -> Direction:
+    """The measured gap change against one simulated person's, beyond ``noise`` (LSI points).
+
+    The gap is the starting weaker side's result over the other's, × 100 (above 100 once
+    the weaker side overtakes), so "faster" means the starting weaker side caught up more.
+    """
+    values = log[["left", "right"]].to_numpy(dtype=float)
+    week = int(log["week"].iloc[-1]) - start_week
+
+    def ratio(sides: NDArray[np.float64]) -> NDArray[np.float64]:
+        return 100 * sides[..., weak] / sides[..., 1 - weak]
+
+    measured = float(ratio(values[-1]) - ratio(values[0]))
+    modelled = float(ratio(path[week]) - ratio(path[0]))
+    if measured - modelled > noise:
+        return "faster"
+    if measured - modelled < -noise:
+        return "slower"
+    return "different"
 
 
 def _verdict(difference: float, noise: float) -> Verdict:

@@ -11,7 +11,7 @@ Examples
 >>> from backbalance.course import Course
 >>> words = Course.find().forecast_wording
 >>> fill(words.forecast.personalised, pace=words.forecast.pace.faster)
-'Your log so far says you respond faster than typical.'
+'Your log so far says your weaker side gains faster than typical.'
 """
 
 from __future__ import annotations
@@ -99,6 +99,20 @@ class Rough(Sourced):
     text: Text
 
 
+class Misfit(Sourced):
+    """Said first when no simulated person explains the log within the test's noise.
+
+    ``below`` is the chi-square tail probability of the best-supported person under which
+    the log counts as outside what the model can forecast; ``faster``, ``slower`` and
+    ``different`` say where the learner's LSI went compared with that person's.
+    """
+
+    below: Annotated[float, Field(gt=0, lt=0.5)]
+    faster: Text
+    slower: Text
+    different: Text
+
+
 class Table(Frozen):
     """Column headings of the weeks-to-target table a reader sees."""
 
@@ -119,6 +133,8 @@ class ForecastWords(Frozen):
     prior: Text
     start_only: Text
     likely: Likely
+    reached: Annotated[Text, blanks("target", "lsi")]
+    misfit: Misfit
     rough: Rough
     table: Table
     red_flag: Text
@@ -178,6 +194,8 @@ class ForecastWording(Frozen):
         """Yield ``(entry, bibtex_key)`` for every source the file names."""
         if self.forecast.rough.source:
             yield "forecast.rough.source", self.forecast.rough.source
+        if self.forecast.misfit.source:
+            yield "forecast.misfit.source", self.forecast.misfit.source
 
 
 def load_forecast_wording(path: Path | str) -> ForecastWording:

@@ -49,7 +49,8 @@ class Progress:
         The forecast from the first test with the learner's weekly sets, personalised by
         the re-tests after it (the prior when there is none).
     status
-        ``baseline`` (one test so far), ``reached`` (LSI at or above the target),
+        ``baseline`` (one test so far), ``reached`` (the current LSI, the mean of the
+        last two re-tests, at or above the target: :meth:`Forecast.reached`),
         ``ahead``, ``on track`` (within the test's noise) or ``behind`` the typical forecast.
     suggestion
         What to do next, in plain words.
@@ -231,9 +232,8 @@ def assess_progress(
         wording=wording,
     )
     target = params.lsi_targets.value[0]
-    measured = float(latest["lsi"])
-    if measured >= target:
-        suggestion = fill(words.reached, lsi=f"{measured:g}", target=f"{target:g}")
+    if result.reached(target):
+        suggestion = fill(words.reached, lsi=f"{result.current:g}", target=f"{target:g}")
         return Progress(log, result, "reached", suggestion)
     if not result.personalised:
         return Progress(log, result, "baseline", words.baseline)
