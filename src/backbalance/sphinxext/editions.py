@@ -344,6 +344,25 @@ def clean_page_sources(app: Sphinx, exception: Exception | None) -> None:
             path.write_text(cleaned, encoding="utf-8")
 
 
+def remove_instructor_pages(app: Sphinx, exception: Exception | None) -> None:
+    """In the student edition, delete what an earlier instructor build left in the output
+    folder for ``backbalance_instructor_pages``: the page and its downloadable source.
+
+    Sphinx writes only the pages it builds and never removes old ones, so without this a
+    student build into the folder of an instructor build would still publish the guide.
+    """
+    builder = getattr(app, "builder", None)
+    if builder is None or builder.format != "html" or is_instructor(app.config):
+        return
+    out = Path(app.outdir)
+    for page in app.config.backbalance_instructor_pages:
+        stale = [out / f"{page}{builder.out_suffix}"]
+        stale += (out / "_sources").glob(f"{page}.*")
+        for path in stale:
+            if path.is_file():
+                path.unlink()
+
+
 def _source_kind(path: Path) -> str | None:
     """``md``, ``rst`` or ``ipynb`` for a file of ``_sources/`` (``x.md``, ``x.md.txt``...)."""
     suffixes = [s for s in path.suffixes if s != ".txt"] or path.suffixes
@@ -357,3 +376,4 @@ def setup_editions(app: Sphinx) -> None:
     app.connect("config-inited", leave_out_instructor_pages, priority=950)
     app.connect("source-read", refuse_headings_in_other_edition)
     app.connect("build-finished", clean_page_sources)
+    app.connect("build-finished", remove_instructor_pages)
