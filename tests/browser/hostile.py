@@ -4,7 +4,7 @@ Every text value of ``data/`` that holds a space (what a reader sees: names, not
 prompts, sentences, assumptions; never ids, keys, units or citation keys) gets the
 :data:`PAYLOADS` appended, in YAML files and in ``exercises.csv`` alike. A value that the
 course formats with named ``{blanks}`` gets every payload but ``%{y}`` , and so does every text of
-``data/assessment/`` (``validate`` would refuse an unknown blank).
+``data/assessment/`` and of :data:`SENTENCE_FILES` (``validate`` would refuse an unknown blank).
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ PAYLOADS = (
 PAYLOAD = " " + " ".join(PAYLOADS)
 FORMATTED = " " + " ".join(p for p in PAYLOADS if "{" not in p)
 """For a value with named ``{blanks}``: a ``{y}`` there is refused by ``validate``."""
+
+
+SENTENCE_FILES = {"forecast.yml"}
+"""Files outside ``data/assessment/`` whose every text is checked for its ``{blanks}``."""
 
 
 def _hostile(value: Any, sentences: bool = False) -> Any:
@@ -59,7 +63,8 @@ def make_hostile(data: Path) -> int:
     changed = 0
     for path in sorted(data.rglob("*.yml")):
         original = yaml.safe_load(path.read_text(encoding="utf-8"))
-        hostile = _hostile(original, sentences=path.parent.name == "assessment")
+        sentences = path.parent.name == "assessment" or path.name in SENTENCE_FILES
+        hostile = _hostile(original, sentences=sentences)
         changed += yaml.safe_dump(hostile).count(MARK) // 3
         path.write_text(
             yaml.safe_dump(hostile, allow_unicode=True, sort_keys=False), encoding="utf-8"
