@@ -12,11 +12,16 @@ PAGE = "book/assessment.html"  # a chapter with sections, so its Contents panel 
 
 
 def chapter_titles(root) -> list[str]:
-    """The titles of the chapters in _toc.yml, read from their Markdown headings."""
+    """The titles of the chapters in _toc.yml that the student edition holds (all but
+    ``backbalance_instructor_pages`` of _config.yml), read from their Markdown headings."""
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    left_out = set(config["sphinx"]["config"]["backbalance_instructor_pages"])
     titles = []
     for part in toc["parts"]:
         for chapter in part["chapters"]:
+            if chapter["file"] in left_out:
+                continue
             source = root / f"{chapter['file']}.md"
             if source.is_file():
                 heading = next(
