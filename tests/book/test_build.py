@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
+from building import student_pages
 
 from backbalance.sphinxext.reader import PRINT_LABEL, SOURCE_LABELS
 
@@ -26,13 +26,8 @@ def test_book_builds_without_warnings(book_build):
     assert not re.search(r"WARNING: ", log), log[-4000:]
 
 
-def toc_files(root: Path) -> list[str]:
-    toc = yaml.safe_load((root / "_toc.yml").read_text())
-    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-
-
 def test_every_toc_page_is_built(site, root):
-    for file in toc_files(root):
+    for file in student_pages(root):
         assert (site / f"{file}.html").is_file(), f"{file} missing from the built book"
 
 
@@ -65,7 +60,7 @@ def test_plotly_bundle_is_served_once_and_only_where_needed(site):
 def test_downloads_are_ones_a_reader_can_use(sites, root):
     """The student edition offers printing only (a notebook alone does not run, MyST source
     is not for reading); the instructor edition also offers the sources, named in words."""
-    notebooks = [Path(f) for f in toc_files(root) if (root / f"{f}.ipynb").is_file()]
+    notebooks = [Path(f) for f in student_pages(root) if (root / f"{f}.ipynb").is_file()]
     assert notebooks, "the book has notebook pages"
     for notebook in notebooks:
         student = BeautifulSoup((sites["student"] / f"{notebook}.html").read_text(), "html.parser")

@@ -13,9 +13,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from building import ROOT
+from building import ROOT, student_pages
 
 sys.path.insert(0, str(ROOT / "bench"))
 import make_pdf
@@ -64,22 +63,12 @@ def chapter_titles(site: Path) -> list[str]:
     return [h.get_text(" ", strip=True).rstrip("#¶ ").strip() for h in headings]
 
 
-def student_chapters(root: Path) -> list[str]:
-    """The toc's pages (the root first) that the student edition, which the PDF prints,
-    holds: all but ``backbalance_instructor_pages`` of ``_config.yml``."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    left_out = set(config["sphinx"]["config"]["backbalance_instructor_pages"])
-    chapters = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [chapter for chapter in chapters if chapter not in left_out]
-
-
 def test_the_pdf_has_every_chapter(printed, root):
     site, pdf, _ = printed
     text = pdf_text(pdf)
     pages = len(re.findall(r"/Type\s*/Page\b", text))
     titles = chapter_titles(site)
-    chapters = len(student_chapters(root))
+    chapters = len(student_pages(root))
     assert len(titles) == chapters, (
         f"{len(titles)} chapters on the single page, {chapters} in the student edition"
     )
@@ -100,7 +89,7 @@ def test_the_pdf_links_inside_itself(printed, root):
     assert internal, "no internal (GoTo) links in the PDF: cross-references would not jump"
     targets = set(re.findall(r"/Dest\s*(/[^\s/>\[\]]+)", text))
     named = set(re.findall(r"(/[^\s/>\[\]]+)\s*\[\s*\d+\s+0\s+R\s*/XYZ", text))
-    chapters = student_chapters(root)[1:]  # the root page is the PDF's start, not a link
+    chapters = student_pages(root)[1:]  # the root page is the PDF's start, not a link
     unlinked = [c for c in chapters if f"/document-{c.replace('/', '#2F')}" not in targets]
     assert not unlinked, f"the PDF's contents do not link to {unlinked}"
     assert targets <= named, f"links to places the PDF does not have: {sorted(targets - named)[:5]}"
