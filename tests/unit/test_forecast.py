@@ -325,3 +325,13 @@ def test_an_unusable_row_is_one_line_and_nothing_is_lost(tmp_path):
     assert [tuple(b[c].value for c in ("week", "left", "right")) for b in app.rows] == typed
     assert fill(WORDS.forecast.personalised, pace="").split("{")[0][:10] in app.verdict.value
     assert app.save() is None and not (tmp_path / "my_progress.csv").exists()
+
+
+def test_the_reader_table_shows_its_headings_from_data_as_text():
+    """An instructor's heading in forecast.table is shown as written, never as markup."""
+    heads = WORDS.forecast.table.model_copy(update={"target": "LSI <b>target</b>"})
+    edited = WORDS.model_copy(
+        update={"forecast": WORDS.forecast.model_copy(update={"table": heads})}
+    )
+    shown = run(FAST, wording=edited).reader_table().to_html()
+    assert html.escape("LSI <b>target</b>", quote=False) in shown and "<b>target" not in shown

@@ -266,7 +266,7 @@ class Forecast:
         """:meth:`weeks_table` as a reader sees it: headings in words, ``90%``, whole weeks.
 
         The headings and the text of a missing week are ``forecast.table`` of
-        ``data/forecast.yml``; every cell is escaped as HTML.
+        ``data/forecast.yml``; every cell and heading is escaped as HTML.
         """
         heads = self.words().forecast.table
         table = self.weeks_table()
@@ -279,7 +279,11 @@ class Forecast:
                 heads.prior_typical: table["prior_p50"],
             }
         )
-        return shown.style.format(escape="html", na_rep=heads.missing).hide(axis="index")
+        return (
+            shown.style.format(escape="html", na_rep=heads.missing)
+            .format_index(escape="html", axis=1)  # the headings are data text too
+            .hide(axis="index")
+        )
 
 
 def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
