@@ -329,9 +329,12 @@ def test_an_unusable_row_is_one_line_and_nothing_is_lost(tmp_path):
 
 def test_the_reader_table_shows_its_headings_from_data_as_text():
     """An instructor's heading in forecast.table is shown as written, never as markup."""
-    heads = WORDS.forecast.table.model_copy(update={"target": "LSI <b>target</b>"})
+    heads = WORDS.forecast.table.model_copy(
+        update={"target": "LSI <b>target</b>", "missing": "not <i>yet</i>"}
+    )
     edited = WORDS.model_copy(
         update={"forecast": WORDS.forecast.model_copy(update={"table": heads})}
     )
     shown = run(FAST, wording=edited).reader_table().to_html()
     assert html.escape("LSI <b>target</b>", quote=False) in shown and "<b>target" not in shown
+    assert html.escape("not <i>yet</i>", quote=False) in shown and "<i>yet" not in shown

@@ -56,6 +56,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -280,7 +281,8 @@ class Forecast:
             }
         )
         return (
-            shown.style.format(escape="html", na_rep=heads.missing)
+            # pandas escapes the cells but writes na_rep as given: escape it here
+            shown.style.format(escape="html", na_rep=html.escape(heads.missing, quote=False))
             .format_index(escape="html", axis=1)  # the headings are data text too
             .hide(axis="index")
         )
