@@ -28,6 +28,7 @@ def student_pages(root: Path) -> list[str]:
 
 SKIP = shutil.ignore_patterns(
     ".venv",
+    ".venv-hub",
     "_build",
     "node_modules",
     ".git",

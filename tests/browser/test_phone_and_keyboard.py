@@ -13,7 +13,7 @@ PHONE = {"width": 390, "height": 844}
 KEYBOARD_PAGES = ("book/assessment.html", "book/self-assessment.html")
 MAX_TABS = 600  # more stops than either page has: the walk ends when focus comes round again
 
-WIDER_THAN_PAGE = "() => document.scrollingElement.scrollWidth - innerWidth"
+WIDER_THAN_PAGE = "() => Math.max(0, document.scrollingElement.scrollWidth - innerWidth)"
 # A Markdown table sits in the theme's scrolling box; its columns must fit that box.
 CUT_TABLES = """() => Array.from(document.querySelectorAll('.pst-scrollable-table-container'))
   .filter(box => box.scrollWidth > box.clientWidth + 1)
@@ -41,42 +41,37 @@ def phone_page(browser, site_url, name, scheme="light"):
     return context, page
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_scrolls_sideways_on_a_phone(browser, site, site_url, scheme):
-    wide = {}
+def on_every_page(browser, site, site_url, script, scheme="light") -> dict[str, object]:
+    """``{page: what script found}`` for each reader page on a phone where it found something
+    (the charts drawn first, so a chart's width counts)."""
+    found = {}
     for name in reader_pages(site):
         context, page = phone_page(browser, site_url, name, scheme)
         if page.locator(".bb-plotly").count():
             page.wait_for_selector(".bb-plotly[data-drawn=true]")
-        extra = page.evaluate(WIDER_THAN_PAGE)
-        if extra > 0:
-            wide[name] = extra
+        result = page.evaluate(script)
+        if result:
+            found[name] = result
         context.close()
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_phone(browser, site, site_url, scheme):
+    wide = on_every_page(browser, site, site_url, WIDER_THAN_PAGE, scheme)
     assert wide == {}, f"pages wider than a 390 px phone (extra px): {wide}"
 
 
 @pytest.mark.browser
 def test_text_tables_fit_a_phone(browser, site, site_url):
-    cut = {}
-    for name in reader_pages(site):
-        context, page = phone_page(browser, site_url, name)
-        tables = page.evaluate(CUT_TABLES)
-        if tables:
-            cut[name] = tables
-        context.close()
+    cut = on_every_page(browser, site, site_url, CUT_TABLES)
     assert cut == {}, f"tables whose last columns are cut off on a phone (header row): {cut}"
 
 
 @pytest.mark.browser
 def test_drawings_take_the_whole_column_on_a_phone(browser, site, site_url):
-    small = {}
-    for name in reader_pages(site):
-        context, page = phone_page(browser, site_url, name)
-        figures = page.evaluate(SMALL_FIGURES)
-        if figures:
-            small[name] = figures
-        context.close()
+    small = on_every_page(browser, site, site_url, SMALL_FIGURES)
     assert small == {}, f"drawings narrower than a 390 px phone's column: {small}"
 
 
