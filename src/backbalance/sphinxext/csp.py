@@ -4,19 +4,20 @@ Every HTML page gets, right after its ``<meta charset>``, a
 ``<meta http-equiv="Content-Security-Policy">`` (:func:`policy`) that lets it load scripts,
 styles, fonts and images only from the host that serves the book, connect to no other host,
 run no ``eval``, embed no plugin, and never change its base URL or send a form elsewhere.
-plotly.js (the cartesian bundle the book serves) and MathJax draw without ``eval``.
+plotly.js (the cartesian bundle the book serves) draws without ``eval``; formulas are MathML
+written at build time, so no maths script runs at all.
 
 Scripts: the inline scripts and ``onclick`` handlers that the theme and Sphinx write into a
-page (the colour-mode switch, ``DOCUMENTATION_OPTIONS``, the MathJax settings,
+page (the colour-mode switch, ``DOCUMENTATION_OPTIONS``,
 ``onclick="window.print()"``...) are allowed by their SHA-256 hash, computed from the written
 page when the build finishes (:func:`add_policy`). What the page's own content holds (its
 ``body``: chapter text, notebook outputs, tables from data, between two marker comments
 that no data can guess) is never hashed, so a script or an ``onerror`` that data smuggled
 into a page is refused by the browser.
 
-Styles: inline styles are allowed (``'unsafe-inline'``), because MathJax and Font Awesome
-write their ``<style>`` elements while the page runs, which no build-time hash can match,
-and plotly.js sets ``style`` attributes. A style cannot run script, and with images, fonts
+Styles: inline styles are allowed (``'unsafe-inline'``), because plotly.js writes its own
+``<style>`` element while the page runs, which no build-time hash can match, and sets
+``style`` attributes. A style cannot run script, and with images, fonts
 and connections limited to the book's host it cannot send anything elsewhere either.
 Images may also be ``data:`` URLs (how notebook pages hold their PNG outputs); an image
 cannot run script. ``frame-ancestors`` cannot be set in a ``<meta>``; a host that wants it sends the header.
