@@ -33,9 +33,7 @@ SHARED_BUNDLE = "_static/backbalance/plotly.min.js"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ("book/welcome.html", "book/assessment.html", "notebooks/strength_gap.html")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-SHARED_ASSETS = (
-    "/_static/backbalance/"  # plotly.js: loaded by the chart pages, then cached
-)
+SHARED_ASSETS = "/_static/backbalance/"  # plotly.js: loaded by the chart pages, then cached
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis"
 )
