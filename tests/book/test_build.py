@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from building import student_pages
 
 from backbalance.sphinxext.reader import PRINT_LABEL, SOURCE_LABELS
+from toc_pages import student_pages
 
 PLOTLY_MIME_MARKER = 'class="bb-plotly"'
 

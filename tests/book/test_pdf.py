@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from building import ROOT, student_pages
+from building import ROOT
+
+from toc_pages import student_pages
 
 sys.path.insert(0, str(ROOT / "bench"))
 import make_pdf

@@ -4,7 +4,8 @@ desktop menu button folds the sidebar away."""
 from __future__ import annotations
 
 import pytest
-import yaml
+
+from toc_pages import student_pages
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -12,24 +13,18 @@ PAGE = "book/assessment.html"  # a chapter with sections, so its Contents panel 
 
 
 def chapter_titles(root) -> list[str]:
-    """The titles of the chapters in _toc.yml that the student edition holds (all but
-    ``backbalance_instructor_pages`` of _config.yml), read from their Markdown headings."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    left_out = set(config["sphinx"]["config"]["backbalance_instructor_pages"])
+    """The titles of the chapters the student edition holds, read from their Markdown
+    headings (the root page is the welcome, not a chapter of the menu)."""
     titles = []
-    for part in toc["parts"]:
-        for chapter in part["chapters"]:
-            if chapter["file"] in left_out:
-                continue
-            source = root / f"{chapter['file']}.md"
-            if source.is_file():
-                heading = next(
-                    line
-                    for line in source.read_text(encoding="utf-8").splitlines()
-                    if line.startswith("# ")
-                )
-                titles.append(heading[2:].strip())
+    for page in student_pages(root)[1:]:
+        source = root / f"{page}.md"
+        if source.is_file():
+            heading = next(
+                line
+                for line in source.read_text(encoding="utf-8").splitlines()
+                if line.startswith("# ")
+            )
+            titles.append(heading[2:].strip())
     return titles
 
 
