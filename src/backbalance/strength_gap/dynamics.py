@@ -34,8 +34,8 @@ other side's, :math:`K` the half-saturation sets, :math:`c` the cross-education 
 :math:`r` the gain rate, :math:`a` and :math:`\tau` the early phase's gain and weeks,
 :math:`m` the person's multiplier, :math:`d` the detraining rate, :math:`F` the level the
 side had before its loss (the stronger side's start for a disuse gap, its own start
-otherwise), :math:`L = \log(F / S_0)` its lost strength and :math:`\rho` the retraining
-rate, week :math:`t` is
+otherwise), :math:`L = h \log(F / S_0)` the part :math:`h` of its lost strength that
+retraining wins back and :math:`\rho` the retraining rate, week :math:`t` is
 
 .. math::
 
@@ -50,8 +50,10 @@ rate, week :math:`t` is
 Because :math:`s < 1` and the weekly coefficient is at most 1, a side below its ceiling
 stays below it (the retraining term is cut at the ceiling), and strength stays positive.
 The early phase adds at most about :math:`a` (in log strength) over all weeks, and the
-retraining term at most :math:`L`: the lost strength comes back at a rate that falls as
-less is left to win back, on top of the new strength every side builds.
+retraining term at most :math:`L`: that part of the lost strength comes back at a rate
+that falls as less is left to win back, on top of the new strength every side builds; the
+rest of a disuse gap closes only as the weaker side, further below the shared ceiling,
+grows faster than the stronger side.
 
 References
 ----------
@@ -117,6 +119,8 @@ class Dynamics:
     early_weeks: float
     both_train: float
     detraining: float
+    regainable: float = 1.0
+    """Share of a side's lost strength that retraining wins back (``retraining_share``)."""
 
     @classmethod
     def from_parameters(
@@ -143,6 +147,7 @@ class Dynamics:
             early_weeks=params.early_phase_weeks.value,
             both_train=params.cross_education_both_train.value,
             detraining=params.detraining_rate.value if detraining else 0.0,
+            regainable=params.retraining_share.value,
         )
 
 
@@ -374,7 +379,7 @@ class Growth:
         )  # (weeks, draws, 1)
         push = np.broadcast_to(push, np.broadcast_shapes(push.shape, ceiling.shape))
         loss = dynamics.detraining * (volume == 0) if dynamics.detraining else None
-        lost = np.log(former / start)
+        lost = dynamics.regainable * np.log(former / start)
         if side is not None:
             start, push, ceiling = start[..., side], push[..., side], ceiling[..., side]
             lost = lost[..., side]

@@ -246,6 +246,7 @@ class ModelParameters(Frozen):
     cross_education_both_train: Share
     gap_cause_recovery: GapCauseRecovery
     retraining_rate: RetrainingRate
+    retraining_share: Share
     detraining_rate: Detraining
     response_spread: ResponseSpread
     lsi_targets: LsiTargets
