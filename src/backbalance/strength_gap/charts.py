@@ -433,13 +433,15 @@ def stepped_strength_chart(
     return chart
 
 
-def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
+def lsi_chart(sims: Sequence[Simulation], names: Sequence[str] | None = None) -> go.Figure:
     """Limb symmetry index over the weeks, one line per weak-side bias.
 
     Parameters
     ----------
     sims
-        Up to six simulations that differ in their bias.
+        Up to six simulations that differ in their bias (or in where the gap comes from).
+    names
+        One legend name per simulation; by default its extra sets (``+4 sets``).
 
     Returns
     -------
@@ -450,9 +452,9 @@ def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
     if len(sims) > len(SERIES_STYLE):
         raise ValueError(f"at most {len(SERIES_STYLE)} bias levels fit one chart, got {len(sims)}")
     fig = go.Figure()
-    for sim, (colour, dash, symbol) in zip(sims, SERIES_STYLE, strict=False):
+    labels = names if names is not None else [f"+{_extra_sets(sim):g} sets" for sim in sims]
+    for sim, name, (colour, dash, symbol) in zip(sims, labels, SERIES_STYLE, strict=False):
         rows = sim.table[sim.table["side"] == SIDES[0]]
-        name = f"+{_extra_sets(sim):g} sets"
         fig.add_scatter(
             x=rows["week"],
             y=rows["lsi"],

@@ -280,6 +280,32 @@ class Simulation:
         )
 
 
+def case_parity_table(cases: dict[str, Simulation], heading: str, names: object) -> pd.DataFrame:
+    """:meth:`Simulation.parity_table` of every case, one block of rows per case.
+
+    Parameters
+    ----------
+    cases
+        From :func:`simulate_cases`.
+    heading
+        The first column's heading (``Course.forecast_wording.forecast.table.case``).
+    names
+        Each case's name as an attribute (``Course.forecast_wording.forecast.case.name``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The first column names the case; the others are those of
+        :meth:`Simulation.parity_table`.
+    """
+    tables = []
+    for cause, sim in cases.items():
+        table = sim.parity_table()
+        table.insert(0, heading, getattr(names, cause))
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)
+
+
 def weeks_to_target(
     paths: NDArray[np.float64], start: ArrayLike, target: float | Sequence[float]
 ) -> NDArray[np.int64]:
