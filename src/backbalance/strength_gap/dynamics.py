@@ -418,6 +418,10 @@ class Growth:
         gain = gain + self.regain * self.fade**weeks
         for now, g, b, then in zip(paths[:-1], gain, brake, paths[1:], strict=True):
             _advance(now, g, b, out=then, step=step)
+        if not (paths[1:] > self.ceiling).any():
+            return paths  # the cut at the ceiling never binds: the same as the run below
+        for now, g, b, then in zip(paths[:-1], gain, brake, paths[1:], strict=True):
+            _advance(now, g, b, out=then, step=step)
             np.minimum(then, self.ceiling, out=then)
         return paths
 
