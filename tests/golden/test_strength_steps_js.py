@@ -60,7 +60,9 @@ def test_every_step_the_page_shows_is_the_model_s(replayed):
         want = charts.strength_traces(sim)
         assert page["key"] == charts.step_key(positions)
         assert page["summary"] == [p.describe() for p in sim.parity], update
-        assert page["title"] == chart_title(charts.strength_title(sim))["text"]
+        name = getattr(course.forecast_wording.forecast.case.name, update["cause"])
+        assert page["title"] == chart_title(charts.step_title(sim, name))["text"]
+        assert page["title"].startswith(name[:1].upper() + name[1:5])
         for got_x, got_y, trace in zip(page["data"]["x"], page["data"]["y"], want, strict=True):
             assert got_x == trace["x"], update
             assert_allclose(got_y, trace["y"], atol=0.5 * 10**-charts.STEP_DIGITS)

@@ -229,22 +229,33 @@ def step_key(indices: Sequence[int]) -> str:
     return ".".join(str(i) for i in indices)
 
 
-def strength_step(sim: Simulation, pool: dict[tuple[float, ...], int]) -> dict[str, Any]:
+def step_title(sim: Simulation, case: str | None = None) -> str:
+    """:func:`strength_title`, after the name of its case (``Disuse or an old injury.``)."""
+    if case is None:
+        return strength_title(sim)
+    return f"{case[:1].upper()}{case[1:]}. {strength_title(sim)}"
+
+
+def strength_step(
+    sim: Simulation, pool: dict[tuple[float, ...], int], case: str | None = None
+) -> dict[str, Any]:
     """What the page needs to show one precomputed plan in :func:`strength_chart`.
 
     ``y``: for each of the :data:`STRENGTH_TRACES` traces, the index of its ``y`` (rounded
     to :data:`STEP_DIGITS`) in ``pool``, which gains the values not yet in it (many steps
     share a trace: the stronger side's does not depend on the gap or its cause); ``x``: the
     traces whose ``x`` are not the weeks (by trace index); ``title``: the chart's (wrapped)
-    title; ``summary``: the weeks to each LSI target, one line per target.
+    title (after ``case``, where the gap comes from, when given); ``summary``: the weeks to
+    each LSI target, one line per target.
     """
     data = strength_traces(sim)
+    title = step_title(sim, case)
     weeks = data[0]["x"]
     rounded = [tuple(round(v, STEP_DIGITS) for v in trace["y"]) for trace in data]
     return {
         "y": [pool.setdefault(values, len(pool)) for values in rounded],
         "x": {str(i): trace["x"] for i, trace in enumerate(data) if trace["x"] != weeks},
-        "title": chart_title(strength_title(sim))["text"],
+        "title": chart_title(title)["text"],
         "summary": [parity.describe() for parity in sim.parity],
     }
 
@@ -403,6 +414,7 @@ def stepped_strength_chart(
     pool: dict[tuple[float, ...], int] = {}
     low, high = np.inf, -np.inf
     first: Simulation | None = None
+    first_case: str | None = None
     for indices in itertools.product(*(range(len(c.values)) for c in controls)):
         update = {c.name: c.values[i] for c, i in zip(controls, indices, strict=True)}
         sim = simulate(
@@ -412,14 +424,15 @@ def stepped_strength_chart(
             seed=seed,
             test_sem_percent=test_sem_percent,
         )
-        steps[step_key(indices)] = strength_step(sim, pool)
+        case = getattr(case_names, update["cause"]) if case_names and "cause" in update else None
+        steps[step_key(indices)] = strength_step(sim, pool, case)
         low = min(low, float(sim.table["reading_p10"].min()))
         high = max(high, float(sim.table["reading_p90"].max()))
         if list(indices) == [c.initial for c in controls]:
-            first = sim
+            first, first_case = sim, case
     assert first is not None  # plan_controls found the plan's own step
     chart = SteppedChart(
-        strength_chart(first),
+        strength_chart(first, title=step_title(first, first_case)),
         controls,
         strength_traces(first)[0]["x"],
         steps,
