@@ -369,8 +369,14 @@ def test_an_unknown_cause_forecasts_both_cases_each_with_its_own_weeks():
     names = WORDS.forecast.case.name
     assert table["case"].tolist() == [getattr(names, c) for c in KNOWN_CAUSES for _ in
                                       PARAMS.lsi_targets.value]  # fmt: skip
-    shown = both.reader_table().to_html()
-    assert html.escape(WORDS.forecast.table.case, quote=False) in shown
+    parts = both.parts()
+    assert [cause for cause, _ in parts] == [None, *KNOWN_CAUSES]
+    assert (
+        " ".join(
+            text if cause is None else f"{getattr(lead, cause)} {text}" for cause, text in parts
+        )
+        == message
+    )
 
 
 def test_a_known_cause_is_its_one_case_in_the_same_words():

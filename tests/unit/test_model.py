@@ -534,7 +534,7 @@ def test_the_notebook_quotes_what_the_model_computes(params):
     names = ["extra_sets"] + [
         f"{cause}_{band}_90" for cause in dynamics.KNOWN_CAUSES for band in ("typical", "fast")
     ]
-    for name in names + ["disuse_slow_90"]:
+    for name in [*names, "disuse_slow_90"]:
         assert f"{{glue:text}}`{name}`" in text, name
     # so are the weeks that more extra sets save, in the comparison of plans
     assert "the first 2 extra sets save {glue:text}`save_first_two`." in text

@@ -337,26 +337,46 @@ class CaseForecasts:
         """The forecast in words: for two cases, each case after its own lead-in."""
         if len(self.cases) == 1:
             return next(iter(self.cases.values())).message()
+        lead = self.words().forecast.case.lead
+        return " ".join(
+            text if cause is None else f"{getattr(lead, cause)} {text}"
+            for cause, text in self.parts()
+        )
+
+    def parts(self) -> list[tuple[KnownCause | None, str]]:
+        """:meth:`message` in parts, for a page that shows each case on its own.
+
+        Returns
+        -------
+        list
+            ``(None, text)`` for what the cases share (the opening before a log, and which
+            case the log fits), ``(cause, text)`` for each case's own sentences (without
+            its lead-in, ``forecast.case.lead``); one ``(cause, message)`` for one case.
+        """
+        if len(self.cases) == 1:
+            ((cause, result),) = self.cases.items()
+            return [(cause, result.message())]
         words = self.words().forecast
         first = next(iter(self.cases.values()))
-        parts = [] if first.personalised else first.opening()
+        parts: list[tuple[KnownCause | None, str]] = []
+        if not first.personalised:
+            parts.append((None, " ".join(first.opening())))
         for cause, result in self.cases.items():
             opening = result.opening() if result.personalised else []
-            parts += [getattr(words.case.lead, cause), *opening, *result.outlook()]
+            parts.append((cause, " ".join([*opening, *result.outlook()])))
         if self.fit is not None and not all(r.outside_model for r in self.cases.values()):
             case = self.fits()
             if case is None:
-                parts.append(words.case.fit.unclear)
+                parts.append((None, words.case.fit.unclear))
             else:
                 share = self.fit if case == "disuse" else 1 - self.fit
-                parts.append(
-                    fill(
-                        words.case.fit.better,
-                        case=getattr(words.case.name, case),
-                        share=f"{100 * share:.0f}",
-                    )
+                better = fill(
+                    words.case.fit.better,
+                    case=getattr(words.case.name, case),
+                    share=f"{100 * share:.0f}",
                 )
-        return " ".join(parts)
+                parts.append((None, better))
+        return parts
 
     def weeks_table(self) -> pd.DataFrame:
         """:meth:`Forecast.weeks_table` of every case, with ``cause`` and its ``case`` name.
@@ -378,28 +398,6 @@ class CaseForecasts:
         both = pd.concat(tables, ignore_index=True)
         both.attrs["weeks"] = tables[0].attrs["weeks"]
         return both
-
-    def reader_table(self) -> Styler:
-        """The weeks to each target as a reader sees them, one block of rows per case.
-
-        As :meth:`Forecast.reader_table`, with a first column naming the case (heading
-        ``forecast.table.case``) when there are two.
-        """
-        if len(self.cases) == 1:
-            return next(iter(self.cases.values())).reader_table()
-        heads = self.words().forecast.table
-        table = self.weeks_table()
-        shown = pd.DataFrame(
-            {
-                heads.case: table["case"],
-                heads.target: [f"{target:g}%" for target in table["target"]],
-                heads.fast: table["week_p10"],
-                heads.typical: table["week_p50"],
-                heads.slow: table["week_p90"],
-                heads.prior_typical: table["prior_p50"],
-            }
-        )
-        return _styled(shown, heads.missing)
 
 
 def forecast_cases(
