@@ -20,7 +20,7 @@ from backbalance.assessment.profile import load_profile
 from backbalance.common.read import DataError
 from backbalance.course import Course
 from backbalance.programme.build import Setup, build_programme
-from backbalance.strength_gap.dynamics import KNOWN_CAUSES
+from backbalance.strength_gap.dynamics import KNOWN_CAUSES, draw_people
 from backbalance.strength_gap.forecast import forecast, forecast_cases, likely_by, retest_log
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.wording import FILE, fill, load_forecast_wording
@@ -377,6 +377,16 @@ def test_an_unknown_cause_forecasts_both_cases_each_with_its_own_weeks():
         )
         == message
     )
+
+
+def test_the_cases_can_use_people_drawn_before():
+    """An app draws its people once per cause; the cases then use them as given."""
+    plan = PLAN.model_copy(update={"cause": "unknown"})
+    drawn = {c: draw_people(PARAMS, DRAWS, seed=5, cause=c) for c in KNOWN_CAUSES}
+    given = forecast_cases(plan, PARAMS, test_sem_percent=SEM, people=drawn)
+    fresh = forecast_cases(plan, PARAMS, test_sem_percent=SEM, draws=DRAWS, seed=5)
+    for cause in KNOWN_CAUSES:
+        assert given.cases[cause].prior.parity == fresh.cases[cause].prior.parity
 
 
 def test_a_known_cause_is_its_one_case_in_the_same_words():

@@ -57,7 +57,7 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -409,6 +409,7 @@ def forecast_cases(
     draws: int = 1000,
     seed: int = 0,
     wording: ForecastWording | None = None,
+    people: Mapping[KnownCause, People] | None = None,
 ) -> CaseForecasts:
     """:func:`forecast` once per case of the plan's cause (both for ``unknown``).
 
@@ -416,7 +417,10 @@ def forecast_cases(
     differ only by where the gap comes from; with a log, each case's evidence gives
     :attr:`CaseForecasts.fit` (the two cases equally likely before the log).
 
-    Parameters and errors as in :func:`forecast`.
+    Parameters and errors as in :func:`forecast`; ``people`` gives each case its
+    simulated people (for example an app's, drawn once with
+    :func:`~backbalance.strength_gap.dynamics.draw_people` for that cause) instead of
+    drawing ``draws`` new ones.
 
     Examples
     --------
@@ -436,6 +440,7 @@ def forecast_cases(
             draws=draws,
             seed=seed,
             wording=wording,
+            people=None if people is None else people[cause],
         )
         for cause in cases_of(plan.cause)
     }
