@@ -301,18 +301,30 @@ def _forecast(args: argparse.Namespace) -> int:
         return 1
     table = result.weeks_table()
 
+    def case(cause: str) -> dict[str, object]:
+        one = result.cases[cause]
+        rows = table[table["cause"] == cause].drop(columns=["cause", "case"])
+        return {
+            "cause": cause,
+            "case": table.loc[table["cause"] == cause, "case"].iloc[0],
+            "personalised": one.personalised,
+            "message": one.message(),
+            "pace": one.pace,
+            "verdict": one.verdict,
+            "response": dict(zip(("p10", "p50", "p90"), one.response, strict=True)),
+            "plan": one.posterior.plan.model_dump(),
+            "horizon_week": table.attrs["weeks"],
+            "targets": json.loads(rows.to_json(orient="records")),
+        }
+
     def write() -> None:
         if args.format == "json":
             _print_json(
                 {
-                    "personalised": result.personalised,
+                    "cause": args.cause,
                     "message": result.message(),
-                    "pace": result.pace,
-                    "verdict": result.verdict,
-                    "response": dict(zip(("p10", "p50", "p90"), result.response, strict=True)),
-                    "plan": result.posterior.plan.model_dump(),
-                    "horizon_week": table.attrs["weeks"],
-                    "targets": json.loads(table.to_json(orient="records")),
+                    "fit_disuse": result.fit,
+                    "cases": [case(cause) for cause in result.cases],
                 }
             )
         else:
@@ -329,8 +341,10 @@ def _add_forecast(commands: argparse._SubParsersAction) -> None:  # type: ignore
         "forecast",
         help="weeks to each LSI target for a saved profile, personalised by a re-test log",
         description="Weeks to each LSI target (P10/P50/P90 across simulated people) for the "
-        "programme the course would build for PROFILE; with --log, the re-tests in the log "
-        "personalise the forecast. CSV (default; the message on stderr) or JSON on stdout.",
+        "programme the course would build for PROFILE, once per case of where the gap comes "
+        "from (--cause unknown: both, disuse or an old injury and the dominant side's normal "
+        "lead, each labelled); with --log, the re-tests in the log personalise the forecast. "
+        "CSV (default; one row per case and target, the message on stderr) or JSON on stdout.",
     )
     run.add_argument("profile", help="the saved profile (JSON) from the self-assessment")
     run.add_argument("--log", help="re-test log CSV: week,left,right[,notes] (the tracker's file)")

@@ -66,7 +66,7 @@ def expect(page, spec: dict, positions: list[int]) -> None:
     page.wait_for_function(f"() => document.querySelector('.bb-steps').dataset.step === '{key}'")
     now, step = shown(page), spec["steps"][key]
     assert now["summary"] == step["summary"]
-    assert now["y"] == step["y"] and now["title"] == step["title"]
+    assert now["y"] == [spec["traces"][i] for i in step["y"]] and now["title"] == step["title"]
     assert now["x"] == [step["x"].get(str(i), spec["weeks"]) for i in range(len(step["y"]))]
     assert now["spoken"] == [
         c["spoken"][p] for c, p in zip(spec["controls"], positions, strict=True)

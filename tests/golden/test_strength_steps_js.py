@@ -2,7 +2,9 @@
 
 Python precomputes the steps (``charts.stepped_strength_chart``); Node runs the page's
 ``static/bb-plotly-steps.js`` on them; each case's traces, title and summary must equal a
-fresh ``model.simulate`` of that plan.
+fresh ``model.simulate`` of that plan. The plan's cause is unknown, so the last control is
+where the gap comes from (both cases), and the steps name their traces in the spec's
+shared list of traces.
 """
 
 from __future__ import annotations
@@ -32,14 +34,14 @@ DRAWS = 300
 def replayed(tmp_path_factory: pytest.TempPathFactory):
     course = Course.find()
     sem = course.assessment.strength.test_error.sem_percent
-    plan = model.Scenario(gap_percent=15, strong_sets=6, weak_extra_sets=1, weeks=40)
+    plan = model.Scenario(gap_percent=15, strong_sets=6, weak_extra_sets=1, weeks=40)  # unknown
     chart = charts.stepped_strength_chart(
         plan, course.parameters, gaps=GAPS, statuses=STATUSES, extra_sets=EXTRAS,
-        test_sem_percent=sem, draws=DRAWS,
+        test_sem_percent=sem, draws=DRAWS, case_names=course.forecast_wording.forecast.case.name,
     )  # fmt: skip
     cases = [list(p) for p in itertools.product(*(range(len(c.values)) for c in chart.controls))]
     path = tmp_path_factory.mktemp("golden") / "steps.json"
-    path.write_text(json.dumps({"spec": chart.spec(), "cases": [*cases, [9, 0, 0]]}))
+    path.write_text(json.dumps({"spec": chart.spec(), "cases": [*cases, [9, 0, 0, 0]]}))
     run = subprocess.run(
         [node(), str(HERE / "replay_strength_steps.js"), str(SCRIPT), str(path)],
         capture_output=True, text=True, timeout=60, check=False,
@@ -58,10 +60,19 @@ def test_every_step_the_page_shows_is_the_model_s(replayed):
         want = charts.strength_traces(sim)
         assert page["key"] == charts.step_key(positions)
         assert page["summary"] == [p.describe() for p in sim.parity], update
-        assert page["title"] == chart_title(charts.strength_title(sim))["text"]
+        name = getattr(course.forecast_wording.forecast.case.name, update["cause"])
+        assert page["title"] == chart_title(charts.step_title(sim, name))["text"]
+        assert page["title"].startswith(name[:1].upper() + name[1:5])
         for got_x, got_y, trace in zip(page["data"]["x"], page["data"]["y"], want, strict=True):
             assert got_x == trace["x"], update
             assert_allclose(got_y, trace["y"], atol=0.5 * 10**-charts.STEP_DIGITS)
+
+
+def test_an_unknown_cause_steps_through_both_cases(replayed):
+    *_, chart, cases, shown = replayed
+    assert chart.controls[-1].name == "cause"
+    assert chart.controls[-1].values == ("disuse", "handedness")
+    assert len(shown) == len(cases) + 1
 
 
 def test_a_position_without_a_step_shows_nothing_new(replayed):

@@ -76,12 +76,13 @@ def test_more_weak_side_volume_never_delays_parity(plan, more, seed):
 
 
 people = st.builds(
-    lambda m, r, k, c, phi: People(*(np.array(x, dtype=float) for x in (m, r, k, c, phi))),
+    lambda *columns: People(*(np.array(x, dtype=float) for x in columns)),
     st.lists(st.floats(0, 1e4), min_size=3, max_size=3),
     st.lists(st.floats(0.001, 0.5), min_size=3, max_size=3),
     st.lists(st.floats(0.5, 30), min_size=3, max_size=3),
     st.lists(st.floats(0, 0.5), min_size=3, max_size=3),
     st.lists(st.floats(0, 1), min_size=3, max_size=3),
+    st.lists(st.floats(0.001, 1), min_size=3, max_size=3),
 )
 
 
@@ -177,3 +178,61 @@ def test_posterior_weights_are_a_distribution_and_bands_stay_ordered(plan, seed,
     assert low <= mid <= high
     table = result.posterior.table
     assert (table["strength_p10"] <= table["strength_p90"]).all()
+
+
+equal_plans = st.builds(
+    Scenario,
+    gap_percent=st.floats(1, PARAMS.gap_limit.value),
+    strong_sets=st.integers(1, 20).map(float),
+    weeks=st.integers(1, 60),
+    status=st.sampled_from(STATUSES),
+    detraining=st.booleans(),
+    adherence=st.sampled_from([0.5, 0.8, 1.0]),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(plan=equal_plans, seed=seeds)
+def test_equal_sets_keep_a_handedness_gap(plan, seed):
+    """The dominant side's normal lead (petersen1989): with equal sets each side grows by
+    the same factor, so every simulated person's latent LSI stays at its start, and the
+    LSI a re-test reads scatters around it by the test's noise only."""
+    sim = model.simulate(
+        plan.model_copy(update={"cause": "handedness"}), PARAMS, draws=DRAWS, seed=seed,
+        test_sem_percent=SEM,
+    )  # fmt: skip
+    start = 100 - plan.gap_percent
+    for column in ("lsi", "lsi_p10", "lsi_p90"):
+        assert_allclose(sim.table[column], start, rtol=1e-9)
+    assert (sim.table["lsi_read_p10"] <= start + 1e-9).all()
+    reached = [p for p in sim.parity if p.target > start]
+    assert all(p.fast is None for p in reached)
+
+
+@settings(max_examples=30, deadline=None)
+@given(plan=equal_plans, seed=seeds)
+def test_equal_sets_narrow_a_disuse_gap(plan, seed):
+    """A gap from disuse is strength the weaker side can win back (vigelso2015): with equal
+    sets every simulated person's LSI is above its start from the first week on."""
+    crowd = dynamics.draw_people(PARAMS, DRAWS, seed, cause="disuse")
+    dyn = Dynamics.from_parameters(PARAMS, plan.status, detraining=plan.detraining)
+    paths = dynamics.strength_paths(plan.start, plan.done_sets, plan.weeks, dyn, crowd)
+    lsi = dynamics.limb_symmetry_index(paths)
+    assert (lsi[1:] > 100 - plan.gap_percent).all()
+
+
+@settings(max_examples=20, deadline=None)
+@given(plan=plans, seed=seeds)
+def test_an_unknown_cause_is_shown_as_its_two_cases(plan, seed):
+    """``unknown`` is simulated once per known cause, with the same people; a known cause
+    is its own single case."""
+    cases = model.simulate_cases(plan, PARAMS, draws=DRAWS, seed=seed)
+    assert tuple(cases) == dynamics.cases_of(plan.cause)
+    for cause, sim in cases.items():
+        alone = model.simulate(plan.model_copy(update={"cause": cause}), PARAMS, draws=DRAWS,
+                               seed=seed)  # fmt: skip
+        pd.testing.assert_frame_equal(sim.table, alone.table)
+    disuse, handedness = (dynamics.draw_people(PARAMS, DRAWS, seed, cause=c) for c in
+                          dynamics.KNOWN_CAUSES)  # fmt: skip
+    for name in ("multiplier", "rate", "half_sets", "cross_education", "retraining"):
+        assert_array_equal(getattr(disuse, name), getattr(handedness, name))

@@ -153,7 +153,9 @@ def test_a_stepped_chart_becomes_its_figure_with_labelled_range_controls():
     from backbalance.strength_gap import charts, model
     from backbalance.strength_gap.charts import STEPS_MIME
 
-    plan = model.Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=1, weeks=12)
+    plan = model.Scenario(
+        gap_percent=20, strong_sets=6, weak_extra_sets=1, weeks=12, cause="disuse"
+    )
     chart = charts.stepped_strength_chart(
         plan, Course.find().parameters, gaps=[10, 20], statuses=["novice"], extra_sets=[0, 1],
         draws=50,

@@ -10,7 +10,9 @@ import pytest
 from numpy.testing import assert_allclose
 
 from backbalance.common.charts import TITLE_WIDTH, chart_title
+from backbalance.course import Course
 from backbalance.strength_gap import charts, dynamics, model
+from backbalance.strength_gap.dynamics import KNOWN_CAUSES
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.parameters import load_model_parameters
 
@@ -103,7 +105,7 @@ def test_stepped_chart_holds_the_model_for_every_combination_of_steps(params, st
             plan.model_copy(update={"gap_percent": gap, "status": status, "weak_extra_sets": extra}),
             params, draws=DRAWS, test_sem_percent=4,
         )  # fmt: skip
-        step = chart.steps[charts.step_key([g, s, e])]
+        step = chart.step(charts.step_key([g, s, e]))
         traces = charts.strength_traces(sim)
         for i, trace in enumerate(traces):
             assert_allclose(step["y"][i], trace["y"], atol=0.5 * 10**-charts.STEP_DIGITS)
@@ -121,8 +123,34 @@ def test_stepped_chart_starts_at_the_plan_and_keeps_one_y_range(stepped):
     for trace, y in zip(chart.figure.data, chart.initial()["y"], strict=True):
         assert list(trace.y) == y
     low, high = chart.figure.layout.yaxis.range
-    every = [v for step in chart.steps.values() for trace in step["y"][:6] for v in trace]
+    every = [v for key in chart.steps for trace in chart.step(key)["y"][:6] for v in trace]
     assert low <= min(every) and high >= max(every)
+
+
+def test_an_unknown_cause_adds_its_two_cases_and_the_steps_share_their_traces(params):
+    """Cause unknown: a last control steps through the two cases (named from
+    forecast.yml), each step the simulation of its case; the stronger side's traces do not
+    depend on the gap or its cause, so the steps keep them once."""
+    names = Course.find().forecast_wording.forecast.case.name
+    plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=2, weeks=30)
+    chart = charts.stepped_strength_chart(
+        plan, params, gaps=GAPS, statuses=STATUSES[:1], extra_sets=STEP_EXTRAS, draws=DRAWS,
+        test_sem_percent=4, case_names=names,
+    )  # fmt: skip
+    cause = chart.controls[-1]
+    assert cause.values == KNOWN_CAUSES and cause.initial == 0
+    assert cause.shown == tuple(getattr(names, c) for c in KNOWN_CAUSES)
+    assert len(chart.steps) == len(GAPS) * len(STEP_EXTRAS) * len(KNOWN_CAUSES)
+    for c, case in enumerate(KNOWN_CAUSES):
+        sim = model.simulate(plan.model_copy(update={"cause": case}), params, draws=DRAWS,
+                             test_sem_percent=4)  # fmt: skip
+        got = chart.step(charts.step_key([1, 0, 1, c]))
+        for shown, trace in zip(got["y"], charts.strength_traces(sim), strict=True):
+            assert_allclose(shown, trace["y"], atol=0.5 * 10**-charts.STEP_DIGITS)
+    assert len(chart.traces) < charts.STRENGTH_TRACES * len(chart.steps)
+    with pytest.raises(ValueError, match="case_names"):
+        charts.stepped_strength_chart(plan, params, gaps=GAPS, statuses=STATUSES[:1],
+                                      extra_sets=STEP_EXTRAS, draws=DRAWS)  # fmt: skip
 
 
 def test_stepped_chart_shows_as_its_figure_where_the_book_is_not(stepped):
@@ -133,7 +161,7 @@ def test_stepped_chart_shows_as_its_figure_where_the_book_is_not(stepped):
 
 
 def test_a_stepped_chart_refuses_a_plan_outside_its_steps(params):
-    plan = Scenario(gap_percent=25, strong_sets=6)
+    plan = Scenario(gap_percent=25, strong_sets=6, cause="disuse")
     with pytest.raises(ValueError, match="25"):
         charts.stepped_strength_chart(
             plan, params, gaps=GAPS, statuses=STATUSES, extra_sets=STEP_EXTRAS, draws=DRAWS
@@ -202,7 +230,7 @@ def test_every_chart_has_a_title_and_axis_titles(params, sims, sweep):
     figures = [
         charts.strength_chart(sims[0]),
         charts.stepped_strength_chart(
-            Scenario(gap_percent=20, strong_sets=6),
+            Scenario(gap_percent=20, strong_sets=6, cause="disuse"),
             params,
             gaps=[20],
             statuses=["novice"],

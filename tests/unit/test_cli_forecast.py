@@ -11,6 +11,7 @@ import pytest
 
 from backbalance.cli import main
 from backbalance.course import Course
+from backbalance.strength_gap.dynamics import KNOWN_CAUSES
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = str(ROOT / "data" / "examples" / "desk-worker.json")
@@ -25,29 +26,56 @@ def log(tmp_path):
     return str(path)
 
 
-def test_csv_gives_p10_p50_p90_weeks_for_every_target(capsys):
+def test_csv_gives_p10_p50_p90_weeks_for_every_case_and_target(capsys):
+    """The default cause is unknown: one labelled block of rows per case, each with every
+    target, and the message names both cases."""
     assert main(["forecast", PROFILE, "--weeks", "30"]) == 0
     out, err = capsys.readouterr()
     table = pd.read_csv(io.StringIO(out))
-    targets = Course.find().parameters.lsi_targets.value
-    assert table["target"].tolist() == targets
-    assert list(table.columns[:4]) == ["target", "week_p10", "week_p50", "week_p90"]
+    course = Course.find()
+    targets = course.parameters.lsi_targets.value
+    case = course.forecast_wording.forecast.case
+    assert table["cause"].tolist() == [c for c in KNOWN_CAUSES for _ in targets]
+    assert table["case"].tolist() == [getattr(case.name, c) for c in KNOWN_CAUSES for _ in targets]
+    assert table["target"].tolist() == targets * len(KNOWN_CAUSES)
+    assert list(table.columns[:6]) == [
+        "cause",
+        "case",
+        "target",
+        "week_p10",
+        "week_p50",
+        "week_p90",
+    ]
     assert not table["personalised"].any()
     assert "No re-test logged yet" in err
+    assert case.lead.disuse in err and case.lead.handedness in err
+
+
+def test_a_known_cause_gives_only_its_case(capsys):
+    assert main(["forecast", PROFILE, "--cause", "handedness", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [c["cause"] for c in document["cases"]] == ["handedness"]
+    lead = Course.find().forecast_wording.forecast.case.lead
+    assert lead.handedness not in document["message"]  # one case needs no lead-in
+    assert document["fit_disuse"] is None
 
 
 def test_a_log_personalises_the_forecast(capsys, log):
     assert main(["forecast", PROFILE, "--log", log, "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["personalised"] is True
-    assert document["message"].startswith("Your log so far says")
-    assert document["pace"] in ("faster", "typical", "slower")
-    low, mid, high = (document["response"][k] for k in ("p10", "p50", "p90"))
-    assert low <= mid <= high
-    assert [
-        row["target"] for row in document["targets"]
-    ] == Course.find().parameters.lsi_targets.value
-    assert document["plan"]["strong_start"] == 12  # the log's first test is the start
+    assert [c["cause"] for c in document["cases"]] == list(KNOWN_CAUSES)
+    assert 0 <= document["fit_disuse"] <= 1
+    for case in document["cases"]:
+        assert case["personalised"] is True
+        assert case["message"].startswith("Your log so far says")
+        assert case["pace"] in ("faster", "typical", "slower")
+        low, mid, high = (case["response"][k] for k in ("p10", "p50", "p90"))
+        assert low <= mid <= high
+        assert [
+            row["target"] for row in case["targets"]
+        ] == Course.find().parameters.lsi_targets.value
+        assert case["plan"]["strong_start"] == 12  # the log's first test is the start
+        assert case["plan"]["cause"] == case["cause"]
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ from backbalance.assessment.profile import load_profile
 from backbalance.common.read import DataError
 from backbalance.course import Course
 from backbalance.programme.build import Setup, build_programme
-from backbalance.strength_gap.forecast import forecast, likely_by, retest_log
+from backbalance.strength_gap.dynamics import KNOWN_CAUSES, draw_people
+from backbalance.strength_gap.forecast import forecast, forecast_cases, likely_by, retest_log
 from backbalance.strength_gap.model import Scenario
 from backbalance.strength_gap.wording import FILE, fill, load_forecast_wording
 from backbalance.tracker.app import ProgressApp, problems_line
@@ -36,15 +37,16 @@ COURSE = Course.find(ROOT)
 PARAMS = COURSE.parameters
 SEM = COURSE.assessment.strength.test_error.sem_percent
 WORDS = load_forecast_wording(DATA / FILE)
-PLAN = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=3, weeks=52)
+PLAN = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=3, weeks=52, cause="handedness")
 
 
-def _fast_log() -> list[tuple[int, float, float]]:
+def _fast_log(plan: Scenario = PLAN) -> list[tuple[int, float, float]]:
     """Both sides at the prior's fast edge (P90 strength) at weeks 4 and 8: a learner who
     responds faster than the typical person, whatever the model's calibration."""
-    table = forecast(PLAN, PARAMS, None, test_sem_percent=SEM, draws=DRAWS).prior.table
+    table = forecast(plan, PARAMS, None, test_sem_percent=SEM, draws=DRAWS).prior.table
     side = table.set_index(["week", "side"])["strength_p90"]
-    return [(0, 80, 100)] + [
+    left, right = plan.start
+    return [(0, left, right)] + [
         (week, round(side[week, "left"], 1), round(side[week, "right"], 1)) for week in (4, 8)
     ]
 
@@ -76,14 +78,18 @@ def test_a_log_with_only_the_starting_test_is_the_prior_and_says_so():
 def test_a_log_of_fast_responses_moves_the_band_earlier():
     """Both sides gaining fast make the people who respond fast count more: the band rises
     and the weeks to the target come earlier than the prior's."""
-    result = run(FAST)
+    plan = PLAN.model_copy(update={"gap_percent": 12, "weak_extra_sets": 6})  # reaches 90%
+    result = forecast(plan, PARAMS, retest_log(_fast_log(plan)), test_sem_percent=SEM,
+                      draws=DRAWS)  # fmt: skip
     assert result.pace == "faster" and result.response[1] > 1
     prior = result.prior.table.query("side == 'left'").set_index("week")
     posterior = result.posterior.table.query("side == 'left'").set_index("week")
-    assert (posterior.loc[12:, "lsi"] > prior.loc[12:, "lsi"]).all()
+    # a handedness gap: the extra sets narrow it for a while, so the band rises in the
+    # first months (later the fast responders near their own ceilings)
+    assert (posterior.loc[4:20, "lsi"] > prior.loc[4:20, "lsi"]).all()
     target = PARAMS.lsi_targets.value[0]
     before, after = result.prior.parity_at(target), result.posterior.parity_at(target)
-    horizon = PLAN.weeks + 1
+    horizon = plan.weeks + 1
     assert (after.fast or horizon) < (before.fast or horizon)
     assert (after.typical or horizon) <= (before.typical or horizon)
     pace = fill(WORDS.forecast.personalised, pace=WORDS.forecast.pace.faster)
@@ -338,3 +344,80 @@ def test_the_reader_table_shows_its_headings_from_data_as_text():
     shown = run(FAST, wording=edited).reader_table().to_html()
     assert html.escape("LSI <b>target</b>", quote=False) in shown and "<b>target" not in shown
     assert html.escape("not <i>yet</i>", quote=False) in shown and "<i>yet" not in shown
+
+
+# --------------------------------------------------------------------------- where the gap comes from
+
+
+def test_an_unknown_cause_forecasts_both_cases_each_with_its_own_weeks():
+    """Cause unknown: one forecast per case, each the forecast of that cause alone, and the
+    words give each case after its own lead-in, the shared opening only once."""
+    plan = PLAN.model_copy(update={"cause": "unknown"})
+    both = forecast_cases(plan, PARAMS, test_sem_percent=SEM, draws=DRAWS)
+    assert list(both.cases) == list(KNOWN_CAUSES) and both.fit is None
+    message = both.message()
+    lead = WORDS.forecast.case.lead
+    assert message.startswith(WORDS.forecast.prior) and message.count(WORDS.forecast.prior) == 1
+    assert message.index(lead.disuse) < message.index(lead.handedness)
+    for cause, result in both.cases.items():
+        alone = forecast(plan.model_copy(update={"cause": cause}), PARAMS, None,
+                         test_sem_percent=SEM, draws=DRAWS)  # fmt: skip
+        assert result.posterior.parity == alone.posterior.parity
+        for sentence in alone.outlook():
+            assert sentence in message
+    table = both.weeks_table()
+    names = WORDS.forecast.case.name
+    assert table["case"].tolist() == [getattr(names, c) for c in KNOWN_CAUSES for _ in
+                                      PARAMS.lsi_targets.value]  # fmt: skip
+    parts = both.parts()
+    assert [cause for cause, _ in parts] == [None, *KNOWN_CAUSES]
+    assert (
+        " ".join(
+            text if cause is None else f"{getattr(lead, cause)} {text}" for cause, text in parts
+        )
+        == message
+    )
+
+
+def test_the_cases_can_use_people_drawn_before():
+    """An app draws its people once per cause; the cases then use them as given."""
+    plan = PLAN.model_copy(update={"cause": "unknown"})
+    drawn = {c: draw_people(PARAMS, DRAWS, seed=5, cause=c) for c in KNOWN_CAUSES}
+    given = forecast_cases(plan, PARAMS, test_sem_percent=SEM, people=drawn)
+    fresh = forecast_cases(plan, PARAMS, test_sem_percent=SEM, draws=DRAWS, seed=5)
+    for cause in KNOWN_CAUSES:
+        assert given.cases[cause].prior.parity == fresh.cases[cause].prior.parity
+
+
+def test_a_known_cause_is_its_one_case_in_the_same_words():
+    one = forecast_cases(PLAN, PARAMS, retest_log(FAST), test_sem_percent=SEM, draws=DRAWS)
+    assert list(one.cases) == [PLAN.cause] and one.fit is None
+    assert one.message() == run(FAST).message()
+
+
+def test_the_log_names_the_case_it_fits_only_when_clear():
+    """A log whose gap stays put is the dominant side's lead (equal sets keep it); one whose
+    weaker side catches up within weeks is a disuse gap won back. The words name a case
+    only when forecast_confidence of the weight favours it."""
+    plan = PLAN.model_copy(update={"cause": "unknown", "weak_extra_sets": 0})
+    stays = [(0, 80, 100), (4, 84, 105), (8, 88, 110), (12, 92, 115)]
+    closes = forecast(plan.model_copy(update={"cause": "disuse"}), PARAMS, None,
+                      test_sem_percent=SEM, draws=DRAWS).prior.table  # fmt: skip
+    side = closes.set_index(["week", "side"])["strength"]
+    caught_up = [(0, 80, 100)] + [
+        (w, round(side[w, "left"], 1), round(side[w, "right"], 1)) for w in (4, 8, 12)
+    ]
+    confidence = PARAMS.forecast_confidence.value
+    names, fit = WORDS.forecast.case.name, WORDS.forecast.case.fit
+    for rows, case in ((stays, "handedness"), (caught_up, "disuse")):
+        both = forecast_cases(plan, PARAMS, retest_log(rows), test_sem_percent=SEM, draws=DRAWS)
+        share = both.fit if case == "disuse" else 1 - both.fit
+        assert share >= confidence and both.fits() == case
+        assert fill(fit.better, case=getattr(names, case), share=f"{100 * share:.0f}") in (
+            both.message()
+        )
+    # one re-test a week in, within the noise of both: neither case is named
+    one_week = retest_log([(0, 80, 100), (1, 81.5, 101)])
+    unclear = forecast_cases(plan, PARAMS, one_week, test_sem_percent=SEM, draws=DRAWS)
+    assert 1 - confidence < unclear.fit < confidence and unclear.fits() is None
+    assert fit.unclear in unclear.message()

@@ -16,7 +16,8 @@
   "use strict";
 
   /* The step for the controls' positions: {key, data: {x, y} for Plotly.update, title,
-     summary (lines)}, or null when the spec has no such step. */
+     summary (lines)}, or null when the spec has no such step. A step names each trace's y
+     by its index in spec.traces (steps share many traces). */
   function choose(spec, positions) {
     var key = positions.join("."), step = spec.steps[key];
     if (step === undefined) return null;
@@ -24,7 +25,7 @@
       key: key,
       data: {
         x: step.y.map(function (_, i) { return step.x[String(i)] || spec.weeks; }),
-        y: step.y
+        y: step.y.map(function (i) { return spec.traces[i]; })
       },
       title: step.title,
       summary: step.summary

@@ -38,9 +38,10 @@ from backbalance.common.palette import (
     rgba,
 )
 from backbalance.common.types import SIDES
-from backbalance.strength_gap.dynamics import weekly_gain
+from backbalance.strength_gap.dynamics import cases_of, weekly_gain
 from backbalance.strength_gap.model import Scenario, Simulation, simulate
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters, Status
+from backbalance.strength_gap.wording import CaseNames
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -228,19 +229,33 @@ def step_key(indices: Sequence[int]) -> str:
     return ".".join(str(i) for i in indices)
 
 
-def strength_step(sim: Simulation) -> dict[str, Any]:
+def step_title(sim: Simulation, case: str | None = None) -> str:
+    """:func:`strength_title`, after the name of its case (``Disuse or an old injury.``)."""
+    if case is None:
+        return strength_title(sim)
+    return f"{case[:1].upper()}{case[1:]}. {strength_title(sim)}"
+
+
+def strength_step(
+    sim: Simulation, pool: dict[tuple[float, ...], int], case: str | None = None
+) -> dict[str, Any]:
     """What the page needs to show one precomputed plan in :func:`strength_chart`.
 
-    ``y``: the :data:`STRENGTH_TRACES` traces' ``y`` (rounded to :data:`STEP_DIGITS`);
-    ``x``: the traces whose ``x`` are not the weeks (by trace index); ``title``: the chart's
-    (wrapped) title; ``summary``: the weeks to each LSI target, one line per target.
+    ``y``: for each of the :data:`STRENGTH_TRACES` traces, the index of its ``y`` (rounded
+    to :data:`STEP_DIGITS`) in ``pool``, which gains the values not yet in it (many steps
+    share a trace: the stronger side's does not depend on the gap or its cause); ``x``: the
+    traces whose ``x`` are not the weeks (by trace index); ``title``: the chart's (wrapped)
+    title (after ``case``, where the gap comes from, when given); ``summary``: the weeks to
+    each LSI target, one line per target.
     """
     data = strength_traces(sim)
+    title = step_title(sim, case)
     weeks = data[0]["x"]
+    rounded = [tuple(round(v, STEP_DIGITS) for v in trace["y"]) for trace in data]
     return {
-        "y": [[round(v, STEP_DIGITS) for v in trace["y"]] for trace in data],
+        "y": [pool.setdefault(values, len(pool)) for values in rounded],
         "x": {str(i): trace["x"] for i, trace in enumerate(data) if trace["x"] != weeks},
-        "title": chart_title(strength_title(sim))["text"],
+        "title": chart_title(title)["text"],
         "summary": [parity.describe() for parity in sim.parity],
     }
 
@@ -258,18 +273,26 @@ class SteppedChart:
     controls: tuple[Control, ...]
     weeks: list[int]
     steps: dict[str, dict[str, Any]]
+    traces: list[list[float]]
+    """Every distinct trace ``y`` of the steps, once; a step's ``y`` are indices into it."""
 
     def spec(self) -> dict[str, Any]:
-        """The controls and the steps, as the page's script reads them."""
+        """The controls, the distinct traces and the steps, as the page's script reads them."""
         return {
             "controls": [control.as_json() for control in self.controls],
             "weeks": self.weeks,
+            "traces": self.traces,
             "steps": self.steps,
         }
 
+    def step(self, key: str) -> dict[str, Any]:
+        """One step with its traces' ``y`` values in place of their indices."""
+        step = self.steps[key]
+        return {**step, "y": [self.traces[i] for i in step["y"]]}
+
     def initial(self) -> dict[str, Any]:
-        """The step the figure shows before a reader moves a control."""
-        return self.steps[step_key([control.initial for control in self.controls])]
+        """The step the figure shows before a reader moves a control (its ``y`` as values)."""
+        return self.step(step_key([control.initial for control in self.controls]))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         figure = json.loads(pio.to_json(self.figure))
@@ -281,9 +304,15 @@ class SteppedChart:
 
 
 def plan_controls(
-    plan: Scenario, gaps: Sequence[float], statuses: Sequence[Status], extra_sets: Sequence[int]
+    plan: Scenario,
+    gaps: Sequence[float],
+    statuses: Sequence[Status],
+    extra_sets: Sequence[int],
+    case_names: CaseNames | None = None,
 ) -> tuple[Control, ...]:
-    """The starting gap, training status and extra weak-side sets, starting at ``plan``'s."""
+    """The starting gap, training status and extra weak-side sets, starting at ``plan``'s;
+    for a plan whose cause is unknown, last, where the gap comes from (its two cases, named
+    by ``case_names``, ``Course.forecast_wording.forecast.case.name``; the first shown first)."""
 
     def start(label: str, value: Any, steps: Sequence[Any]) -> int:
         if value not in list(steps):
@@ -294,6 +323,26 @@ def plan_controls(
         return list(steps).index(value)
 
     extra = plan.weak_sets - plan.strong_sets
+    cases = cases_of(plan.cause)
+    if len(cases) > 1 and case_names is None:
+        raise ValueError(
+            "a plan whose cause is unknown shows both cases: pass case_names "
+            "(Course.forecast_wording.forecast.case.name)"
+        )
+    cause = (
+        ()
+        if len(cases) == 1
+        else (
+            Control(
+                "cause",
+                "Where the gap comes from",
+                cases,
+                tuple(getattr(case_names, c) for c in cases),
+                tuple(f"gap from {getattr(case_names, c)}" for c in cases),
+                0,
+            ),
+        )
+    )
     return (
         Control(
             "gap_percent",
@@ -319,6 +368,7 @@ def plan_controls(
             tuple(f"{n} extra sets a week" for n in extra_sets),
             start("extra sets", extra, extra_sets),
         ),
+        *cause,
     )
 
 
@@ -332,20 +382,26 @@ def stepped_strength_chart(
     test_sem_percent: float = 0.0,
     draws: int = 1000,
     seed: int = 0,
+    case_names: CaseNames | None = None,
 ) -> SteppedChart:
-    """:func:`strength_chart` for every starting gap × training status × extra sets.
+    """:func:`strength_chart` for every starting gap × training status × extra sets, and
+    for a plan whose cause is unknown, × its two cases (the last control).
 
     Parameters
     ----------
     plan
         The plan shown first; its gap, status and extra sets must be among the steps. Its
-        other settings (sets, weeks, cause) hold for every step.
+        other settings (sets, weeks) hold for every step; an unknown cause is shown as its
+        two cases, the first case first.
     params
         The validated parameter file.
     gaps, statuses, extra_sets
         The steps of each control.
     test_sem_percent, draws, seed
         As in :func:`backbalance.strength_gap.model.simulate`, for every step.
+    case_names
+        The cases' names (``Course.forecast_wording.forecast.case.name``); needed for a
+        plan whose cause is unknown.
 
     Returns
     -------
@@ -353,10 +409,12 @@ def stepped_strength_chart(
         One step per combination; the y axis fits every step, so moving a control never
         rescales the chart.
     """
-    controls = plan_controls(plan, gaps, statuses, extra_sets)
+    controls = plan_controls(plan, gaps, statuses, extra_sets, case_names)
     steps: dict[str, dict[str, Any]] = {}
+    pool: dict[tuple[float, ...], int] = {}
     low, high = np.inf, -np.inf
     first: Simulation | None = None
+    first_case: str | None = None
     for indices in itertools.product(*(range(len(c.values)) for c in controls)):
         update = {c.name: c.values[i] for c, i in zip(controls, indices, strict=True)}
         sim = simulate(
@@ -366,13 +424,20 @@ def stepped_strength_chart(
             seed=seed,
             test_sem_percent=test_sem_percent,
         )
-        steps[step_key(indices)] = strength_step(sim)
+        case = getattr(case_names, update["cause"]) if case_names and "cause" in update else None
+        steps[step_key(indices)] = strength_step(sim, pool, case)
         low = min(low, float(sim.table["reading_p10"].min()))
         high = max(high, float(sim.table["reading_p90"].max()))
         if list(indices) == [c.initial for c in controls]:
-            first = sim
+            first, first_case = sim, case
     assert first is not None  # plan_controls found the plan's own step
-    chart = SteppedChart(strength_chart(first), controls, strength_traces(first)[0]["x"], steps)
+    chart = SteppedChart(
+        strength_chart(first, title=step_title(first, first_case)),
+        controls,
+        strength_traces(first)[0]["x"],
+        steps,
+        [list(values) for values in pool],
+    )
     shown = chart.initial()
     for i, trace in enumerate(chart.figure.data):
         trace.y = shown["y"][i]
@@ -381,13 +446,15 @@ def stepped_strength_chart(
     return chart
 
 
-def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
+def lsi_chart(sims: Sequence[Simulation], names: Sequence[str] | None = None) -> go.Figure:
     """Limb symmetry index over the weeks, one line per weak-side bias.
 
     Parameters
     ----------
     sims
-        Up to six simulations that differ in their bias.
+        Up to six simulations that differ in their bias (or in where the gap comes from).
+    names
+        One legend name per simulation; by default its extra sets (``+4 sets``).
 
     Returns
     -------
@@ -398,9 +465,9 @@ def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
     if len(sims) > len(SERIES_STYLE):
         raise ValueError(f"at most {len(SERIES_STYLE)} bias levels fit one chart, got {len(sims)}")
     fig = go.Figure()
-    for sim, (colour, dash, symbol) in zip(sims, SERIES_STYLE, strict=False):
+    labels = names if names is not None else [f"+{_extra_sets(sim):g} sets" for sim in sims]
+    for sim, name, (colour, dash, symbol) in zip(sims, labels, SERIES_STYLE, strict=False):
         rows = sim.table[sim.table["side"] == SIDES[0]]
-        name = f"+{_extra_sets(sim):g} sets"
         fig.add_scatter(
             x=rows["week"],
             y=rows["lsi"],
@@ -436,13 +503,16 @@ def lsi_chart(sims: Sequence[Simulation]) -> go.Figure:
     return fig
 
 
-def parity_heatmap(table: pd.DataFrame) -> go.Figure:
+def parity_heatmap(table: pd.DataFrame, case: str | None = None) -> go.Figure:
     """Weeks to the LSI target for every starting gap × extra weak-side sets.
 
     Parameters
     ----------
     table
         Output of :func:`backbalance.strength_gap.model.sweep`.
+    case
+        Where the gaps come from, in words for the title (for example ``If the gap comes
+        from disuse or an old injury``), or None.
 
     Returns
     -------
@@ -476,9 +546,12 @@ def parity_heatmap(table: pd.DataFrame) -> go.Figure:
             f"LSI {target:g}%: %{{customdata}}<extra></extra>",
         )
     )
+    title = f"Weeks until the typical person reaches LSI {target:g}%"
     style_chart(
         fig,
-        f"Weeks until the typical person reaches LSI {target:g}% (– = not within {horizon} weeks)",
+        f"{title} (– = not within {horizon} weeks)"
+        if case is None
+        else f"{case}: {title[0].lower()}{title[1:]} (– = not within {horizon} weeks)",
         xaxis={
             "title": {"text": "Extra weekly sets on the weak side"},
             "tickmode": "array",

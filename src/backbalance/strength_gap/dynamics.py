@@ -11,15 +11,20 @@ Each side's strength grows every week by a percentage that
   other side gets beyond its own, a smaller fraction when that side trains too;
 * optionally falls by a fixed detraining rate when the side gets no direct training.
 
-**Where the gap comes from** decides the weaker side's ceiling. A gap from disuse or an
-old injury (recovery share :math:`\phi = 1`) lets the weaker side grow towards the
-stronger side's ceiling, so equal training slowly narrows the gap; a gap from handedness
-(:math:`\phi = 0`) gives each side a ceiling in proportion to its own start, so equal
-training keeps the gap. An unknown cause draws :math:`\phi` for every simulated person.
+**Where the gap comes from** decides what the weaker side can win back. A gap from disuse
+or an old injury (recovery share :math:`\phi = 1`) is strength the weaker side once had:
+it shares the stronger side's ceiling, and while it trains it **regains** that lost
+strength faster than new strength is built (the retraining term, calibrated on Vigelsø et
+al. 2015), so equal training closes much of the gap. A gap from handedness
+(:math:`\phi = 0`) is the dominant side's normal lead: each side has a ceiling in
+proportion to its own start and nothing to regain, so equal training keeps the gap. The
+two are separate cases (:data:`KNOWN_CAUSES`); an unknown cause is shown as both
+(:func:`backbalance.strength_gap.model.simulate_cases`), and where one number is needed it
+counts half of the simulated people in each case.
 
 **People and parameters differ.** Every simulated person (:class:`People`) has a response
 multiplier (log-normal, median 1) and draws the gain rate, the half-saturation sets, the
-cross-education fraction and :math:`\phi` from the ranges in the parameter file, so the
+cross-education fraction and the retraining rate from the ranges in the parameter file, so the
 P10/P90 bands include both the spread between people and our uncertainty about the model.
 :func:`test_readings` adds the re-test noise a learner sees on top of latent strength.
 
@@ -27,7 +32,10 @@ With :math:`S` the strength of one side, :math:`V` its done weekly sets, :math:`
 other side's, :math:`K` the half-saturation sets, :math:`c` the cross-education fraction
 (times the both-train share :math:`b` when :math:`V > 0`), :math:`C` the side's ceiling,
 :math:`r` the gain rate, :math:`a` and :math:`\tau` the early phase's gain and weeks,
-:math:`m` the person's multiplier and :math:`d` the detraining rate, week :math:`t` is
+:math:`m` the person's multiplier, :math:`d` the detraining rate, :math:`F` the level the
+side had before its loss (the stronger side's start for a disuse gap, its own start
+otherwise), :math:`L = h \log(F / S_0)` the part :math:`h` of its lost strength that
+retraining wins back and :math:`\rho` the retraining rate, week :math:`t` is
 
 .. math::
 
@@ -35,12 +43,17 @@ other side's, :math:`K` the half-saturation sets, :math:`c` the cross-education 
     s = f(V) + c\,b^{[V > 0]} \max\bigl(0, f(V') - f(V)\bigr), \qquad
     e_t = e^{-t/\tau} - e^{-(t+1)/\tau},
 
-    S_{t+1} = S_t \exp\Bigl(\min\bigl(m (r + a\, e_t), 1\bigr)\, s\,\bigl(1 - S_t / C\bigr)
-    - d\,[V = 0]\Bigr).
+    u_t = L\, \rho s\, (1 - \rho s)^t, \qquad
+    S_{t+1} = \min\Bigl(C,\; S_t \exp\Bigl(\min\bigl(m (r + a\, e_t), 1\bigr)\, s\,
+    \bigl(1 - S_t / C\bigr) + u_t - d\,[V = 0]\Bigr)\Bigr).
 
 Because :math:`s < 1` and the weekly coefficient is at most 1, a side below its ceiling
-stays below it, and strength stays positive. The early phase adds at most about
-:math:`a` (in log strength) over all weeks, and nothing once it is spent.
+stays below it (the retraining term is cut at the ceiling), and strength stays positive.
+The early phase adds at most about :math:`a` (in log strength) over all weeks, and the
+retraining term at most :math:`L`: that part of the lost strength comes back at a rate
+that falls as less is left to win back, on top of the new strength every side builds; the
+rest of a disuse gap closes only as the weaker side, further below the shared ceiling,
+grows faster than the stronger side.
 
 References
 ----------
@@ -55,6 +68,11 @@ References
    muscle strength gain. Am J Phys Med 1979;58:115-130.
 .. [6] Sale DG. Neural adaptation to resistance training. Med Sci Sports Exerc
    1988;20:S135-S145.
+.. [7] Vigelsø A et al. Six weeks' aerobic retraining after two weeks' immobilization
+   restores leg lean mass and aerobic capacity but does not fully rehabilitate leg strength
+   in young and older men. J Rehabil Med 2015;47:552-560.
+.. [8] Staron RS et al. Strength and skeletal muscle adaptations in heavy-resistance-trained
+   women after detraining and retraining. J Appl Physiol 1991;70:631-640.
 """
 
 from __future__ import annotations
@@ -70,7 +88,23 @@ from backbalance.strength_gap.parameters import ModelParameters, Status
 Cause = Literal["unknown", "disuse", "handedness"]
 """Where the gap comes from: ``unknown`` (the default) shows both known causes."""
 
+KnownCause = Literal["disuse", "handedness"]
+"""A cause the model simulates as one case."""
+
 CAUSES: tuple[Cause, ...] = ("unknown", "disuse", "handedness")
+
+KNOWN_CAUSES: tuple[KnownCause, ...] = ("disuse", "handedness")
+"""The two cases: a gap from disuse or an old injury, and the dominant side's normal lead."""
+
+
+def cases_of(cause: Cause) -> tuple[KnownCause, ...]:
+    """The cases a cause is shown as: both for ``unknown``, else the cause itself.
+
+    >>> cases_of("unknown"), cases_of("handedness")
+    (('disuse', 'handedness'), ('handedness',))
+    """
+    return KNOWN_CAUSES if cause == "unknown" else (cause,)
+
 
 BLOCK = 1 << 15
 """Scenario x person values per block of :func:`first_weeks` (a few such arrays fit in cache)."""
@@ -85,6 +119,8 @@ class Dynamics:
     early_weeks: float
     both_train: float
     detraining: float
+    regainable: float = 1.0
+    """Share of a side's lost strength that retraining wins back (``retraining_share``)."""
 
     @classmethod
     def from_parameters(
@@ -111,6 +147,7 @@ class Dynamics:
             early_weeks=params.early_phase_weeks.value,
             both_train=params.cross_education_both_train.value,
             detraining=params.detraining_rate.value if detraining else 0.0,
+            regainable=params.retraining_share.value,
         )
 
 
@@ -119,8 +156,10 @@ class People:
     """What differs between simulated people: one value per person in each array.
 
     ``multiplier`` is the person's response (median 1); ``rate``, ``half_sets``,
-    ``cross_education`` and ``recovery`` (the share :math:`\\phi` of the gap the weaker
-    side can win back) are the model's uncertain parameters, drawn per person.
+    ``cross_education`` and ``retraining`` (:math:`\\rho`, how fast lost strength comes
+    back) are the model's uncertain parameters, drawn per person; ``recovery`` is the
+    share :math:`\\phi` of the gap the weaker side can win back, set by the person's case
+    (1 for disuse, 0 for handedness).
     """
 
     multiplier: NDArray[np.float64]
@@ -128,6 +167,7 @@ class People:
     half_sets: NDArray[np.float64]
     cross_education: NDArray[np.float64]
     recovery: NDArray[np.float64]
+    retraining: NDArray[np.float64]
 
     def __len__(self) -> int:
         return len(self.multiplier)
@@ -142,28 +182,29 @@ class People:
         return People(*(getattr(self, name)[index] for name in self.__dataclass_fields__))
 
 
-def _recovery(params: ModelParameters, cause: Cause, rng: np.random.Generator, draws: int):
+def recovery_shares(params: ModelParameters, cause: Cause, draws: int) -> NDArray[np.float64]:
+    """Each person's recovery share :math:`\\phi`: the cause's, or for ``unknown`` the two
+    cases taking turns (disuse first), so that half of the people are in each case."""
     known = params.gap_cause_recovery.value
     if cause == "unknown":
-        return rng.uniform(known.handedness, known.disuse, draws)
+        return np.where(np.arange(draws) % 2 == 0, known.disuse, known.handedness)
     return np.full(draws, getattr(known, cause))
 
 
 def typical_person(params: ModelParameters, cause: Cause = "disuse") -> People:
-    """One person at the centre of every range: multiplier 1, the file's values.
+    """The person at the centre of every range: multiplier 1, the file's values.
 
-    For ``cause="unknown"`` the recovery share is the middle of the two known causes.
+    One person for a known cause; for ``cause="unknown"`` two, one in each case (disuse
+    first), as :func:`recovery_shares` has them.
     """
-    known = params.gap_cause_recovery.value
-    recovery = (
-        (known.disuse + known.handedness) / 2 if cause == "unknown" else getattr(known, cause)
-    )
+    count = len(cases_of(cause))
     return People(
-        np.ones(1),
-        np.array([params.weekly_gain_rate.value]),
-        np.array([params.half_saturation_sets.value]),
-        np.array([params.cross_education.value]),
-        np.array([recovery]),
+        np.ones(count),
+        np.full(count, params.weekly_gain_rate.value),
+        np.full(count, params.half_saturation_sets.value),
+        np.full(count, params.cross_education.value),
+        recovery_shares(params, cause, count),
+        np.full(count, params.retraining_rate.value),
     )
 
 
@@ -182,7 +223,9 @@ def draw_people(
     seed
         Seed of ``numpy.random.default_rng``; the same seed gives the same people.
     cause
-        Where the gap comes from (:data:`CAUSES`).
+        Where the gap comes from (:data:`CAUSES`); it sets each person's recovery share
+        (:func:`recovery_shares`) and nothing else, so the same seed gives the same people
+        in either case.
 
     Returns
     -------
@@ -191,7 +234,7 @@ def draw_people(
     References
     ----------
     Ahtiainen et al. 2016 and Hubal et al. 2005 (the spread between people); Munn et al.
-    2004 (the cross-education interval).
+    2004 (the cross-education interval); Vigelsø et al. 2015 (the retraining rate).
     """
     rng = np.random.default_rng(seed)
     cross = params.cross_education
@@ -199,7 +242,10 @@ def draw_people(
     rate = rng.uniform(*params.weekly_gain_rate.range, size=draws)
     half_sets = rng.uniform(*params.half_saturation_sets.range, size=draws)
     transfer = np.clip(rng.normal(cross.value, cross.spread, size=draws), 0.0, 0.5)
-    return People(multiplier, rate, half_sets, transfer, _recovery(params, cause, rng, draws))
+    retraining = rng.uniform(*params.retraining_rate.range, size=draws)
+    return People(
+        multiplier, rate, half_sets, transfer, recovery_shares(params, cause, draws), retraining
+    )
 
 
 def with_cross_education(people: People, centre: float, params: ModelParameters) -> People:
@@ -275,9 +321,10 @@ def early_phase(weeks: int, early_weeks: float) -> NDArray[np.float64]:
 
 @dataclass(frozen=True)
 class Growth:
-    r"""The weekly update of one or both sides, ready to run: :math:`S_{t+1} = S_t
-    \exp(g_t - \beta_t S_t)`, with :math:`g_t = k_t s - d\,[V = 0]` and
-    :math:`\beta_t = k_t s / C` (:math:`k_t` the week's capped coefficient).
+    r"""The weekly update of one or both sides, ready to run: :math:`S_{t+1} = \min(C, S_t
+    \exp(g_t + u_t - \beta_t S_t))`, with :math:`g_t = k_t s - d\,[V = 0]`,
+    :math:`\beta_t = k_t s / C` (:math:`k_t` the week's capped coefficient) and
+    :math:`u_t = L \rho s (1 - \rho s)^t` the retraining term.
 
     Built by :meth:`of`; :func:`strength_paths` runs it for every week at once and
     :func:`first_weeks` one week at a time (so a large sweep stays small in memory).
@@ -293,6 +340,11 @@ class Growth:
     """:math:`C`, broadcast against ``push``."""
     loss: NDArray[np.float64] | None
     """The detraining term :math:`d\\,[V = 0]`, or None when detraining is off."""
+    regain: NDArray[np.float64] | None
+    """The first week's retraining term :math:`u_0 = L \\rho s` (shape of ``push``), or None
+    when no side has strength to win back."""
+    fade: NDArray[np.float64] | None
+    """:math:`1 - \\rho s`, by which the retraining term shrinks every week (with ``regain``)."""
 
     @classmethod
     def of(
@@ -319,22 +371,33 @@ class Growth:
         )
         strong = start.max(axis=-1, keepdims=True)
         kept_gap = (1.0 - start / strong) * (1.0 - people.recovery[:, None])
-        ceiling = strong * (1.0 + dynamics.headroom) * (1.0 - kept_gap)
+        former = strong * (1.0 - kept_gap)  # the level before the loss; the start if none
+        ceiling = former * (1.0 + dynamics.headroom)
         early = dynamics.early_gain * early_phase(weeks, dynamics.early_weeks)
         coefficient = np.minimum(
             people.multiplier[:, None] * (people.rate[:, None] + early[:, None, None]), 1.0
         )  # (weeks, draws, 1)
         push = np.broadcast_to(push, np.broadcast_shapes(push.shape, ceiling.shape))
         loss = dynamics.detraining * (volume == 0) if dynamics.detraining else None
+        lost = dynamics.regainable * np.log(former / start)
         if side is not None:
             start, push, ceiling = start[..., side], push[..., side], ceiling[..., side]
+            lost = lost[..., side]
             coefficient = coefficient[..., 0]
             loss = loss[..., side] if loss is not None else None
+        regain = fade = None
+        if (lost > 0).any():
+            rho = people.retraining if side is not None else people.retraining[:, None]
+            speed = rho * push
+            regain, fade = np.broadcast_to(lost * speed, push.shape), 1.0 - speed
         lead = (slice(None),) + (None,) * (push.ndim - coefficient.ndim + 1)
-        return cls(np.broadcast_to(start, push.shape), coefficient[lead], push, ceiling, loss)
+        return cls(
+            np.broadcast_to(start, push.shape), coefficient[lead], push, ceiling, loss, regain, fade
+        )
 
     def terms(self, week: int | slice = slice(None)) -> tuple[NDArray, NDArray]:
-        """``(gain, brake)`` of one week, or of every week (the default)."""
+        """``(gain, brake)`` of one week, or of every week (the default), without the
+        retraining term (which the runs add week by week, see :meth:`paths`)."""
         gain = self.coefficient[week] * self.push
         brake = gain / self.ceiling
         if self.loss is not None:
@@ -347,8 +410,19 @@ class Growth:
         paths = np.empty((len(gain) + 1, *self.push.shape))
         paths[0] = self.start
         step = np.empty(self.push.shape)
+        if self.regain is None:
+            for now, g, b, then in zip(paths[:-1], gain, brake, paths[1:], strict=True):
+                _advance(now, g, b, out=then, step=step)
+            return paths
+        weeks = np.arange(len(gain)).reshape(-1, *(1,) * self.push.ndim)
+        gain = gain + self.regain * self.fade**weeks
         for now, g, b, then in zip(paths[:-1], gain, brake, paths[1:], strict=True):
             _advance(now, g, b, out=then, step=step)
+        if not (paths[1:] > self.ceiling).any():
+            return paths  # the cut at the ceiling never binds: the same as the run below
+        for now, g, b, then in zip(paths[:-1], gain, brake, paths[1:], strict=True):
+            _advance(now, g, b, out=then, step=step)
+            np.minimum(then, self.ceiling, out=then)
         return paths
 
 
@@ -389,7 +463,9 @@ def strength_paths(
     -----
     The stronger side's ceiling is ``(1 + headroom)`` times its starting strength; the
     weaker side's is lower by the part of the gap it cannot win back (``1 - recovery``).
-    The weekly coefficient is capped at 1, which keeps every side at or below its ceiling.
+    The part it can win back comes back through the retraining term while it trains.
+    The weekly coefficient is capped at 1, and the retraining term cut at the ceiling,
+    which keeps every side at or below its ceiling.
     """
     return Growth.of(start, sets, weeks, dynamics, people).paths()
 
@@ -439,11 +515,19 @@ def first_weeks(
             np.empty(weak.push.shape),
             np.empty(weak.push.shape),
         )
+        due = None if weak.regain is None else weak.regain.copy()
         now, ever = np.empty(limit.shape, dtype=bool), np.zeros(limit.shape, dtype=bool)
         later = np.zeros(limit.shape, dtype=np.int64)  # weeks from the first reached one on
         for week in range(weeks + 1):
             if week:
-                _advance(strength, *weak.terms(week - 1), out=strength, step=step)
+                gain, brake = weak.terms(week - 1)
+                if due is None:
+                    _advance(strength, gain, brake, out=strength, step=step)
+                else:
+                    np.add(gain, due, out=gain)
+                    _advance(strength, gain, brake, out=strength, step=step)
+                    np.minimum(strength, weak.ceiling, out=strength)
+                    np.multiply(due, weak.fade, out=due)
             np.take(bar[week], which[part], axis=0, out=limit)
             np.greater_equal(strength, limit, out=now)
             np.logical_or(ever, now, out=ever)

@@ -57,7 +57,7 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -75,7 +75,9 @@ from backbalance.assessment.logic import limb_symmetry_index as measured_lsi
 from backbalance.assessment.logic import mdc95, round_half_up
 from backbalance.strength_gap.dynamics import (
     Cause,
+    KnownCause,
     People,
+    cases_of,
     limb_symmetry_index,
 )
 from backbalance.strength_gap.model import (
@@ -158,6 +160,10 @@ class Forecast:
         ``different``.
     current
         The learner's current LSI (:func:`current_lsi`; None without a log).
+    evidence
+        The log's likelihood averaged over the (prior) simulated people, as a logarithm (0
+        without a re-test): how well this model, as a whole, explains the log. Two cases'
+        evidence tells which case the log fits better (:class:`CaseForecasts`).
     wording
         The sentences (``Course.forecast_wording``); None reads them from
         ``Course.find()`` when a message is asked for.
@@ -178,6 +184,7 @@ class Forecast:
     direction: Direction = "different"
     current: float | None = None
     wording: ForecastWording | None = None
+    evidence: float = 0.0
 
     @property
     def personalised(self) -> bool:
@@ -206,26 +213,29 @@ class Forecast:
 
     def message(self) -> str:
         """The forecast in plain words, for example ``Your log so far says ...``."""
+        return " ".join([*self.opening(), *self.outlook()])
+
+    def opening(self) -> list[str]:
+        """The first sentences: what the log says (or that there is none yet)."""
         words = self.words().forecast
         if self.outside_model:
-            parts = [getattr(words.misfit, self.direction)]
-        elif self.personalised:
-            parts = [fill(words.personalised, pace=getattr(words.pace, self.pace))]
-        else:
-            parts = [words.start_only if self.tests == 1 else words.prior]
-        if self.personalised and not self.outside_model:  # no typical path to judge against
-            verdict = {
-                "ahead": words.verdict.ahead,
-                "behind": words.verdict.behind,
-                "as expected": words.verdict.as_expected,
-            }[self.verdict]
-            parts.append(
-                fill(
-                    verdict,
-                    difference=f"{abs(self.difference or 0):.0f}",
-                    noise=f"{self.noise:.0f}",
-                )
-            )
+            return [getattr(words.misfit, self.direction)]
+        if not self.personalised:
+            return [words.start_only if self.tests == 1 else words.prior]
+        verdict = {
+            "ahead": words.verdict.ahead,
+            "behind": words.verdict.behind,
+            "as expected": words.verdict.as_expected,
+        }[self.verdict]
+        return [
+            fill(words.personalised, pace=getattr(words.pace, self.pace)),
+            fill(verdict, difference=f"{abs(self.difference or 0):.0f}", noise=f"{self.noise:.0f}"),
+        ]
+
+    def outlook(self) -> list[str]:
+        """The weeks to each target (or that it is reached), and a warning when rough."""
+        words = self.words().forecast
+        parts = []
         for parity in self.posterior.parity:
             if self.reached(parity.target):
                 parts.append(
@@ -235,7 +245,7 @@ class Forecast:
                 parts.append(likely_by(parity, self.start_week, words))
         if not self.outside_model and self.effective_people < words.rough.below:
             parts.append(words.rough.text)
-        return " ".join(parts)
+        return parts
 
     def weeks_table(self) -> pd.DataFrame:
         """Weeks (in the log's numbering) to each LSI target: P10, P50, P90, prior and now.
@@ -280,12 +290,175 @@ class Forecast:
                 heads.prior_typical: table["prior_p50"],
             }
         )
-        return (
-            # pandas escapes the cells but writes na_rep as given: escape it here
-            shown.style.format(escape="html", na_rep=html.escape(heads.missing, quote=False))
-            .format_index(escape="html", axis=1)  # the headings are data text too
-            .hide(axis="index")
+        return _styled(shown, heads.missing)
+
+
+@dataclass(frozen=True)
+class CaseForecasts:
+    """The forecast once per case of where the gap comes from, with the words for both.
+
+    A known cause is one case; ``unknown`` is two, ``disuse`` (an old injury or disuse: the
+    weaker side wins lost strength back) and ``handedness`` (the dominant side's normal
+    lead: equal sets keep the gap), each with its own bands and weeks. With re-tests,
+    :attr:`fit` says how much the log favours the disuse case.
+
+    Attributes
+    ----------
+    cases
+        One :class:`Forecast` per case, in
+        :data:`~backbalance.strength_gap.dynamics.KNOWN_CAUSES` order.
+    fit
+        With two cases and a log with re-tests: the share of belief the log puts on
+        ``disuse`` (both cases equally likely before it, each case's :attr:`Forecast.evidence`);
+        None otherwise.
+    confidence
+        The share (``forecast_confidence``) at which the words name the case the log fits.
+    """
+
+    cases: dict[KnownCause, Forecast]
+    fit: float | None = None
+    confidence: float = 0.8
+
+    def words(self) -> ForecastWording:
+        """The course's sentences (those of the first case's forecast)."""
+        return next(iter(self.cases.values())).words()
+
+    def fits(self) -> KnownCause | None:
+        """The case the log fits better, when its share reaches :attr:`confidence`."""
+        if self.fit is None:
+            return None
+        if self.fit >= self.confidence:
+            return "disuse"
+        if 1 - self.fit >= self.confidence:
+            return "handedness"
+        return None
+
+    def message(self) -> str:
+        """The forecast in words: for two cases, each case after its own lead-in."""
+        if len(self.cases) == 1:
+            return next(iter(self.cases.values())).message()
+        lead = self.words().forecast.case.lead
+        return " ".join(
+            text if cause is None else f"{getattr(lead, cause)} {text}"
+            for cause, text in self.parts()
         )
+
+    def parts(self) -> list[tuple[KnownCause | None, str]]:
+        """:meth:`message` in parts, for a page that shows each case on its own.
+
+        Returns
+        -------
+        list
+            ``(None, text)`` for what the cases share (the opening before a log, and which
+            case the log fits), ``(cause, text)`` for each case's own sentences (without
+            its lead-in, ``forecast.case.lead``); one ``(cause, message)`` for one case.
+        """
+        if len(self.cases) == 1:
+            ((cause, result),) = self.cases.items()
+            return [(cause, result.message())]
+        words = self.words().forecast
+        first = next(iter(self.cases.values()))
+        parts: list[tuple[KnownCause | None, str]] = []
+        if not first.personalised:
+            parts.append((None, " ".join(first.opening())))
+        for cause, result in self.cases.items():
+            opening = result.opening() if result.personalised else []
+            parts.append((cause, " ".join([*opening, *result.outlook()])))
+        if self.fit is not None and not all(r.outside_model for r in self.cases.values()):
+            case = self.fits()
+            if case is None:
+                parts.append((None, words.case.fit.unclear))
+            else:
+                share = self.fit if case == "disuse" else 1 - self.fit
+                better = fill(
+                    words.case.fit.better,
+                    case=getattr(words.case.name, case),
+                    share=f"{100 * share:.0f}",
+                )
+                parts.append((None, better))
+        return parts
+
+    def weeks_table(self) -> pd.DataFrame:
+        """:meth:`Forecast.weeks_table` of every case, with ``cause`` and its ``case`` name.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``cause`` (``disuse`` or ``handedness``), ``case`` (its name in words,
+            ``forecast.case.name``), then those of :meth:`Forecast.weeks_table`;
+            ``attrs["weeks"]`` the horizon.
+        """
+        names = self.words().forecast.case.name
+        tables = []
+        for cause, result in self.cases.items():
+            table = result.weeks_table()
+            table.insert(0, "case", getattr(names, cause))
+            table.insert(0, "cause", cause)
+            tables.append(table)
+        both = pd.concat(tables, ignore_index=True)
+        both.attrs["weeks"] = tables[0].attrs["weeks"]
+        return both
+
+
+def forecast_cases(
+    plan: Scenario,
+    params: ModelParameters,
+    log: pd.DataFrame | None = None,
+    *,
+    test_sem_percent: float,
+    draws: int = 1000,
+    seed: int = 0,
+    wording: ForecastWording | None = None,
+    people: Mapping[KnownCause, People] | None = None,
+) -> CaseForecasts:
+    """:func:`forecast` once per case of the plan's cause (both for ``unknown``).
+
+    Every case uses the same ``seed``, so the cases share their simulated people and
+    differ only by where the gap comes from; with a log, each case's evidence gives
+    :attr:`CaseForecasts.fit` (the two cases equally likely before the log).
+
+    Parameters and errors as in :func:`forecast`; ``people`` gives each case its
+    simulated people (for example an app's, drawn once with
+    :func:`~backbalance.strength_gap.dynamics.draw_people` for that cause) instead of
+    drawing ``draws`` new ones.
+
+    Examples
+    --------
+    >>> from backbalance.course import Course
+    >>> course = Course.find()
+    >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=2, weeks=52)
+    >>> both = forecast_cases(plan, course.parameters, test_sem_percent=4, draws=200)
+    >>> list(both.cases), both.fit
+    (['disuse', 'handedness'], None)
+    """
+    cases = {
+        cause: forecast(
+            plan.model_copy(update={"cause": cause}),
+            params,
+            log,
+            test_sem_percent=test_sem_percent,
+            draws=draws,
+            seed=seed,
+            wording=wording,
+            people=None if people is None else people[cause],
+        )
+        for cause in cases_of(plan.cause)
+    }
+    fit = None
+    if len(cases) == 2 and cases["disuse"].personalised:
+        gap = cases["handedness"].evidence - cases["disuse"].evidence
+        fit = float(1 / (1 + np.exp(np.clip(gap, -700, 700))))
+    return CaseForecasts(cases, fit, params.forecast_confidence.value)
+
+
+def _styled(shown: pd.DataFrame, missing: str) -> Styler:
+    """A reader's table: every cell and heading escaped as HTML, no index."""
+    return (
+        # pandas escapes the cells but writes na_rep as given: escape it here
+        shown.style.format(escape="html", na_rep=html.escape(missing, quote=False))
+        .format_index(escape="html", axis=1)  # the headings are data text too
+        .hide(axis="index")
+    )
 
 
 def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
@@ -491,6 +664,7 @@ def forecast(
     loglik = log_likelihood(paths, table, test_sem_percent)
     raw = np.exp(loglik - loglik.max())
     weights = raw / raw.sum()
+    evidence = float(loglik.max() + np.log(raw.mean()))
     posterior = summarise(
         plan, paths, readings, params, weights=weights, test_sem_percent=test_sem_percent
     )
@@ -520,6 +694,7 @@ def forecast(
         _direction(table, paths[:, best], weak, start_week, noise),
         current_lsi(table),
         wording,
+        evidence,
     )
 
 
@@ -625,8 +800,9 @@ def profile_forecast(
     cause: Cause = "unknown",
     draws: int = 1000,
     seed: int = 0,
-) -> Forecast:
-    """The forecast for a learner's saved profile, personalised by their log if given.
+) -> CaseForecasts:
+    """The forecast for a learner's saved profile, once per case of ``cause``
+    (:func:`forecast_cases`), personalised by their log if given.
 
     The plan is the one the course's programme builder would choose for the profile at
     its default days a week (:func:`backbalance.programme.dose.choose_dose`), unless
@@ -646,13 +822,13 @@ def profile_forecast(
     strong_sets, weak_extra_sets
         Weekly sets of the stronger side and the weaker side's extra sets.
     cause
-        Where the gap comes from.
+        Where the gap comes from; ``unknown`` (the default) gives both cases.
     draws, seed
         As in :func:`forecast`.
 
     Returns
     -------
-    Forecast
+    CaseForecasts
 
     Raises
     ------
@@ -678,4 +854,6 @@ def profile_forecast(
         strong_sets=strong_sets, weak_extra_sets=weak_extra_sets, weeks=weeks, cause=cause
     )
     sem = course.assessment.strength.test_error.sem_percent
-    return forecast(plan, params, log, test_sem_percent=sem, draws=draws, seed=seed, wording=words)
+    return forecast_cases(
+        plan, params, log, test_sem_percent=sem, draws=draws, seed=seed, wording=words
+    )

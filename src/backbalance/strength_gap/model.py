@@ -23,7 +23,9 @@ from backbalance.common.types import SIDES, Side
 from backbalance.strength_gap.dynamics import (
     Cause,
     Dynamics,
+    KnownCause,
     People,
+    cases_of,
     draw_people,
     first_weeks,
     limb_symmetry_index,
@@ -108,7 +110,8 @@ class Scenario(BaseModel):
     The weak side does ``strong_sets`` plus a bias: either ``weak_extra_sets`` more sets,
     or ``weak_percent`` per cent more sets (give at most one; neither means no bias).
     Strength is in any unit; the stronger side starts at ``strong_start``. ``cause`` is
-    where the gap comes from (``unknown`` shows both ``disuse`` and ``handedness``);
+    where the gap comes from (``unknown`` is shown as both ``disuse`` and ``handedness``,
+    :func:`simulate_cases`; a single simulation of it puts half its people in each case);
     ``adherence`` is the share of the planned sets actually done (1 = all).
     The largest gap the model covers is the data's ``gap_limit``, checked by
     :meth:`check_gap` (which :func:`simulate` calls).
@@ -275,6 +278,32 @@ class Simulation:
                 "9 in 10 people": [week(p, p.slow) for p in self.parity],
             }
         )
+
+
+def case_parity_table(cases: dict[str, Simulation], heading: str, names: object) -> pd.DataFrame:
+    """:meth:`Simulation.parity_table` of every case, one block of rows per case.
+
+    Parameters
+    ----------
+    cases
+        From :func:`simulate_cases`.
+    heading
+        The first column's heading (``Course.forecast_wording.forecast.table.case``).
+    names
+        Each case's name as an attribute (``Course.forecast_wording.forecast.case.name``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The first column names the case; the others are those of
+        :meth:`Simulation.parity_table`.
+    """
+    tables = []
+    for cause, sim in cases.items():
+        table = sim.parity_table()
+        table.insert(0, heading, getattr(names, cause))
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)
 
 
 def weeks_to_target(
@@ -469,6 +498,50 @@ def simulate(
         plan, params, draws=draws, seed=seed, test_sem_percent=sem, people=people
     )
     return summarise(plan, paths, readings, params, test_sem_percent=sem)
+
+
+def simulate_cases(
+    plan: Scenario,
+    params: ModelParameters,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    test_sem_percent: float | None = None,
+) -> dict[KnownCause, Simulation]:
+    """The plan once per case its cause is shown as: both for ``unknown``, else its own.
+
+    Each case is :func:`simulate` of the plan with that cause and the same ``seed``, so the
+    cases share their simulated people and differ only by where the gap comes from.
+
+    Parameters
+    ----------
+    plan, params, draws, seed, test_sem_percent
+        As in :func:`simulate`.
+
+    Returns
+    -------
+    dict
+        ``{"disuse": Simulation, "handedness": Simulation}`` for an unknown cause (in
+        :data:`~backbalance.strength_gap.dynamics.KNOWN_CAUSES` order), else one entry.
+
+    Examples
+    --------
+    >>> from backbalance.course import Course
+    >>> cases = simulate_cases(Scenario(gap_percent=20, strong_sets=6), Course.find().parameters,
+    ...                        draws=100)
+    >>> {cause: sim.plan.cause for cause, sim in cases.items()}
+    {'disuse': 'disuse', 'handedness': 'handedness'}
+    """
+    return {
+        cause: simulate(
+            plan.model_copy(update={"cause": cause}),
+            params,
+            draws=draws,
+            seed=seed,
+            test_sem_percent=test_sem_percent,
+        )
+        for cause in cases_of(plan.cause)
+    }
 
 
 def run_people(

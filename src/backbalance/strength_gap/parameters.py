@@ -177,6 +177,16 @@ class GapCauseRecovery(_Entry):
     value: Recovery
 
 
+class RetrainingRate(_Ranged):
+    """How fast a side wins back strength it has lost (disuse), per week at full stimulus.
+
+    Each simulated person draws a value uniformly from ``range``.
+    """
+
+    value: Annotated[float, Field(gt=0, le=1)]
+    range: tuple[Annotated[float, Field(gt=0, le=1)], Annotated[float, Field(gt=0, le=1)]]
+
+
 class Detraining(_Entry):
     """Fraction of strength lost per week by a side that gets no direct training."""
 
@@ -235,6 +245,8 @@ class ModelParameters(Frozen):
     cross_education: CrossEducation
     cross_education_both_train: Share
     gap_cause_recovery: GapCauseRecovery
+    retraining_rate: RetrainingRate
+    retraining_share: Share
     detraining_rate: Detraining
     response_spread: ResponseSpread
     lsi_targets: LsiTargets

@@ -113,9 +113,36 @@ class Misfit(Sourced):
     different: Text
 
 
+class CaseNames(Frozen):
+    """One text for each case of where the gap comes from."""
+
+    disuse: Text
+    handedness: Text
+
+
+class CaseFit(Frozen):
+    """Which case a log with re-tests fits better (said only beyond ``forecast_confidence``)."""
+
+    better: Annotated[Text, blanks("case", "share")]
+    unclear: Text
+
+
+class Cases(Frozen):
+    """The two cases a forecast for an unknown cause shows one after the other.
+
+    ``lead`` opens each case's sentences, ``name`` names a case in a table, a chart control
+    or :attr:`fit`'s sentence, ``fit`` says which case the log fits better.
+    """
+
+    lead: CaseNames
+    name: CaseNames
+    fit: CaseFit
+
+
 class Table(Frozen):
     """Column headings of the weeks-to-target table a reader sees."""
 
+    case: Text
     target: Text
     fast: Text
     typical: Text
@@ -136,6 +163,7 @@ class ForecastWords(Frozen):
     reached: Annotated[Text, blanks("target", "lsi")]
     misfit: Misfit
     rough: Rough
+    case: Cases
     table: Table
     red_flag: Text
     no_strength_test: Text
