@@ -314,9 +314,7 @@ def test_the_extra_work_rule_is_stated_per_exercise_and_per_week(build):
     assert "same weight, and the weaker side sets it" in stated
 
 
-def test_extra_sets_at_the_cap_are_explained_with_the_templates_sentence(
-    library, template, params
-):
+def test_extra_sets_at_the_cap_are_explained_with_the_templates_sentence(library, template, params):
     """The largest gap the model plans for needs more extra sets than the flat part of the
     dose curve allows; the message is the template's ``weaker_side_cap``, so an instructor's
     rewording reaches the programme."""
