@@ -79,4 +79,3 @@ def test_on_paper_the_tracker_is_the_whole_table(browser, site_url):
             assert abs(left - day_left) <= 1
     day_top = {round(top) for _, _, top in found["days"]}
     assert len(day_top) == 1, "the days head one row of the table"
-
