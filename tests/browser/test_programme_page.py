@@ -1,9 +1,10 @@
 """The assessment page gives a reader with no kernel the programme build_programme gives.
 
 A reader fills in the form (as in ``test_assessment_parity.py``), changes the days a week
-and prints; the programme on the page must read, word for word, as Python's pieces for the
-profile the page offers for download, with its exact gap: build_programme itself plans from
-the gap on the one grid (``gap_step``), so the page and the notebook agree for any gap.
+and the equipment (with the keyboard alone) and prints; the programme on the page must read,
+word for word, as the programme Python builds for the profile the page offers for download,
+with its exact gap and the same choices: build_programme itself plans from the gap on the one
+grid (``gap_step``), so the page and the notebook agree for any gap.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from test_assessment_parity import PAGE, downloaded_profile, flows, run
 
 from backbalance.assessment.profile import Profile
 from backbalance.course import Course
-from backbalance.programme.web import page_programme, web_parts
+from backbalance.programme.web import CHOICES, TICKED, page_programme, web_html
 
 pytestmark = pytest.mark.slow
 
@@ -68,11 +69,56 @@ def test_the_reader_gets_the_programme_python_builds_for_each_days_option(page):
         "the reader's gap should be off the grid, to show the page agrees for any gap"
     )
     body = page.locator(".bb-my-programme .bb-programme-body")
+    assert ticked(page) == sorted(TICKED)
     for days in sorted(course.programme_template.schedule.value):
         page.locator(".bb-programme-days").select_option(str(days))
         assert body.evaluate("b => b.textContent") == text_of(
-            "".join(web_parts(page_programme(profile, days, course), course.evidence))
+            web_html(page_programme(profile, days, TICKED, course), course.evidence)
         )
+    assert page.problems == []
+
+
+def ticked(page) -> list[str]:
+    """The equipment ticked on the page, sorted."""
+    return sorted(
+        page.locator(".bb-programme-equipment input:checked").evaluate_all(
+            "boxes => boxes.map(b => b.value)"
+        )
+    )
+
+
+def tab_to(page, value: str) -> None:
+    """Move the keyboard focus with Tab from the days a week to the equipment box ``value``."""
+    page.locator(".bb-programme-days").focus()
+    for _ in range(len(CHOICES) + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.value") == value:
+            return
+    pytest.fail(f"Tab never reached the {value!r} box")
+
+
+def test_the_equipment_is_chosen_with_the_keyboard_as_in_the_notebook(page):
+    """Untick the dumbbell and tick a band with Tab and Space: the programme is the one the
+    notebook builds for a band, then for no equipment at all."""
+    course = Course.find()
+    run(page, reader(course.assessment))
+    profile = Profile.model_validate(downloaded_profile(page))
+    days = int(page.locator(".bb-programme-days").input_value())
+    body = page.locator(".bb-my-programme .bb-programme-body")
+    for kind in TICKED:
+        tab_to(page, kind)
+        page.keyboard.press("Space")
+    tab_to(page, "band")
+    page.keyboard.press("Space")
+    assert ticked(page) == ["band"]
+    band = web_html(page_programme(profile, days, {"band"}, course), course.evidence)
+    assert body.evaluate("b => b.textContent") == text_of(band)
+    assert course.exercises["single-arm-band-pulldown"].name in text_of(band)
+    page.keyboard.press("Space")
+    assert ticked(page) == []
+    bare = web_html(page_programme(profile, days, (), course), course.evidence)
+    assert body.evaluate("b => b.textContent") == text_of(bare)
+    assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
     assert page.problems == []
 
 
@@ -93,5 +139,6 @@ def test_printing_shows_the_programme_alone(page):
         assert page.locator(".bb-form").is_hidden() and page.locator(".bb-results").is_hidden()
         assert page.locator("button.bb-print-programme").is_hidden()
         assert page.locator(".bb-programme-days").is_hidden()
+        assert page.locator(".bb-programme-equipment").is_hidden()
     finally:
         page.emulate_media(media="screen")

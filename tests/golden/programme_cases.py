@@ -4,24 +4,28 @@ The profiles are the ones Python's self-assessment gives for the assessment's go
 (``assessment_cases.py``: every red flag, a clinician's check, a stopped check before the
 tests, gaps on each side, none, beyond the gap limit, each training status and tight
 muscles), plus one clear gap moved to :data:`ODD_GAPS` (gaps off the whole-point grid, and
-the gap limit), each with every days-a-week option. What the page must show is what
-:func:`~backbalance.programme.build.build_programme` gives for the profile with its EXACT gap
-(what the notebook and the command line build), cut into the page's pieces
-(:func:`~backbalance.programme.web.web_parts`). ``test_programme_js.py`` replays the
+the gap limit), each with every days-a-week option and the equipment ticked when the page
+opens; the first clear gap also with every choice of equipment the notebook offers (all of
+them for the default days, one for each pair of kits for the other days). What the page must
+show is what :func:`~backbalance.programme.build.build_programme` gives for the profile with
+its EXACT gap and the chosen equipment (what the notebook and the command line build), as
+:func:`~backbalance.programme.web.web_html` draws it. ``test_programme_js.py`` replays the
 cases with ``programme-web.js`` under Node, against a spec built for the gaps the cases are
 planned from (:func:`~backbalance.programme.dose.planned_gap`).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from backbalance.assessment.profile import Profile
 from backbalance.course import Course
+from backbalance.programme.build import Setup
 from backbalance.programme.dose import planned_gap
-from backbalance.programme.web import page_programme, web_parts, web_spec
+from backbalance.programme.web import CHOICES, TICKED, kits, page_programme, web_html, web_spec
 
 from .assessment_cases import golden
 
@@ -68,20 +72,55 @@ def profiles(course: Course) -> Iterator[dict[str, object]]:
         yield {**clear, "gap_percent": gap}
 
 
-def want(profile: Profile, days: int, course: Course) -> str:
-    """The page's programme: the pieces of build_programme's programme for the exact gap."""
-    return "".join(web_parts(page_programme(profile, days, course), course.evidence))
+def choices(course: Course) -> Iterator[frozenset[str]]:
+    """Every choice of equipment the page and the notebook offer (nothing ticked included)."""
+    for count in range(len(CHOICES) + 1):
+        yield from map(frozenset, itertools.combinations(CHOICES, count))
+
+
+def one_per_kit(course: Course) -> list[frozenset[str]]:
+    """One choice of equipment for each pair of kits (:func:`~backbalance.programme.web.kits`)
+    met among the choices: the fewest that reach every programme equipment can make."""
+    found: dict[object, frozenset[str]] = {}
+    for chosen in choices(course):
+        found.setdefault(kits(chosen, course), chosen)
+    return list(found.values())
+
+
+def want(profile: Profile, days: int, equipment: Iterable[str], course: Course) -> str:
+    """The page's programme: build_programme's programme for the exact gap and this
+    equipment, as the page draws it."""
+    return web_html(page_programme(profile, days, equipment, course), course.evidence)
+
+
+def case(found: dict[str, object], days: int, equipment: Iterable[str], course: Course) -> dict:
+    """A case: the profile, the reader's choices (the ticked equipment in the order of the
+    page's boxes, reversed, so that the script's sorting counts) and the programme."""
+    ticked = [kind for kind in reversed(CHOICES) if kind in set(equipment)]
+    profile = Profile.model_validate(found)
+    return {
+        "profile": found,
+        "choice": {"days": days, "equipment": ticked},
+        "want": want(profile, days, ticked, course),
+    }
 
 
 def write(folder: Path, course: Course) -> Path:
     """Write ``programme.json``: the spec, with its pieces, and the cases."""
-    cases, gaps = [], set()
+    cases, gaps, clear = [], set(), None
+    day_options = sorted(course.programme_template.schedule.value)
     for found in profiles(course):
         profile = Profile.model_validate(found)
         if profile.gap_percent is not None and not profile.beyond_gap_limit:
             gaps.add(planned(profile.gap_percent, course))
-        for days in sorted(course.programme_template.schedule.value):
-            cases.append({"profile": found, "days": days, "want": want(profile, days, course)})
+            if clear is None and profile.clear_gap and profile.weaker_side:
+                clear = found
+        for days in day_options:
+            cases.append(case(found, days, TICKED, course))
+    default = Setup.model_fields["days_per_week"].default
+    for days in day_options:
+        every = choices(course) if days == default else one_per_kit(course)
+        cases.extend(case(clear, days, chosen, course) for chosen in every)
     spec = web_spec(course, gaps=sorted(gaps))
     path = folder / "programme.json"
     path.write_text(json.dumps({"spec": spec, "cases": cases}, ensure_ascii=False) + "\n", "utf-8")

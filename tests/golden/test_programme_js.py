@@ -15,8 +15,9 @@ from backbalance.assessment.profile import Profile
 from backbalance.course import Course
 from backbalance.programme.build import Refusal, Setup, build_programme
 from backbalance.programme.render import programme_html
+from backbalance.programme.web import equipment_key
 
-from .programme_cases import odd_gaps, planned, want, write
+from .programme_cases import choices, odd_gaps, one_per_kit, planned, want, write
 from .test_assessment_js import node
 
 HERE = Path(__file__).parent
@@ -46,7 +47,7 @@ def test_the_page_picks_what_build_programme_gives(replayed):
         case = cases[wrong[0]]
         pytest.fail(
             f"{len(wrong)} of {len(cases)} cases differ; first: {json.dumps(case['profile'])}, "
-            f"{case['days']} days\nPython: {case['want']}\nJavaScript: {got[wrong[0]]}"
+            f"{json.dumps(case['choice'])}\nPython: {case['want']}\nJavaScript: {got[wrong[0]]}"
         )
 
 
@@ -65,7 +66,7 @@ def test_a_red_flag_or_a_stopped_check_gets_the_refusal_and_no_programme(replaye
     for case, html in refused:
         programme = build_programme(
             Profile.model_validate(case["profile"]),
-            Setup(days_per_week=case["days"]),
+            Setup(days_per_week=case["choice"]["days"]),
             course.exercises,
             course.programme_template,
             course.parameters,
@@ -103,4 +104,40 @@ def test_a_gap_off_the_grid_gets_the_programme_of_its_planned_gap(replayed):
         said = fill(course.programme_template.strengthen.planned_from, gap=f"{gap:g}")
         assert str(escape(said)) in html
         on_grid = profile.model_copy(update={"gap_percent": gap})
-        assert html == want(on_grid, case["days"], course)
+        assert html == want(on_grid, case["choice"]["days"], case["choice"]["equipment"], course)
+
+
+def test_every_choice_of_equipment_is_replayed(replayed):
+    """Every choice of the notebook's equipment boxes with the default days, and every pair
+    of kits with the other days: the page offers what the notebook offers."""
+    cases, _ = replayed
+    course = Course.find()
+    chosen: dict[int, set[str]] = {}
+    for c in cases:
+        chosen.setdefault(c["choice"]["days"], set()).add(equipment_key(c["choice"]["equipment"]))
+    assert chosen[Setup().days_per_week] == {equipment_key(e) for e in choices(course)}
+    for days in course.programme_template.schedule.value:
+        assert {equipment_key(e) for e in one_per_kit(course)} <= chosen[days]
+
+
+def test_equipment_changes_the_exercises_as_the_notebook_does(replayed):
+    """Without a pulling exercise there is no forecast and Phase 2 says why; with only a band
+    the pull is the band pulldown; a foam roller adds the rolling to Phase 1."""
+    cases, got = replayed
+    course = Course.find()
+    library = course.exercises
+    by_choice = {
+        equipment_key(c["choice"]["equipment"]): html
+        for c, html in zip(cases, got, strict=True)
+        if c["choice"]["days"] == Setup().days_per_week
+        and c["profile"]["clear_gap"]
+        and c["profile"]["gap_percent"] is not None
+        and c["profile"]["weaker_side"]
+    }
+    bare, band, roller = by_choice[""], by_choice["band"], by_choice["foam-roller"]
+    assert "No one-sided pulling exercise fits your equipment" in bare
+    assert "No forecast" in bare and "No forecast" not in band
+    assert library["single-arm-band-pulldown"].name in band
+    assert library["single-arm-dumbbell-row"].name not in band
+    assert library["foam-roll-lats"].name in roller
+    assert library["foam-roll-lats"].name not in bare

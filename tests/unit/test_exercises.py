@@ -274,6 +274,12 @@ def test_template_focus_muscle_needs_a_stretch(course):
             "flat_fraction.value: must be less than 1.0, got 1.5",
         ),
         (
+            "stop at {most} a week",
+            "stop at {most_sets} a week",
+            "strengthen.weaker_side_cap: uses the blank {most_sets}, which is not "
+            "filled in here (known: {most}, {flat})",
+        ),
+        (
             "    source: manca2021\n    description: Weeks between",
             "    description: Weeks between",
             "give exactly one of `source:`",

@@ -315,6 +315,34 @@ def test_the_extra_work_rule_is_stated_per_exercise_and_per_week(build):
     assert "same weight, and the weaker side sets it" in stated
 
 
+def test_extra_sets_at_the_cap_are_explained_with_the_templates_sentence(library, template, params):
+    """The largest gap the model plans for needs more extra sets than the flat part of the
+    dose curve allows; the message is the template's ``weaker_side_cap``, so an instructor's
+    rewording reaches the programme."""
+    profile = manual_profile(
+        red_flag="none", weaker_side="left", gap_percent=params.gap_limit.value
+    )
+    reworded = template.model_copy(
+        update={
+            "strengthen": template.strengthen.model_copy(
+                update={"weaker_side_cap": "At most {most} sets a week ({flat} rule)."}
+            )
+        }
+    )
+    for rules in (template, reworded):
+        programme = build_programme(profile, HOME, library, rules, params)
+        cap = programme.max_weak_sets - programme.strong_sets
+        assert programme.extra_sets == cap > 0
+        stated = fill(
+            rules.strengthen.weaker_side_cap,
+            most=str(programme.max_weak_sets),
+            flat=f"{rules.strengthen.flat_fraction.value:.0%}",
+        )
+        assert stated in programme.messages
+        assert "{" not in stated
+    assert programme.messages[-1] == f"At most {programme.max_weak_sets} sets a week (5% rule)."
+
+
 def test_a_gap_within_the_noise_gets_no_extra_sets(build):
     profile = load_profile(DATA / "examples" / "desk-worker.json").model_copy(
         update={"clear_gap": False}

@@ -393,8 +393,11 @@ def build_programme(
         )
     if extra and extra == cap:
         messages.append(
-            f"The weaker side's sets stop at {strong + cap} a week: in the model, each set beyond "
-            f"that adds less than {rules.flat_fraction.value:.0%} of the first set's gain."
+            fill(
+                rules.weaker_side_cap,
+                most=str(strong + cap),
+                flat=f"{rules.flat_fraction.value:.0%}",
+            )
         )
     return Programme(
         profile=given,

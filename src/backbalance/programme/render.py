@@ -32,13 +32,20 @@ PAGE_CSS = "programme.css"
 """The stylesheet of a programme (and of the habit sheets) on a page or in a notebook."""
 EVIDENCE_CSS = "evidence.css"
 """The evidence badges' stylesheet (the book's ``{evidence}`` role draws the same badges)."""
+WARM_UP_LINE = "Phase 1 stretches (warm-up)"
+"""The one line of a strength phase's table that stands for its warm-up stretches."""
 
 
 def forecast_text(programme: Programme) -> str:
     """The forecast in plain words, or why there is none."""
+    return "".join(forecast_sentences(programme))
+
+
+def forecast_sentences(programme: Programme) -> tuple[str, ...]:
+    """:func:`forecast_text` in its parts (the static page keeps each distinct part once)."""
     parity = programme.parity
     if parity is None:
-        return "No forecast: it needs a measured gap and a one-sided pulling exercise."
+        return ("No forecast: it needs a measured gap and a one-sided pulling exercise.",)
     plan = programme.forecast.plan  # type: ignore[union-attr]
     weak = plan.weak_side
     dose = (
@@ -48,12 +55,19 @@ def forecast_text(programme: Programme) -> str:
         else f"With {programme.strong_sets} weekly sets for each side"
     )
     if parity.typical == 0:
-        return f"Your LSI is already {parity.target:g}% or more. {dose}, keep both sides strong."
+        return (
+            f"Your LSI is already {parity.target:g}% or more. ",
+            dose,
+            ", keep both sides strong.",
+        )
     return (
-        f"{dose}, the model's typical person reaches LSI {parity.target:g}% "
-        f"{parity.by(parity.typical)} of Phase 2. One in ten people get there {parity.by(parity.fast)}; "
-        f"nine in ten {parity.by(parity.slow)}. This is a model built from average study results, "
-        "not a promise: your own progress will differ."
+        dose,
+        f", the model's typical person reaches LSI {parity.target:g}% "
+        f"{parity.by(parity.typical)} of Phase 2.",
+        f" One in ten people get there {parity.by(parity.fast)};",
+        f" nine in ten {parity.by(parity.slow)}.",
+        " This is a model built from average study results, not a promise: your own progress "
+        "will differ.",
     )
 
 
@@ -91,7 +105,7 @@ def _line(item: Item) -> tuple[tuple[object, ...], Line]:
     level = (item.exercise.evidence,)
     if WARM_UP in item.notes:
         return (WARM_UP,), Line(
-            "Phase 1 stretches (warm-up)",
+            WARM_UP_LINE,
             (),
             "1 hold each",
             "1 hold each",

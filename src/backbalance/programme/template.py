@@ -80,6 +80,7 @@ class StrengthenTemplate(Frozen):
     gap_step: Setting[Annotated[int, Field(ge=1, le=5)]]
     planned_from: Annotated[Text, blanks("gap")]
     weaker_side_rule: Annotated[Text, blanks("extra", "strong", "stability")]
+    weaker_side_cap: Annotated[Text, blanks("most", "flat")]
     beyond_gap_limit: Annotated[Text, blanks("limit")]
     exercises: ExerciseIds
     progression: Annotated[tuple[Text, ...], Field(min_length=1)]

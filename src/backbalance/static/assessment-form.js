@@ -223,20 +223,31 @@
       }
     }
 
-    /* The reader's own programme: the pieces programme-web.js picks for the profile and the
-       days a week (a refusal after a red flag or a stopped check before the tests). */
+    /* The reader's own programme: the parts programme-web.js picks for the profile, the days
+       a week and the equipment ticked (a refusal after a red flag or a stopped check before
+       the tests). */
+    var programmeSpec = null;
+    function programmeChoice() {
+      var boxes = mine.querySelectorAll(".bb-programme-equipment input[type=checkbox]");
+      return {
+        days: Number(mine.querySelector(".bb-programme-days").value),
+        equipment: Array.prototype.filter.call(boxes, function (box) { return box.checked; })
+          .map(function (box) { return box.value; })
+      };
+    }
+
     function showProgramme(profile) {
       if (!mine) return;
       shownProfile = profile;
-      var pspec = JSON.parse(mine.querySelector(".bb-programme-spec").textContent);
-      var days = Number(mine.querySelector(".bb-programme-days").value);
+      if (programmeSpec === null) programmeSpec = JSON.parse(mine.querySelector(".bb-programme-spec").textContent);
+      var pspec = programmeSpec;
       var body = mine.querySelector(".bb-programme-body"), step = mine.querySelector(".bb-programme-step");
       var pieces = mine.querySelectorAll("template.bb-programme-piece");
-      var chosen = lookup.choose(profile, days, pspec);
+      var chosen = lookup.choose(profile, programmeChoice(), pspec);
       body.textContent = "";
       step.textContent = chosen && chosen.gap !== null ? core.fill(pspec.text.step, { gap: chosen.gap }) : "";
       if (chosen === null) body.appendChild(el("p", {}, pspec.text.missing));
-      else chosen.pieces.forEach(function (i) { body.appendChild(pieces[i].content.cloneNode(true)); });
+      else body.appendChild(lookup.fragment(chosen.parts, pieces, document));
       mine.hidden = false;
     }
 
@@ -340,7 +351,7 @@
     form.addEventListener("change", edited);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     if (mine) {
-      mine.querySelector(".bb-programme-days").addEventListener("change", function () {
+      mine.querySelector(".bb-programme-choices").addEventListener("change", function () {
         if (shownProfile) showProgramme(shownProfile);
       });
       mine.querySelector(".bb-print-programme").addEventListener("click", function () {
