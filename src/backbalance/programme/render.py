@@ -60,11 +60,21 @@ def forecast_sentences(programme: Programme) -> tuple[str, ...]:
             dose,
             ", keep both sides strong.",
         )
+    within = f"within {parity.horizon} weeks"
+    typical = (
+        f"reaches LSI {parity.target:g}% by week {parity.typical} of Phase 2."
+        if parity.typical is not None
+        else f"does not reach LSI {parity.target:g}% {within} of Phase 2."
+    )
+    fast = (
+        f" One in ten people get there by week {parity.fast};"
+        if parity.fast is not None
+        else f" Not even one in ten people get there {within};"
+    )
     return (
         dose,
-        f", the model's typical person reaches LSI {parity.target:g}% "
-        f"{parity.by(parity.typical)} of Phase 2.",
-        f" One in ten people get there {parity.by(parity.fast)};",
+        f", the model's typical person {typical}",
+        fast,
         f" nine in ten {parity.by(parity.slow)}.",
         " This is a model built from average study results, not a promise: your own progress "
         "will differ.",
