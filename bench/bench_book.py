@@ -6,12 +6,19 @@ page besides the shared plotly bundle; time to charts <= 1.5x the starter page's
 Issue 14: every page's first visit (plotly.js apart) at most half the starter page's;
 Lighthouse mobile performance at least the starter's, accessibility and best practices
 100, SEO at least 95 (bench/package.json's Lighthouse, run offline on the system Chromium).
+
+Both books are served by the same local server, which gzips text files (level 6) for a
+browser that accepts it, as GitHub Pages and most hosts do; ``--uncompressed`` serves them
+as they are on disk (the figures of earlier rounds).
 """
 
 from __future__ import annotations
 
 import argparse
+import email.utils
+import functools
 import gzip
+import io
 import json
 import os
 import re
@@ -20,13 +27,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 JB = str(Path(sys.executable).with_name("jupyter-book"))
 SHARED_BUNDLE = "_static/backbalance/plotly.min.js"
@@ -34,9 +43,65 @@ LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ("book/welcome.html", "book/assessment.html", "notebooks/strength_gap.html")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHARED_ASSETS = "/_static/backbalance/"  # plotly.js: loaded by the chart pages, then cached
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".ipynb", ".md")
+"""What the bench server gzips (fonts and images are compressed already)."""
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "_build", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis"
 )
+
+
+class BookHandler(SimpleHTTPRequestHandler):
+    """A static host: gzips the text files (:data:`COMPRESSED`, level 6) for a browser that
+    accepts gzip unless ``compress`` is off; every other file as it is on disk."""
+
+    compress = True
+    zipped: dict[tuple[str, float], bytes]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> io.BufferedIOBase | None:
+        path = self.translate_path(self.path)
+        if not (
+            self.compress
+            and path.endswith(COMPRESSED)
+            and os.path.isfile(path)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            return super().send_head()
+        modified = os.path.getmtime(path)
+        key = (path, modified)
+        if key not in self.zipped:
+            self.zipped[key] = gzip.compress(Path(path).read_bytes(), compresslevel=6)
+        body = self.zipped[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", email.utils.formatdate(modified, usegmt=True))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a browser closing a connection early is no failure of the bench
+
+
+def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``folder`` on a free port of 127.0.0.1 the way :class:`BookHandler` says."""
+    handler = functools.partial(BookHandler, directory=str(folder))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def serving() -> str:
+    """How the bench serves both books, for its printed headings."""
+    return "served gzip-6 as a host would" if BookHandler.compress else "served uncompressed"
 
 
 def timed_build(book: Path) -> float:
@@ -62,7 +127,7 @@ def visit(
     context, url: str, *, besides_shared: bool = False, files: dict[str, int] | None = None
 ) -> tuple[int, int, float]:
     """Open ``url`` in ``context``: bytes over the network (headers included, 0 for cache
-    hits; without plotly.js and MathJax if ``besides_shared``), the same without plotly.js
+    hits; without plotly.js if ``besides_shared``), the same without plotly.js
     alone, and ms until every chart on the page is drawn. ``files`` gets each file's bytes."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -168,7 +233,7 @@ def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
 
 
 def print_lighthouse(ours: dict[str, dict[str, int]], theirs: dict[str, dict[str, int]]) -> None:
-    print("\nLighthouse 12 (mobile: simulated slow 4G, 4x CPU slowdown; served uncompressed)")
+    print(f"\nLighthouse 12 (mobile: simulated slow 4G, 4x CPU slowdown; {serving()}, both books)")
     print(f"  {'page':<36} " + " ".join(f"{c:>14}" for c in CATEGORIES))
     for label, scores in [*(("starter " + p, s) for p, s in theirs.items()), *ours.items()]:
         print(f"  {label:<36} " + " ".join(f"{scores[c]:>14}" for c in CATEGORIES))
@@ -228,11 +293,18 @@ def arguments() -> argparse.Namespace:
         "build figures",
     )
     parser.add_argument("--page", action="append", help="only this page (repeatable)")
+    parser.add_argument(
+        "--uncompressed",
+        action="store_true",
+        help="serve both books as they are on disk (no gzip), as the bench did before",
+    )
     return parser.parse_args()
 
 
 def main() -> None:
     args = arguments()
+    BookHandler.compress = not args.uncompressed
+    BookHandler.zipped = {}
     with tempfile.TemporaryDirectory() as tmp:
         starter = Path(tmp) / "starter"
         subprocess.run([JB, "create", str(starter)], check=True, capture_output=True)
@@ -280,12 +352,10 @@ def measure_site(site: Path, starter: Path, only: list[str] | None) -> None:
     bundle = (site / SHARED_BUNDLE).stat().st_size
     first, _, own, _ = starter_page["intro.html"]
     starter_first = first
-    mathjax = sum(
-        f.stat().st_size
-        for f in (site / "_static" / "backbalance" / "mathjax").rglob("tex-chtml.js")
-    )
+    bundle_gzip = len(gzip.compress((site / SHARED_BUNDLE).read_bytes(), compresslevel=6))
     print(
-        f"\nPages (shared bundles, cached after first use: plotly.js {bundle / 1024:.0f} KB, MathJax {mathjax / 1024:.0f} KB)"
+        f"\nPages ({serving()}, both books; the shared bundle, cached after first use: "
+        f"plotly.js {bundle / 1024:.0f} KB, {bundle_gzip / 1024:.0f} KB gzip-6)"
     )
     print_page_data(site, pages)
     print(
@@ -305,7 +375,7 @@ def measure_site(site: Path, starter: Path, only: list[str] | None) -> None:
     print_heaviest(files, [p for p in LIGHTHOUSE_PAGES if p in files])
     print("  first visit includes the theme's files (the starter book pays them too);")
     print(
-        "   'from another page': after a visit to the search page (theme cached), besides plotly.js and MathJax"
+        "   'from another page': after a visit to the search page (theme cached), besides plotly.js"
     )
     print(
         "  targets: <= 300 KB per page besides the shared bundles; time to charts <= 1.5x the starter page;"
