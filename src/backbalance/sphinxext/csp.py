@@ -4,8 +4,8 @@ Every HTML page gets, right after its ``<meta charset>``, a
 ``<meta http-equiv="Content-Security-Policy">`` (:func:`policy`) that lets it load scripts,
 styles, fonts and images only from the host that serves the book, connect to no other host,
 run no ``eval``, embed no plugin, and never change its base URL or send a form elsewhere.
-plotly.js (the cartesian bundle the book serves) draws without ``eval``; formulas are MathML
-written at build time, so no maths script runs at all.
+plotly.js (the bundle ``make assets`` builds from ``assets/plotly.js``) draws without
+``eval``; formulas are MathML written at build time, so no maths script runs at all.
 
 Scripts: the inline scripts and ``onclick`` handlers that the theme and Sphinx write into a
 page (the colour-mode switch, ``DOCUMENTATION_OPTIONS``,
