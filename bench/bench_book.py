@@ -206,10 +206,15 @@ def page_figures(
     return results
 
 
-def median_page_time(browser, site: Path, path: str, repeats: int = 5) -> float:
-    return statistics.median(
-        page_figures(browser, site, [path], [])[path][3] for _ in range(repeats)
-    )
+def median_page_times(browser, visits: list[tuple[Path, str]], repeats: int = 5) -> list[float]:
+    """The median ms until loaded with every chart drawn, of ``repeats`` first visits of each
+    (site, page), taken in turn (starter, course page, starter...), so that a machine
+    whose load changes from one minute to the next weighs on both alike."""
+    times: list[list[float]] = [[] for _ in visits]
+    for _ in range(repeats):
+        for found, (site, path) in zip(times, visits, strict=True):
+            found.append(page_figures(browser, site, [path], [])[path][3])
+    return [statistics.median(found) for found in times]
 
 
 METRICS = {
@@ -385,12 +390,15 @@ def measure_site(site: Path, starter: Path, only: list[str] | None, runs: int) -
     print(f"\n== {site}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        starter_ms = median_page_time(browser, starter / "_build" / "html", "intro.html")
         files: dict[str, dict[str, int]] = {}
         figures = page_figures(browser, site, pages, warm_with=["search.html"], files=files)
-        for path in [p for p in pages if CHART in (site / p).read_text(encoding="utf-8")]:
+        charted = [p for p in pages if CHART in (site / p).read_text(encoding="utf-8")]
+        starter_ms, *chart_ms = median_page_times(
+            browser, [(starter / "_build" / "html", "intro.html"), *((site, p) for p in charted)]
+        )
+        for path, ms in zip(charted, chart_ms, strict=True):
             first, besides, own, _ = figures[path]
-            figures[path] = (first, besides, own, median_page_time(browser, site, path))
+            figures[path] = (first, besides, own, ms)
         starter_page = page_figures(
             browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"]
         )
@@ -428,7 +436,8 @@ def measure_site(site: Path, starter: Path, only: list[str] | None, runs: int) -
     )
     print("   first visit without plotly.js <= 0.5 of the starter page's")
     print(
-        "  charts drawn: on a page with charts, the median of 5 first visits (as the starter's load)"
+        "  charts drawn: on a page with charts, the median of 5 first visits, taken in turn with"
+        " the starter page's"
     )
     if LIGHTHOUSE.is_file():
         print_lighthouse(
