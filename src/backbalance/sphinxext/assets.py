@@ -12,8 +12,9 @@
   The flags are the nodes themselves, found in the page's doctree, so parallel reads need
   no merging;
 * plotly.js is the exception: a page with a chart only preloads it (:data:`PLOTLY_LINK`,
-  fetched at once, beside the theme's files), and ``static/bb-plotly.js`` runs it once the
-  page's text has painted. Run as an ordinary ``defer`` script, its start-up (the largest
+  fetched at once but after the files the first paint waits for: ``fetchpriority="low"``,
+  as for a ``defer`` script), and ``static/bb-plotly.js`` runs it once the page's text has
+  painted. Run as an ordinary ``defer`` script, its start-up (the largest
   script task of the page) came before the page's first paint.
 """
 
@@ -78,7 +79,10 @@ def add_page_assets(
     for name in js:
         if name == PLOTLY:
             href = context["pathto"](f"_static/{ASSET_DIR}/{PLOTLY}", 1)
-            preload = f'<link rel="preload" as="script" id="{PLOTLY_LINK}" href="{href}">\n'
+            preload = (
+                f'<link rel="preload" as="script" id="{PLOTLY_LINK}" href="{href}"'
+                ' fetchpriority="low">\n'
+            )
             context["metatags"] = context.get("metatags", "") + preload
         else:
             app.add_js_file(f"{ASSET_DIR}/{name}", loading_method="defer", priority=200)
