@@ -35,7 +35,19 @@ node_modules/.installed: package.json | $(BIN)/.installed
 	PATH="$(CURDIR)/$(BIN):$$PATH" npm install --no-save --no-package-lock --loglevel=error
 	touch $@
 
-assets: node_modules/.installed
+# The book's plotly.js: assets/plotly.js (plotly.js's core and the trace types the charts
+# draw) bundled offline by the pinned esbuild, with the settings of plotly.js's own build.
+PLOTLY_BUNDLE := node_modules/.backbalance/plotly.min.js
+$(PLOTLY_BUNDLE): assets/plotly.js node_modules/.installed
+	export PATH="$(CURDIR)/$(BIN):$$PATH"; \
+	version=$$(node -p 'require("plotly.js/package.json").version'); \
+	node_modules/.bin/esbuild assets/plotly.js --bundle --minify --format=iife --global-name=Plotly \
+	  --target=es2016 --define:global=window --define:define.amd=false \
+	  --alias:stream=stream-browserify --alias:regl=@plotly/regl --loader:.css=empty \
+	  --banner:js="/* plotly.js $$version: its core and the trace types of assets/plotly.js. Copyright Plotly, Inc.; MIT license. */" \
+	  --log-level=warning --outfile=$@
+
+assets: node_modules/.installed $(PLOTLY_BUNDLE)
 
 validate: $(BIN)/.installed
 	$(BIN)/python -m backbalance validate data

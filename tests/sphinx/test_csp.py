@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from backbalance.sphinxext.csp import POLICY_META, add_policy, inline_scripts, source_hash
+from backbalance.sphinxext.csp import (
+    POLICY_META,
+    add_policy,
+    inline_scripts,
+    preload_scripts,
+    source_hash,
+)
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>T</title>
 <script>var theme = 1;</script><script src="x.js"></script>
@@ -45,6 +51,19 @@ def test_the_policy_allows_the_books_host_only_and_no_eval():
         assert not [s for s in sources if s.startswith(("http", "*", "'unsafe-eval'"))]
     assert policy["object-src"] == "'none'" and policy["base-uri"] == "'none'"
     assert "'unsafe-inline'" not in policy["script-src"]
+
+
+def test_the_heads_scripts_are_preloaded_after_the_policy_in_order():
+    """Chromium's preload scanner stops at a policy <meta>: the page lists its head's
+    scripts itself, so the browser fetches them together instead of one after another."""
+    page = PAGE.replace("</head>", '<script defer src="late.js?v=2"></script></head>')
+    secured = preload_scripts(add_policy(page, "M"))
+    links = re.findall(r'<link rel="preload" as="script" href="([^"]*)"([^>]*)>', secured)
+    assert links == [("x.js", ""), ("late.js?v=2", ' fetchpriority="low"')]
+    assert (
+        secured.index(POLICY_META) < secured.index('<link rel="preload"') < secured.index("<script")
+    )
+    assert preload_scripts(PAGE) == PAGE, "no policy, nothing to add"
 
 
 def test_a_page_without_content_markers_hashes_its_own_scripts():

@@ -10,7 +10,12 @@
 * a page links the stylesheets and loads the scripts that its generated blocks declare
   (:attr:`backbalance.sphinxext.nodes.BlockNode.css` and ``.js``), and no other page does.
   The flags are the nodes themselves, found in the page's doctree, so parallel reads need
-  no merging.
+  no merging;
+* plotly.js is the exception: a page with a chart only preloads it (:data:`PLOTLY_LINK`,
+  fetched at once but after the files the first paint waits for: ``fetchpriority="low"``,
+  as for a ``defer`` script), and ``static/bb-plotly.js`` runs it once the page's text has
+  painted. Run as an ordinary ``defer`` script, its start-up (the largest
+  script task of the page) came before the page's first paint.
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ STATIC = Path(str(files("backbalance").joinpath("static")))
 """Where the page files live: the package's static folder."""
 PLOTLY = "plotly.min.js"
 PALETTE_CSS = "palette.css"
+PLOTLY_LINK = "bb-plotly-js"
+"""The ``id`` of a chart page's ``<link rel="preload">`` of plotly.js, where
+``static/bb-plotly.js`` finds the bundle to run."""
 
 
 def plotly_bundle(app: Sphinx) -> Path:
@@ -69,7 +77,15 @@ def add_page_assets(
     for name in css:
         app.add_css_file(f"{ASSET_DIR}/{name}")
     for name in js:
-        app.add_js_file(f"{ASSET_DIR}/{name}", loading_method="defer", priority=200)
+        if name == PLOTLY:
+            href = context["pathto"](f"_static/{ASSET_DIR}/{PLOTLY}", 1)
+            preload = (
+                f'<link rel="preload" as="script" id="{PLOTLY_LINK}" href="{href}"'
+                ' fetchpriority="low">\n'
+            )
+            context["metatags"] = context.get("metatags", "") + preload
+        else:
+            app.add_js_file(f"{ASSET_DIR}/{name}", loading_method="defer", priority=200)
 
 
 def copy_assets(app: Sphinx, exception: Exception | None) -> None:

@@ -6,7 +6,8 @@ Set them under ``sphinx: config:`` in ``_config.yml`` (or in a ``conf.py``):
   it is resolved by :meth:`backbalance.course.Course.find`, the one rule for finding it;
 * ``backbalance_edition``: ``student`` (the default) or ``instructor``; the
   ``BACKBALANCE_EDITION`` variable wins (see :mod:`backbalance.sphinxext.editions`);
-* ``backbalance_plotly_js``: the plotly.js bundle to serve (``make assets`` installs it);
+* ``backbalance_plotly_js``: the plotly.js bundle to serve (``make assets`` builds it from
+  ``assets/plotly.js``: plotly.js's core and only the trace types the charts draw);
 
 The notebooks' execution cache is keyed on the data too (:func:`key_execution_cache_on_data`):
 the jupyter-cache keys on code only, so without it an edit of ``data/model_parameters.yml``
@@ -45,7 +46,7 @@ SETTINGS = (
     Setting("backbalance_instructor_pages", ["book/instructor-guide"], "env"),
     Setting(
         "backbalance_plotly_js",
-        "node_modules/plotly.js-cartesian-dist-min/plotly-cartesian.min.js",
+        "node_modules/.backbalance/plotly.min.js",
         "html",
     ),
 )

@@ -4,8 +4,8 @@ Every HTML page gets, right after its ``<meta charset>``, a
 ``<meta http-equiv="Content-Security-Policy">`` (:func:`policy`) that lets it load scripts,
 styles, fonts and images only from the host that serves the book, connect to no other host,
 run no ``eval``, embed no plugin, and never change its base URL or send a form elsewhere.
-plotly.js (the cartesian bundle the book serves) draws without ``eval``; formulas are MathML
-written at build time, so no maths script runs at all.
+plotly.js (the bundle ``make assets`` builds from ``assets/plotly.js``) draws without
+``eval``; formulas are MathML written at build time, so no maths script runs at all.
 
 Scripts: the inline scripts and ``onclick`` handlers that the theme and Sphinx write into a
 page (the colour-mode switch, ``DOCUMENTATION_OPTIONS``,
@@ -21,6 +21,13 @@ Styles: inline styles are allowed (``'unsafe-inline'``), because plotly.js write
 and connections limited to the book's host it cannot send anything elsewhere either.
 Images may also be ``data:`` URLs (how notebook pages hold their PNG outputs); an image
 cannot run script. ``frame-ancestors`` cannot be set in a ``<meta>``; a host that wants it sends the header.
+
+Preloads: Chromium's preload scanner stops at a policy ``<meta>``, so the scripts of the
+page's ``<head>`` would be fetched one after another, each only once the one before it has
+run (on a phone, a round trip each). :func:`preload_scripts` lists them, right after the
+policy, as ``<link rel="preload" as="script">`` (``fetchpriority="low"`` for ``defer`` and
+``async`` ones, the priority the browser gives them itself), so the browser fetches them
+together, as it does on a page without a policy; the policy applies to the preloads too.
 """
 
 from __future__ import annotations
@@ -41,6 +48,8 @@ _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+_SRC_VALUE = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_LATER = re.compile(r"\b(?:defer|async)\b", re.I)
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 """``type`` values of script elements the browser runs (others are data, such as JSON)."""
 POLICY_META = '<meta http-equiv="Content-Security-Policy"'
@@ -114,6 +123,33 @@ def add_policy(page: str, marker: str = "") -> str:
     return page[:at] + meta + page[at:] if at >= len("<head>") else meta + page
 
 
+def preload_scripts(page: str) -> str:
+    """``page`` with a preload of each script its ``<head>`` loads after the policy, in
+    order, right after the policy ``<meta>``; ``page`` itself if it has no policy.
+
+    >>> page = (f'<head>{POLICY_META} content="">'
+    ...         '<script src="a.js?v=1"></script><script defer src="b.js"></script></head>')
+    >>> print(preload_scripts(page).split('content="">')[1].split("<script")[0])
+    <link rel="preload" as="script" href="a.js?v=1"><link rel="preload" as="script" href="b.js" fetchpriority="low">
+    """
+    start = page.find(POLICY_META)
+    end = page.lower().find("</head>", start)
+    if start < 0 or end < 0:
+        return page
+    at = page.index(">", start) + 1
+    links = []
+    for match in _SCRIPT.finditer(page, at, end):
+        attributes = match.group("attrs")
+        source = _SRC_VALUE.search(attributes)
+        kind = _TYPE.search(attributes)
+        if not source or (kind.group(1) if kind else "").lower() not in SCRIPT_TYPES - {"module"}:
+            continue
+        later = ' fetchpriority="low"' if _LATER.search(attributes) else ""
+        href = next(value for value in source.groups() if value is not None)
+        links.append(f'<link rel="preload" as="script" href="{href}"{later}>')
+    return page[:at] + "".join(links) + page[at:]
+
+
 def choose_marker(app: Sphinx) -> None:
     """A marker for this build that no data can guess."""
     setattr(app, MARKER, f"bb-content-{secrets.token_hex(16)}")
@@ -138,7 +174,7 @@ def secure_pages(app: Sphinx, exception: Exception | None) -> None:
             continue
         page = path.read_text(encoding="utf-8")
         if POLICY_META not in page[:4096]:  # not there yet: written by this build
-            path.write_text(add_policy(page, marker), encoding="utf-8")
+            path.write_text(preload_scripts(add_policy(page, marker)), encoding="utf-8")
 
 
 def setup_csp(app: Sphinx) -> None:

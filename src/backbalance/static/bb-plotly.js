@@ -1,5 +1,7 @@
 // Draw every plotly figure placed by backbalance.sphinxext.nodes.PlotlyFigureNode.
-// plotly.js itself is served from the book's own _static folder (no CDN).
+// plotly.js itself is served from the book's own _static folder (no CDN): the page
+// preloads it (<link id="bb-plotly-js">, sphinxext/assets.py) and this file runs it once
+// the page's text has painted, then draws the charts.
 // The spec comes from backbalance.common.charts.page_spec: this file only applies it.
 // spec.template names the chart's template in the page's one #bb-plotly-templates block
 // ({light: {name: template}, dark: template}, common.charts.page_templates);
@@ -121,9 +123,28 @@
       .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
   }
 
+  // After the next paint: a frame, then a task (or a moment, where frames never come, as
+  // in a tab in the background).
+  function afterPaint(then) {
+    var called = false;
+    function once() { if (!called) { called = true; setTimeout(then, 0); } }
+    requestAnimationFrame(once);
+    setTimeout(once, 100);
+  }
+
+  function runPlotly(then) {
+    if (window.Plotly) { then(); return; }
+    var script = document.createElement("script");
+    script.src = document.getElementById("bb-plotly-js").href;
+    script.addEventListener("load", then);
+    document.head.appendChild(script);
+  }
+
+  function begin() { afterPaint(function () { runPlotly(start); }); }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", begin);
   } else {
-    start();
+    begin();
   }
 })();
