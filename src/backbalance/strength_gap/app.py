@@ -21,7 +21,7 @@ In the browser, a full Plotly redraw (legend, axes, title, margins, then the tra
 most of a move's time. The axes therefore have fixed ranges that the app sets itself
 (:func:`axis_range`: nice round ends that hold every trace, kept while the data fits them
 well), and a move that changes only the traces' numbers within those ranges redraws only
-the traces (:class:`DataFigure`); a move that needs other ranges, or a trace that gains
+the traces (:func:`redraw_traces`); a move that needs other ranges, or a trace that gains
 or loses its points, gets the full redraw with the new ranges in the same message.
 
 Examples
@@ -107,19 +107,26 @@ class View:
         return float(min(v.min() for v in values)), float(max(v.max() for v in values))
 
 
-class DataFigure(go.FigureWidget):
-    """A ``FigureWidget`` whose ``batch_animate(duration=0)`` redraws only the traces.
+TRACES_ONLY = {"transition": {"duration": 0}, "frame": {"duration": 0, "redraw": False}}
+"""``Plotly.animate`` options that draw the traces' new data at once (fills, markers, hover
+data) and leave the legend, the axes and the title as drawn."""
 
-    plotly.py 7.1's ``batch_animate`` sends ``Plotly.animate`` without the frame's
-    ``redraw`` option, so plotly.js (4.1) redraws the whole figure after the traces; with
-    ``redraw`` off it draws the traces' new data (fills, markers, hover data) and leaves
-    the legend, the axes and the title as drawn. Only for updates that change trace data
-    within unchanged axis ranges (:meth:`StrengthGapApp.update`).
+
+def redraw_traces(figure: go.FigureWidget, changes: list[tuple[object, str, np.ndarray]]) -> None:
+    """Set ``(trace, "x" or "y", values)`` in ``figure`` and have the browser redraw only
+    the traces (:data:`TRACES_ONLY`), for changes within unchanged axis ranges.
+
+    plotly.py 7.1's ``batch_animate`` sends no frame ``redraw`` option, so plotly.js (4.1)
+    would redraw the whole figure after the traces; this is ``batch_animate`` with the
+    options above (plotly.py's own batch mode and its animate message).
     """
-
-    def _perform_batch_animate(self, animation_opts: dict) -> None:
-        frame = {**animation_opts.get("frame", {}), "redraw": False}
-        super()._perform_batch_animate({**animation_opts, "frame": frame})
+    figure._in_batch_mode = True
+    try:
+        for trace, axis, values in changes:
+            trace[axis] = values
+    finally:
+        figure._in_batch_mode = False
+    figure._perform_batch_animate(TRACES_ONLY)
 
 
 def _round_step(span: float) -> float:
@@ -299,7 +306,7 @@ class StrengthGapApp(widgets.VBox):
         self.controls["weak_extra_sets"].add_class("bb-weak-extra")
         result = self.forecast()
         first = self._remember(self.settings(), result)
-        self.figure = DataFigure(strength_chart(result.posterior, title=CHART_TITLE))
+        self.figure = go.FigureWidget(strength_chart(result.posterior, title=CHART_TITLE))
         self.figure.update_layout(
             xaxis_range=week_range(first.weeks), yaxis_range=axis_range(*first.strength)
         )
@@ -460,9 +467,7 @@ class StrengthGapApp(widgets.VBox):
         same_ranges = all(tuple(layout[f"{axis}axis"].range) == r for axis, r in ranges.items())
         same_sizes = all(len(trace[axis]) == len(new) for trace, axis, new in changed)
         if same_ranges and same_sizes:
-            with self.figure.batch_animate(duration=0):
-                for trace, axis, new in changed:
-                    trace[axis] = new
+            redraw_traces(self.figure, changed)
             return
         with self.figure.batch_update():
             for trace, axis, new in changed:
