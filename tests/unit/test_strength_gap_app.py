@@ -182,6 +182,13 @@ def test_a_move_within_the_axes_redraws_only_the_traces(params, monkeypatch):
     assert (app.figure.layout.xaxis.range, app.figure.layout.yaxis.range) == ranges
 
 
+def test_a_change_that_changes_nothing_drawn_sends_nothing(params, monkeypatch):
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    sent = sent_messages(app, monkeypatch)
+    app.update()  # the same settings again
+    assert sent == []
+
+
 def test_new_weeks_redraw_the_chart_with_the_new_week_axis(params, monkeypatch):
     app = StrengthGapApp(params, draws=DRAWS, precompute=False)
     sent = sent_messages(app, monkeypatch)

@@ -467,7 +467,8 @@ class StrengthGapApp(widgets.VBox):
         same_ranges = all(tuple(layout[f"{axis}axis"].range) == r for axis, r in ranges.items())
         same_sizes = all(len(trace[axis]) == len(new) for trace, axis, new in changed)
         if same_ranges and same_sizes:
-            redraw_traces(self.figure, changed)
+            if changed:
+                redraw_traces(self.figure, changed)
             return
         with self.figure.batch_update():
             for trace, axis, new in changed:
