@@ -77,7 +77,7 @@ RECORD = """(el, trace) => {
     const now = line();
     if (now === last) return;
     last = now;
-    const drawn = {at: performance.now(), painted: null, inFrame};
+    const drawn = {at: performance.now(), painted: null};
     window.bbDrawn.push(drawn);
     const painted = () => { drawn.painted = performance.now(); };
     if (inFrame) nextTask(painted); else frame(() => nextTask(painted));
