@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
@@ -47,10 +48,14 @@ def fresh(app: StrengthGapApp, course) -> tuple[list[dict], str]:
 
 
 def assert_shows(app: StrengthGapApp, course) -> None:
+    """The chart holds a fresh forecast's traces, within its axes; the summary is its own."""
     traces, summary = fresh(app, course)
     for shown, expected in zip(app.figure.data, traces, strict=True):
         for axis in ("x", "y"):  # equal up to rounding (the app re-uses its drawn people)
             assert_allclose(shown[axis], expected[axis], rtol=1e-12, atol=1e-12)
+            if len(expected[axis]):
+                low, high = app.figure.layout[f"{axis}axis"].range
+                assert low < min(expected[axis]) and max(expected[axis]) < high
     assert app.summary.value == str(live(summary))
 
 
@@ -139,3 +144,67 @@ def test_a_gap_beyond_the_limit_keeps_its_message_and_the_last_chart(params, cou
         assert_array_equal(trace.y, old)
     app.controls["log"].value = ""
     assert_shows(app, course)
+
+
+def sent_messages(app: StrengthGapApp, monkeypatch) -> list[tuple[str, dict]]:
+    """The figure's messages to the browser from now on: ``("animate", ...)`` (the traces
+    alone redrawn) or ``("update", ...)`` (a full redraw), with what they carry."""
+    sent = []
+    animate, update = app.figure._send_animate_msg, app.figure._send_update_msg
+
+    def animated(**message):
+        sent.append(("animate", message))
+        animate(**message)
+
+    def updated(**message):
+        sent.append(("update", message))
+        update(**message)
+
+    monkeypatch.setattr(app.figure, "_send_animate_msg", animated)
+    monkeypatch.setattr(app.figure, "_send_update_msg", updated)
+    return sent
+
+
+def test_a_move_within_the_axes_redraws_only_the_traces(params, monkeypatch):
+    """One more extra set keeps the axes (the strength range is kept while the data fits):
+    the browser gets only the traces' new numbers, drawn without a full redraw."""
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    ranges = app.figure.layout.xaxis.range, app.figure.layout.yaxis.range
+    sent = sent_messages(app, monkeypatch)
+    sets = app.controls["weak_extra_sets"]
+    sets.value += 1
+    sets.value += 1
+    assert [kind for kind, _ in sent] == ["animate", "animate"]
+    for _, message in sent:
+        assert message["animation_opts"]["frame"]["redraw"] is False
+        assert message["relayout_data"] == {}
+        assert all(set(style) <= {"x", "y"} for style in message["styles_data"])
+    assert (app.figure.layout.xaxis.range, app.figure.layout.yaxis.range) == ranges
+
+
+def test_a_change_that_changes_nothing_drawn_sends_nothing(params, monkeypatch):
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    sent = sent_messages(app, monkeypatch)
+    app.update()  # the same settings again
+    assert sent == []
+
+
+def test_new_weeks_redraw_the_chart_with_the_new_week_axis(params, monkeypatch):
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    sent = sent_messages(app, monkeypatch)
+    app.controls["weeks"].value = 24
+    assert [kind for kind, _ in sent] == ["update"]
+    assert sent[0][1]["relayout_data"]["xaxis.range"] == list(app_module.week_range(np.arange(25)))
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [(75.7, 197.5), (0.0, 0.0), (-3.0, 2.5), (99.9, 100.1), (56.8, 201.0)]
+)
+def test_the_strength_axis_holds_the_data_with_room_and_round_ends(low, high):
+    start, end = app_module.axis_range(low, high)
+    assert start < low and high < end
+    step = app_module._round_step(end - start)
+    assert (end - start) / step <= 2 * app_module.AXIS_STEPS
+    assert app_module.axis_range(low, high, shown=(start, end)) == (start, end)
+    wider = (start - 10 * (end - start), end + 10 * (end - start))
+    assert app_module.axis_range(low, high, shown=wider) == (start, end)  # far too wide

@@ -4,12 +4,11 @@ The app only wires controls to :func:`backbalance.strength_gap.forecast.forecast
 model's forecast, personalised when the learner types re-test results into the log box)
 and to the trace data of
 :func:`backbalance.strength_gap.charts.strength_chart`. On every change it updates the traces of one
-``go.FigureWidget`` in place (inside one ``batch_update``, and only the arrays that changed),
-so the chart is never rebuilt or re-displayed. It needs a running kernel; the static book
-shows the kernel-free range sliders of
-:func:`backbalance.strength_gap.charts.stepped_strength_chart` instead.
+``go.FigureWidget`` in place (only the arrays that changed), so the chart is never rebuilt
+or re-displayed. It needs a running kernel; the static book shows the kernel-free range
+sliders of :func:`backbalance.strength_gap.charts.stepped_strength_chart` instead.
 
-The slider path is kept fast (issue 11: slider to chart within 50 ms) in two ways that never
+The slider path is kept fast (issue 11: slider to chart within 50 ms) in ways that never
 change what is shown. What the chart and the summary show for a set of control values is
 kept in a small least-recently-used cache keyed by all the values (the people are drawn
 once, with the same seed, so a setting always gives the same picture). After a slider
@@ -17,6 +16,13 @@ move is drawn, a background thread works out the settings one step either side o
 the next key press or small drag finds them ready. That thread only fills the cache: the
 chart and the summary are set only by :meth:`StrengthGapApp.update`, from the controls'
 values at that moment, so a precomputed result can never be shown for other values.
+
+In the browser, a full Plotly redraw (legend, axes, title, margins, then the traces) took
+most of a move's time. The axes therefore have fixed ranges that the app sets itself
+(:func:`axis_range`: nice round ends that hold every trace, kept while the data fits them
+well), and a move that changes only the traces' numbers within those ranges redraws only
+the traces (:func:`redraw_traces`); a move that needs other ranges, or a trace that gains
+or loses its points, gets the full redraw with the new ranges in the same message.
 
 Examples
 --------
@@ -66,6 +72,16 @@ CAUSE_LABELS = {
 CACHE_SIZE = 128
 """Settings whose chart and summary the app keeps (each entry is a few kilobytes)."""
 
+AXIS_STEPS = 8
+"""About how many round steps the strength axis spans at most (:func:`axis_range`)."""
+
+AXIS_PAD = 0.02
+"""Room kept between the data and an axis end, as a share of the data's span."""
+
+AXIS_KEEP = 0.75
+"""An axis keeps its range while the range the data would get is at least this share of
+it (and holds the data): small moves do not make the chart jump."""
+
 Settings = tuple[tuple[str, object], ...]
 """Every control's ``(name, value)``, in the order of ``StrengthGapApp.controls``."""
 
@@ -78,6 +94,85 @@ class View:
 
     traces: tuple[tuple[np.ndarray, np.ndarray], ...]
     summary: str
+
+    @property
+    def weeks(self) -> np.ndarray:
+        """The weeks the chart shows (the ``x`` of its first trace)."""
+        return self.traces[0][0]
+
+    @property
+    def strength(self) -> tuple[float, float]:
+        """The lowest and highest strength any trace shows."""
+        values = [y for _, y in self.traces if len(y)]
+        return float(min(v.min() for v in values)), float(max(v.max() for v in values))
+
+
+TRACES_ONLY = {"transition": {"duration": 0}, "frame": {"duration": 0, "redraw": False}}
+"""``Plotly.animate`` options that draw the traces' new data at once (fills, markers, hover
+data) and leave the legend, the axes and the title as drawn."""
+
+
+def redraw_traces(figure: go.FigureWidget, changes: list[tuple[object, str, np.ndarray]]) -> None:
+    """Set ``(trace, "x" or "y", values)`` in ``figure`` and have the browser redraw only
+    the traces (:data:`TRACES_ONLY`), for changes within unchanged axis ranges.
+
+    plotly.py 7.1's ``batch_animate`` sends no frame ``redraw`` option, so plotly.js (4.1)
+    would redraw the whole figure after the traces; this is ``batch_animate`` with the
+    options above (plotly.py's own batch mode and its animate message).
+    """
+    figure._in_batch_mode = True
+    try:
+        for trace, axis, values in changes:
+            trace[axis] = values
+    finally:
+        figure._in_batch_mode = False
+    figure._perform_batch_animate(TRACES_ONLY)
+
+
+def _round_step(span: float) -> float:
+    """A 1, 2 or 5 times a power of ten that cuts ``span`` into about :data:`AXIS_STEPS`."""
+    raw = span / AXIS_STEPS
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def _padded(low: float, high: float) -> tuple[float, float]:
+    """``low``..``high`` widened by :data:`AXIS_PAD` of their span (of 1 when they are equal)."""
+    pad = AXIS_PAD * (high - low if high > low else max(abs(high), 1.0))
+    return low - pad, high + pad
+
+
+def week_range(weeks: np.ndarray) -> tuple[float, float]:
+    """The week axis: the weeks shown, with a little room for the end markers.
+
+    >>> week_range(np.arange(53))
+    (-1.04, 53.04)
+    """
+    low, high = _padded(float(weeks.min()), float(weeks.max()))
+    return round(low, 6), round(high, 6)
+
+
+def axis_range(
+    low: float, high: float, shown: tuple[float, float] | None = None
+) -> tuple[float, float]:
+    """The strength axis: round ends that hold ``low``..``high`` with a little room; the
+    ``shown`` range instead, while it holds them and is not much wider (:data:`AXIS_KEEP`).
+
+    >>> axis_range(75.7, 197.5)
+    (60.0, 200.0)
+    >>> axis_range(80.0, 190.0, shown=(60.0, 200.0))
+    (60.0, 200.0)
+    >>> axis_range(30.0, 190.0, shown=(60.0, 200.0))
+    (0.0, 200.0)
+    """
+    low, high = _padded(low, high)
+    step = _round_step(high - low)
+    fitted = (float(math.floor(low / step) * step), float(math.ceil(high / step) * step))
+    if shown is not None:
+        start, end = shown
+        if start <= low and high <= end and fitted[1] - fitted[0] >= AXIS_KEEP * (end - start):
+            return shown
+    return fitted
 
 
 def _frozen(values: list[float]) -> np.ndarray:
@@ -212,6 +307,9 @@ class StrengthGapApp(widgets.VBox):
         result = self.forecast()
         first = self._remember(self.settings(), result)
         self.figure = go.FigureWidget(strength_chart(result.posterior, title=CHART_TITLE))
+        self.figure.update_layout(
+            xaxis_range=week_range(first.weeks), yaxis_range=axis_range(*first.strength)
+        )
         self.summary = widgets.HTML(first.summary, layout=widgets.Layout(margin="0.5em 0"))
         self.summary.add_class("bb-summary")
         for control in self.controls.values():
@@ -344,17 +442,39 @@ class StrengthGapApp(widgets.VBox):
         except (GapBeyondLimit, LogError) as err:
             self.summary.value = str(live(str(err)))
             return
-        with self.figure.batch_update():
-            for trace, (x, y) in zip(self.figure.data, shown.traces, strict=True):
-                if not np.array_equal(trace.x, x):
-                    trace.x = x
-                if not np.array_equal(trace.y, y):
-                    trace.y = y
+        self.draw(shown)
         self.summary.value = shown.summary
         name = self._name_of(change)
         if self._worker is not None and name is not None:
             for near in self.neighbours(name, settings):
                 self._worker.submit(self._warm, near, self._moves)
+
+    def draw(self, shown: View) -> None:
+        """Put ``shown``'s trace data in the chart, only the arrays that changed, in one
+        message: with the traces alone redrawn when the axes keep their ranges and every
+        trace keeps its number of points, else with the axes' new ranges and a full redraw."""
+        layout = self.figure.layout
+        ranges = {
+            "x": week_range(shown.weeks),
+            "y": axis_range(*shown.strength, shown=tuple(layout.yaxis.range)),
+        }
+        changed = [
+            (trace, axis, new)
+            for trace, data in zip(self.figure.data, shown.traces, strict=True)
+            for axis, new in zip("xy", data, strict=True)
+            if not np.array_equal(trace[axis], new)
+        ]
+        same_ranges = all(tuple(layout[f"{axis}axis"].range) == r for axis, r in ranges.items())
+        same_sizes = all(len(trace[axis]) == len(new) for trace, axis, new in changed)
+        if same_ranges and same_sizes:
+            if changed:
+                redraw_traces(self.figure, changed)
+            return
+        with self.figure.batch_update():
+            for trace, axis, new in changed:
+                trace[axis] = new
+            for axis, r in ranges.items():
+                layout[f"{axis}axis"].range = r
 
     def _name_of(self, change: object) -> str | None:
         """The name of the control that sent ``change`` (a traitlets change), else None."""
