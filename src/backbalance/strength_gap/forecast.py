@@ -48,7 +48,7 @@ Examples
 >>> course = Course.find()
 >>> sem = course.assessment.strength.test_error.sem_percent
 >>> plan = Scenario(gap_percent=20, strong_sets=6, weak_extra_sets=4, weeks=52)
->>> log = retest_log([(0, 80, 100), (4, 98, 114), (8, 110, 124), (12, 120, 132)])
+>>> log = retest_log([(0, 80, 100), (4, 100, 108), (8, 112, 114), (12, 122, 120)])
 >>> fc = forecast(plan, course.parameters, log, test_sem_percent=sem, draws=500)
 >>> fc.personalised, fc.pace, fc.outside_model
 (True, 'faster', False)
