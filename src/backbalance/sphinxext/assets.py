@@ -11,10 +11,11 @@
   (:attr:`backbalance.sphinxext.nodes.BlockNode.css` and ``.js``), and no other page does.
   The flags are the nodes themselves, found in the page's doctree, so parallel reads need
   no merging;
-* plotly.js is the exception: a page with a chart only preloads it (:data:`PLOTLY_LINK`,
-  fetched at once but after the files the first paint waits for: ``fetchpriority="low"``,
-  as for a ``defer`` script), and ``static/bb-plotly.js`` runs it once the page's text has
-  painted. Run as an ordinary ``defer`` script, its start-up (the largest
+* plotly.js is the exception: a page with a chart only prefetches it (:data:`PLOTLY_LINK`,
+  ``rel="prefetch"``: fetched at the lowest priority, after the files the first paint
+  waits for; a high-priority preload made Lighthouse count it as render-blocking, and the
+  Nu HTML checker does not know ``fetchpriority``), and ``static/bb-plotly.js`` runs it
+  once the page's text has painted. Run as an ordinary ``defer`` script, its start-up (the largest
   script task of the page) came before the page's first paint.
 """
 
@@ -79,11 +80,8 @@ def add_page_assets(
     for name in js:
         if name == PLOTLY:
             href = context["pathto"](f"_static/{ASSET_DIR}/{PLOTLY}", 1)
-            preload = (
-                f'<link rel="preload" as="script" id="{PLOTLY_LINK}" href="{href}"'
-                ' fetchpriority="low">\n'
-            )
-            context["metatags"] = context.get("metatags", "") + preload
+            prefetch = f'<link rel="prefetch" id="{PLOTLY_LINK}" href="{href}">\n'
+            context["metatags"] = context.get("metatags", "") + prefetch
         else:
             app.add_js_file(f"{ASSET_DIR}/{name}", loading_method="defer", priority=200)
 

@@ -1,6 +1,6 @@
 // Draw every plotly figure placed by backbalance.sphinxext.nodes.PlotlyFigureNode.
 // plotly.js itself is served from the book's own _static folder (no CDN): the page
-// preloads it (<link id="bb-plotly-js">, sphinxext/assets.py) and this file runs it once
+// prefetches it (<link id="bb-plotly-js">, sphinxext/assets.py) and this file runs it once
 // the page's text has painted, then draws the charts.
 // The spec comes from backbalance.common.charts.page_spec: this file only applies it.
 // spec.template names the chart's template in the page's one #bb-plotly-templates block
