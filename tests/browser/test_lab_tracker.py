@@ -18,9 +18,10 @@ NOTEBOOK = "notebooks/progress_and_habits.ipynb"
 APP = ".bb-progress-app"
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = load_forecast_wording(ROOT / "data" / FILE)
-FAST = (("0", "10", "12"), ("4", "11.8", "14"), ("8", "13.6", "16"))
-"""Both sides gain fast: the weaker side's gain is beyond the typical person's by more than
-the test's noise, so the log says it gains faster than typical."""
+FAST = (("0", "10", "12"), ("4", "12.2", "14.4"), ("8", "14.6", "17.2"))
+"""Both sides gain fast (the weaker side 46% in 8 weeks, beyond the typical person's gain by
+more than the test's noise, so the log says it gains faster than typical), and the LSI stays
+near 85%, below the target, so the forecast is not "reached"."""
 
 
 @pytest.fixture
