@@ -4,10 +4,12 @@ Styler tables (which do not escape by default)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
@@ -17,7 +19,7 @@ from backbalance.classroom.charts import causes_chart, progress_chart, ratios_ch
 from backbalance.classroom.data import load_class
 from backbalance.classroom.logic import cause_counts, progress_by_week
 from backbalance.common.charts import plot_text
-from backbalance.common.html import inert_json
+from backbalance.common.html import escaped_table, inert_json
 from backbalance.sphinxext.nodes import PlotlyFigureNode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,15 +96,21 @@ def test_a_hostile_student_id_is_data_in_the_class_charts_never_template():
     assert lines[0].customdata[0] == plot_text(student)
 
 
-def test_every_styler_table_in_the_notebooks_escapes_its_text():
+def test_every_table_in_the_notebooks_escapes_its_text():
+    """Notebook tables go through ``escaped_table`` (cells, headings and missing marks
+    escaped); no cell builds a pandas Styler of its own."""
     cells = [
         "".join(cell["source"])
         for notebook in sorted((ROOT / "notebooks").glob("*.ipynb"))
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         if cell["cell_type"] == "code"
     ]
-    styled = [cell for cell in cells if re.search(r"\.style\b", cell)]
-    assert styled, "the notebooks show Styler tables"
-    for cell in styled:
-        for use in re.findall(r"\.style\b[^\n]*", cell):
-            assert use.startswith('.style.format(escape="html"'), use
+    assert any("escaped_table(" in cell for cell in cells), "the notebooks show tables"
+    assert not [cell for cell in cells if re.search(r"\.style\b", cell)]
+
+
+def test_escaped_table_escapes_cells_headings_and_the_missing_mark():
+    hostile = "<img src=x onerror=alert(1)>"
+    page = escaped_table(pd.DataFrame({hostile: [hostile, None]}), hostile).to_html()
+    assert "<img" not in page
+    assert page.count(html.escape(hostile, quote=False)) == 3

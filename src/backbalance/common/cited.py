@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from backbalance.common.html import escaped_table
 from backbalance.common.types import BIBKEY_PATTERN
 
 _BIBKEY = re.compile(BIBKEY_PATTERN)
@@ -76,7 +77,7 @@ class CitedTable:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {
-            "text/html": self.frame.style.format(escape="html").hide(axis="index").to_html(),
+            "text/html": escaped_table(self.frame).to_html(),
             "text/markdown": self.markdown(),
             "text/plain": self.frame.to_string(index=False),
         }

@@ -7,13 +7,18 @@ CSS files to the pages that need them; a notebook gets them inline through :func
 
 from __future__ import annotations
 
+import html
 import json
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from pandas.io.formats.style import Styler
 
 
 @cache
@@ -47,6 +52,27 @@ def inert_json(value: Any) -> Markup:
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def escaped_table(frame: pd.DataFrame, missing: str = "") -> Styler:
+    """``frame`` as a reader's HTML table: every cell, column heading and missing mark
+    escaped (they are data text), no index.
+
+    pandas escapes the cells but writes ``na_rep`` as given, so the missing mark is escaped
+    here; the headings are escaped by ``format_index``.
+
+    >>> import pandas as pd
+    >>> page = escaped_table(pd.DataFrame({"<b>week</b>": ["<i>4</i>", None]}), "<none>").to_html()
+    >>> "&lt;b&gt;week&lt;/b&gt;" in page and "&lt;i&gt;4&lt;/i&gt;" in page
+    True
+    >>> "&lt;none&gt;" in page and "<b>" not in page and "<i>" not in page
+    True
+    """
+    return (
+        frame.style.format(escape="html", na_rep=html.escape(missing, quote=False))
+        .format_index(escape="html", axis=1)
+        .hide(axis="index")
+    )
 
 
 def static_text(name: str) -> str:

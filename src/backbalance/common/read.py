@@ -8,7 +8,9 @@ command-line interface prints the problems and exits with a non-zero status.
 
 from __future__ import annotations
 
+import copy
 import csv
+import functools
 import io
 import itertools
 import re
@@ -185,6 +187,14 @@ def parse_yaml(text: str, name: str) -> Any:
     ...
     backbalance.common.read.DataError: x.yml, line 2, column 1: not valid YAML (repeats the key 'a'; keep one of them)
     """
+    return copy.deepcopy(_parsed(text, name))  # a caller may change what it gets
+
+
+@functools.lru_cache(maxsize=128)
+def _parsed(text: str, name: str) -> Any:
+    """:func:`parse_yaml`'s work, kept per text: PyYAML's pure-Python parser takes tens of
+    milliseconds a file, and the course reads the same files again whenever a command, a
+    notebook or a test loads the course (a copy takes a fraction of a millisecond)."""
     try:
         return yaml.load(text, Loader=_StrictLoader)  # a subclass of SafeLoader: no object tags
     except yaml.reader.ReaderError as err:  # a control character, such as NUL

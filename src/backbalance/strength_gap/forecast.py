@@ -56,7 +56,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -73,6 +72,7 @@ if TYPE_CHECKING:
 
 from backbalance.assessment.logic import limb_symmetry_index as measured_lsi
 from backbalance.assessment.logic import mdc95, round_half_up
+from backbalance.common.html import escaped_table
 from backbalance.strength_gap.dynamics import (
     Cause,
     KnownCause,
@@ -290,7 +290,7 @@ class Forecast:
                 heads.prior_typical: table["prior_p50"],
             }
         )
-        return _styled(shown, heads.missing)
+        return escaped_table(shown, heads.missing)
 
 
 @dataclass(frozen=True)
@@ -449,16 +449,6 @@ def forecast_cases(
         gap = cases["handedness"].evidence - cases["disuse"].evidence
         fit = float(1 / (1 + np.exp(np.clip(gap, -700, 700))))
     return CaseForecasts(cases, fit, params.forecast_confidence.value)
-
-
-def _styled(shown: pd.DataFrame, missing: str) -> Styler:
-    """A reader's table: every cell and heading escaped as HTML, no index."""
-    return (
-        # pandas escapes the cells but writes na_rep as given: escape it here
-        shown.style.format(escape="html", na_rep=html.escape(missing, quote=False))
-        .format_index(escape="html", axis=1)  # the headings are data text too
-        .hide(axis="index")
-    )
 
 
 def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
