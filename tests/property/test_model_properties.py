@@ -83,6 +83,7 @@ people = st.builds(
     st.lists(st.floats(0, 0.5), min_size=3, max_size=3),
     st.lists(st.floats(0, 1), min_size=3, max_size=3),
     st.lists(st.floats(0.001, 1), min_size=3, max_size=3),
+    st.lists(st.floats(0, 1), min_size=3, max_size=3),
 )
 
 

@@ -258,8 +258,9 @@ def regained_share(params, retraining, loss, weeks=6, sets=6):
     person = dynamics.People(
         np.ones(1), np.zeros(1), np.array([params.half_saturation_sets.value]),
         np.array([params.cross_education.value]), np.ones(1), np.array([retraining]),
+        np.ones(1),
     )  # fmt: skip
-    dyn = dataclasses.replace(typical(params, "trained"), regainable=1.0)
+    dyn = typical(params, "trained")
     weak = dynamics.strength_paths([1 - loss, 1], [sets, sets], weeks, dyn, person)[-1, 0, 0]
     return (weak - (1 - loss)) / loss
 
@@ -298,9 +299,8 @@ def test_lost_strength_comes_back_faster_than_new_strength_is_built(params):
     assert_allclose(resting[-1], [80, 100])
     after = {
         share: dynamics.strength_paths(
-            [80, 100], [6, 6], 6,
-            dataclasses.replace(typical(params, "trained"), regainable=share),
-            typical_person(params, "disuse"),
+            [80, 100], [6, 6], 6, typical(params, "trained"),
+            dataclasses.replace(typical_person(params, "disuse"), regainable=np.array([share])),
         )[-1, 0, 0]
         for share in (0.0, params.retraining_share.value, 1.0)
     }  # fmt: skip
@@ -308,8 +308,9 @@ def test_lost_strength_comes_back_faster_than_new_strength_is_built(params):
 
 
 def test_parameter_uncertainty_widens_the_bands(params):
-    """Drawing the rate, half-saturation sets and cross-education from their ranges widens
-    the P10-P90 band beyond the spread of the response multiplier alone."""
+    """Drawing the rate, half-saturation sets, cross-education and the retraining rate and
+    share from their ranges widens the P10-P90 band beyond the spread of the response
+    multiplier alone."""
     plan = Scenario(gap_percent=15, strong_sets=6, weak_extra_sets=4, weeks=20, cause="disuse")
     everyone = dynamics.draw_people(params, 4000, seed=3, cause="disuse")
     fixed = dynamics.People(
@@ -319,6 +320,7 @@ def test_parameter_uncertainty_widens_the_bands(params):
         np.full(4000, params.cross_education.value),
         everyone.recovery,
         np.full(4000, params.retraining_rate.value),
+        np.full(4000, params.retraining_share.value),
     )
     width = {
         name: (lambda t: (t["strength_p90"] - t["strength_p10"]).iloc[-1])(

@@ -24,7 +24,7 @@ counts half of the simulated people in each case.
 
 **People and parameters differ.** Every simulated person (:class:`People`) has a response
 multiplier (log-normal, median 1) and draws the gain rate, the half-saturation sets, the
-cross-education fraction and the retraining rate from the ranges in the parameter file, so the
+cross-education fraction and the retraining rate and share from the ranges in the parameter file, so the
 P10/P90 bands include both the spread between people and our uncertainty about the model.
 :func:`test_readings` adds the re-test noise a learner sees on top of latent strength.
 
@@ -119,8 +119,6 @@ class Dynamics:
     early_weeks: float
     both_train: float
     detraining: float
-    regainable: float = 1.0
-    """Share of a side's lost strength that retraining wins back (``retraining_share``)."""
 
     @classmethod
     def from_parameters(
@@ -147,7 +145,6 @@ class Dynamics:
             early_weeks=params.early_phase_weeks.value,
             both_train=params.cross_education_both_train.value,
             detraining=params.detraining_rate.value if detraining else 0.0,
-            regainable=params.retraining_share.value,
         )
 
 
@@ -168,6 +165,8 @@ class People:
     cross_education: NDArray[np.float64]
     recovery: NDArray[np.float64]
     retraining: NDArray[np.float64]
+    regainable: NDArray[np.float64]
+    """Share of a side's lost strength that retraining wins back quickly (``retraining_share``)."""
 
     def __len__(self) -> int:
         return len(self.multiplier)
@@ -205,6 +204,7 @@ def typical_person(params: ModelParameters, cause: Cause = "disuse") -> People:
         np.full(count, params.cross_education.value),
         recovery_shares(params, cause, count),
         np.full(count, params.retraining_rate.value),
+        np.full(count, params.retraining_share.value),
     )
 
 
@@ -243,8 +243,15 @@ def draw_people(
     half_sets = rng.uniform(*params.half_saturation_sets.range, size=draws)
     transfer = np.clip(rng.normal(cross.value, cross.spread, size=draws), 0.0, 0.5)
     retraining = rng.uniform(*params.retraining_rate.range, size=draws)
+    regainable = rng.uniform(*params.retraining_share.range, size=draws)
     return People(
-        multiplier, rate, half_sets, transfer, recovery_shares(params, cause, draws), retraining
+        multiplier,
+        rate,
+        half_sets,
+        transfer,
+        recovery_shares(params, cause, draws),
+        retraining,
+        regainable,
     )
 
 
@@ -379,7 +386,7 @@ class Growth:
         )  # (weeks, draws, 1)
         push = np.broadcast_to(push, np.broadcast_shapes(push.shape, ceiling.shape))
         loss = dynamics.detraining * (volume == 0) if dynamics.detraining else None
-        lost = dynamics.regainable * np.log(former / start)
+        lost = people.regainable[:, None] * np.log(former / start)
         if side is not None:
             start, push, ceiling = start[..., side], push[..., side], ceiling[..., side]
             lost = lost[..., side]

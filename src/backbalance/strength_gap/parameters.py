@@ -187,6 +187,17 @@ class RetrainingRate(_Ranged):
     range: tuple[Annotated[float, Field(gt=0, le=1)], Annotated[float, Field(gt=0, le=1)]]
 
 
+class RetrainingShare(_Ranged):
+    """Share of a disuse gap that comes back quickly by retraining.
+
+    Each simulated person draws a value uniformly from ``range``: no study measures it, so
+    the bands carry the whole of the guess.
+    """
+
+    value: Annotated[float, Field(ge=0, le=1)]
+    range: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]]
+
+
 class Detraining(_Entry):
     """Fraction of strength lost per week by a side that gets no direct training."""
 
@@ -246,7 +257,7 @@ class ModelParameters(Frozen):
     cross_education_both_train: Share
     gap_cause_recovery: GapCauseRecovery
     retraining_rate: RetrainingRate
-    retraining_share: Share
+    retraining_share: RetrainingShare
     detraining_rate: Detraining
     response_spread: ResponseSpread
     lsi_targets: LsiTargets
