@@ -7,6 +7,7 @@ breaks only the tests that check that wording is used, never the numbers.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from pathlib import Path
 
@@ -421,3 +422,21 @@ def test_the_log_names_the_case_it_fits_only_when_clear():
     unclear = forecast_cases(plan, PARAMS, one_week, test_sem_percent=SEM, draws=DRAWS)
     assert 1 - confidence < unclear.fit < confidence and unclear.fits() is None
     assert fit.unclear in unclear.message()
+
+
+def test_a_forecast_never_names_a_week_before_the_last_re_test():
+    """A slow log (LSI 83% -> 86% over 12 weeks) whose disuse case still puts the typical
+    person at LSI 90% before week 12: the words say the re-tests are below it, within the
+    test's noise, and name no week already past; the weeks after it are unchanged."""
+    rows = [(0, 10, 12), (4, 11, 13), (8, 11.5, 13.5), (12, 12, 14)]
+    plan = Scenario(gap_percent=17, strong_sets=6, weak_extra_sets=1, weeks=52, cause="disuse")
+    result = forecast(plan, PARAMS, retest_log(rows), test_sem_percent=SEM, draws=DRAWS)
+    now = rows[-1][0]
+    first = result.posterior.parity[0]
+    assert first.typical is not None and first.typical <= now, "the case under test"
+    said = likely_by(first, result.start_week, WORDS.forecast, now)
+    assert said == fill(WORDS.forecast.likely.near, target=f"{first.target:g}", now=str(now))
+    assert said in result.message()
+    weeks = [int(w) for w in re.findall(r"week (\d+)", result.message())]
+    assert weeks and min(weeks) >= now
+    assert likely_by(first, result.start_week, WORDS.forecast) != said  # without the log's weeks

@@ -164,6 +164,8 @@ class Forecast:
         The log's likelihood averaged over the (prior) simulated people, as a logarithm (0
         without a re-test): how well this model, as a whole, explains the log. Two cases'
         evidence tells which case the log fits better (:class:`CaseForecasts`).
+    latest_week
+        The log's week of the last test (forecast weeks before it are past; 0 without a log).
     wording
         The sentences (``Course.forecast_wording``); None reads them from
         ``Course.find()`` when a message is asked for.
@@ -185,6 +187,7 @@ class Forecast:
     current: float | None = None
     wording: ForecastWording | None = None
     evidence: float = 0.0
+    latest_week: int = 0
 
     @property
     def personalised(self) -> bool:
@@ -242,7 +245,9 @@ class Forecast:
                     fill(words.reached, target=f"{parity.target:g}", lsi=f"{self.current:g}")
                 )
             else:
-                parts.append(likely_by(parity, self.start_week, words))
+                parts.append(
+                    likely_by(parity, self.start_week, words, self.latest_week - self.start_week)
+                )
         if not self.outside_model and self.effective_people < words.rough.below:
             parts.append(words.rough.text)
         return parts
@@ -451,8 +456,12 @@ def forecast_cases(
     return CaseForecasts(cases, fit, params.forecast_confidence.value)
 
 
-def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
+def likely_by(parity: Parity, offset: int, words: ForecastWords, now: int = 0) -> str:
     """``LSI 90% likely by week 14-20 (typical week 17).`` (8 in 10 people, log weeks).
+
+    A forecast is of the weeks to come: a week before ``now`` (the last re-test) is shown
+    as ``now``, and when even the typical week is not after it, the sentence says that the
+    re-tests are still below the target, within the test's noise of it (``likely.near``).
 
     Parameters
     ----------
@@ -462,10 +471,12 @@ def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
         The log's week of the starting test (added to every week).
     words
         ``Course.forecast_wording.forecast``.
+    now
+        Weeks from the starting test to the last re-test (0 without a log).
     """
 
     def week(value: int | None) -> str:
-        return str(parity.horizon + offset) if value is None else str(value + offset)
+        return str(parity.horizon + offset) if value is None else str(max(value, now) + offset)
 
     likely = words.likely
     blanks = {
@@ -474,7 +485,10 @@ def likely_by(parity: Parity, offset: int, words: ForecastWords) -> str:
         "fast": week(parity.fast),
         "typical": week(parity.typical),
         "slow": week(parity.slow),
+        "now": str(now + offset),
     }
+    if now and parity.typical is not None and parity.typical <= now:
+        return fill(likely.near, **blanks)
     if parity.fast is None:
         return fill(likely.unlikely, **blanks)
     if parity.typical is None:
@@ -650,6 +664,7 @@ def forecast(
             None,
             current=None if log is None else current_lsi(table),
             wording=wording,
+            latest_week=start_week,
         )
     loglik = log_likelihood(paths, table, test_sem_percent)
     raw = np.exp(loglik - loglik.max())
@@ -685,6 +700,7 @@ def forecast(
         current_lsi(table),
         wording,
         evidence,
+        int(table["week"].iloc[-1]),
     )
 
 

@@ -90,6 +90,9 @@ class Likely(Frozen):
     open_end: Annotated[Text, blanks("target", "fast", "typical", "horizon")]
     few: Annotated[Text, blanks("target", "fast", "horizon")]
     unlikely: Annotated[Text, blanks("target", "horizon")]
+    near: Annotated[Text, blanks("target", "now")]
+    """The typical week is already past (not after the last re-test), yet the re-tests are
+    below the target: within the test's noise of it."""
 
 
 class Rough(Sourced):
