@@ -29,6 +29,10 @@ from backbalance.tracker.progress import Progress
 
 MEASURED_COLOUR = "#000000"
 BAND_COLOUR = rgba(TARGET_COLOUR, 0.2)
+PANEL_HEIGHT = 300
+"""Pixels of one case's panel of the LSI chart (with its title)."""
+MARGINS = {"t": 100, "b": 110}
+"""Room above the panels (the title) and below them (the week axis and the legend)."""
 
 
 def progress_chart(progress: Progress, wording: TrackerWords | None = None) -> go.Figure:
@@ -45,8 +49,8 @@ def progress_chart(progress: Progress, wording: TrackerWords | None = None) -> g
     -------
     plotly.graph_objects.Figure
         One panel per case the learner is judged against (:attr:`Progress.shown`: both
-        cases for an unknown cause, side by side on one LSI axis; the case the log fits
-        when it clearly fits one), titled with the case's lead-in
+        cases for an unknown cause, one above the other on one week axis; the case the log
+        fits when it clearly fits one), titled with the case's lead-in
         (``forecast.case.lead``) and its verdict. In each panel: band low (P10), band high
         (P90, filled) of the re-test results the personalised forecast expects, its most
         likely LSI (P50, dashed), the typical forecast before the log (P50, dash-dot,
@@ -60,17 +64,17 @@ def progress_chart(progress: Progress, wording: TrackerWords | None = None) -> g
     target = progress.target
     shown = progress.shown
     fig = make_subplots(
-        rows=1,
-        cols=len(shown),
-        shared_yaxes=True,
-        horizontal_spacing=0.06,
+        rows=len(shown),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.14,
         subplot_titles=[
             plot_text(f"{getattr(lead, cause)} {case.status}") for cause, case in shown.items()
         ],
     )
-    for col, case in enumerate(shown.values(), 1):
-        panel = {"row": 1, "col": col}
-        legend = {"showlegend": col == 1}
+    for row, case in enumerate(shown.values(), 1):
+        panel = {"row": row, "col": 1}
+        legend = {"showlegend": row == 1}
         band = case.band()
         band = band[band["week"] <= last]
         prior = case.band(prior=True)
@@ -86,7 +90,7 @@ def progress_chart(progress: Progress, wording: TrackerWords | None = None) -> g
             legendgroup="band",
             **panel,
         )
-        fig.data[-1].showlegend = col == 1
+        fig.data[-1].showlegend = row == 1
         for table, name, dash, width in (
             (band, words.typical, "dash", 2),
             (prior, words.prior, "dashdot", 1),
@@ -127,14 +131,22 @@ def progress_chart(progress: Progress, wording: TrackerWords | None = None) -> g
             **legend,
             **panel,
         )
-        fig.update_xaxes(title_text=plot_text(words.x_axis), **panel)
-    fig.update_yaxes(title_text=plot_text(words.y_axis), row=1, col=1)
+        fig.update_yaxes(title_text=plot_text(words.y_axis), **panel)
+    fig.update_yaxes(matches="y")  # one LSI scale, so the panels compare at a glance
+    fig.update_xaxes(title_text=plot_text(words.x_axis), row=len(shown), col=1)
+    height = PANEL_HEIGHT * len(shown) + MARGINS["t"] + MARGINS["b"]
     fig.update_layout(
         title={"text": plot_text(fill(words.title, status=progress.status))},
         template="plotly_white",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
-        margin={"t": 100, "b": 110},
-        height=500,
+        # just under the week axis's title, in the panels' share of the height
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -60 / (height - MARGINS["t"] - MARGINS["b"]),
+            "x": 0,
+        },
+        margin=MARGINS,
+        height=height,
         hovermode="closest",
     )
     return fig
