@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from backbalance.assessment.logic import mdc95
 from backbalance.course import Course
 from backbalance.strength_gap.dynamics import CAUSES, KNOWN_CAUSES, cases_of
-from backbalance.strength_gap.model import Scenario, simulate_cases
+from backbalance.strength_gap.model import Scenario, simulate, simulate_cases
 from backbalance.strength_gap.parameters import load_model_parameters
 from backbalance.strength_gap.wording import fill, load_forecast_wording
 from backbalance.tracker.charts import progress_chart
@@ -356,6 +356,28 @@ def test_behind_with_two_cases_gives_each_cases_suggestion_after_its_lead_in(par
         assert f"{getattr(lead, cause)} {case.suggestion}" in progress.suggestion
         paragraph = next(p for p in progress.paragraphs() if p.startswith(getattr(lead, cause)))
         assert paragraph.endswith(case.suggestion)
+
+
+def test_behind_suggests_more_sets_only_when_the_model_says_they_bring_the_target_closer(params):
+    """No "in about 4 weeks instead of in about 4 weeks": when one more weak-side set would
+    not move the typical week, the tracker says the extra sets add little."""
+    progress = assess("0,10,12\n4,11,13.2\n8,12,14.4\n12,12.5,15", params, cause="disuse")
+    assert progress.status == "behind"
+    latest, target = progress.log.rows.iloc[-1], params.lsi_targets.value[0]
+    more = min(2, DOSE["max_weak_sets"] - DOSE["strong_sets"] - DOSE["extra_sets"])
+    now, then = (
+        simulate(
+            Scenario.from_strengths(
+                latest["left"], latest["right"], strong_sets=DOSE["strong_sets"],
+                weak_extra_sets=extra, weeks=52, cause="disuse",
+            ),
+            params,
+        ).parity_at(target).typical
+        for extra in (DOSE["extra_sets"], DOSE["extra_sets"] + more)
+    )  # fmt: skip
+    behind = WORDS.tracker.behind
+    at_limit = fill(behind.at_limit, weak_sets=DOSE["strong_sets"] + DOSE["extra_sets"])
+    assert progress.suggestion.startswith(at_limit) is (now == then)
 
 
 def test_behind_beyond_the_gap_limit_gets_the_plain_message(params):
