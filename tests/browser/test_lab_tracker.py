@@ -82,7 +82,7 @@ def test_the_notebook_and_the_app_show_the_forecast_personalised_by_the_log(page
     assert app.locator(".js-plotly-plot").count() == 2
     cause.select_option(index=list(CAUSE_LABELS).index("disuse"))
     assert compare(page, faster, absent=lead.handedness).startswith(faster)
-    assert lead.disuse not in app.locator(f"{APP} .bb-verdict").inner_text()
+    assert lead.disuse not in app.locator(".bb-verdict").inner_text()
     profile = app.get_by_label("Profile file")
     profile.fill("holds.json")
     profile.press("Tab")

@@ -47,6 +47,8 @@ SURROGATE = re.compile("[\udc80-\udcff]")
 """What an undecodable byte becomes when the file is decoded with ``surrogateescape``."""
 CAUSE_LINE = re.compile(r'^\s*"?\s*#\s*cause\s*:\s*(?P<value>[^,;\t"]*)', re.IGNORECASE)
 """The comment line that says where the gap comes from (a spreadsheet may add cells or quotes)."""
+SHOWN_VALUE = 40
+"""The most characters of a wrong cause a problem repeats (so that it stays one line)."""
 
 
 @dataclass(frozen=True)
@@ -222,12 +224,14 @@ def _records(text: str) -> Iterator[tuple[int, str]]:
 
 def _cause(value: str, line: int) -> tuple[Cause, RowProblem | None]:
     """The cause a ``# cause:`` line gives; an unknown value is a problem (the cause stays unknown)."""
-    if value.strip().lower() in CAUSES:
-        return value.strip().lower(), None  # type: ignore[return-value]
+    value = value.strip()
+    if value.lower() in CAUSES:
+        return value.lower(), None  # type: ignore[return-value]
     known = ", ".join(CAUSES[:-1]) + f" or {CAUSES[-1]}"
+    shown = value if len(value) <= SHOWN_VALUE else f"{value[:SHOWN_VALUE]}..."
     return "unknown", RowProblem(
         line,
-        f"the cause must be {known}, got {value.strip()!r}; fix the line or delete it "
+        f"the cause must be {known}, got {shown!r}; fix the line or delete it "
         "(then the tracker shows both cases)",
     )
 
@@ -246,7 +250,8 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
     write is read as well: a byte-order mark, UTF-16, line ends of any system, cells
     separated by semicolons or tabs (where a decimal comma needs no quotes), notes with
     line breaks in quotes, and the ``'`` that :func:`log_csv` puts before a note that
-    starts like a formula.
+    starts like a formula. A ``# cause: ...`` line gives where the gap comes from
+    (:attr:`ProgressLog.cause`); a wrong or second one is :attr:`ProgressLog.cause_problem`.
 
     Parameters
     ----------
