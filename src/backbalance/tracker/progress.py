@@ -29,7 +29,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import pandas as pd
@@ -249,13 +251,10 @@ def _weeks_from_now(parity: Parity, words: TrackerWords) -> str:
 
 
 def _case_progress(
-    result: Forecast,
-    latest: pd.Series,
-    params: ModelParameters,
-    words: TrackerWords,
-    **behind: object,
+    result: Forecast, params: ModelParameters, words: TrackerWords, behind: Callable[[], str]
 ) -> CaseProgress:
-    """One case's verdict: reached, baseline, ahead, on track (within the noise) or behind."""
+    """One case's verdict: reached, baseline, ahead, on track (within the noise) or behind
+    (then ``behind()`` says what to do)."""
     target = params.lsi_targets.value[0]
     if result.reached(target):
         suggestion = fill(words.reached, lsi=f"{result.current:g}", target=f"{target:g}")
@@ -266,7 +265,7 @@ def _case_progress(
         return CaseProgress(result, "ahead", words.ahead)
     if result.verdict == "as expected":
         return CaseProgress(result, "on track", fill(words.on_track, noise=f"{result.noise:.0f}"))
-    return CaseProgress(result, "behind", _behind(latest, params, words, **behind))  # type: ignore[arg-type]
+    return CaseProgress(result, "behind", behind())
 
 
 def assess_progress(
@@ -350,17 +349,22 @@ def assess_progress(
     cases = {
         case: _case_progress(
             result,
-            latest,
             params,
             wording.tracker,
-            strong_sets=strong_sets,
-            extra_sets=extra_sets,
-            max_weak_sets=max_weak_sets,
-            status=status,
-            weeks=weeks,
-            cause=case,
-            draws=draws,
-            seed=seed,
+            partial(
+                _behind,
+                latest,
+                params,
+                wording.tracker,
+                strong_sets=strong_sets,
+                extra_sets=extra_sets,
+                max_weak_sets=max_weak_sets,
+                status=status,
+                weeks=weeks,
+                cause=case,
+                draws=draws,
+                seed=seed,
+            ),
         )
         for case, result in results.cases.items()
     }
