@@ -18,6 +18,7 @@ from backbalance.common.files import WorkFolder
 from backbalance.common.spreadsheet import spreadsheet_safe
 from backbalance.course import Course
 from backbalance.habits.logic import empty_week, parse_week, week_csv
+from backbalance.strength_gap.dynamics import CAUSES
 from backbalance.tracker.data import (
     MAX_RESULT,
     MAX_WEEK,
@@ -51,33 +52,37 @@ def logs(note_strategy: st.SearchStrategy[str] = notes):
     )
 
 
-def same_rows(read, saved) -> None:
-    assert not read.problems, read.problems
+def same_rows(read, saved, cause="unknown") -> None:
+    assert not read.problems and read.cause_problem is None, (read.problems, read.cause_problem)
     pd.testing.assert_frame_equal(read.rows, saved.rows)
+    assert read.cause == cause
 
 
 @LEARNER
-@given(logs())
-def test_a_saved_log_reads_back_unchanged(log):
+@given(logs(), st.sampled_from(CAUSES))
+def test_a_saved_log_reads_back_unchanged(log, cause):
+    """The rows, and where the gap comes from (the tracker's choice, saved with them)."""
     assert not log.problems
-    text = log_csv(log)
-    same_rows(parse_progress(text.encode("utf-8")), log)
-    same_rows(parse_progress(codecs.BOM_UTF8 + text.encode("utf-8")), log)
-    same_rows(parse_progress(text.encode("utf-16")), log)
+    text = log_csv(log, cause)
+    same_rows(parse_progress(text.encode("utf-8")), log, cause)
+    same_rows(parse_progress(codecs.BOM_UTF8 + text.encode("utf-8")), log, cause)
+    same_rows(parse_progress(text.encode("utf-16")), log, cause)
+    same_rows(parse_progress(log_csv(log)), log)
 
 
 @LEARNER
-@given(logs(one_line_notes), st.sampled_from(["\r", "\n", "\r\n"]))
-def test_a_log_resaved_by_a_spreadsheet_reads_back_unchanged(log, line_end):
-    """Old Mac line ends, and semicolons between cells with decimal commas in the numbers."""
-    same_rows(parse_progress(log_csv(log).replace("\r\n", line_end)), log)
+@given(logs(one_line_notes), st.sampled_from(["\r", "\n", "\r\n"]), st.sampled_from(CAUSES))
+def test_a_log_resaved_by_a_spreadsheet_reads_back_unchanged(log, line_end, cause):
+    """Old Mac line ends, and semicolons between cells with decimal commas in the numbers;
+    the cause line padded with empty cells, as a spreadsheet saves it."""
+    same_rows(parse_progress(log_csv(log, cause).replace("\r\n", line_end)), log, cause)
     table = log.rows[["week", "left", "right", "notes"]].copy()
     for side in ("left", "right"):
         table[side] = table[side].map(lambda x: repr(x).replace(".", ","))
     table["notes"] = table["notes"].map(spreadsheet_safe)
     semicolons = table.to_csv(sep=";", index=False, lineterminator=line_end)
-    read = parse_progress(semicolons)
-    same_rows(read, log)
+    read = parse_progress(f"# cause: {cause};;;{line_end}{semicolons}")
+    same_rows(read, log, cause)
 
 
 profiles = st.builds(

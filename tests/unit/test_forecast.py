@@ -280,32 +280,74 @@ def type_rows(app: ProgressApp, rows: list[tuple[str, str, str]]) -> None:
             boxes[column].value = value
 
 
-def test_the_tracker_shows_the_personalised_forecast_and_band(tmp_path):
-    app = tracker(tmp_path, "desk-worker.json")
-    type_rows(app, [("0", "10", "12"), ("4", "11.2", "13"), ("8", "12", "13.7")])
-    app.compare()
+def expected_progress(app: ProgressApp):
+    """What the app should show: the programme of the learner's profile, the chosen cause."""
     programme = build_programme(
         app.profile, app.setup_controls.setup(), COURSE.exercises, COURSE.programme_template, PARAMS
     )
-    expected = assess_progress(
+    assert programme.strong_sets > 0
+    return assess_progress(
         app.log(),
         PARAMS,
         strong_sets=programme.strong_sets,
         extra_sets=programme.extra_sets,
         max_weak_sets=programme.max_weak_sets,
         status=app.profile.training_status or "novice",
+        cause=app.cause.value,
         sem_percent=SEM,
         wording=WORDS,
     )
-    assert expected.forecast.personalised and programme.strong_sets > 0
+
+
+def test_the_tracker_shows_the_personalised_forecast_and_band(tmp_path):
+    app = tracker(tmp_path, "desk-worker.json")
+    type_rows(app, [("0", "10", "12"), ("4", "11.2", "13"), ("8", "12", "13.7")])
+    assert app.cause.value == "unknown"  # the default: both cases
+    app.compare()
+    expected = expected_progress(app)
     shown = html.unescape(app.verdict.value)
-    assert expected.message() in shown
+    assert [f"<p>{text}</p>" in shown for text in expected.paragraphs()] == [True] * len(
+        expected.paragraphs()
+    )
     assert WORDS.forecast.personalised.split("{pace}")[0] in shown
-    chart = progress_chart(expected, WORDS.tracker).data
-    band = expected.band().set_index("week")["lsi_read_p90"]
-    assert chart[1].name == WORDS.tracker.chart.band
-    assert np.allclose(chart[1].y, band.loc[list(chart[1].x)].to_numpy())
-    assert not np.allclose(band, expected.band(prior=True)["lsi_read_p90"])
+    chart = progress_chart(expected, WORDS.tracker)
+    for number, (cause, case) in enumerate(expected.shown.items(), 1):
+        assert case.forecast.personalised and case.forecast.posterior.plan.cause == cause
+        (band,) = [t for t in chart.data if t.name == WORDS.tracker.chart.band and
+                   t.xaxis == ("x" if number == 1 else f"x{number}")]  # fmt: skip
+        read = case.band().set_index("week")["lsi_read_p90"]
+        assert np.allclose(band.y, read.loc[list(band.x)].to_numpy())
+        assert not np.allclose(read, case.band(prior=True)["lsi_read_p90"])
+
+
+def test_the_tracker_follows_the_chosen_cause(tmp_path):
+    app = tracker(tmp_path, "desk-worker.json")
+    type_rows(app, [("0", "10", "12"), ("4", "11.2", "13"), ("8", "12", "13.7")])
+    app.cause.value = "handedness"
+    app.compare()
+    expected = expected_progress(app)
+    assert list(expected.cases) == ["handedness"]
+    assert html.unescape(app.verdict.value) == (
+        f'<div aria-live="polite"><p>{expected.message()}</p></div>'
+    )
+
+
+def test_the_tracker_saves_the_cause_and_loads_it_next_time(tmp_path):
+    app = tracker(tmp_path, "desk-worker.json")
+    type_rows(app, [("0", "10", "12")])
+    app.cause.value = "disuse"
+    assert app.save() == tmp_path / "my_progress.csv"
+    assert parse_progress((tmp_path / "my_progress.csv").read_bytes()).cause == "disuse"
+    assert tracker(tmp_path, "desk-worker.json").cause.value == "disuse"
+
+
+def test_a_bad_cause_in_the_saved_log_is_one_line_and_the_choice_is_unknown(tmp_path):
+    (tmp_path / "my_progress.csv").write_text("# cause: sprain\nweek,left,right\n0,10,12\n")
+    app = tracker(tmp_path, "desk-worker.json")
+    problem = parse_progress((tmp_path / "my_progress.csv").read_bytes()).cause_problem
+    status = html.unescape(app.log_status.value)
+    assert f"my_progress.csv, {problem}." in status and status.count("\n") == 0
+    assert app.cause.value == "unknown" and [r["week"].value for r in app.rows] == ["0"]
 
 
 def test_the_tracker_with_hold_times_only_says_there_is_no_strength_forecast(tmp_path):

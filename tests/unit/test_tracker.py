@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -11,9 +12,20 @@ from hypothesis import strategies as st
 
 from backbalance.assessment.logic import mdc95
 from backbalance.course import Course
+from backbalance.strength_gap.dynamics import CAUSES, KNOWN_CAUSES, cases_of
+from backbalance.strength_gap.model import Scenario, simulate, simulate_cases
 from backbalance.strength_gap.parameters import load_model_parameters
 from backbalance.strength_gap.wording import fill, load_forecast_wording
-from backbalance.tracker.data import LINE_END, parse_progress, progress_from_rows, read_progress_csv
+from backbalance.tracker.charts import progress_chart
+from backbalance.tracker.data import (
+    CAUSE_LINE,
+    LINE_END,
+    ProgressLog,
+    log_csv,
+    parse_progress,
+    progress_from_rows,
+    read_progress_csv,
+)
 from backbalance.tracker.progress import assess_progress
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -161,65 +173,164 @@ def test_every_good_row_is_kept_sorted_by_week(rows):
 # --------------------------------------------------------------------------- against the forecast
 
 
-def test_the_example_is_on_track_inside_the_band(params):
+STILL = "0,10,12\n4,11,13.2\n8,12,14.4\n12,12.5,15\n16,13,15.6"
+"""Both sides gain alike, so the LSI stays where it started."""
+
+
+def undecided(params):
+    """The parameters with a forecast_confidence no log reaches: the cases stay unnamed."""
+    confidence = params.forecast_confidence.model_copy(update={"value": 0.9999})
+    return params.model_copy(update={"forecast_confidence": confidence})
+
+
+def assess(rows: str, params, **options):
+    return assess_progress(parse_progress(f"week,left,right\n{rows}\n"), params, **DOSE, **options)
+
+
+def typical_log(cause: str, params, weeks=(0, 4, 8, 12)) -> ProgressLog:
+    """The log the model's typical person of one case would write (from 9 and 12 kg)."""
+    plan = Scenario.from_strengths(9, 12, strong_sets=6, weak_extra_sets=3, weeks=52)
+    path = simulate_cases(plan, params)[cause].table.pivot(
+        index="week", columns="side", values="strength"
+    )
+    return progress_from_rows(
+        (
+            n,
+            {
+                "week": str(w),
+                "left": f"{path.loc[w, 'left']:.1f}",
+                "right": f"{path.loc[w, 'right']:.1f}",
+            },
+        )
+        for n, w in enumerate(weeks, 1)
+    )
+
+
+def test_the_example_is_on_track_in_both_cases(params):
     progress = assess_progress(
         read_progress_csv(DATA / "examples" / "progress.csv"), params, **DOSE
     )
-    band = progress.band().set_index("week").loc[12]
-    assert band["lsi_read_p10"] <= 85.7 <= band["lsi_read_p90"]  # the band the chart shows
-    assert progress.status == "on track" and "Keep going" in progress.suggestion
+    assert list(progress.shown) == list(KNOWN_CAUSES)  # the example's cause is unknown
+    assert [case.status for case in progress.shown.values()] == ["on track", "on track"]
+    assert progress.status == "on track" and progress.message().endswith(progress.suggestion)
+    assert progress.suggestion == fill(WORDS.tracker.on_track)
 
 
-def test_a_single_test_is_the_baseline_and_the_forecast_is_the_prior(params):
-    progress = assess_progress(parse_progress("week,left,right\n0,10,12\n"), params, **DOSE)
-    assert progress.status == "baseline" and progress.band()["lsi"].iloc[0] == pytest.approx(
-        100 * 10 / 12
+def test_an_unknown_cause_shows_both_forecasts_each_after_its_lead_in(params):
+    """Issue 11: an unknown cause (the default) shows the disuse case and the handedness
+    case, each with its own personalised forecast, band and verdict."""
+    progress = assess("0,10,12\n4,11,12.5", params)
+    assert progress.named is None and progress.forecasts.fits() is None
+    assert list(progress.shown) == list(KNOWN_CAUSES)
+    text = progress.message()
+    lead = WORDS.forecast.case.lead
+    for cause, case in progress.shown.items():
+        opening = case.forecast.opening()[0]
+        assert f"{getattr(lead, cause)} {opening}" in text
+        assert case.forecast.posterior.plan.cause == cause
+    assert WORDS.forecast.case.fit.unclear in text
+    disuse, handedness = (progress.cases[c].band() for c in KNOWN_CAUSES)
+    assert not disuse["lsi"].equals(handedness["lsi"])  # two forecasts, not one mixed
+    figure = progress_chart(progress, WORDS.tracker)
+    titles = [a.text for a in figure.layout.annotations]
+    assert titles == [f"{getattr(lead, c)} {progress.cases[c].status}" for c in KNOWN_CAUSES]
+
+
+def test_a_known_cause_shows_its_own_forecast_only(params):
+    for cause in KNOWN_CAUSES:
+        progress = assess("0,10,12\n4,11,12.5", params, cause=cause)
+        assert list(progress.shown) == [cause]
+        ((_, forecast),) = progress.forecasts.cases.items()
+        assert progress.message() == f"{forecast.message()} {progress.suggestion}"
+
+
+@pytest.mark.parametrize("cause", KNOWN_CAUSES)
+def test_a_log_that_clearly_fits_one_case_names_it_and_is_judged_by_it(params, cause):
+    """The typical person's log of one case fits that case beyond forecast_confidence, as
+    forecast_cases decides; the tracker then says which and why, and shows that case only."""
+    progress = assess_progress(typical_log(cause, params), params, **DOSE)
+    share = progress.forecasts.fit if cause == "disuse" else 1 - progress.forecasts.fit
+    assert share >= params.forecast_confidence.value
+    assert progress.named == progress.forecasts.fits() == cause
+    assert list(progress.shown) == [cause]
+    better = fill(
+        WORDS.forecast.case.fit.better,
+        case=getattr(WORDS.forecast.case.name, cause),
+        share=f"{100 * share:.0f}",
     )
-    pd.testing.assert_frame_equal(progress.band(), progress.band(prior=True))
-    assert progress.message().startswith(WORDS.forecast.start_only)
-    assert progress.suggestion == WORDS.tracker.baseline
+    text = progress.message()
+    lead = WORDS.forecast.case.lead
+    assert text.startswith(f"{better} {getattr(lead, cause)} ")
+    other = next(c for c in KNOWN_CAUSES if c != cause)
+    assert getattr(lead, other) not in text
+    assert progress.status == progress.cases[cause].status
+    assert len(progress_chart(progress, WORDS.tracker).layout.annotations) == 1
 
 
-def test_ahead_of_the_band(params):
-    assert (
-        assess_progress(
-            parse_progress("week,left,right\n0,6,12\n4,8.5,12\n"), params, **DOSE
-        ).status
-        == "ahead"
+def test_each_case_is_judged_against_its_own_band_with_the_tests_noise(params):
+    """Ahead or behind only beyond mdc95 of the strength test's SEM, against the typical
+    forecast of the case the verdict is about (issue 11). An unchanged LSI is behind the
+    disuse case (where the weaker side catches up) and on track in the handedness case."""
+    noise = mdc95(Course.find().assessment.strength.test_error.sem_percent)
+    progress = assess(STILL, undecided(params))
+    latest = progress.log.rows.iloc[-1]
+    for case in progress.cases.values():
+        typical = case.band(prior=True).set_index("week").loc[latest["week"], "lsi"]
+        difference = latest["lsi"] - typical
+        expected = (
+            "ahead" if difference > noise else "behind" if difference < -noise else "on track"
+        )
+        assert case.status == expected
+    assert (progress.cases["disuse"].status, progress.cases["handedness"].status) == (
+        "behind",
+        "on track",
     )
+    assert progress.named is None and progress.status == "behind / on track"
 
 
 def test_within_the_noise_of_the_typical_forecast_is_on_track(params):
     """Ahead or behind only when the result differs from the typical forecast (before the
     log) by more than the strength test's smallest real change, mdc95(SEM) (issue 11)."""
     noise = mdc95(Course.find().assessment.strength.test_error.sem_percent)
-    for rows in ("0,10,12\n4,11,12.5", "0,10,12\n8,10,12.5"):
-        progress = assess_progress(parse_progress(f"week,left,right\n{rows}\n"), params, **DOSE)
-        week = progress.log.rows["week"].iloc[-1]
-        middle = progress.band(prior=True).set_index("week").loc[week, "lsi"]
+    for cause in KNOWN_CAUSES:
+        progress = assess("0,10,12\n4,11,12.5", params, cause=cause)
+        middle = progress.cases[cause].band(prior=True).set_index("week").loc[4, "lsi"]
         assert abs(progress.log.rows["lsi"].iloc[-1] - middle) <= noise
         assert progress.status == "on track"
-    strict = assess_progress(
-        parse_progress("week,left,right\n0,10,12\n4,11,12.5\n"), params, **DOSE, sem_percent=0.01
-    )
+    strict = assess("0,10,12\n4,11,12.5", params, cause="handedness", sem_percent=0.01)
     assert strict.status == "ahead"
 
 
+def test_ahead_of_the_band(params):
+    assert assess("0,6,12\n4,8.5,12", params, cause="handedness").status == "ahead"
+
+
+@pytest.mark.parametrize("cause", ["unknown", *KNOWN_CAUSES])
+def test_a_single_test_is_the_baseline_and_each_posterior_is_its_prior(params, cause):
+    """With no re-test the forecast is the prior in every case (issue 11)."""
+    progress = assess("0,10,12", params, cause=cause)
+    assert progress.status == "baseline" and progress.suggestion == WORDS.tracker.baseline
+    for case in progress.cases.values():
+        assert case.band()["lsi"].iloc[0] == pytest.approx(100 * 10 / 12)
+        pd.testing.assert_frame_equal(case.band(), case.band(prior=True))
+        assert np.allclose(case.forecast.weights, 1 / len(case.forecast.weights))
+    assert progress.message().startswith(WORDS.forecast.start_only)
+    assert progress.message().endswith(WORDS.tracker.baseline)
+
+
 def test_reaching_the_target_says_move_on(params):
-    progress = assess_progress(
-        parse_progress("week,left,right\n0,10,12\n8,12,13\n"), params, **DOSE
-    )
+    progress = assess("0,10,12\n8,12,13", params)
     assert progress.status == "reached"
     assert progress.suggestion == fill(
         WORDS.tracker.reached,
         lsi=f"{progress.log.rows['lsi'].iloc[-1]:g}",
         target=f"{params.lsi_targets.value[0]:g}",
     )
+    assert progress.message().count(progress.suggestion) == 1  # said once for both cases
 
 
 def test_behind_suggests_more_weak_side_sets_within_the_limit(params):
-    log = parse_progress("week,left,right\n0,9,12\n8,7,12.5\n")
-    progress = assess_progress(log, params, **DOSE)
+    progress = assess("0,9,12\n8,7,12.5", params, cause="disuse")
     assert progress.status == "behind"
     behind = WORDS.tracker.behind
     more = min(2, DOSE["max_weak_sets"] - DOSE["strong_sets"] - DOSE["extra_sets"])
@@ -237,9 +348,40 @@ def test_behind_suggests_more_weak_side_sets_within_the_limit(params):
     assert progress.suggestion.endswith(behind.checks)
 
 
+def test_behind_with_two_cases_gives_each_cases_suggestion_after_its_lead_in(params):
+    progress = assess(STILL, undecided(params))
+    assert progress.named is None and len({c.suggestion for c in progress.cases.values()}) == 2
+    lead = WORDS.forecast.case.lead
+    for cause, case in progress.cases.items():
+        assert f"{getattr(lead, cause)} {case.suggestion}" in progress.suggestion
+        paragraph = next(p for p in progress.paragraphs() if p.startswith(getattr(lead, cause)))
+        assert paragraph.endswith(case.suggestion)
+
+
+def test_behind_suggests_more_sets_only_when_the_model_says_they_bring_the_target_closer(params):
+    """No "in about 4 weeks instead of in about 4 weeks": when one more weak-side set would
+    not move the typical week, the tracker says the extra sets add little."""
+    progress = assess("0,10,12\n4,11,13.2\n8,12,14.4\n12,12.5,15", params, cause="disuse")
+    assert progress.status == "behind"
+    latest, target = progress.log.rows.iloc[-1], params.lsi_targets.value[0]
+    more = min(2, DOSE["max_weak_sets"] - DOSE["strong_sets"] - DOSE["extra_sets"])
+    now, then = (
+        simulate(
+            Scenario.from_strengths(
+                latest["left"], latest["right"], strong_sets=DOSE["strong_sets"],
+                weak_extra_sets=extra, weeks=52, cause="disuse",
+            ),
+            params,
+        ).parity_at(target).typical
+        for extra in (DOSE["extra_sets"], DOSE["extra_sets"] + more)
+    )  # fmt: skip
+    behind = WORDS.tracker.behind
+    at_limit = fill(behind.at_limit, weak_sets=DOSE["strong_sets"] + DOSE["extra_sets"])
+    assert progress.suggestion.startswith(at_limit) is (now == then)
+
+
 def test_behind_beyond_the_gap_limit_gets_the_plain_message(params):
-    log = parse_progress("week,left,right\n0,6,12\n8,4.5,12.5\n")
-    progress = assess_progress(log, params, **DOSE)
+    progress = assess("0,6,12\n8,4.5,12.5", params, cause="disuse")
     assert progress.status == "behind"
     assert params.gap_limit.explain() in progress.suggestion
 
@@ -247,25 +389,62 @@ def test_behind_beyond_the_gap_limit_gets_the_plain_message(params):
 def test_behind_at_the_limit_suggests_checks_not_more_sets(params):
     log = parse_progress("week,left,right\n0,6,12\n8,4.5,12.5\n")
     progress = assess_progress(log, params, strong_sets=6, extra_sets=4, max_weak_sets=10)
-    assert progress.status == "behind"
-    assert progress.suggestion == (
-        f"{fill(WORDS.tracker.behind.at_limit, weak_sets=10)} {WORDS.tracker.behind.checks}"
-    )
+    expected = f"{fill(WORDS.tracker.behind.at_limit, weak_sets=10)} {WORDS.tracker.behind.checks}"
+    assert [c.status for c in progress.cases.values()] == ["behind", "behind"]
+    assert progress.suggestion == expected
 
 
 def test_the_forecast_starts_from_the_first_test_and_covers_the_latest(params):
     log = parse_progress("week,left,right\n10,10,12\n80,11,12\n")
     progress = assess_progress(log, params, **DOSE, weeks=52)
-    assert progress.band()["week"].min() == 10  # the log's own week numbers
-    assert progress.band()["week"].max() == 80
-    assert (
-        progress.forecast.posterior.plan.weak_side == "left"
-        and progress.forecast.posterior.plan.weak_extra_sets == DOSE["extra_sets"]
-    )
+    for case in progress.cases.values():
+        assert case.band()["week"].min() == 10  # the log's own week numbers
+        assert case.band()["week"].max() == 80
+        plan = case.forecast.posterior.plan
+        assert plan.weak_side == "left" and plan.weak_extra_sets == DOSE["extra_sets"]
 
 
 def test_no_usable_row_gives_no_assessment(params):
     assert assess_progress(parse_progress("week,left,right\nx,y,z\n"), params, **DOSE) is None
+
+
+# --------------------------------------------------------------------------- where the gap comes from
+
+
+@pytest.mark.parametrize("cause", CAUSES)
+def test_the_saved_cause_reads_back_and_sets_the_forecast(params, cause):
+    log = parse_progress("week,left,right\n0,10,12\n4,11,12.5\n")
+    saved = parse_progress(log_csv(log, cause))
+    assert saved.cause == cause and saved.cause_problem is None
+    assert saved.rows.equals(log.rows)
+    assert list(assess_progress(saved, params, **DOSE).cases) == list(cases_of(cause))
+
+
+def test_a_log_without_a_cause_line_has_an_unknown_cause():
+    log = parse_progress("week,left,right\n# the cause of my gap: a sprain\n0,10,12\n")
+    assert log.cause == "unknown" and log.cause_problem is None and len(log.rows) == 1
+
+
+@pytest.mark.parametrize(
+    "line", ["# cause: left", "# Cause: sprained wrist", '"# cause: disus",,,', "# cause:"]
+)
+def test_a_bad_cause_in_a_saved_log_is_one_line_and_the_rows_are_kept(line):
+    log = parse_progress(f"{line}\nweek,left,right\n0,10,12\n4,11,12.5\n")
+    value = CAUSE_LINE.match(line)["value"].strip()
+    known = ", ".join(CAUSES[:-1]) + f" or {CAUSES[-1]}"
+    assert str(log.cause_problem) == (
+        f"line 1: the cause must be {known}, got {value!r}; fix the line or delete it "
+        "(then the tracker shows both cases)"
+    )
+    assert log.cause == "unknown" and not log.problems and len(log.rows) == 2
+
+
+def test_a_second_cause_line_is_named_and_the_first_is_kept():
+    log = parse_progress("# cause: disuse\nweek,left,right\n# cause: handedness\n0,10,12\n")
+    assert log.cause == "disuse"
+    assert str(log.cause_problem) == (
+        "line 3: the cause is already given on line 1; keep one cause line"
+    )
 
 
 # --------------------------------------------------------------------------- files from spreadsheets

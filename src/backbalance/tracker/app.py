@@ -4,8 +4,11 @@ It wires a table of text boxes to :mod:`backbalance.tracker.data` (reading the r
 :mod:`backbalance.tracker.progress` (the verdict), and shows :mod:`backbalance.tracker.charts`.
 The learner's own files live in ``folder``, by default the notebook's folder: the log
 ``my_progress.csv`` is loaded when it is there (the example rows only on request), and the
-forecast comes from the programme built from the learner's ``my_profile.json``. Saving goes
-through :class:`backbalance.common.controls.Saver`, which asks before replacing the log.
+forecast comes from the programme built from the learner's ``my_profile.json``. Where the
+gap comes from is a choice with the simulation app's labels
+(:data:`backbalance.strength_gap.app.CAUSE_LABELS`; by default "I do not know", which shows
+both cases); the log file keeps it in its ``# cause:`` line. Saving goes through
+:class:`backbalance.common.controls.Saver`, which asks before replacing the log.
 
 Examples
 --------
@@ -16,6 +19,8 @@ Examples
 ...                   folder=tempfile.mkdtemp())
 >>> [box.description for box in app.rows[0].values()]
 ['Row 1 week', 'Row 1 left', 'Row 1 right', 'Row 1 notes']
+>>> app.cause.label, app.cause.value
+('I do not know (shows both)', 'unknown')
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import display
+from markupsafe import Markup
 
 from backbalance.assessment.profile import Profile, read_profile
 from backbalance.common.controls import Saver, button, labelled, live
@@ -35,6 +41,7 @@ from backbalance.programme.app import SetupControls
 from backbalance.programme.build import Refusal, Setup, build_programme
 from backbalance.programme.library import ExerciseLibrary
 from backbalance.programme.template import ProgrammeTemplate
+from backbalance.strength_gap.app import CAUSE_LABELS
 from backbalance.strength_gap.forecast import LogError, no_forecast_reason
 from backbalance.strength_gap.model import GapBeyondLimit
 from backbalance.strength_gap.parameters import ModelParameters
@@ -117,6 +124,13 @@ class ProgressApp(widgets.VBox):
         self.profile_status = widgets.HTML()
         self.profile_status.add_class("bb-profile-status")
         self.setup_controls = SetupControls(template, setup)
+        self.cause = labelled(
+            widgets.Dropdown,
+            "Where the gap comes from",
+            options=[(label, cause) for cause, label in CAUSE_LABELS.items()],
+            value="unknown",
+        )
+        self.cause.add_class("bb-cause")
         self.example_button = button(
             "Start from the example rows", "bb-example-rows", self.start_from_example
         )
@@ -135,6 +149,7 @@ class ProgressApp(widgets.VBox):
                 ),
                 self.profile_status,
                 self.setup_controls,
+                self.cause,
                 self.log_status,
                 self.table,
                 widgets.HBox(
@@ -195,17 +210,23 @@ class ProgressApp(widgets.VBox):
             self.log_status.value = live(err.message)
             return None
         self._fill(log)
+        self.cause.value = log.cause
         self.problems.value = live(problems_line(log, self.wording))
-        self.log_status.value = live(
+        loaded = (
             f"Loaded your log {self.log_file}: {len(log.rows)} "
             f"test{'s' if len(log.rows) != 1 else ''}. Add a row for a new test, then save."
         )
+        if log.cause_problem is not None:  # one line: where, what is wrong, and the fix
+            loaded = f"{self.log_file}, {log.cause_problem}. {loaded}"
+        self.log_status.value = live(loaded)
         return log
 
     def start_from_example(self, button: Any = None) -> None:
         """Replace the table with the example rows (only when asked for)."""
         self.files.clear()
         self._fill(self.example)
+        if self.example is not None:
+            self.cause.value = self.example.cause
         self.log_status.value = live(
             f"These are the example rows, not yours. Saving them writes {self.log_file}."
         )
@@ -297,6 +318,7 @@ class ProgressApp(widgets.VBox):
                     extra_sets=programme.extra_sets,
                     max_weak_sets=programme.max_weak_sets,
                     status=programme.profile.training_status or "novice",
+                    cause=self.cause.value,
                     sem_percent=self.sem_percent,
                     wording=self.wording,
                 )
@@ -307,7 +329,9 @@ class ProgressApp(widgets.VBox):
             with self.charts:
                 display(results_chart(log, wording=self.wording.tracker))
             return
-        self.verdict.value = live(progress.message())
+        self.verdict.value = Markup('<div aria-live="polite">{}</div>').format(
+            Markup("").join(Markup("<p>{}</p>").format(text) for text in progress.paragraphs())
+        )
         with self.charts:
             display(
                 progress_chart(progress, self.wording.tracker),
@@ -327,4 +351,4 @@ class ProgressApp(widgets.VBox):
                 fill(self.wording.tracker.save_refused, line=first.line, reason=first.reason)
             )
             return None
-        return self.files.save(self.log_file, log_csv(log), (".csv",))
+        return self.files.save(self.log_file, log_csv(log, self.cause.value), (".csv",))

@@ -11,6 +11,10 @@ Reading the log never fails: a row that cannot be used is reported with its line
 and the reason, and the other rows are kept. Week 0 is the first test, taken when Phase 2
 starts. :mod:`backbalance.tracker.progress` compares the log with the model's forecast.
 
+Where the gap comes from is one comment line the tracker writes above the table,
+``# cause: disuse`` (or ``handedness``, or ``unknown``: shows both cases); a log without it
+has an unknown cause, and a value the tracker does not know is one problem naming its line.
+
 Examples
 --------
 >>> from backbalance.course import Course
@@ -32,6 +36,7 @@ import pandas as pd
 
 from backbalance.assessment.logic import limb_symmetry_index, parse_number
 from backbalance.common.spreadsheet import from_spreadsheet_safe, safe_csv
+from backbalance.strength_gap.dynamics import CAUSES, Cause
 
 COLUMNS = ("week", "left", "right", "notes")
 REQUIRED = ("week", "left", "right")
@@ -40,6 +45,10 @@ MAX_RESULT = 1000.0
 NOTES_LIMIT = 200
 SURROGATE = re.compile("[\udc80-\udcff]")
 """What an undecodable byte becomes when the file is decoded with ``surrogateescape``."""
+CAUSE_LINE = re.compile(r'^\s*"?\s*#\s*cause\s*:\s*(?P<value>[^,;\t"]*)', re.IGNORECASE)
+"""The comment line that says where the gap comes from (a spreadsheet may add cells or quotes)."""
+SHOWN_VALUE = 40
+"""The most characters of a wrong cause a problem repeats (so that it stays one line)."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +67,15 @@ class ProgressLog:
     """The usable rows of a log, sorted by week, and the problems with the others.
 
     ``rows`` has columns ``week`` (int), ``left``, ``right``, ``lsi`` (weaker ÷ stronger ×
-    100, rounded to one decimal) and ``notes``.
+    100, rounded to one decimal) and ``notes``. ``cause`` is where the gap comes from
+    (``unknown`` unless the file's ``# cause:`` line says otherwise); ``cause_problem`` is why
+    that line could not be used (the cause is then ``unknown``), or None.
     """
 
     rows: pd.DataFrame
     problems: tuple[RowProblem, ...]
+    cause: Cause = "unknown"
+    cause_problem: RowProblem | None = None
 
 
 def _empty_rows() -> pd.DataFrame:
@@ -209,6 +222,20 @@ def _records(text: str) -> Iterator[tuple[int, str]]:
         index = end + 1
 
 
+def _cause(value: str, line: int) -> tuple[Cause, RowProblem | None]:
+    """The cause a ``# cause:`` line gives; an unknown value is a problem (the cause stays unknown)."""
+    value = value.strip()
+    if value.lower() in CAUSES:
+        return value.lower(), None  # type: ignore[return-value]
+    known = ", ".join(CAUSES[:-1]) + f" or {CAUSES[-1]}"
+    shown = value if len(value) <= SHOWN_VALUE else f"{value[:SHOWN_VALUE]}..."
+    return "unknown", RowProblem(
+        line,
+        f"the cause must be {known}, got {shown!r}; fix the line or delete it "
+        "(then the tracker shows both cases)",
+    )
+
+
 def _delimiter(record: str) -> str:
     """The separator that splits the first line into the most cells (the comma on a tie)."""
     return max(DELIMITERS, key=lambda d: (record.count(d), d == ","))
@@ -223,7 +250,8 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
     write is read as well: a byte-order mark, UTF-16, line ends of any system, cells
     separated by semicolons or tabs (where a decimal comma needs no quotes), notes with
     line breaks in quotes, and the ``'`` that :func:`log_csv` puts before a note that
-    starts like a formula.
+    starts like a formula. A ``# cause: ...`` line gives where the gap comes from
+    (:attr:`ProgressLog.cause`); a wrong or second one is :attr:`ProgressLog.cause_problem`.
 
     Parameters
     ----------
@@ -240,8 +268,19 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
     problems: list[RowProblem] = []
     columns: list[str] | None = None
     delimiter = ","
+    cause: Cause = "unknown"
+    cause_problem: RowProblem | None = None
+    cause_line = 0
     for number, record in _records(text):
-        if not record.strip() or record.lstrip().startswith("#"):
+        said = CAUSE_LINE.match(record)
+        if said and cause_line:
+            cause_problem = cause_problem or RowProblem(
+                number, f"the cause is already given on line {cause_line}; keep one cause line"
+            )
+        elif said:
+            cause, cause_problem = _cause(said["value"], number)
+            cause_line = number
+        if said or not record.strip() or record.lstrip().startswith("#"):
             continue
         if columns is None:
             delimiter = _delimiter(record)
@@ -270,7 +309,7 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
                     f"(notes is optional); {missing[0]!r} is missing"
                 )
                 problems.append(RowProblem(number, reason))
-                return ProgressLog(_empty_rows(), tuple(problems))
+                return ProgressLog(_empty_rows(), tuple(problems), cause, cause_problem)
             if header is not None:
                 continue
         if len(cells) > len(columns):
@@ -287,7 +326,12 @@ def parse_progress(raw: bytes | str) -> ProgressLog:
             row["notes"] = from_spreadsheet_safe(row["notes"])
         rows.append((number, row))
     log = progress_from_rows(rows)
-    return ProgressLog(log.rows, tuple(sorted((*problems, *log.problems), key=lambda p: p.line)))
+    return ProgressLog(
+        log.rows,
+        tuple(sorted((*problems, *log.problems), key=lambda p: p.line)),
+        cause,
+        cause_problem,
+    )
 
 
 def read_progress_csv(path: Path | str) -> ProgressLog:
@@ -299,6 +343,10 @@ def read_progress_csv(path: Path | str) -> ProgressLog:
     return parse_progress(raw)
 
 
-def log_csv(log: ProgressLog) -> str:
-    """The usable rows as CSV, safe to open in a spreadsheet (notes cannot run as formulas)."""
-    return safe_csv(log.rows[list(COLUMNS)])
+def log_csv(log: ProgressLog, cause: Cause | None = None) -> str:
+    """The usable rows as CSV, safe to open in a spreadsheet (notes cannot run as formulas).
+
+    With ``cause``, a first line ``# cause: ...`` keeps where the gap comes from.
+    """
+    table = safe_csv(log.rows[list(COLUMNS)])
+    return table if cause is None else f"# cause: {cause}\r\n{table}"

@@ -1,34 +1,43 @@
 r"""Progress against the forecast: the learner's re-tests personalise the strength-gap model.
 
 The forecast starts from the first test of the log (:mod:`backbalance.tracker.data`) with
-the learner's weekly sets, and learns from the re-tests after it
-(:func:`backbalance.strength_gap.forecast.forecast`): the simulated people whose results
-resemble the learner's count more, and the band is redrawn from them. With one test the
-forecast is the prior, and says so. The latest result is "ahead" or "behind" the typical
-forecast only when it differs from it by more than the strength test's smallest real
-change (:func:`backbalance.assessment.logic.mdc95` of its SEM); within the noise it is
-"on track". When behind, :func:`assess_progress` suggests more weak-side sets, up to the
-limit where extra sets stop paying off (:func:`backbalance.programme.dose.dose_cap`). Every
-sentence comes from ``data/forecast.yml`` (:mod:`backbalance.strength_gap.wording`).
+the learner's weekly sets, once per case of where the gap comes from
+(:func:`backbalance.strength_gap.forecast.forecast_cases`): for an unknown cause (the
+default) both cases, disuse or an old injury (the weaker side wins lost strength back) and
+the dominant side's normal lead (equal sets keep the gap), each learning from the re-tests
+after the first test. With one test each forecast is the prior, and says so. When the log
+fits one case by at least ``forecast_confidence`` (:meth:`CaseForecasts.fits`, the one rule
+the CLI uses too), the tracker names that case and judges the learner against it alone.
+
+In each case the latest result is "ahead" or "behind" that case's typical forecast only
+when it differs from it by more than the strength test's smallest real change
+(:func:`backbalance.assessment.logic.mdc95` of its SEM); within the noise it is "on track".
+When behind, :func:`assess_progress` suggests more weak-side sets, up to the limit where
+extra sets stop paying off (:func:`backbalance.programme.dose.dose_cap`). Every sentence
+comes from ``data/forecast.yml`` (:mod:`backbalance.strength_gap.wording`).
 
 Examples
 --------
 >>> from backbalance.course import Course
 >>> from backbalance.tracker.data import parse_progress
 >>> log = parse_progress("week,left,right\n0,9,12\n")
->>> assess_progress(log, Course.find().parameters, strong_sets=6, extra_sets=3,
-...                 max_weak_sets=10, draws=200).status
-'baseline'
+>>> progress = assess_progress(log, Course.find().parameters, strong_sets=6, extra_sets=3,
+...                            max_weak_sets=10, draws=200)
+>>> list(progress.shown), progress.status
+(['disuse', 'handedness'], 'baseline')
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import pandas as pd
 
-from backbalance.strength_gap.forecast import Forecast, forecast
+from backbalance.strength_gap.dynamics import Cause, KnownCause
+from backbalance.strength_gap.forecast import CaseForecasts, Forecast, forecast_cases
 from backbalance.strength_gap.model import GapBeyondLimit, Parity, Scenario, simulate
 from backbalance.strength_gap.parameters import ModelParameters, Status
 from backbalance.strength_gap.wording import ForecastWording, TrackerWords, fill
@@ -38,25 +47,23 @@ Verdict = Literal["baseline", "reached", "ahead", "on track", "behind"]
 
 
 @dataclass(frozen=True)
-class Progress:
-    """The latest result against the forecast personalised by the log.
+class CaseProgress:
+    """The latest result against one case's forecast, personalised by the log.
 
     Attributes
     ----------
-    log
-        The learner's rows.
     forecast
-        The forecast from the first test with the learner's weekly sets, personalised by
-        the re-tests after it (the prior when there is none).
+        The forecast from the first test with the learner's weekly sets, for this case,
+        personalised by the re-tests after it (the prior when there is none).
     status
         ``baseline`` (one test so far), ``reached`` (the current LSI, the mean of the
         last two re-tests, at or above the target: :meth:`Forecast.reached`),
-        ``ahead``, ``on track`` (within the test's noise) or ``behind`` the typical forecast.
+        ``ahead``, ``on track`` (within the test's noise) or ``behind`` this case's
+        typical forecast.
     suggestion
         What to do next, in plain words.
     """
 
-    log: ProgressLog
     forecast: Forecast
     status: Verdict
     suggestion: str
@@ -84,18 +91,100 @@ class Progress:
         band["week"] += self.forecast.start_week
         return band
 
+
+@dataclass(frozen=True)
+class Progress:
+    """The latest result against the forecast of each case, personalised by the log.
+
+    Attributes
+    ----------
+    log
+        The learner's rows.
+    forecasts
+        :func:`~backbalance.strength_gap.forecast.forecast_cases` of the learner's plan:
+        one case for a known cause, two for ``unknown``.
+    cases
+        The verdict and suggestion of every case in ``forecasts``.
+    """
+
+    log: ProgressLog
+    forecasts: CaseForecasts
+    cases: dict[KnownCause, CaseProgress]
+
+    @property
+    def named(self) -> KnownCause | None:
+        """For an unknown cause, the case the log fits (:meth:`CaseForecasts.fits`), when
+        :meth:`CaseForecasts.parts` says so (not when the log is outside both cases)."""
+        if len(self.cases) == 1 or all(r.outside_model for r in self.forecasts.cases.values()):
+            return None
+        return self.forecasts.fits()
+
+    @property
+    def shown(self) -> dict[KnownCause, CaseProgress]:
+        """The cases the learner is judged against: the named one, else every case."""
+        named = self.named
+        return self.cases if named is None else {named: self.cases[named]}
+
+    @property
+    def status(self) -> str:
+        """The shown cases' verdicts, each once, in case order (``on track / behind``)."""
+        return " / ".join(dict.fromkeys(case.status for case in self.shown.values()))
+
     @property
     def target(self) -> float:
         """The LSI target, in per cent."""
-        return self.forecast.posterior.parity[0].target
+        return next(iter(self.cases.values())).forecast.posterior.parity[0].target
+
+    @property
+    def suggestion(self) -> str:
+        """What to do next: shared by the shown cases, else each after its lead-in."""
+        shown = self.shown
+        texts = dict.fromkeys(case.suggestion for case in shown.values())
+        if len(texts) == 1:
+            return next(iter(texts))
+        lead = self.forecasts.words().forecast.case.lead
+        return " ".join(f"{getattr(lead, c)} {case.suggestion}" for c, case in shown.items())
 
     def message(self) -> str:
-        """The personalised forecast in words, then what to do next."""
-        return f"{self.forecast.message()} {self.suggestion}"
+        """The personalised forecast in words, then what to do next (:meth:`paragraphs`)."""
+        return " ".join(self.paragraphs())
+
+    def paragraphs(self) -> list[str]:
+        """:meth:`message` in paragraphs: what the cases share, and each case on its own.
+
+        For an unknown cause each case's sentences follow its lead-in
+        (``forecast.case.lead``), then the sentence on which case the log fits; when it
+        clearly fits one (:attr:`named`), that sentence comes first and only that case
+        follows. A suggestion the shown cases share is said once, at the end.
+        """
+        parts = self.forecasts.parts()
+        if len(self.cases) == 1:
+            ((_, text),) = parts
+            return [f"{text} {self.suggestion}"]
+        shown = self.shown
+        lead = self.forecasts.words().forecast.case.lead
+        shared = len(dict.fromkeys(case.suggestion for case in shown.values())) == 1
+        if self.named is not None:  # the fit sentence first: it says why only one case follows
+            parts = [p for p in parts if p[0] is None] + [p for p in parts if p[0] is not None]
+        texts = []
+        for cause, text in parts:
+            if cause is None:
+                texts.append(text)
+            elif cause in shown:
+                own = "" if shared else f" {shown[cause].suggestion}"
+                texts.append(f"{getattr(lead, cause)} {text}{own}")
+        if shared:
+            texts.append(self.suggestion)
+        return texts
 
 
 def _plan_from(
-    row: pd.Series, strong_sets: float, extra_sets: float, status: Status, weeks: int
+    row: pd.Series,
+    strong_sets: float,
+    extra_sets: float,
+    status: Status,
+    weeks: int,
+    cause: Cause,
 ) -> Scenario:
     return Scenario.from_strengths(
         float(row["left"]),
@@ -104,6 +193,7 @@ def _plan_from(
         weak_extra_sets=extra_sets,
         weeks=weeks,
         status=status,
+        cause=cause,
     )
 
 
@@ -117,6 +207,7 @@ def _behind(
     max_weak_sets: int,
     status: Status,
     weeks: int,
+    cause: KnownCause,
     draws: int,
     seed: int,
 ) -> str:
@@ -130,7 +221,7 @@ def _behind(
     try:
         now, then = (
             simulate(
-                _plan_from(latest, strong_sets, extra, status, weeks),
+                _plan_from(latest, strong_sets, extra, status, weeks, cause),
                 params,
                 draws=draws,
                 seed=seed,
@@ -139,6 +230,8 @@ def _behind(
         )
     except GapBeyondLimit as err:  # the latest result is further apart than the model covers
         return f"{fill(behind.beyond_limit, limit=err)} {behind.checks}"
+    if then.typical == now.typical:  # by the model, the extra sets would not bring it closer
+        return f"{fill(behind.at_limit, weak_sets=strong_sets + extra_sets)} {behind.checks}"
     suggestion = fill(
         behind.more_sets.pick(more),
         more=more,
@@ -157,6 +250,24 @@ def _weeks_from_now(parity: Parity, words: TrackerWords) -> str:
     return fill(words.behind.in_weeks.pick(parity.typical), weeks=parity.typical)
 
 
+def _case_progress(
+    result: Forecast, params: ModelParameters, words: TrackerWords, behind: Callable[[], str]
+) -> CaseProgress:
+    """One case's verdict: reached, baseline, ahead, on track (within the noise) or behind
+    (then ``behind()`` says what to do)."""
+    target = params.lsi_targets.value[0]
+    if result.reached(target):
+        suggestion = fill(words.reached, lsi=f"{result.current:g}", target=f"{target:g}")
+        return CaseProgress(result, "reached", suggestion)
+    if not result.personalised:
+        return CaseProgress(result, "baseline", words.baseline)
+    if result.verdict == "ahead":
+        return CaseProgress(result, "ahead", words.ahead)
+    if result.verdict == "as expected":
+        return CaseProgress(result, "on track", fill(words.on_track, noise=f"{result.noise:.0f}"))
+    return CaseProgress(result, "behind", behind())
+
+
 def assess_progress(
     log: ProgressLog,
     params: ModelParameters,
@@ -165,13 +276,14 @@ def assess_progress(
     extra_sets: int,
     max_weak_sets: int,
     status: Status = "novice",
+    cause: Cause | None = None,
     weeks: int = 52,
     draws: int = 1000,
     seed: int = 0,
     sem_percent: float | None = None,
     wording: ForecastWording | None = None,
 ) -> Progress | None:
-    """Compare the latest result with the forecast personalised by the log.
+    """Compare the latest result with the forecast of each case, personalised by the log.
 
     Parameters
     ----------
@@ -188,6 +300,9 @@ def assess_progress(
         (:attr:`backbalance.programme.build.Programme.max_weak_sets`).
     status
         Training status.
+    cause
+        Where the gap comes from; ``unknown`` gives both cases; None: the log's own
+        (:attr:`ProgressLog.cause`, ``unknown`` unless its file says otherwise).
     weeks
         How far the forecast looks from the first test, at least to the latest logged week.
     draws, seed
@@ -219,11 +334,11 @@ def assess_progress(
             else sem_percent
         )
         wording = course.forecast_wording if wording is None else wording
-    words = wording.tracker
+    cause = log.cause if cause is None else cause
     rows = log.rows
     first, latest = rows.iloc[0], rows.iloc[-1]
-    result = forecast(
-        _plan_from(first, strong_sets, extra_sets, status, weeks),
+    results = forecast_cases(
+        _plan_from(first, strong_sets, extra_sets, status, weeks, cause),
         params,
         rows,
         test_sem_percent=sem_percent,
@@ -231,26 +346,26 @@ def assess_progress(
         seed=seed,
         wording=wording,
     )
-    target = params.lsi_targets.value[0]
-    if result.reached(target):
-        suggestion = fill(words.reached, lsi=f"{result.current:g}", target=f"{target:g}")
-        return Progress(log, result, "reached", suggestion)
-    if not result.personalised:
-        return Progress(log, result, "baseline", words.baseline)
-    if result.verdict == "ahead":
-        return Progress(log, result, "ahead", words.ahead)
-    if result.verdict == "as expected":
-        return Progress(log, result, "on track", fill(words.on_track, noise=f"{result.noise:.0f}"))
-    suggestion = _behind(
-        latest,
-        params,
-        words,
-        strong_sets=strong_sets,
-        extra_sets=extra_sets,
-        max_weak_sets=max_weak_sets,
-        status=status,
-        weeks=weeks,
-        draws=draws,
-        seed=seed,
-    )
-    return Progress(log, result, "behind", suggestion)
+    cases = {
+        case: _case_progress(
+            result,
+            params,
+            wording.tracker,
+            partial(
+                _behind,
+                latest,
+                params,
+                wording.tracker,
+                strong_sets=strong_sets,
+                extra_sets=extra_sets,
+                max_weak_sets=max_weak_sets,
+                status=status,
+                weeks=weeks,
+                cause=case,
+                draws=draws,
+                seed=seed,
+            ),
+        )
+        for case, result in results.cases.items()
+    }
+    return Progress(log, results, cases)
