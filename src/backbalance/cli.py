@@ -281,15 +281,16 @@ def _forecast(args: argparse.Namespace) -> int:
     try:
         course = Course.find()
         profile = load_profile(args.profile)
-        log = None
+        log, gap_cause = None, args.cause or "unknown"
         if args.log:
             read = read_progress_csv(args.log)
-            if read.problems:
-                print(f"{args.log}: {read.problems[0]}", file=sys.stderr)
+            problem = read.problems[0] if read.problems else read.cause_problem
+            if problem:
+                print(f"{args.log}: {problem}", file=sys.stderr)
                 return 1
-            log = read.rows
+            log, gap_cause = read.rows, args.cause or read.cause
         result = profile_forecast(
-            profile, course, log, weeks=args.weeks, cause=args.cause, seed=args.seed
+            profile, course, log, weeks=args.weeks, cause=gap_cause, seed=args.seed
         )
     except DataError as err:
         return _report(err.problems[:1])
@@ -321,7 +322,7 @@ def _forecast(args: argparse.Namespace) -> int:
         if args.format == "json":
             _print_json(
                 {
-                    "cause": args.cause,
+                    "cause": gap_cause,
                     "message": result.message(),
                     "fit_disuse": result.fit,
                     "cases": [case(cause) for cause in result.cases],
@@ -352,8 +353,9 @@ def _add_forecast(commands: argparse._SubParsersAction) -> None:  # type: ignore
     run.add_argument(
         "--cause",
         choices=CAUSES,
-        default="unknown",
-        help="where the gap comes from (default unknown: shows both)",
+        default=None,
+        help="where the gap comes from (default: the log's '# cause:' line, else unknown: "
+        "shows both)",
     )
     run.add_argument("--seed", type=_count(0), default=0, help="random seed (default 0)")
     run.add_argument(

@@ -78,6 +78,19 @@ def test_a_log_personalises_the_forecast(capsys, log):
         assert case["plan"]["cause"] == case["cause"]
 
 
+def test_the_logs_cause_line_chooses_the_case_unless_cause_is_given(capsys, log):
+    """The tracker saves where the gap comes from as a ``# cause:`` line; the CLI reads it,
+    and ``--cause`` still wins."""
+    text = Path(log).read_text(encoding="utf-8")
+    Path(log).write_text("# cause: disuse\n" + text, encoding="utf-8")
+    assert main(["forecast", PROFILE, "--log", log, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["cause"] == "disuse"
+    assert [c["cause"] for c in document["cases"]] == ["disuse"]
+    assert main(["forecast", PROFILE, "--log", log, "--cause", "unknown", "--format", "json"]) == 0
+    assert [c["cause"] for c in json.loads(capsys.readouterr().out)["cases"]] == list(KNOWN_CAUSES)
+
+
 @pytest.mark.parametrize(
     ("profile", "log_text", "message"),
     [
@@ -86,6 +99,7 @@ def test_a_log_personalises_the_forecast(capsys, log):
         (str(ROOT / "data" / "examples" / "red-flag.json"), None, "see a clinician"),
         (PROFILE, "week,left,right\n0,ten,12\n", "line 2: left must be a number"),
         (PROFILE, "week,left,right\n0,10,12\n0,11,12\n", "week 0 is already on line 2"),
+        (PROFILE, "# cause: sprain\nweek,left,right\n0,10,12\n", "sprain"),
     ],
 )
 def test_bad_files_give_one_line_and_status_1(capsys, tmp_path, profile, log_text, message):
