@@ -592,3 +592,58 @@ def test_the_handout_prints_everything_it_shows():
     css = " ".join(static_text("handout.css").split())
     assert "display: none" not in css and "display:none" not in css
     assert "break-inside: avoid" in css and "break-after: avoid" in css
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def test_the_app_asks_where_the_gap_comes_from_and_shows_both_cases_by_default(tmp_path):
+    """The programme app's choice of the cause has the words of data/forecast.yml (the
+    simulation app's answers), starts at "I do not know (shows both)", and each answer gives
+    the programme build_programme gives for it, with one chart per case."""
+    from backbalance.programme.app import ProgrammeApp, forecast_charts
+
+    course = Course.find()
+    case = course.forecast_wording.forecast.case
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
+    app = ProgrammeApp(
+        course.exercises,
+        course.programme_template,
+        course.parameters,
+        profile=profile,
+        setup=HOME,
+        folder=tmp_path,
+    )
+    control = app.setup_controls.cause
+    assert control.description == case.question
+    assert control.options == tuple(case.choice.options())
+    assert control.value == "unknown" and control.label == case.choice.unknown
+    for cause in ("unknown", *KNOWN_CAUSES):
+        control.value = cause
+        app.build()
+        expected = build_programme(
+            profile,
+            HOME.model_copy(update={"cause": cause}),
+            course.exercises,
+            course.programme_template,
+            course.parameters,
+        )
+        assert app.programme.setup.cause == cause
+        assert forecast_text(app.programme) == forecast_text(expected)
+        charts = forecast_charts(app.programme)
+        assert len(charts) == len(expected.forecasts) == (2 if cause == "unknown" else 1)
+    both = build_programme(profile, HOME, course.exercises, course.programme_template,
+                           course.parameters)  # fmt: skip
+    titles = [chart.layout.title.text.replace("<br>", " ") for chart in forecast_charts(both)]
+    for title, cause in zip(titles, KNOWN_CAUSES, strict=True):
+        assert title.startswith(getattr(case.lead, cause))
+
+
+def test_the_tracker_keeps_the_cause_it_was_given():
+    """The tracker's set-up has no choice of the cause (with_cause off): its programme keeps
+    the cause of the set-up it starts from."""
+    from backbalance.programme.app import SetupControls
+
+    template = Course.find().programme_template
+    controls = SetupControls(template, HOME.model_copy(update={"cause": "disuse"}))
+    assert controls.cause is None and controls.setup().cause == "disuse"
