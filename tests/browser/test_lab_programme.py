@@ -107,7 +107,7 @@ def test_typed_results_build_a_programme_that_saves_as_csv_and_a_printable_hando
     assert text.index(lead.disuse) < text.index(lead.handedness)  # "I do not know": both cases
     assert page.locator(f"{APP} .js-plotly-plot").count() == 2
     cause = app.get_by_label(WORDS.forecast.case.question)
-    assert cause.input_value() == "unknown"
+    assert cause.input_value() == WORDS.forecast.case.choice.unknown  # an option is its label
     cause.select_option(label=WORDS.forecast.case.choice.disuse)
     one = build(page)
     assert lead.disuse not in one and lead.handedness not in one and "LSI 90%" in one

@@ -158,6 +158,8 @@ def test_the_page_forecast_shows_both_cases_of_an_unknown_cause(page):
     know", each case after its lead-in."""
     course = Course.find()
     run(page, reader(course.assessment))
+    for kind in TICKED:  # a pulling exercise, so that there is a forecast
+        page.locator(f".bb-programme-equipment input[value={kind}]").check()
     forecast = page.locator(".bb-my-programme .bb-forecast").inner_text()
     lead = course.forecast_wording.forecast.case.lead
     assert forecast.index(lead.disuse) < forecast.index(lead.handedness)
