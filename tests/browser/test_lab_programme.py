@@ -15,12 +15,15 @@ from pathlib import Path
 import pytest
 from lab_server import notebook_page
 
+from backbalance.course import Course
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "notebooks/my_programme.ipynb"
 APP = ".bb-programme-app"
 RESULT = f"{APP} .bb-programme-result"
 ROOT = Path(__file__).resolve().parents[2]
+WORDS = Course.find().forecast_wording
 
 
 @pytest.fixture
@@ -100,6 +103,17 @@ def test_typed_results_build_a_programme_that_saves_as_csv_and_a_printable_hando
     assert re.search(r"extra weekly sets? for the right side", text) and "LSI 90%" in text
     assert "Single-arm band pulldown" in text
     page.wait_for_selector(f"{APP} .js-plotly-plot", timeout=30_000)
+    lead = WORDS.forecast.case.lead
+    assert text.index(lead.disuse) < text.index(lead.handedness)  # "I do not know": both cases
+    assert page.locator(f"{APP} .js-plotly-plot").count() == 2
+    cause = app.get_by_label(WORDS.forecast.case.question)
+    assert cause.input_value() == WORDS.forecast.case.choice.unknown  # an option is its label
+    cause.select_option(label=WORDS.forecast.case.choice.disuse)
+    one = build(page)
+    assert lead.disuse not in one and lead.handedness not in one and "LSI 90%" in one
+    page.wait_for_function(
+        f"document.querySelectorAll('{APP} .js-plotly-plot').length === 1", timeout=30_000
+    )
 
     app.get_by_role("button", name="Save as CSV").click()
     page.wait_for_function(
@@ -126,6 +140,7 @@ def test_typed_results_build_a_programme_that_saves_as_csv_and_a_printable_hando
     assert pages_when_printed(browser, handout, "A4") in (1, 2)
     assert pages_when_printed(browser, handout, "Letter") in (1, 2)
     assert printed_visibly(browser, handout, ".bb-pain-points")
+    assert printed_visibly(browser, handout, ".bb-programme-kit")  # the equipment it is for
 
 
 def test_an_uploaded_profile_is_used(page):

@@ -16,6 +16,7 @@ from test_assessment_parity import PAGE, downloaded_profile, flows, run
 
 from backbalance.assessment.profile import Profile
 from backbalance.course import Course
+from backbalance.programme.render import equipment_labels
 from backbalance.programme.web import CHOICES, TICKED, page_programme, web_html
 
 pytestmark = pytest.mark.slow
@@ -129,8 +130,13 @@ def test_a_red_flag_shows_no_programme(page):
     assert page.locator(".bb-my-programme .bb-programme-body").evaluate("b => b.textContent") == ""
 
 
-def test_printing_shows_the_programme_alone(page):
-    run(page, reader(Course.find().assessment))
+def test_printing_shows_the_programme_alone_with_the_equipment_it_was_built_for(page):
+    """On paper the choices are gone, so the programme lists its equipment (the notebook's
+    labels, as the handout does); on screen the ticked boxes say it and the list is hidden."""
+    course = Course.find()
+    run(page, reader(course.assessment))
+    kit = page.locator(".bb-my-programme .bb-programme-kit")
+    assert kit.is_hidden()
     page.evaluate("window.print = () => {}")
     page.locator("button.bb-print-programme").click()
     page.emulate_media(media="print")
@@ -140,5 +146,20 @@ def test_printing_shows_the_programme_alone(page):
         assert page.locator("button.bb-print-programme").is_hidden()
         assert page.locator(".bb-programme-days").is_hidden()
         assert page.locator(".bb-programme-equipment").is_hidden()
+        assert kit.is_visible()
+        assert kit.locator("p").inner_text() == course.programme_template.equipment_heading
+        assert kit.locator("li").all_inner_texts() == equipment_labels(ticked(page))
     finally:
         page.emulate_media(media="screen")
+
+
+def test_the_page_forecast_shows_both_cases_of_an_unknown_cause(page):
+    """The page has no choice of the cause: its forecast is the notebook's for "I do not
+    know", each case after its lead-in."""
+    course = Course.find()
+    run(page, reader(course.assessment))
+    for kind in TICKED:  # a pulling exercise, so that there is a forecast
+        page.locator(f".bb-programme-equipment input[value={kind}]").check()
+    forecast = page.locator(".bb-my-programme .bb-forecast").inner_text()
+    lead = course.forecast_wording.forecast.case.lead
+    assert forecast.index(lead.disuse) < forecast.index(lead.handedness)

@@ -14,8 +14,10 @@ from backbalance.assessment.logic import fill
 from backbalance.assessment.profile import Profile
 from backbalance.course import Course
 from backbalance.programme.build import Refusal, Setup, build_programme
+from backbalance.programme.library import EQUIPMENT_LABELS
 from backbalance.programme.render import programme_html
 from backbalance.programme.web import equipment_key
+from backbalance.strength_gap.dynamics import KNOWN_CAUSES
 
 from .programme_cases import choices, odd_gaps, one_per_kit, planned, want, write
 from .test_assessment_js import node
@@ -141,3 +143,38 @@ def test_equipment_changes_the_exercises_as_the_notebook_does(replayed):
     assert library["single-arm-dumbbell-row"].name not in band
     assert library["foam-roll-lats"].name in roller
     assert library["foam-roll-lats"].name not in bare
+
+
+def test_an_unknown_cause_shows_each_case_after_its_lead_in_as_python_does(replayed):
+    """The page knows no cause: every forecast is Python's for an unknown cause, each case
+    after its lead-in (forecast.case.lead of data/forecast.yml), disuse first."""
+    cases, got = replayed
+    lead = Course.find().forecast_wording.forecast.case.lead
+    first, second = (str(escape(getattr(lead, cause))) for cause in KNOWN_CAUSES)
+    both = [html for html in got if html is not None and first in html]
+    assert both, "no replayed programme shows a forecast"
+    for html in both:
+        assert html.index(first) < html.index(second)
+    with_forecast = [
+        Profile.model_validate(c["profile"])
+        for c, html in zip(cases, got, strict=True)
+        if html is not None and first in html
+    ]
+    assert {p.weaker_side for p in with_forecast} == {"left", "right"}
+
+
+def test_the_page_lists_the_equipment_the_programme_was_built_for(replayed):
+    """The list printed with the programme: no equipment, then each kind ticked, with the
+    notebook's labels, in their order (as the handout lists it)."""
+    cases, got = replayed
+    heading = str(escape(Course.find().programme_template.equipment_heading))
+    for case, html in zip(cases, got, strict=True):
+        if html is None or "bb-refusal" in html:
+            continue
+        have = {"none", *case["choice"]["equipment"]}
+        items = "".join(
+            f"<li>{escape(label)}</li>\n"
+            for kind, label in EQUIPMENT_LABELS.items()
+            if kind in have
+        )
+        assert f"<p>{heading}</p><ul>\n{items}</ul>" in html

@@ -22,11 +22,12 @@ from backbalance.programme.dose import (
     split_extra,
     strengthen_weeks,
 )
-from backbalance.programme.library import load_exercise_library
+from backbalance.programme.library import EQUIPMENT_LABELS, load_exercise_library
 from backbalance.programme.manual import manual_profile
 from backbalance.programme.render import forecast_text, handout_html, programme_html
 from backbalance.programme.template import load_programme_template
-from backbalance.strength_gap.model import simulate, sweep
+from backbalance.strength_gap.dynamics import KNOWN_CAUSES
+from backbalance.strength_gap.model import simulate_cases, sweep
 from backbalance.strength_gap.parameters import load_model_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -199,9 +200,11 @@ def test_the_weaker_side_gets_the_models_extra_sets_and_goes_first(sam, params):
     assert monday["side"].tolist() == ["left", "right"]
 
 
-def test_the_forecast_is_the_models_own_simulation(sam, template, params):
+def test_the_forecast_is_the_models_own_simulation_of_each_case(sam, template, params):
+    """Sam does not know where the gap comes from: the forecast is the model's simulation of
+    each case (simulate_cases), and the weeks of Phase 2 follow the case planned for."""
     profile = load_profile(DATA / "examples" / "desk-worker.json")
-    direct = simulate(
+    direct = simulate_cases(
         planned_profile(profile, template, params).scenario(
             strong_sets=6, weak_extra_sets=sam.extra_sets, weeks=52
         ),
@@ -209,9 +212,117 @@ def test_the_forecast_is_the_models_own_simulation(sam, template, params):
         draws=1000,
         seed=0,
     )
-    assert sam.parity == direct.parity_at(90)
+    assert HOME.cause == "unknown" and list(sam.forecasts) == list(KNOWN_CAUSES)
+    assert sam.parities() == {cause: sim.parity_at(90) for cause, sim in direct.items()}
+    assert sam.planned_for == template.strengthen.unknown_cause.value
+    assert sam.parity == direct[sam.planned_for].parity_at(90)
+    assert sam.blocks[1].last_week - sam.blocks[1].first_week + 1 == strengthen_weeks(
+        sam.parity, template
+    )
+
+
+def test_an_unknown_cause_shows_each_case_after_its_lead_in(sam):
+    """Each case's sentences in data/forecast.yml (programme), after its lead-in
+    (forecast.case.lead), in the order of the cases; the model's promise last."""
+    words = Course.find().forecast_wording
     text = forecast_text(sam)
-    assert "not a promise" in text
+    leads = [getattr(words.forecast.case.lead, cause) for cause in KNOWN_CAUSES]
+    assert text.index(leads[0]) < text.index(leads[1]) and text.endswith(words.programme.promise)
+    for cause, parity in sam.parities().items():
+        typical = words.programme.typical
+        said = parity.reach(parity.typical, typical.reaches, typical.not_within)
+        assert f"{getattr(words.forecast.case.lead, cause)} {said}" in text
+    assert Course.find().programme_template.strengthen.unknown_cause_note in sam.messages
+
+
+@pytest.mark.parametrize("cause", KNOWN_CAUSES)
+def test_a_known_cause_is_planned_and_forecast_for_that_case_alone(build, template, params, cause):
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
+    programme = build(profile, HOME.model_copy(update={"cause": cause}))
+    assert list(programme.forecasts) == [cause] and programme.planned_for == cause
+    rules = template.strengthen
+    plan = planned_profile(profile, template, params).scenario(strong_sets=6, cause=cause)
+    assert programme.extra_sets == choose_extra_sets(
+        plan,
+        params,
+        minimum=rules.min_extra_sets.value,
+        cap=programme.max_weak_sets - programme.strong_sets,
+        target_weeks=rules.target_weeks.value,
+        draws=1000,
+        seed=0,
+    )
+    words = Course.find().forecast_wording.forecast.case
+    text = forecast_text(programme)
+    assert not any(getattr(words.lead, c) in text for c in KNOWN_CAUSES)
+    assert rules.unknown_cause_note not in programme.messages
+    assert f"{words.question}: {getattr(words.choice, cause)}." in programme_html(
+        programme, Course.find().evidence
+    )
+
+
+def test_an_unknown_cause_gets_the_dose_of_the_case_where_equal_sets_keep_the_gap(build, sam):
+    """Planned for the case in which equal sets keep the gap (unknown_cause), the dose is
+    enough either way: never fewer extra sets than a gap from disuse gets."""
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
+    planned = Course.find().programme_template.strengthen.unknown_cause.value
+    alone = {c: build(profile, HOME.model_copy(update={"cause": c})) for c in KNOWN_CAUSES}
+    assert sam.extra_sets == alone[planned].extra_sets
+    assert sam.extra_sets >= max(programme.extra_sets for programme in alone.values())
+
+
+def test_the_dose_is_planned_with_the_whole_scenario(params):
+    """Cause, adherence and detraining reach the model's search, as the scenario holds them."""
+    plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=20).scenario(
+        strong_sets=6, cause="disuse", adherence=0.6, detraining=True
+    )
+    extra = choose_extra_sets(plan, params, minimum=0, cap=8, target_weeks=8, draws=300, seed=0)
+    grid = sweep(
+        params,
+        gaps=[20],
+        extra_sets=range(9),
+        strong_sets=6,
+        weeks=8,
+        cause="disuse",
+        adherence=0.6,
+        detraining=True,
+        draws=300,
+    )
+    reached = grid.loc[grid["week"].notna(), "weak_extra_sets"]
+    assert extra == (int(reached.iloc[0]) if len(reached) else 8)
+    done_all = choose_extra_sets(
+        plan.model_copy(update={"adherence": 1.0}),
+        params,
+        minimum=0,
+        cap=8,
+        target_weeks=8,
+        draws=300,
+        seed=0,
+    )
+    assert done_all <= extra
+
+
+def test_the_forecasts_words_come_from_the_data(sam):
+    """A reworded sentence of data/forecast.yml reaches the programme's forecast."""
+    words = Course.find().forecast_wording
+    reworded = words.model_copy(
+        update={
+            "programme": words.programme.model_copy(
+                update={"promise": "A model, not a promise.", "none": "Nothing to forecast."}
+            )
+        }
+    )
+    assert forecast_text(replace(sam, wording=reworded)).endswith(" A model, not a promise.")
+    assert forecast_text(replace(sam, wording=reworded, forecasts={})) == "Nothing to forecast."
+
+
+@pytest.mark.parametrize("page", [programme_html, handout_html])
+def test_the_printed_programme_lists_the_equipment_it_was_built_for(sam, scale, page):
+    soup = BeautifulSoup(page(sam, scale), "html.parser")
+    kit = soup.select_one(".bb-programme-kit")
+    assert kit.p.get_text() == Course.find().programme_template.equipment_heading
+    assert [li.get_text() for li in kit.find_all("li")] == [
+        EQUIPMENT_LABELS[kind] for kind in EQUIPMENT_LABELS if kind in {"none", *HOME.equipment}
+    ]
 
 
 @pytest.mark.parametrize("gap", [14.3, 14.5, 9.96, 10.4])
@@ -284,8 +395,9 @@ def test_the_example_red_flag_profile_is_refused(build):
 def test_no_measured_gap_means_even_sets_and_no_forecast(build):
     programme = build(manual_profile(red_flag="none"))
     assert programme.extra_sets == 0 and programme.forecast is None
-    assert any("No strength gap was measured" in m for m in programme.messages)
-    assert any("stretches both sides evenly" in m for m in programme.messages)
+    template = Course.find().programme_template
+    assert template.strengthen.no_gap in programme.messages
+    assert template.release.no_tight in programme.messages
     assert forecast_text(programme).startswith("No forecast")
 
 
@@ -340,7 +452,7 @@ def test_extra_sets_at_the_cap_are_explained_with_the_templates_sentence(library
         )
         assert stated in programme.messages
         assert "{" not in stated
-    assert programme.messages[-1] == f"At most {programme.max_weak_sets} sets a week (5% rule)."
+    assert f"At most {programme.max_weak_sets} sets a week (5% rule)." in programme.messages
 
 
 def test_a_gap_within_the_noise_gets_no_extra_sets(build):
@@ -349,13 +461,18 @@ def test_a_gap_within_the_noise_gets_no_extra_sets(build):
     )
     programme = build(profile)
     assert programme.extra_sets == 0 and programme.weak_side is None
+    assert Course.find().programme_template.strengthen.within_noise in programme.messages
     assert strength_volume(programme, 3)["left"] == strength_volume(programme, 3)["right"]
 
 
 def test_an_lsi_already_at_the_target_gets_no_extra_sets(build):
     programme = build(manual_profile(red_flag="none", weaker_side="right", gap_percent=8))
     assert programme.extra_sets == 0 and programme.parity.typical == 0
-    assert "already 90% or more" in forecast_text(programme)
+    assert all(parity.typical == 0 for parity in programme.parities().values())
+    words = Course.find().forecast_wording.programme
+    assert forecast_text(programme).endswith(" " + fill(words.at_target, target="90"))
+    rules = Course.find().programme_template.strengthen
+    assert fill(rules.at_target, target="90") in programme.messages
 
 
 def test_without_pulling_equipment_there_is_no_forecast(build):
@@ -363,7 +480,7 @@ def test_without_pulling_equipment_there_is_no_forecast(build):
         load_profile(DATA / "examples" / "desk-worker.json"), Setup(equipment={"foam-roller"})
     )
     assert programme.strong_sets == 0 and programme.forecast is None
-    assert any("No one-sided pulling exercise fits your equipment" in m for m in programme.messages)
+    assert Course.find().programme_template.strengthen.no_pulls in programme.messages
     assert set(programme.table.query("phase == 'strengthen'")["exercise_id"]) <= {
         "bird-dog",
         "hip-flexor-stretch",
@@ -475,3 +592,58 @@ def test_the_handout_prints_everything_it_shows():
     css = " ".join(static_text("handout.css").split())
     assert "display: none" not in css and "display:none" not in css
     assert "break-inside: avoid" in css and "break-after: avoid" in css
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def test_the_app_asks_where_the_gap_comes_from_and_shows_both_cases_by_default(tmp_path):
+    """The programme app's choice of the cause has the words of data/forecast.yml (the
+    simulation app's answers), starts at "I do not know (shows both)", and each answer gives
+    the programme build_programme gives for it, with one chart per case."""
+    from backbalance.programme.app import ProgrammeApp, forecast_charts
+
+    course = Course.find()
+    case = course.forecast_wording.forecast.case
+    profile = load_profile(DATA / "examples" / "desk-worker.json")
+    app = ProgrammeApp(
+        course.exercises,
+        course.programme_template,
+        course.parameters,
+        profile=profile,
+        setup=HOME,
+        folder=tmp_path,
+    )
+    control = app.setup_controls.cause
+    assert control.description == case.question
+    assert control.options == tuple(case.choice.options())
+    assert control.value == "unknown" and control.label == case.choice.unknown
+    for cause in ("unknown", *KNOWN_CAUSES):
+        control.value = cause
+        app.build()
+        expected = build_programme(
+            profile,
+            HOME.model_copy(update={"cause": cause}),
+            course.exercises,
+            course.programme_template,
+            course.parameters,
+        )
+        assert app.programme.setup.cause == cause
+        assert forecast_text(app.programme) == forecast_text(expected)
+        charts = forecast_charts(app.programme)
+        assert len(charts) == len(expected.forecasts) == (2 if cause == "unknown" else 1)
+    both = build_programme(profile, HOME, course.exercises, course.programme_template,
+                           course.parameters)  # fmt: skip
+    titles = [chart.layout.title.text.replace("<br>", " ") for chart in forecast_charts(both)]
+    for title, cause in zip(titles, KNOWN_CAUSES, strict=True):
+        assert title.startswith(getattr(case.lead, cause))
+
+
+def test_the_tracker_keeps_the_cause_it_was_given():
+    """The tracker's set-up has no choice of the cause (with_cause off): its programme keeps
+    the cause of the set-up it starts from."""
+    from backbalance.programme.app import SetupControls
+
+    template = Course.find().programme_template
+    controls = SetupControls(template, HOME.model_copy(update={"cause": "disuse"}))
+    assert controls.cause is None and controls.setup().cause == "disuse"

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+import plotly.graph_objects as go
 from IPython.display import HTML, display
 
 from backbalance.assessment.app import field_input
@@ -44,14 +45,27 @@ from backbalance.programme.library import EQUIPMENT_LABELS, ExerciseLibrary
 from backbalance.programme.manual import manual_profile
 from backbalance.programme.render import handout_html, programme_csv, styled_html
 from backbalance.programme.template import ProgrammeTemplate
-from backbalance.strength_gap.charts import strength_chart
+from backbalance.strength_gap.charts import strength_chart, strength_title
 from backbalance.strength_gap.parameters import STATUSES, ModelParameters
+from backbalance.strength_gap.wording import ForecastWording
 
 
 def show_programme(programme: Programme | Refusal, scale: EvidenceScale | None = None) -> HTML:
     """The programme (or the refusal) as styled HTML output in a notebook, with the labels
     of the evidence scale ``scale`` (default: the course's)."""
     return HTML(styled_html(programme, scale or Course.find().evidence))
+
+
+def forecast_charts(programme: Programme) -> list[go.Figure]:
+    """The strength chart of each case of the programme's forecast (none without one); with
+    two cases (an unknown cause) each title opens with its lead-in (``forecast.case.lead``
+    of ``data/forecast.yml``)."""
+    lead = programme.words().forecast.case.lead
+    both = len(programme.forecasts) > 1
+    return [
+        strength_chart(sim, title=f"{getattr(lead, cause)} {strength_title(sim)}" if both else None)
+        for cause, sim in programme.forecasts.items()
+    ]
 
 
 # --------------------------------------------------------------------------- programme
@@ -103,6 +117,7 @@ class ProgrammeApp(widgets.VBox):
         self.files = Saver(WorkFolder(folder))
         self.assessment = assessment or Course.find().assessment
         self.scale = scale or Course.find().evidence
+        self.wording = Course.find().forecast_wording
         self.loaded: Profile | None = profile
         self.loaded_from = "the example" if profile is not None else ""
         if self.files.folder.exists(profile_file):
@@ -122,7 +137,7 @@ class ProgrammeApp(widgets.VBox):
         self.loaded_text = widgets.HTML(live(self._loaded_message()))
         self.screen_inputs = self._screen_controls()
         self.hand = self._hand_controls()
-        self.setup_controls = SetupControls(template, setup)
+        self.setup_controls = SetupControls(template, setup, with_cause=True, wording=self.wording)
         self.status = widgets.HTML()
         self.status.add_class("bb-status")
         self.result = widgets.HTML()
@@ -293,7 +308,14 @@ class ProgrammeApp(widgets.VBox):
         self.programme = (
             profile
             if isinstance(profile, Refusal)
-            else build_programme(profile, self.setup(), self.library, self.template, self.params)
+            else build_programme(
+                profile,
+                self.setup(),
+                self.library,
+                self.template,
+                self.params,
+                wording=self.wording,
+            )
         )
         self.result.value = styled_html(self.programme, self.scale)
         if isinstance(self.programme, Refusal):
@@ -303,9 +325,8 @@ class ProgrammeApp(widgets.VBox):
             f"Your programme is ready: {len(self.programme.table)} rows over "
             f"{self.programme.blocks[-1].last_week} weeks."
         )
-        if self.programme.forecast is not None:
-            with self.chart:
-                display(strength_chart(self.programme.forecast))
+        with self.chart:
+            display(*forecast_charts(self.programme))
 
     def save_csv(self, button: Any = None) -> Path | None:
         """Save the programme as ``my_programme.csv`` (asks before replacing one)."""
@@ -325,14 +346,35 @@ class ProgrammeApp(widgets.VBox):
 
 
 class SetupControls(widgets.VBox):
-    """What a programme needs besides the profile: strength days, name and equipment.
+    """What a programme needs besides the profile: strength days, name and equipment, and
+    with ``with_cause`` where the gap comes from (``forecast.case.question`` and ``choice``
+    of ``data/forecast.yml``; otherwise :meth:`setup` keeps the cause of ``setup``).
 
     The programme app and the progress tracker (which rebuilds the learner's programme to
     compare with) both use it.
     """
 
-    def __init__(self, template: ProgrammeTemplate, setup: Setup | None = None) -> None:
+    def __init__(
+        self,
+        template: ProgrammeTemplate,
+        setup: Setup | None = None,
+        *,
+        with_cause: bool = False,
+        wording: ForecastWording | None = None,
+    ) -> None:
         start = setup or Setup()
+        self.start = start
+        case = (wording or Course.find().forecast_wording).forecast.case
+        self.cause = (
+            labelled(
+                widgets.Dropdown,
+                case.question,
+                options=case.choice.options(),
+                value=start.cause,
+            )
+            if with_cause
+            else None
+        )
         days = sorted(template.schedule.value)
         self.days = labelled(
             widgets.Dropdown,
@@ -359,6 +401,7 @@ class SetupControls(widgets.VBox):
         super().__init__(
             [
                 self.days,
+                *([] if self.cause is None else [self.cause]),
                 self.name,
                 widgets.HTML(render("programme-equipment.html.j2")),
                 *self.equipment.values(),
@@ -366,10 +409,11 @@ class SetupControls(widgets.VBox):
         )
 
     def setup(self) -> Setup:
-        """Days, equipment and name as chosen (the name cut to its 80 characters)."""
+        """Days, equipment, name (cut to its 80 characters) and cause as chosen."""
         equipment = {"none", *(kind for kind, box in self.equipment.items() if box.value)}
         return Setup(
             days_per_week=self.days.value,
             equipment=frozenset(equipment),
             name=str(self.name.value).strip()[:80],
+            cause=self.start.cause if self.cause is None else self.cause.value,
         )

@@ -58,8 +58,10 @@ from backbalance.programme.dose import (
 )
 from backbalance.programme.library import Equipment, Exercise, ExerciseLibrary, Phase
 from backbalance.programme.template import PainSense, ProgrammeTemplate
+from backbalance.strength_gap.dynamics import Cause, KnownCause
 from backbalance.strength_gap.model import Parity, Simulation
 from backbalance.strength_gap.parameters import ModelParameters
+from backbalance.strength_gap.wording import ForecastWording
 
 PHASE_TITLES: dict[Phase, str] = {
     "release": "Phase 1: release",
@@ -81,19 +83,20 @@ COLUMNS = (
 """Columns of :attr:`Programme.table`, one row per exercise, side, day and week."""
 
 RETEST = "re-test this week"
-NO_TIGHT = "No muscle was marked tight, so Phase 1 stretches both sides evenly."
-"""The message of a programme built from a profile without tight muscles."""
 
 
 class Setup(Frozen):
     """What the learner chooses that the profile does not hold.
 
     ``name`` is what the learner typed; it is escaped in HTML and neutralised in CSV.
+    ``cause`` is where the gap comes from (``unknown``: the forecast shows both cases, and
+    the extra sets are planned for ``strengthen.unknown_cause`` of ``plan_templates.yml``).
     """
 
     days_per_week: Annotated[int, Field(ge=1, le=7)] = 3
     equipment: frozenset[Equipment] = frozenset({"none"})
     name: Annotated[str, Field(max_length=80)] = ""
+    cause: Cause = "unknown"
 
 
 @dataclass(frozen=True)
@@ -137,9 +140,14 @@ class Programme:
         side's extra sets.
     max_weak_sets
         Where the model's dose-response curve flattens (the cap on the weaker side's sets).
-    forecast
-        The model's simulation of Phase 2, or None when no gap was measured or no pulling
-        exercise fits the equipment.
+    forecasts
+        The model's simulation of Phase 2 once per case of ``setup.cause``
+        (:func:`~backbalance.strength_gap.model.simulate_cases`: both for ``unknown``, in
+        :data:`~backbalance.strength_gap.dynamics.KNOWN_CAUSES` order); empty when no gap
+        was measured or no pulling exercise fits the equipment.
+    planned_for
+        The case the extra sets and the weeks of Phase 2 were planned for
+        (:func:`~backbalance.programme.dose.planned_cause`).
     target
         The LSI target in per cent.
     retest_weeks
@@ -153,6 +161,14 @@ class Programme:
     planned_gap
         The gap the programme was planned from: the profile's gap on the grid of
         ``gap_step`` (:func:`~backbalance.programme.dose.planned_gap`), or None.
+    wording
+        The sentences of the forecast (``Course.forecast_wording``); None: those of
+        ``Course.find()`` (:meth:`words`).
+    no_tight
+        The note of :attr:`messages` about Phase 1 when no muscle was marked tight
+        (``release.no_tight``), else empty.
+    equipment_heading
+        The line above the list of the equipment it was built for (``equipment_heading``).
     """
 
     profile: Profile
@@ -162,7 +178,8 @@ class Programme:
     strong_sets: int
     extra_sets: int
     max_weak_sets: int
-    forecast: Simulation | None
+    forecasts: dict[KnownCause, Simulation]
+    planned_for: KnownCause
     target: float
     retest_weeks: tuple[int, ...]
     messages: tuple[str, ...] = field(default=())
@@ -170,6 +187,18 @@ class Programme:
     maintenance: str = ""
     pain_sense: PainSense | None = None
     planned_gap: float | None = None
+    wording: ForecastWording | None = None
+    no_tight: str = ""
+    equipment_heading: str = ""
+
+    def words(self) -> ForecastWording:
+        """The forecast's sentences (``data/forecast.yml``): :attr:`wording`, else those of
+        ``Course.find()``."""
+        if self.wording is not None:
+            return self.wording
+        from backbalance.course import Course
+
+        return Course.find().forecast_wording
 
     @property
     def weak_side(self) -> Side | None:
@@ -177,9 +206,19 @@ class Programme:
         return self.profile.weaker_side if self.extra_sets > 0 else None
 
     @property
+    def forecast(self) -> Simulation | None:
+        """The forecast of the case planned for (:attr:`planned_for`), or None."""
+        return self.forecasts.get(self.planned_for)
+
+    @property
     def parity(self) -> Parity | None:
-        """Weeks of Phase 2 to the LSI target (typical person, 1 in 10, 9 in 10)."""
+        """Weeks of Phase 2 to the LSI target in the case planned for (typical person, 1 in
+        10, 9 in 10)."""
         return self.forecast.parity_at(self.target) if self.forecast is not None else None
+
+    def parities(self) -> dict[KnownCause, Parity]:
+        """:attr:`parity` of every case of :attr:`forecasts`."""
+        return {cause: sim.parity_at(self.target) for cause, sim in self.forecasts.items()}
 
 
 # --------------------------------------------------------------------------- the table
@@ -238,35 +277,21 @@ def programme_table(blocks: Iterable[Block], retest_weeks: Iterable[int]) -> pd.
 def _messages(
     profile: Profile, pulls: list[Exercise], template: ProgrammeTemplate, params: ModelParameters
 ) -> list[str]:
-    messages, target = [], params.lsi_targets.value[0]
+    messages, target, rules = [], params.lsi_targets.value[0], template.strengthen
     if profile.gap_percent is not None and not beyond_gap_limit(profile, params):
-        messages.append(fill(template.strengthen.planned_from, gap=f"{profile.gap_percent:g}"))
+        messages.append(fill(rules.planned_from, gap=f"{profile.gap_percent:g}"))
     if not profile.tight_muscles:
-        messages.append(NO_TIGHT)
+        messages.append(template.release.no_tight)
     if profile.gap_percent is None:
-        messages.append(
-            "No strength gap was measured, so both sides get the same sets and there is no "
-            "strength forecast. Do the row test in the self-assessment to get extra sets for a "
-            "weaker side (hold times have their own targets in the self-assessment)."
-        )
+        messages.append(rules.no_gap)
     elif beyond_gap_limit(profile, params):
-        messages.append(
-            fill(template.strengthen.beyond_gap_limit, limit=f"{params.gap_limit.value:g}")
-        )
+        messages.append(fill(rules.beyond_gap_limit, limit=f"{params.gap_limit.value:g}"))
     elif profile.clear_gap is False:
-        messages.append(
-            "Your gap is within the noise of the test, so both sides get the same sets."
-        )
+        messages.append(rules.within_noise)
     elif 100 - profile.gap_percent >= target:
-        messages.append(
-            f"Your LSI is already {target:g}% or more, so both sides get the same sets. "
-            "Healthy people are not perfectly even either."
-        )
+        messages.append(fill(rules.at_target, target=f"{target:g}"))
     if not pulls:
-        messages.append(
-            "No one-sided pulling exercise fits your equipment, so Phase 2 has no rows or pulldowns "
-            "and there is no forecast. A dumbbell, a kettlebell or a resistance band is enough for one."
-        )
+        messages.append(rules.no_pulls)
     return messages
 
 
@@ -292,6 +317,7 @@ def build_programme(
     *,
     draws: int = 1000,
     seed: int = 0,
+    wording: ForecastWording | None = None,
 ) -> Programme | Refusal:
     """Build a learner's three-phase programme, or refuse after a red flag.
 
@@ -312,6 +338,9 @@ def build_programme(
         as the static page's programme.
     draws, seed
         Simulated people for choosing the extra sets and for the forecast.
+    wording
+        The forecast's sentences (``Course.forecast_wording``), kept on the programme for
+        its renderers; None: those of ``Course.find()``.
 
     Returns
     -------
@@ -337,7 +366,15 @@ def build_programme(
     rules, target = template.strengthen, params.lsi_targets.value[0]
     stages = template.phases()
     pulls = available(stages["strengthen"], library, setup.equipment, ("pull",))
-    dose = choose_dose(profile, len(days) if pulls else 0, template, params, draws=draws, seed=seed)
+    dose = choose_dose(
+        profile,
+        len(days) if pulls else 0,
+        template,
+        params,
+        cause=setup.cause,
+        draws=draws,
+        seed=seed,
+    )
     strong, extra, cap, forecast = dose.strong_sets, dose.extra_sets, dose.cap, dose.forecast
     release = release_items(profile, setup.equipment, library, template)
     first: Side = profile.weaker_side or "left"
@@ -399,6 +436,8 @@ def build_programme(
                 flat=f"{rules.flat_fraction.value:.0%}",
             )
         )
+    if extra and setup.cause == "unknown":
+        messages.append(rules.unknown_cause_note)
     return Programme(
         profile=given,
         setup=setup,
@@ -407,7 +446,8 @@ def build_programme(
         strong_sets=strong,
         extra_sets=extra,
         max_weak_sets=strong + cap,
-        forecast=forecast,
+        forecasts=dose.forecasts,
+        planned_for=dose.planned_for,
         target=target,
         retest_weeks=retest,
         messages=tuple(messages),
@@ -415,4 +455,7 @@ def build_programme(
         maintenance=template.integrate.maintenance.value,
         pain_sense=template.pain_sense,
         planned_gap=None if beyond_gap_limit(profile, params) else profile.gap_percent,
+        wording=wording,
+        no_tight="" if profile.tight_muscles else template.release.no_tight,
+        equipment_heading=template.equipment_heading,
     )

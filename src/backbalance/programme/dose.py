@@ -1,7 +1,9 @@
 """Choosing the dose: the weaker side's extra weekly sets, with the strength-gap model.
 
 The extra sets are the fewest with which the model's typical person (P50) reaches the first
-LSI target (90%) within ``target_weeks``, but never so many that the weaker side's weekly
+LSI target (90%) within ``target_weeks`` in the case of where the gap comes from that the
+programme is planned for (:func:`planned_cause`: for an unknown cause, the case in which equal
+sets keep the gap, ``unknown_cause`` of ``plan_templates.yml``), but never so many that the weaker side's weekly
 sets pass the point where the model's dose-response curve flattens (:func:`dose_cap`).
 
 Examples
@@ -22,12 +24,12 @@ import numpy as np
 
 from backbalance.assessment.profile import Profile
 from backbalance.programme.template import ProgrammeTemplate
-from backbalance.strength_gap.dynamics import weekly_gain
+from backbalance.strength_gap.dynamics import Cause, KnownCause, weekly_gain
 from backbalance.strength_gap.model import (
     Parity,
     Scenario,
     Simulation,
-    simulate,
+    simulate_cases,
     sweep,
 )
 from backbalance.strength_gap.parameters import ModelParameters, Status
@@ -81,7 +83,10 @@ def choose_extra_sets(
     Parameters
     ----------
     plan
-        The learner's starting gap, status and stronger-side sets (its bias is ignored).
+        The learner's starting gap, status, stronger-side sets, the gap's cause, adherence
+        and detraining, as the scenario holds them (its bias is ignored; an unknown cause is
+        simulated as :func:`~backbalance.strength_gap.model.simulate` does, half the people in
+        each case: :func:`choose_dose` plans an unknown cause as ``unknown_cause`` instead).
     params
         The model's parameters; the target is the first of ``lsi_targets``.
     minimum, cap
@@ -105,6 +110,9 @@ def choose_extra_sets(
         strong_sets=plan.strong_sets,
         weeks=target_weeks,
         status=plan.status,
+        detraining=plan.detraining,
+        cause=plan.cause,
+        adherence=plan.adherence,
         draws=draws,
         seed=seed,
     )
@@ -178,14 +186,39 @@ def _needs_bias(profile: Profile, target: float) -> bool:
     )
 
 
+def planned_cause(cause: Cause, template: ProgrammeTemplate) -> KnownCause:
+    """The case a programme is planned for: ``cause`` itself, or for ``unknown`` the
+    template's ``strengthen.unknown_cause`` (the case in which equal sets keep the gap, so
+    the dose is enough either way).
+
+    >>> from backbalance.course import Course
+    >>> template = Course.find().programme_template
+    >>> planned_cause("disuse", template), planned_cause("unknown", template)
+    ('disuse', 'handedness')
+    """
+    return template.strengthen.unknown_cause.value if cause == "unknown" else cause
+
+
 @dataclass(frozen=True)
 class Dose:
-    """Weekly sets of the one-sided pulling exercises, and the model's forecast for them."""
+    """Weekly sets of the one-sided pulling exercises, and the model's forecast for them.
+
+    ``forecasts`` holds one simulation per case of the cause
+    (:func:`~backbalance.strength_gap.model.simulate_cases`: both for ``unknown``), empty
+    without a forecast; ``planned_for`` is the case the extra sets were chosen for
+    (:func:`planned_cause`).
+    """
 
     strong_sets: int
     extra_sets: int
     cap: int
-    forecast: Simulation | None
+    forecasts: dict[KnownCause, Simulation]
+    planned_for: KnownCause
+
+    @property
+    def forecast(self) -> Simulation | None:
+        """The forecast of the case planned for, or None."""
+        return self.forecasts.get(self.planned_for)
 
 
 def choose_dose(
@@ -194,6 +227,7 @@ def choose_dose(
     template: ProgrammeTemplate,
     params: ModelParameters,
     *,
+    cause: Cause = "unknown",
     draws: int,
     seed: int,
 ) -> Dose:
@@ -207,6 +241,8 @@ def choose_dose(
         Strength sessions a week with a pulling exercise (0 when none fits the equipment).
     template, params
         The programme template and the model's parameters.
+    cause
+        Where the gap comes from; the extra sets are chosen for :func:`planned_cause`.
     draws, seed
         As in :func:`backbalance.strength_gap.model.simulate`.
 
@@ -216,18 +252,19 @@ def choose_dose(
         Planned from the profile's gap on the grid (:func:`planned_profile`), as every
         programme is. No extra sets unless the gap is clear, measured and below the target;
         no forecast without a measured gap, with a gap beyond ``gap_limit``, or without
-        sessions.
+        sessions; a forecast for each case of ``cause``.
     """
     profile = planned_profile(profile, template, params)
     rules, target = template.strengthen, params.lsi_targets.value[0]
     strong = rules.strong_sets_per_session.value * sessions
     cap = dose_cap(strong, params, profile.training_status or "novice", rules.flat_fraction.value)
+    planned_for = planned_cause(cause, template)
     if not sessions or profile.gap_percent is None or beyond_gap_limit(profile, params):
-        return Dose(strong, 0, cap, None)
+        return Dose(strong, 0, cap, {}, planned_for)
     extra = 0
     if _needs_bias(profile, target):
         extra = choose_extra_sets(
-            profile.scenario(strong_sets=strong),
+            profile.scenario(strong_sets=strong, cause=planned_for),
             params,
             minimum=rules.min_extra_sets.value,
             cap=cap,
@@ -235,12 +272,15 @@ def choose_dose(
             draws=draws,
             seed=seed,
         )
-    forecast = simulate(
+    forecasts = simulate_cases(
         profile.scenario(
-            strong_sets=strong, weak_extra_sets=extra, weeks=rules.forecast_weeks.value
+            strong_sets=strong,
+            weak_extra_sets=extra,
+            weeks=rules.forecast_weeks.value,
+            cause=cause,
         ),
         params,
         draws=draws,
         seed=seed,
     )
-    return Dose(strong, extra, cap, forecast)
+    return Dose(strong, extra, cap, forecasts, planned_for)

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -26,7 +27,9 @@ from backbalance.common.spreadsheet import safe_csv
 from backbalance.common.types import DAYS, Day
 from backbalance.programme.build import PHASE_TITLES, Block, Programme, Refusal
 from backbalance.programme.choose import WARM_UP, Item
+from backbalance.programme.library import EQUIPMENT_LABELS
 from backbalance.programme.template import TrafficLight
+from backbalance.strength_gap.wording import Reach, fill
 
 PAGE_CSS = "programme.css"
 """The stylesheet of a programme (and of the habit sheets) on a page or in a notebook."""
@@ -37,48 +40,52 @@ WARM_UP_LINE = "Phase 1 stretches (warm-up)"
 
 
 def forecast_text(programme: Programme) -> str:
-    """The forecast in plain words, or why there is none."""
+    """The forecast in plain words (each case of where the gap comes from after its lead-in
+    when the cause is unknown), or why there is none."""
     return "".join(forecast_sentences(programme))
 
 
 def forecast_sentences(programme: Programme) -> tuple[str, ...]:
-    """:func:`forecast_text` in its parts (the static page keeps each distinct part once)."""
-    parity = programme.parity
-    if parity is None:
-        return ("No forecast: it needs a measured gap and a one-sided pulling exercise.",)
-    plan = programme.forecast.plan  # type: ignore[union-attr]
-    weak = plan.weak_side
+    """:func:`forecast_text` in its parts, each sentence after the first with its leading
+    space (the static page keeps each distinct part once). The sentences are ``programme``
+    of ``data/forecast.yml``, the lead-ins ``forecast.case.lead``."""
+    wording = programme.words()
+    words, lead = wording.programme, wording.forecast.case.lead
+    parities = programme.parities()
+    if not parities:
+        return (words.none,)
+    side = programme.profile.weaker_side
+    strong, extra = programme.strong_sets, programme.extra_sets
     dose = (
-        f"With {programme.extra_sets} extra weekly set{'s' if programme.extra_sets != 1 else ''} for the {weak} side "
-        f"({programme.strong_sets + programme.extra_sets} a week against {programme.strong_sets})"
-        if programme.extra_sets
-        else f"With {programme.strong_sets} weekly sets for each side"
-    )
-    if parity.typical == 0:
-        return (
-            f"Your LSI is already {parity.target:g}% or more. ",
-            dose,
-            ", keep both sides strong.",
+        fill(
+            words.dose.pick(extra),
+            extra=str(extra),
+            side=side,
+            weak=str(strong + extra),
+            strong=str(strong),
         )
-    within = f"within {parity.horizon} weeks"
-    typical = (
-        f"reaches LSI {parity.target:g}% by week {parity.typical} of Phase 2."
-        if parity.typical is not None
-        else f"does not reach LSI {parity.target:g}% {within} of Phase 2."
+        if extra
+        else fill(words.dose.even, strong=str(strong))
     )
-    fast = (
-        f" One in ten people get there by week {parity.fast};"
-        if parity.fast is not None
-        else f" Not even one in ten people get there {within};"
-    )
-    return (
-        dose,
-        f", the model's typical person {typical}",
-        fast,
-        f" nine in ten {parity.by(parity.slow)}.",
-        " This is a model built from average study results, not a promise: your own progress "
-        "will differ.",
-    )
+    if all(parity.typical == 0 for parity in parities.values()):
+        target = programme.target
+        return dose, " " + fill(words.at_target, target=f"{target:g}")
+    sentences = [dose]
+    for cause, parity in parities.items():
+        if len(parities) > 1:
+            sentences.append(getattr(lead, cause))
+        sentences.append(parity.reach(parity.typical, **_forms(words.typical)))
+        sentences.append(parity.reach(parity.fast, **_forms(words.fast)))
+        if parity.fast is not None:
+            sentences.append(parity.reach(parity.slow, **_forms(words.slow)))
+    sentences.append(words.promise)
+    return (sentences[0], *(" " + sentence for sentence in sentences[1:]))
+
+
+def _forms(reach: Reach) -> dict[str, str]:
+    """The two verb forms of one phrase, as :meth:`~backbalance.strength_gap.model.Parity.reach`
+    takes them."""
+    return {"reaches": reach.reaches, "not_within": reach.not_within}
 
 
 def _dose(item: Item, side: str) -> str:
@@ -195,7 +202,8 @@ def block_parts(programme: Programme, scale: EvidenceScale) -> list[dict[str, ob
 
 
 def summary_lines(programme: Programme) -> list[str]:
-    """What the programme was built from, one short line each."""
+    """What the programme was built from, one short line each (the equipment is its own
+    list, :func:`equipment_labels`)."""
     profile, setup = programme.profile, programme.setup
     gap = (
         f"{profile.weaker_side} side weaker by {profile.gap_percent:g}%"
@@ -208,16 +216,23 @@ def summary_lines(programme: Programme) -> list[str]:
         ", ".join(f"{m.muscle.replace('-', ' ')} ({m.side})" for m in profile.tight_muscles)
         or "none marked"
     )
-    equipment = (
-        ", ".join(sorted(e.replace("-", " ") for e in setup.equipment if e != "none")) or "none"
-    )
-    return [
+    lines = [
         f"Gap: {gap}.",
         f"Tight muscles: {tight}.",
         f"Training: {profile.training_status or 'not stated (novice assumed)'}; "
         f"{setup.days_per_week} strength days a week.",
-        f"Equipment: {equipment}.",
     ]
+    if programme.forecasts:
+        case = programme.words().forecast.case
+        lines.append(f"{case.question}: {getattr(case.choice, setup.cause)}.")
+    return lines
+
+
+def equipment_labels(equipment: Iterable[str]) -> list[str]:
+    """What a learner reads for each kind of ``equipment`` (no equipment always first), in
+    the order of :data:`~backbalance.programme.library.EQUIPMENT_LABELS`."""
+    have = {"none", *equipment}
+    return [label for kind, label in EQUIPMENT_LABELS.items() if kind in have]
 
 
 def programme_html(
@@ -249,6 +264,7 @@ def programme_html(
         programme=programme,
         level=heading_level,
         summary=summary_lines(programme),
+        kit=equipment_labels(programme.setup.equipment),
         forecast=forecast_text(programme),
         blocks=block_parts(programme, scale),
         choice=scale.label("assumption"),

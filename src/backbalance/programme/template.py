@@ -25,6 +25,7 @@ from backbalance.assessment.types import blanks
 from backbalance.common.read import DataError, Problem, display_path, load_yaml
 from backbalance.common.types import DAYS, BibKey, Day, Frozen, Slug, Sourced, Text
 from backbalance.programme.library import ExerciseLibrary, Phase, load_exercise_library
+from backbalance.strength_gap.dynamics import KnownCause
 
 T = TypeVar("T")
 
@@ -62,6 +63,7 @@ class ReleaseTemplate(Frozen):
     weeks: Setting[Annotated[int, Field(ge=1, le=6)]]
     days: Setting[Days]
     focus: Setting[Annotated[tuple[Slug, ...], Field(min_length=1)]]
+    no_tight: Text
     exercises: ExerciseIds
 
 
@@ -78,6 +80,12 @@ class StrengthenTemplate(Frozen):
     min_weeks: Setting[Annotated[int, Field(ge=2, le=52)]]
     stability_extra_sets: Setting[Annotated[int, Field(ge=0, le=3)]]
     gap_step: Setting[Annotated[int, Field(ge=1, le=5)]]
+    unknown_cause: Setting[KnownCause]
+    unknown_cause_note: Text
+    no_gap: Text
+    within_noise: Text
+    at_target: Annotated[Text, blanks("target")]
+    no_pulls: Text
     planned_from: Annotated[Text, blanks("gap")]
     weaker_side_rule: Annotated[Text, blanks("extra", "strong", "stability")]
     weaker_side_cap: Annotated[Text, blanks("most", "flat")]
@@ -143,6 +151,7 @@ class ProgrammeTemplate(Frozen):
 
     refusal: Refusals
     pain_sense: PainSense
+    equipment_heading: Text
     schedule: Setting[dict[Annotated[int, Field(ge=1, le=7)], Days]]
     release: ReleaseTemplate
     strengthen: StrengthenTemplate

@@ -54,13 +54,14 @@ from backbalance.assessment.profile import (
 )
 from backbalance.common.evidence import EvidenceScale
 from backbalance.course import Course
-from backbalance.programme.build import NO_TIGHT, Programme, Refusal, Setup, build_programme
+from backbalance.programme.build import Programme, Refusal, Setup, build_programme
 from backbalance.programme.choose import available
 from backbalance.programme.dose import planned_gap
 from backbalance.programme.library import EQUIPMENT_LABELS, KINDS_BY_PHASE, Equipment
 from backbalance.programme.render import (
     WARM_UP_LINE,
     block_parts,
+    equipment_labels,
     forecast_sentences,
     forecast_text,
     parts,
@@ -120,11 +121,14 @@ Part = str | Frame
 class PageParts:
     """The page's programme cut where its parts depend on different things.
 
-    ``head`` (the forecast, then the notes besides :data:`NO_TIGHT`), ``release`` (that note
-    when it applies, Phase 1's heading and table), ``warm_up`` (the warm-up row of Phases 2
-    and 3, or None), the headings and tables of Phases 2 and 3 without that row, ``rules``.
+    ``kit`` (the equipment it was built for: :func:`~backbalance.programme.render.
+    equipment_labels` in a list), ``head`` (the forecast, then the notes besides
+    :attr:`~backbalance.programme.build.Programme.no_tight`), ``release`` (that note when it
+    applies, Phase 1's heading and table), ``warm_up`` (the warm-up row of Phases 2 and 3,
+    or None), the headings and tables of Phases 2 and 3 without that row, ``rules``.
     """
 
+    kit: Frame
     head: tuple[Part, ...]
     release: tuple[Part, ...]
     warm_up: str | None
@@ -136,6 +140,7 @@ class PageParts:
         """The parts in the page's order, the warm-up row first in each strength table."""
         warm = () if self.warm_up is None else (self.warm_up,)
         return [
+            self.kit,
             *self.head,
             *self.release,
             *(
@@ -153,7 +158,8 @@ def joined(pieces: Iterable[Part]) -> str:
 
 
 def web_html(programme: Programme | Refusal, scale: EvidenceScale) -> str:
-    """The programme as the page shows it, in one piece: forecast and notes, Phases 1, 2
+    """The programme as the page shows it, in one piece: the equipment it was built for
+    (shown in print only, ``static/programme-web.css``), forecast and notes, Phases 1, 2
     and 3, rules; a refusal is its alert box.
 
     It has no summary of the profile (the results above it show that) and no name. Its
@@ -163,12 +169,15 @@ def web_html(programme: Programme | Refusal, scale: EvidenceScale) -> str:
     macros = parts()
     if isinstance(programme, Refusal):
         return str(macros.refusal(programme))
-    tight = [m for m in programme.messages if m == NO_TIGHT]
-    other = [m for m in programme.messages if m != NO_TIGHT]
+    tight = [m for m in programme.messages if m == programme.no_tight]
+    other = [m for m in programme.messages if m != programme.no_tight]
     weeks = programme.retest_weeks
     blocks = block_parts(programme, scale)
     return "".join(
         (
+            str(
+                macros.kit(programme.equipment_heading, equipment_labels(programme.setup.equipment))
+            ),
             str(macros.forecast(forecast_text(programme))),
             str(macros.notes(other)),
             str(macros.notes(tight)),
@@ -203,16 +212,23 @@ def web_parts(programme: Programme | Refusal, scale: EvidenceScale) -> PageParts
         return Frame(table.frame, tuple(row for row in table.rows if row not in warm))
 
     return PageParts(
+        kit=Frame(
+            str(macros.kit(programme.equipment_heading, [])),
+            tuple(
+                str(macros.kit_item(label)) for label in equipment_labels(programme.setup.equipment)
+            ),
+            "ul",
+        ),
         head=(
             Frame(
                 str(macros.forecast("")),
                 tuple(str(escape(part)) for part in forecast_sentences(programme)),
                 "p",
             ),
-            *(str(macros.notes([m])) for m in programme.messages if m != NO_TIGHT),
+            *(str(macros.notes([m])) for m in programme.messages if m != programme.no_tight),
         ),
         release=(
-            *(str(macros.notes([m])) for m in programme.messages if m == NO_TIGHT),
+            *(str(macros.notes([m])) for m in programme.messages if m == programme.no_tight),
             *release,
         ),
         warm_up=warm[0] if warm else None,
@@ -252,6 +268,7 @@ def page_programme(
         course.exercises,
         course.programme_template,
         course.parameters,
+        wording=course.forecast_wording,
     )
 
 
@@ -435,7 +452,9 @@ def web_spec(
     -------
     dict
         ``refusal`` (red-flag level to piece), ``stopped`` (``pre_exercise`` value to
-        piece); ``equipment`` (the choices with their labels, and those ticked at first),
+        piece); ``kit`` (the frame of the list of equipment a programme was built for, the
+        item of no equipment, and one item per choice of ``equipment``, in its order);
+        ``equipment`` (the choices with their labels, and those ticked at first),
         ``kits`` (:func:`equipment_key` to the indices of its release and strength kits,
         :func:`kits`) and ``pulls`` (for each strength kit, whether a pulling exercise fits);
         ``release`` (:func:`tight_key` to, for each release kit, the parts of Phase 1 and
@@ -530,7 +549,13 @@ def web_spec(
                 built.integrate[1]
             )
     default = Setup.model_fields["days_per_week"].default
+    item = parts().kit_item
     return {
+        "kit": {
+            "frame": pieces.add(str(parts().kit(template.equipment_heading, []))),
+            "none": pieces.add(str(item(EQUIPMENT_LABELS["none"]))),
+            "items": [pieces.add(str(item(EQUIPMENT_LABELS[kind]))) for kind in CHOICES],
+        },
         "refusal": refusal,
         "stopped": stopped,
         "equipment": {

@@ -19,7 +19,8 @@ the course's ``data/exercises.csv``, ``data/plan_templates.yml`` and
 ``data/model_parameters.yml`` (:class:`backbalance.course.Course`), and
 shows it as accessible HTML tables (:class:`~backbalance.sphinxext.nodes.ProgrammeNode`).
 Options: ``days`` (strength days a week, default 3), ``equipment`` (space-separated, default
-``none``), ``name`` and ``heading-level`` (of the phase headings, default 3).
+``none``), ``name``, ``cause`` (where the gap comes from: ``unknown``, the default, shows both
+cases; ``disuse`` or ``handedness``) and ``heading-level`` (of the phase headings, default 3).
 ``habit-checklists`` shows the printable sheets of ``data/habits.yml``. ``traffic-light``
 shows the traffic-light rule for pain of ``data/plan_templates.yml`` (``pain_sense``), drawn
 as on every programme and its handout.
@@ -125,6 +126,7 @@ class ExampleProgrammeDirective(_TablesDirective):
         "days": directives.positive_int,
         "equipment": directives.unchanged,
         "name": directives.unchanged,
+        "cause": directives.unchanged,
         "heading-level": lambda text: directives.choice(text, ("2", "3", "4", "5")),
     }
 
@@ -136,7 +138,13 @@ class ExampleProgrammeDirective(_TablesDirective):
         if course is None:
             return []
         profile_path = self.depend("examples", f"{name}.json")
-        for used in ("exercises.csv", "plan_templates.yml", "model_parameters.yml", SCALE_FILE):
+        for used in (
+            "exercises.csv",
+            "plan_templates.yml",
+            "model_parameters.yml",
+            "forecast.yml",
+            SCALE_FILE,
+        ):
             self.depend(used)
         profile = self.read_named(what, profile_path, load_profile)
         if profile is None:
@@ -148,8 +156,11 @@ class ExampleProgrammeDirective(_TablesDirective):
                 days_per_week=self.options.get("days", 3),
                 equipment=frozenset(self.options.get("equipment", "none").split()),
                 name=self.options.get("name", ""),
+                cause=self.options.get("cause", "unknown"),
             )
-            programme = build_programme(profile, setup, library, template, params)
+            programme = build_programme(
+                profile, setup, library, template, params, wording=course.forecast_wording
+            )
             scale = course.evidence
         except DataError as err:
             for problem in err.problems:

@@ -57,6 +57,16 @@
     return table === null || warm === null ? table : [table[0], [warm].concat(table[1])];
   }
 
+  /* The list of equipment the programme is built for: no equipment, then each kind ticked,
+     in the order of the page's boxes (spec.equipment.options). */
+  function kitPart(choice, spec) {
+    var rows = [spec.kit.none];
+    spec.equipment.options.forEach(function (option, i) {
+      if (choice.equipment.indexOf(option[0]) >= 0) rows.push(spec.kit.items[i]);
+    });
+    return [spec.kit.frame, rows, "ul"];
+  }
+
   /* {parts: the page's parts, in order, gap: the gap on the grid or null}, or null when the
      page has no programme for this profile and choice ({days, equipment: [kinds ticked]}). */
   function choose(profile, choice, spec) {
@@ -74,7 +84,7 @@
     if (strengthen === null || integrate === null) return null;
     var gap = gapWord(profile, spec);
     return {
-      parts: [spec.forecasts[plan[0]]].concat(plan[1], own[0], [plan[2], strengthen, plan[3], integrate, spec.rules]),
+      parts: [kitPart(choice, spec), spec.forecasts[plan[0]]].concat(plan[1], own[0], [plan[2], strengthen, plan[3], integrate, spec.rules]),
       gap: gap === "none" || gap === "beyond" ? null : Number(gap)
     };
   }

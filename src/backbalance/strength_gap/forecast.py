@@ -853,7 +853,7 @@ def profile_forecast(
     profile = planned_profile(profile, template, params)  # the gap the programme plans from
     if strong_sets is None or weak_extra_sets is None:
         sessions = len(template.schedule.value[Setup().days_per_week])
-        dose = choose_dose(profile, sessions, template, params, draws=200, seed=seed)
+        dose = choose_dose(profile, sessions, template, params, cause=cause, draws=200, seed=seed)
         strong_sets = dose.strong_sets if strong_sets is None else strong_sets
         weak_extra_sets = dose.extra_sets if weak_extra_sets is None else weak_extra_sets
     plan = profile.scenario(

@@ -219,9 +219,28 @@ class Parity:
     slow: int | None
     horizon: int
 
+    def reach(self, week: int | None, reaches: str, not_within: str) -> str:
+        """One phrase in its two verb forms: ``reaches`` for a week, ``not_within`` for ``None``.
+
+        Parameters
+        ----------
+        week
+            One of :attr:`typical`, :attr:`fast` or :attr:`slow`.
+        reaches, not_within
+            The phrase when the target is reached by ``week`` (for example ``"reaches LSI
+            {target}% by week {week}"``) and when it is not (``"does not reach LSI {target}%
+            within {horizon} weeks"``); the blanks ``{target}``, ``{week}`` and ``{horizon}``
+            are filled in.
+
+        >>> Parity(90, 12, 6, None, 52).reach(None, "by week {week}", "not within {horizon} weeks")
+        'not within 52 weeks'
+        """
+        text = reaches if week is not None else not_within
+        return text.format(target=f"{self.target:g}", week=week, horizon=self.horizon)
+
     def by(self, week: int | None) -> str:
-        """``"by week 12"``, or ``"not within 24 weeks"`` for ``None``."""
-        return f"by week {week}" if week is not None else f"not within {self.horizon} weeks"
+        """``"by week 12"``, or ``"not within 24 weeks"`` for ``None`` (:meth:`reach`)."""
+        return self.reach(week, "by week {week}", "not within {horizon} weeks")
 
     def describe(self) -> str:
         """One plain line, for example ``LSI 90%: typical person by week 28; 1 in 10 ...``."""

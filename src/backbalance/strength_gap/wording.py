@@ -25,6 +25,7 @@ from pydantic import Field
 from backbalance.assessment.types import blanks
 from backbalance.common.read import load_yaml
 from backbalance.common.types import Frozen, Sourced, Text
+from backbalance.strength_gap.dynamics import CAUSES, Cause
 
 FILE = "forecast.yml"
 """The file's name in ``data/``."""
@@ -130,16 +131,32 @@ class CaseFit(Frozen):
     unclear: Text
 
 
+class CauseChoice(Frozen):
+    """The answers to "where does the gap come from?" in an app: one per cause."""
+
+    unknown: Text
+    disuse: Text
+    handedness: Text
+
+    def options(self) -> list[tuple[str, Cause]]:
+        """``(answer, cause)`` pairs in :data:`~backbalance.strength_gap.dynamics.CAUSES`
+        order, as an ipywidgets ``Dropdown`` takes them."""
+        return [(getattr(self, cause), cause) for cause in CAUSES]
+
+
 class Cases(Frozen):
     """The two cases a forecast for an unknown cause shows one after the other.
 
     ``lead`` opens each case's sentences, ``name`` names a case in a table, a chart control
-    or :attr:`fit`'s sentence, ``fit`` says which case the log fits better.
+    or :attr:`fit`'s sentence, ``fit`` says which case the log fits better; ``question`` and
+    ``choice`` are the label and the answers of the choice of the cause in an app.
     """
 
     lead: CaseNames
     name: CaseNames
     fit: CaseFit
+    question: Text
+    choice: CauseChoice
 
 
 class Table(Frozen):
@@ -215,10 +232,55 @@ class TrackerWords(Frozen):
     chart: Chart
 
 
+class Reach(Frozen):
+    """A share of people and the LSI target, in its two verb forms
+    (:meth:`~backbalance.strength_gap.model.Parity.reach`)."""
+
+    reaches: Annotated[Text, blanks("target", "week")]
+    not_within: Annotated[Text, blanks("target", "horizon")]
+
+
+class Dose(Plural):
+    """The plan the programme's forecast is for: extra weak-side sets (one or many), or
+    the same sets for both sides (``even``)."""
+
+    one: Annotated[Text, blanks("side", "weak", "strong")]
+    many: Annotated[Text, blanks("extra", "side", "weak", "strong")]
+    even: Annotated[Text, blanks("strong")]
+
+
+class ProgrammeWords(Frozen):
+    """``programme:``: the forecast on a programme, one case after the other."""
+
+    none: Text
+    dose: Dose
+    at_target: Annotated[Text, blanks("target")]
+    typical: Reach
+    fast: Reach
+    slow: Reach
+    promise: Text
+
+
+class WeeksSaved(Frozen):
+    """How many weeks more extra sets save (the strength-gap page)."""
+
+    unknown: Text
+    none: Text
+    weeks: InWeeks
+
+
+class SimulationWords(Frozen):
+    """``simulation:``: sentences of the strength-gap page that its cells fill in."""
+
+    saved: WeeksSaved
+
+
 class ForecastWording(Frozen):
     """``data/forecast.yml``."""
 
     forecast: ForecastWords
+    programme: ProgrammeWords
+    simulation: SimulationWords
     tracker: TrackerWords
 
     def citations(self) -> Iterator[tuple[str, str]]:
