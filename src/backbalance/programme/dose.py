@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -221,6 +222,14 @@ class Dose:
         return self.forecasts.get(self.planned_for)
 
 
+DOSES_KEPT = 256
+"""Doses :func:`choose_dose` keeps (each a few tens of kilobytes)."""
+
+_doses: OrderedDict[tuple[object, ...], tuple[ProgrammeTemplate, ModelParameters, Dose]] = (
+    OrderedDict()
+)
+
+
 def choose_dose(
     profile: Profile,
     sessions: int,
@@ -232,6 +241,12 @@ def choose_dose(
     seed: int,
 ) -> Dose:
     """The stronger side's weekly sets, the weaker side's extra sets and the forecast.
+
+    The same inputs always give the same dose (the people are drawn with ``seed``), so the
+    last :data:`DOSES_KEPT` are kept: the book's page and the golden cases build thousands
+    of programmes that differ only in equipment and days, not in their dose. A kept dose is
+    used only for the very same ``template`` and ``params`` objects (it holds them, so
+    their identity cannot be taken by others while it is kept).
 
     Parameters
     ----------
@@ -255,6 +270,28 @@ def choose_dose(
         sessions; a forecast for each case of ``cause``.
     """
     profile = planned_profile(profile, template, params)
+    key = (profile.model_dump_json(), sessions, cause, draws, seed, id(template), id(params))
+    kept = _doses.get(key)
+    if kept is not None and kept[0] is template and kept[1] is params:
+        _doses.move_to_end(key)
+        return kept[2]
+    dose = _chosen_dose(profile, sessions, template, params, cause, draws, seed)
+    _doses[key] = (template, params, dose)
+    if len(_doses) > DOSES_KEPT:
+        _doses.popitem(last=False)
+    return dose
+
+
+def _chosen_dose(
+    profile: Profile,
+    sessions: int,
+    template: ProgrammeTemplate,
+    params: ModelParameters,
+    cause: Cause,
+    draws: int,
+    seed: int,
+) -> Dose:
+    """:func:`choose_dose`'s work, for a profile already on the grid."""
     rules, target = template.strengthen, params.lsi_targets.value[0]
     strong = rules.strong_sets_per_session.value * sessions
     cap = dose_cap(strong, params, profile.training_status or "novice", rules.flat_fraction.value)
