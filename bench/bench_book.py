@@ -331,8 +331,8 @@ def arguments() -> argparse.Namespace:
         type=Path,
         action="append",
         help="measure this built book (its _build/html) instead of building the course; "
-        "may be given twice (for example a build before and after a change), and skips the "
-        "build figures",
+        "may be given twice (for example a build before and after a change: their times to "
+        "charts are then taken in turn), and skips the build figures",
     )
     parser.add_argument("--page", action="append", help="only this page (repeatable)")
     parser.add_argument(
@@ -372,33 +372,67 @@ def main() -> None:
                 )
             print("  targets: cold course build <= 45 s; warm rebuild ratio <= 1.3")
             sites = [course / "_build" / "html"]
+        starter_ms, chart_ms = chart_times(sites, starter, args.page)
         for site in sites:
-            measure_site(site, starter, args.page, args.lighthouse_runs)
+            measure_site(site, starter, args.page, args.lighthouse_runs, starter_ms, chart_ms)
 
 
-def measure_site(site: Path, starter: Path, only: list[str] | None, runs: int) -> None:
-    """Page weight, time to charts and Lighthouse of one built book, beside the starter's
-    measured in the same minute."""
-    from playwright.sync_api import sync_playwright
-
-    pages = sorted(
+def site_pages(site: Path, only: list[str] | None) -> list[str]:
+    """The reader's pages of a built book (``only`` these, if given)."""
+    return sorted(
         str(p.relative_to(site))
         for p in site.rglob("*.html")
         if not {"_static", "_sources"} & set(p.relative_to(site).parts)
         and (not only or str(p.relative_to(site)) in only)
     )
+
+
+def chart_times(
+    sites: list[Path], starter: Path, only: list[str] | None
+) -> tuple[float, dict[tuple[Path, str], float]]:
+    """The starter page's load and, per (site, page with charts), the time until its charts
+    are drawn (:func:`median_page_times`): every site's pages taken in turn with the
+    starter page's, so that two builds given with ``--site`` (before and after a change)
+    are timed in the same minutes."""
+    from playwright.sync_api import sync_playwright
+
+    charted = [
+        (site, p)
+        for site in sites
+        for p in site_pages(site, only)
+        if CHART in (site / p).read_text(encoding="utf-8")
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        starter_ms, *times = median_page_times(
+            browser, [(starter / "_build" / "html", "intro.html"), *charted]
+        )
+        browser.close()
+    return starter_ms, dict(zip(charted, times, strict=True))
+
+
+def measure_site(
+    site: Path,
+    starter: Path,
+    only: list[str] | None,
+    runs: int,
+    starter_ms: float,
+    chart_ms: dict[tuple[Path, str], float],
+) -> None:
+    """Page weight and Lighthouse of one built book, beside the starter's measured in the
+    same minute, with the times to charts of :func:`chart_times`."""
+    from playwright.sync_api import sync_playwright
+
+    pages = site_pages(site, only)
     print(f"\n== {site}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         files: dict[str, dict[str, int]] = {}
         figures = page_figures(browser, site, pages, warm_with=["search.html"], files=files)
-        charted = [p for p in pages if CHART in (site / p).read_text(encoding="utf-8")]
-        starter_ms, *chart_ms = median_page_times(
-            browser, [(starter / "_build" / "html", "intro.html"), *((site, p) for p in charted)]
-        )
-        for path, ms in zip(charted, chart_ms, strict=True):
-            first, besides, own, _ = figures[path]
-            figures[path] = (first, besides, own, ms)
+        for (charted_site, path), ms in chart_ms.items():
+            if charted_site == site:
+                first, besides, own, _ = figures[path]
+                figures[path] = (first, besides, own, ms)
         starter_page = page_figures(
             browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"]
         )

@@ -66,3 +66,53 @@ def test_a_phone_gets_legends_below_and_no_modebar_and_no_chart_offers_an_upload
     assert not {title for title in titles if "cloud" in title.lower() or "studio" in title.lower()}
     context.close()
     assert errors == []
+
+
+# Each chart's title, axis titles, tick labels, legend and colour bar, as boxes relative to
+# its figure: [left, top, right, bottom] in px.
+LABEL_BOXES = """() => [...document.querySelectorAll('.bb-plotly .js-plotly-plot')].map(p => {
+  const svg = p.querySelector('.main-svg').getBoundingClientRect();
+  const parts = ['.g-gtitle', '.g-xtitle', '.g-ytitle', '.xtick', '.ytick', '.legend', '.colorbar'];
+  return parts.flatMap(sel => [...p.querySelectorAll(sel)].map(el => {
+    const r = el.getBoundingClientRect();
+    return {part: sel, box: [r.left - svg.left, r.top - svg.top, r.right - svg.left, r.bottom - svg.top],
+            size: [svg.width, svg.height], plotTop: p._fullLayout._size.t, empty: !r.width || !r.height};
+  }));
+})"""
+
+
+SLACK = 3
+"""px a text's box may reach past the figure's edge: the box holds the line's leading above
+the letters too (a two-line title's box starts 2 px above the figure, its letters do not)."""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_label_of_every_chart_fits_in_its_figure(browser, site_url, width):
+    """The charts' margins are worked out in Python (common.charts.chart_margins), not by
+    plotly.js measuring the labels: on a phone and on a laptop nothing is clipped, and
+    every title ends above its plot."""
+    context, page, errors = opened(browser, site_url, "light", width=width)
+    labels = page.evaluate(LABEL_BOXES)
+    overlapping = [
+        (i, [round(v) for v in label["box"]], label["plotTop"])
+        for i, found in enumerate(labels)
+        for label in found
+        if label["part"] == ".g-gtitle" and label["box"][3] > label["plotTop"]
+    ]
+    outside = [
+        (i, label["part"], [round(v) for v in label["box"]])
+        for i, found in enumerate(labels)
+        for label in found
+        if not label["empty"]
+        and not (
+            label["box"][0] >= -SLACK
+            and label["box"][1] >= -SLACK
+            and label["box"][2] <= label["size"][0] + SLACK
+            and label["box"][3] <= label["size"][1] + SLACK
+        )
+    ]
+    context.close()
+    assert outside == []
+    assert overlapping == []
+    assert errors == []

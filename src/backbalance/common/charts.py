@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
 import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -56,7 +57,29 @@ NARROW_LAYOUT: dict[str, Any] = {
     "margin.r": 12,
     "font.size": 11,
 }
-"""Phone layout: the legend below the plot, smaller text, narrow side margins."""
+"""Phone layout: the legend below the plot, smaller text, narrow side margins (``margin.l``
+the least: :func:`page_spec` widens it where the chart's labels need more)."""
+
+MARGIN: dict[str, int] = {"l": 80, "r": 80, "t": 100, "b": 80}
+"""plotly.js's own margins (px): what a chart keeps where its labels fit in them."""
+
+FONT_SIZE = 12
+"""plotly.js's text size (px) of tick labels; its axis titles are 1.2 times as large, the
+chart's title 1.4 times (plotly.js's defaults, which the course's charts keep)."""
+
+CHAR_WIDTH = 0.55
+"""Width of one character of a tick label, in font sizes (digits of plotly's sans-serif
+fonts are about half as wide as high): what :func:`chart_margins` allows per character."""
+
+LINE_HEIGHT = 1.3
+"""Height of one line of a plotly title, in font sizes (plotly.js's line spacing)."""
+
+LABEL_GAP = 18
+"""px beside the y tick labels: plotly's gap to the axis and to the axis title, and a
+little room at the figure's edge."""
+
+TITLE_GAP = 12
+"""px between the chart's title and the plot."""
 
 NARROW_CONFIG: dict[str, Any] = {"displayModeBar": False}
 """Phone config: no modebar (on a touch screen it would always cover the title)."""
@@ -147,7 +170,8 @@ def labelled_bars(
 
 
 def chart_title(text: str, width: int = TITLE_WIDTH) -> dict[str, Any]:
-    """A plotly title that wraps at ``width`` characters and makes room for itself.
+    """A plotly title that wraps at ``width`` characters, at the top of the figure (the
+    figure's top margin makes room for it: :func:`chart_margins`).
 
     >>> chart_title("Weeks until the typical person reaches LSI 90%", width=30)["text"]
     'Weeks until the typical person<br>reaches LSI 90%'
@@ -155,7 +179,7 @@ def chart_title(text: str, width: int = TITLE_WIDTH) -> dict[str, Any]:
     lines = textwrap.wrap(text, width=width, break_long_words=False)
     return {
         "text": "<br>".join(lines),
-        "automargin": True,
+        "automargin": False,  # room is made once, by chart_margins
         "yref": "container",
         "y": 0.97,
         "yanchor": "top",
@@ -168,7 +192,11 @@ def style_chart(fig: go.Figure, title: str, **layout: Any) -> go.Figure:
     """The course's layout of a chart: a wrapped title, the light template, room for labels.
 
     ``layout`` goes to :meth:`plotly.graph_objects.Figure.update_layout` (axis titles,
-    legend, height and so on).
+    legend, height and so on). The room for the title and the axes' labels is worked out
+    here, once (:func:`chart_margins`), so plotly.js measures no label to make room
+    (``automargin``) nor to hide one past the figure's edge (``ticklabeloverflow``): the
+    most costly part of drawing a chart in a phone's browser. A legend or colour bar still
+    makes its own room (plotly's ``margin.autoexpand``).
     """
     fig.update_layout(
         title=chart_title(title),
@@ -176,9 +204,80 @@ def style_chart(fig: go.Figure, title: str, **layout: Any) -> go.Figure:
         hoverlabel={"namelength": -1},
         **layout,
     )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
+    fig.update_xaxes(automargin=False, ticklabeloverflow="allow")
+    fig.update_yaxes(automargin=False, ticklabeloverflow="allow")
+    fig.update_layout(margin=chart_margins(fig.to_plotly_json()))
     return fig
+
+
+def _numbers(values: Any) -> list[float]:
+    """The finite numbers among ``values`` (a list, possibly nested; text left out)."""
+    if isinstance(values, list | tuple):
+        return [n for value in values for n in _numbers(value)]
+    is_number = isinstance(values, int | float) and not isinstance(values, bool)
+    return [float(values)] if is_number and math.isfinite(values) else []
+
+
+def tick_label_chars(figure: dict[str, Any]) -> int:
+    """The characters of the widest y tick label of a figure (a plain dict, as
+    :meth:`plotly.graph_objects.Figure.to_plotly_json` gives): its ``tickvals`` as
+    written, else the whole numbers of its range or of its traces' ``y`` (one decimal more
+    where they span less than 5, as plotly's ticks then have).
+
+    >>> tick_label_chars({"data": [{"y": [0.2, 2.4]}], "layout": {}})
+    3
+    >>> tick_label_chars({"data": [], "layout": {"yaxis": {"tickvals": [10, 100], "range": [0, 1e6]}}})
+    3
+    """
+    axis = figure.get("layout", {}).get("yaxis", {})
+    if axis.get("tickvals") is not None:
+        return max((len(f"{v:g}") for v in _numbers(axis["tickvals"])), default=1)
+    numbers = _numbers(axis.get("range")) or _numbers(
+        [trace.get("y") for trace in figure.get("data", [])]
+    )
+    if not numbers:
+        return 1
+    low, high = min(numbers), max(numbers)
+    whole = max(len(f"{abs(v):.0f}") + (v < 0) for v in (low, high))
+    return whole + 2 * (high - low < 5)
+
+
+def label_room(figure: dict[str, Any], font_size: float = FONT_SIZE) -> dict[str, int]:
+    """The room (px) a figure (a plain dict) needs for its title at the top (``t``) and
+    its y axis labels at the left (``l``), at ``font_size``.
+
+    Top: the title's lines (``<br>``), which :func:`chart_title` puts at the figure's top
+    (in Chromium a title of 2, 3 and 4 lines ends 40, 65 and 85 px below the figure's top
+    edge), and a gap; left: the y tick labels (:func:`tick_label_chars`) and the axis title
+    beside them.
+
+    >>> label_room({"data": [{"y": [1, 120]}], "layout": {"title": {"text": "a<br>b"}}})
+    {'l': 38, 't': 56}
+    """
+    layout = figure.get("layout", {})
+    title = layout.get("title", {}).get("text") or ""
+    lines = title.count("<br>") + 1 if title else 0
+    top = lines * LINE_HEIGHT * 1.4 * font_size + TITLE_GAP * bool(lines)
+    axis_title = layout.get("yaxis", {}).get("title", {}).get("text")
+    left = (
+        tick_label_chars(figure) * CHAR_WIDTH * font_size
+        + LABEL_GAP
+        + (1.2 * font_size * LINE_HEIGHT if axis_title else 0)
+    )
+    return {"l": math.ceil(left), "t": math.ceil(top)}
+
+
+def chart_margins(figure: dict[str, Any]) -> dict[str, int]:
+    """A figure's margins (px): the room of :func:`label_room`, and at least plotly's own
+    (:data:`MARGIN`) and the figure's layout's ``margin``.
+
+    >>> chart_margins({"data": [{"y": [1, 120]}], "layout": {"title": {"text": "a<br>b<br>c<br>d<br>e"}}})
+    {'l': 80, 'r': 80, 't': 122, 'b': 80}
+    """
+    given = figure.get("layout", {}).get("margin", {})
+    margin = {**MARGIN, **{k: v for k, v in given.items() if k in MARGIN}}
+    room = label_room(figure)
+    return {**margin, "l": max(margin["l"], room["l"]), "t": max(margin["t"], room["t"])}
 
 
 def _value_at(tree: dict[str, Any], path: str) -> Any:
@@ -296,7 +395,8 @@ def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
     """The figure as the static book draws it (``static/bb-plotly.js``).
 
     Adds :data:`CHART_CONFIG`; ``narrow``/``wide``: the ``relayout`` and config of a phone
-    (:data:`NARROW_MEDIA`) and what undoes it; ``themes``: per ``data-theme`` of the page
+    (:data:`NARROW_MEDIA`: :data:`NARROW_LAYOUT`, its left margin wide enough for the y
+    axis labels in its smaller text, :func:`label_room`) and what undoes it; ``themes``: per ``data-theme`` of the page
     (``dark``, ``light``), a ``relayout`` and per-trace ``restyle`` updates, so that dark
     mode swaps colours that vanish on a dark page. The traces' numbers are cut to
     :func:`shown_numbers`. The figure's own template is not in the
@@ -325,15 +425,17 @@ def page_spec(figure: dict[str, Any]) -> dict[str, Any]:
     light_traces = [
         [i, {path: _value_at(data[i], path) for path in updates}] for i, updates in dark_traces
     ]
+    room = label_room(figure, NARROW_LAYOUT["font.size"])["l"]
+    narrow = {**NARROW_LAYOUT, "margin.l": max(NARROW_LAYOUT["margin.l"], room)}
     spec = {
         **figure,
         "data": shown_numbers(data),
         **({"frames": shown_numbers(figure["frames"])} if "frames" in figure else {}),
         "layout": layout,
         "config": {**figure.get("config", {}), **CHART_CONFIG},
-        "narrow": {"media": NARROW_MEDIA, "layout": NARROW_LAYOUT, "config": NARROW_CONFIG},
+        "narrow": {"media": NARROW_MEDIA, "layout": narrow, "config": NARROW_CONFIG},
         "wide": {
-            "layout": {path: _value_at(layout, path) for path in NARROW_LAYOUT},
+            "layout": {path: _value_at(layout, path) for path in narrow},
             "config": WIDE_CONFIG,
         },
         "themes": {
