@@ -127,11 +127,17 @@ def test_every_schedule_lets_the_weaker_side_reach_the_high_volume_group(params,
 
 def test_extra_sets_are_the_fewest_that_reach_the_target_within_the_target_weeks(params):
     plan = manual_profile(red_flag="none", weaker_side="left", gap_percent=20).scenario(
-        strong_sets=6
+        strong_sets=6, cause="disuse"
     )
-    extra = choose_extra_sets(plan, params, minimum=0, cap=4, target_weeks=20, draws=1000, seed=0)
+    even = sweep(params, gaps=[20], extra_sets=[0], strong_sets=6, weeks=52, cause="disuse")
+    weeks = int(even["week"].iloc[0]) - 1  # a week sooner than equal sets get there
+    extra = choose_extra_sets(
+        plan, params, minimum=0, cap=4, target_weeks=weeks, draws=1000, seed=0
+    )
     assert extra > 0
-    grid = sweep(params, gaps=[20], extra_sets=[extra - 1, extra], strong_sets=6, weeks=20)
+    grid = sweep(
+        params, gaps=[20], extra_sets=[extra - 1, extra], strong_sets=6, weeks=weeks, cause="disuse"
+    )
     assert grid["week"].isna().tolist() == [True, False]
 
 
