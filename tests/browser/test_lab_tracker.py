@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lab_server import IDLE, notebook_page
 
-from backbalance.strength_gap.app import CAUSE_LABELS
+from backbalance.strength_gap.dynamics import CAUSES
 from backbalance.strength_gap.wording import FILE, fill, load_forecast_wording
 
 pytestmark = pytest.mark.browser
@@ -20,6 +20,7 @@ NOTEBOOK = "notebooks/progress_and_habits.ipynb"
 APP = ".bb-progress-app"
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = load_forecast_wording(ROOT / "data" / FILE)
+CHOICE = WORDS.forecast.case.choice
 FAST = (("0", "10", "12"), ("4", "12.2", "14.4"), ("8", "14.6", "17.2"))
 """Both sides gain fast (the weaker side 46% in 8 weeks, beyond the typical person's gain by
 more than the test's noise, so the log says it gains faster than typical in both cases), and
@@ -73,14 +74,14 @@ def test_the_notebook_and_the_app_show_the_forecast_personalised_by_the_log(page
             box.press("Tab")
     page.wait_for_timeout(500)  # the kernel receives the boxes one widget at a time
     faster = fill(WORDS.forecast.personalised, pace=WORDS.forecast.pace.faster)
-    cause = app.get_by_label("Where the gap comes from")
+    cause = app.get_by_label(WORDS.forecast.case.question)
     shown = cause.locator("option:checked").inner_text().replace("\xa0", " ")  # widgets' spaces
-    assert shown == CAUSE_LABELS["unknown"]
+    assert shown == CHOICE.unknown
     both = compare(page, f"{lead.handedness} {faster}")
     assert both.startswith(f"{lead.disuse} {faster}")
     assert WORDS.forecast.case.fit.unclear in both
     assert app.locator(".js-plotly-plot").count() == 2
-    cause.select_option(index=list(CAUSE_LABELS).index("disuse"))
+    cause.select_option(index=list(CAUSES).index("disuse"))
     assert compare(page, faster, absent=lead.handedness).startswith(faster)
     assert lead.disuse not in app.locator(".bb-verdict").inner_text()
     profile = app.get_by_label("Profile file")

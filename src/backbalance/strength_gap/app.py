@@ -62,13 +62,6 @@ CHART_TITLE = (
     "Strength of each side over the weeks (line: typical person; band: 8 in 10 re-test results)"
 )
 
-CAUSE_LABELS = {
-    "unknown": "I do not know (shows both)",
-    "disuse": "Disuse or an old injury",
-    "handedness": "Handedness (dominant side)",
-}
-
-
 CACHE_SIZE = 128
 """Settings whose chart and summary the app keeps (each entry is a few kilobytes)."""
 
@@ -251,7 +244,9 @@ class StrengthGapApp(widgets.VBox):
             if precompute
             else None
         )
-        self.test_sem = Course.find().assessment.strength.test_error.sem_percent
+        course = Course.find()
+        self.test_sem = course.assessment.strength.test_error.sem_percent
+        case = course.forecast_wording.forecast.case
         self._people = {cause: draw_people(params, draws, seed, cause=cause) for cause in CAUSES}
         low, high = params.cross_education.range
         self.controls: dict[str, widgets.Widget] = {
@@ -269,10 +264,7 @@ class StrengthGapApp(widgets.VBox):
                 widgets.SelectionSlider, "Training status", options=list(STATUSES), value="novice"
             ),
             "cause": _labelled(
-                widgets.Dropdown,
-                "Where the gap comes from",
-                options=[(label, cause) for cause, label in CAUSE_LABELS.items()],
-                value="unknown",
+                widgets.Dropdown, case.question, options=case.choice.options(), value="unknown"
             ),
             "adherence": _labelled(
                 widgets.FloatSlider,

@@ -6,7 +6,7 @@ The learner's own files live in ``folder``, by default the notebook's folder: th
 ``my_progress.csv`` is loaded when it is there (the example rows only on request), and the
 forecast comes from the programme built from the learner's ``my_profile.json``. Where the
 gap comes from is a choice with the simulation app's labels
-(:data:`backbalance.strength_gap.app.CAUSE_LABELS`; by default "I do not know", which shows
+(``forecast.case.choice`` of ``data/forecast.yml``; by default "I do not know", which shows
 both cases); the log file keeps it in its ``# cause:`` line. Saving goes through
 :class:`backbalance.common.controls.Saver`, which asks before replacing the log.
 
@@ -41,7 +41,6 @@ from backbalance.programme.app import SetupControls
 from backbalance.programme.build import Refusal, Setup, build_programme
 from backbalance.programme.library import ExerciseLibrary
 from backbalance.programme.template import ProgrammeTemplate
-from backbalance.strength_gap.app import CAUSE_LABELS
 from backbalance.strength_gap.forecast import LogError, no_forecast_reason
 from backbalance.strength_gap.model import GapBeyondLimit
 from backbalance.strength_gap.parameters import ModelParameters
@@ -124,11 +123,9 @@ class ProgressApp(widgets.VBox):
         self.profile_status = widgets.HTML()
         self.profile_status.add_class("bb-profile-status")
         self.setup_controls = SetupControls(template, setup)
+        case = self.wording.forecast.case
         self.cause = labelled(
-            widgets.Dropdown,
-            "Where the gap comes from",
-            options=[(label, cause) for cause, label in CAUSE_LABELS.items()],
-            value="unknown",
+            widgets.Dropdown, case.question, options=case.choice.options(), value="unknown"
         )
         self.cause.add_class("bb-cause")
         self.example_button = button(
@@ -301,7 +298,7 @@ class ProgressApp(widgets.VBox):
         if reason is None and self.profile is not None:
             programme = build_programme(
                 self.profile,
-                self.setup_controls.setup(),
+                self.setup_controls.setup().model_copy(update={"cause": self.cause.value}),
                 self.library,
                 self.template,
                 self.params,
