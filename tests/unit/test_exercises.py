@@ -280,8 +280,9 @@ def test_template_focus_muscle_needs_a_stretch(course):
             "filled in here (known: {most}, {flat})",
         ),
         (
-            "    source: manca2021\n    description: Weeks between",
-            "    description: Weeks between",
+            "    assumption: a course choice, so that at least two re-tests fall in Phase 2\n"
+            "    description: Shortest Phase 2.",
+            "    description: Shortest Phase 2.",
             "give exactly one of `source:`",
         ),
     ],
