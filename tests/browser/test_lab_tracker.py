@@ -21,8 +21,8 @@ APP = ".bb-progress-app"
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = load_forecast_wording(ROOT / "data" / FILE)
 CHOICE = WORDS.forecast.case.choice
-FAST = (("0", "10", "12"), ("4", "12.2", "14.4"), ("8", "14.6", "17.2"))
-"""Both sides gain fast (the weaker side 46% in 8 weeks, beyond the typical person's gain by
+FAST = (("0", "10", "12"), ("4", "12.9", "15.3"), ("8", "15.8", "18.6"))
+"""Both sides gain fast (the weaker side 58% in 8 weeks, beyond the typical person's gain by
 more than the test's noise, so the log says it gains faster than typical in both cases), and
 the LSI stays near 85%, below the target, so the forecast is not "reached". Both cases
 explain it about equally well, so an unknown cause shows both."""
