@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md", "references.bib")
-SHIPPED_FOLDERS = ("static", "templates", "sphinxext/static", "sphinxext/templates")
-"""Folders of ``src/backbalance`` whose every file is package data."""
+SHIPPED_FOLDERS = ("static", "templates", "sphinxext/static", "sphinxext/templates", "common")
+"""Folders of ``src/backbalance`` whose every file is in the wheel (``common`` holds the
+JupyterLab chart's browser module beside its Python)."""
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -3,10 +3,11 @@
 The app only wires controls to :func:`backbalance.strength_gap.forecast.forecast` (the
 model's forecast, personalised when the learner types re-test results into the log box)
 and to the trace data of
-:func:`backbalance.strength_gap.charts.strength_chart`. On every change it updates the traces of one
-``go.FigureWidget`` in place (only the arrays that changed), so the chart is never rebuilt
-or re-displayed. It needs a running kernel; the static book shows the kernel-free range
-sliders of :func:`backbalance.strength_gap.charts.stepped_strength_chart` instead.
+:func:`backbalance.strength_gap.charts.strength_chart`. On every change it gives one
+:class:`~backbalance.common.live_chart.LiveChart` the traces' new numbers, so the chart is
+never rebuilt or re-displayed. It needs a running kernel; the static book shows the
+kernel-free range sliders of :func:`backbalance.strength_gap.charts.stepped_strength_chart`
+instead.
 
 The slider path is kept fast (issue 11: slider to chart within 50 ms) in ways that never
 change what is shown. What the chart and the summary show for a set of control values is
@@ -21,8 +22,10 @@ In the browser, a full Plotly redraw (legend, axes, title, margins, then the tra
 most of a move's time. The axes therefore have fixed ranges that the app sets itself
 (:func:`axis_range`: nice round ends that hold every trace, kept while the data fits them
 well), and a move that changes only the traces' numbers within those ranges redraws only
-the traces (:func:`redraw_traces`); a move that needs other ranges, or a trace that gains
-or loses its points, gets the full redraw with the new ranges in the same message.
+the traces (:meth:`LiveChart.show <backbalance.common.live_chart.LiveChart.show>`); a move
+that needs other ranges, or a trace that gains or loses its points, gets the full redraw
+with the new ranges in the same message. The chart sends nothing back to the kernel
+(plotly's ``FigureWidget`` did, after every redraw).
 
 Examples
 --------
@@ -47,9 +50,9 @@ from functools import partial
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from backbalance.common.controls import labelled, live
+from backbalance.common.live_chart import LiveChart
 from backbalance.course import Course
 from backbalance.strength_gap.charts import strength_chart, strength_traces
 from backbalance.strength_gap.dynamics import CAUSES, draw_people, with_cross_education
@@ -98,28 +101,6 @@ class View:
         """The lowest and highest strength any trace shows."""
         values = [y for _, y in self.traces if len(y)]
         return float(min(v.min() for v in values)), float(max(v.max() for v in values))
-
-
-TRACES_ONLY = {"transition": {"duration": 0}, "frame": {"duration": 0, "redraw": False}}
-"""``Plotly.animate`` options that draw the traces' new data at once (fills, markers, hover
-data) and leave the legend, the axes and the title as drawn."""
-
-
-def redraw_traces(figure: go.FigureWidget, changes: list[tuple[object, str, np.ndarray]]) -> None:
-    """Set ``(trace, "x" or "y", values)`` in ``figure`` and have the browser redraw only
-    the traces (:data:`TRACES_ONLY`), for changes within unchanged axis ranges.
-
-    plotly.py 7.1's ``batch_animate`` sends no frame ``redraw`` option, so plotly.js (4.1)
-    would redraw the whole figure after the traces; this is ``batch_animate`` with the
-    options above (plotly.py's own batch mode and its animate message).
-    """
-    figure._in_batch_mode = True
-    try:
-        for trace, axis, values in changes:
-            trace[axis] = values
-    finally:
-        figure._in_batch_mode = False
-    figure._perform_batch_animate(TRACES_ONLY)
 
 
 def _round_step(span: float) -> float:
@@ -219,7 +200,7 @@ class StrengthGapApp(widgets.VBox):
         ``gap``, ``strong_sets``, ``weak_extra_sets``, ``weeks``, ``status``, ``cause``,
         ``adherence``, ``cross_education``, ``detraining`` and ``log`` (re-test results,
         one ``week,left,right`` line each, the tracker's CSV format).
-    figure : plotly.graph_objects.FigureWidget
+    chart : backbalance.common.live_chart.LiveChart
         The chart, updated in place.
     summary : ipywidgets.HTML
         Weeks to each LSI target for the current settings.
@@ -298,15 +279,16 @@ class StrengthGapApp(widgets.VBox):
         self.controls["weak_extra_sets"].add_class("bb-weak-extra")
         result = self.forecast()
         first = self._remember(self.settings(), result)
-        self.figure = go.FigureWidget(strength_chart(result.posterior, title=CHART_TITLE))
-        self.figure.update_layout(
+        figure = strength_chart(result.posterior, title=CHART_TITLE)
+        figure.update_layout(
             xaxis_range=week_range(first.weeks), yaxis_range=axis_range(*first.strength)
         )
+        self.chart = LiveChart(figure)
         self.summary = widgets.HTML(first.summary, layout=widgets.Layout(margin="0.5em 0"))
         self.summary.add_class("bb-summary")
         for control in self.controls.values():
             control.observe(self.update, names="value")
-        super().__init__([*self.controls.values(), self.summary, self.figure])
+        super().__init__([*self.controls.values(), self.summary, self.chart])
         self.add_class("bb-strength-gap-app")
 
     def settings(self) -> Settings:
@@ -442,31 +424,17 @@ class StrengthGapApp(widgets.VBox):
                 self._worker.submit(self._warm, near, self._moves)
 
     def draw(self, shown: View) -> None:
-        """Put ``shown``'s trace data in the chart, only the arrays that changed, in one
-        message: with the traces alone redrawn when the axes keep their ranges and every
-        trace keeps its number of points, else with the axes' new ranges and a full redraw."""
-        layout = self.figure.layout
-        ranges = {
-            "x": week_range(shown.weeks),
-            "y": axis_range(*shown.strength, shown=tuple(layout.yaxis.range)),
-        }
-        changed = [
-            (trace, axis, new)
-            for trace, data in zip(self.figure.data, shown.traces, strict=True)
-            for axis, new in zip("xy", data, strict=True)
-            if not np.array_equal(trace[axis], new)
-        ]
-        same_ranges = all(tuple(layout[f"{axis}axis"].range) == r for axis, r in ranges.items())
-        same_sizes = all(len(trace[axis]) == len(new) for trace, axis, new in changed)
-        if same_ranges and same_sizes:
-            if changed:
-                redraw_traces(self.figure, changed)
-            return
-        with self.figure.batch_update():
-            for trace, axis, new in changed:
-                trace[axis] = new
-            for axis, r in ranges.items():
-                layout[f"{axis}axis"].range = r
+        """Give the chart ``shown``'s trace data: with the traces alone redrawn when the axes
+        keep their ranges and every trace keeps its number of points, else with the axes'
+        new ranges and a full redraw (:meth:`LiveChart.show
+        <backbalance.common.live_chart.LiveChart.show>`)."""
+        self.chart.show(
+            shown.traces,
+            ranges={
+                "x": week_range(shown.weeks),
+                "y": axis_range(*shown.strength, shown=self.chart.range("y")),
+            },
+        )
 
     def _name_of(self, change: object) -> str | None:
         """The name of the control that sent ``change`` (a traitlets change), else None."""
