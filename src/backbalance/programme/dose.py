@@ -200,6 +200,27 @@ def planned_cause(cause: Cause, template: ProgrammeTemplate) -> KnownCause:
     return template.strengthen.unknown_cause.value if cause == "unknown" else cause
 
 
+def programme_extra_sets(
+    plan: Scenario, template: ProgrammeTemplate, params: ModelParameters, *, draws: int, seed: int
+) -> int:
+    """The extra weekly sets a programme gives the weaker side for ``plan``: the fewest from
+    ``strengthen.min_extra_sets`` up to :func:`dose_cap` that bring the typical person to the
+    LSI target within ``strengthen.target_weeks`` (:func:`choose_extra_sets`), planned for
+    :func:`planned_cause` of the plan's cause. :func:`choose_dose` uses it for a programme
+    that needs extra sets; the simulation page's worked example calls it for its plan.
+    """
+    rules = template.strengthen
+    return choose_extra_sets(
+        plan.model_copy(update={"cause": planned_cause(plan.cause, template)}),
+        params,
+        minimum=rules.min_extra_sets.value,
+        cap=dose_cap(plan.strong_sets, params, plan.status, rules.flat_fraction.value),
+        target_weeks=rules.target_weeks.value,
+        draws=draws,
+        seed=seed,
+    )
+
+
 @dataclass(frozen=True)
 class Dose:
     """Weekly sets of the one-sided pulling exercises, and the model's forecast for them.
@@ -300,12 +321,10 @@ def _chosen_dose(
         return Dose(strong, 0, cap, {}, planned_for)
     extra = 0
     if _needs_bias(profile, target):
-        extra = choose_extra_sets(
-            profile.scenario(strong_sets=strong, cause=planned_for),
+        extra = programme_extra_sets(
+            profile.scenario(strong_sets=strong, cause=cause),
+            template,
             params,
-            minimum=rules.min_extra_sets.value,
-            cap=cap,
-            target_weeks=rules.target_weeks.value,
             draws=draws,
             seed=seed,
         )
