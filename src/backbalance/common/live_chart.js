@@ -1,7 +1,8 @@
 // The browser half of backbalance.common.live_chart.LiveChart: draws the figure the kernel
 // sets (its plot_data, plot_layout and plot_config) and sends nothing back. plotly.js is
-// the plotly package's own bundle, run by the module's first lines (live_chart.py puts it
-// in loadPlotly) unless the page already has it.
+// the plotly package's own bundle, which the widget carries as text (plotly_js) and this
+// module runs once per page as a script, unless the page has plotly.js already. The module
+// itself stays small: anywidget gives a widget's module two seconds to load.
 //
 // A change of plot_data alone whose traces keep their number of points redraws only the
 // changed traces (Plotly.animate with no frame redraw: the axes, legend and title stay as
@@ -21,9 +22,22 @@ function sameShape(data, drawn) {
     ["x", "y"].every((axis) => (trace[axis] || []).length === (drawn[i][axis] || []).length));
 }
 
-function render({ model, el }) {
-  if (!window.Plotly) { loadPlotly(); }
-  const Plotly = window.Plotly;
+function loadPlotly(model) {
+  if (window.Plotly) { return Promise.resolve(window.Plotly); }
+  if (!window.bbLivePlotly) {
+    window.bbLivePlotly = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = URL.createObjectURL(new Blob([model.get("plotly_js")], { type: "text/javascript" }));
+      script.addEventListener("load", () => resolve(window.Plotly));
+      script.addEventListener("error", reject);
+      document.head.appendChild(script);
+    });
+  }
+  return window.bbLivePlotly;
+}
+
+async function render({ model, el }) {
+  const Plotly = await loadPlotly(model);
   const plot = document.createElement("div");
   el.appendChild(plot);
   let drawn = null;

@@ -6,8 +6,10 @@ it in. For a chart that only shows what the kernel computes (the strength-gap ap
 by a slider) that return trip is pure cost: it held the frame that shows the new lines
 until the browser had sent it (about 8 ms of a 52 ms slider move, issue 11), and kept the
 kernel busy for about 80 ms after each move. :class:`LiveChart` sends the figure one way
-(``live_chart.js``, an anywidget module, draws it with the plotly package's own plotly.js)
-and a move that changes only the traces' numbers redraws only the traces.
+(``live_chart.js``, an anywidget module, draws it with the plotly package's own plotly.js,
+which the widget carries beside its module, not in it: anywidget allows a module two
+seconds to load, and 4.8 MB of plotly.js in the module could take longer on a busy
+machine) and a move that changes only the traces' numbers redraws only the traces.
 
 Examples
 --------
@@ -39,12 +41,15 @@ Numbers = Sequence[float]
 
 
 @cache
+def plotly_bundle_text() -> str:
+    """The plotly package's plotly.js (the version plotly.py draws with)."""
+    return files(plotly).joinpath("package_data", "plotly.min.js").read_text(encoding="utf-8")
+
+
+@cache
 def module_text() -> str:
-    """The chart's anywidget module: ``live_chart.js``, after the plotly package's plotly.js
-    (the version plotly.py draws with) wrapped in the ``loadPlotly`` it calls."""
-    bundle = files(plotly).joinpath("package_data", "plotly.min.js").read_text(encoding="utf-8")
-    own = files("backbalance.common").joinpath("live_chart.js").read_text(encoding="utf-8")
-    return f"function loadPlotly() {{\n{bundle}\n}}\n{own}"
+    """The chart's anywidget module, ``live_chart.js``."""
+    return files("backbalance.common").joinpath("live_chart.js").read_text(encoding="utf-8")
 
 
 def figure_json(figure: go.Figure) -> dict[str, Any]:
@@ -71,6 +76,7 @@ class LiveChart(anywidget.AnyWidget):
     """
 
     _esm = traitlets.Unicode(module_text()).tag(sync=True)
+    plotly_js = traitlets.Unicode(plotly_bundle_text()).tag(sync=True)
     # Not ``layout``: every ipywidget has one (its CSS box).
     plot_data = traitlets.List().tag(sync=True)
     plot_layout = traitlets.Dict().tag(sync=True)
