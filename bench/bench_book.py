@@ -131,7 +131,8 @@ def visit(
 ) -> tuple[int, int, float]:
     """Open ``url`` in ``context``: bytes over the network (headers included, 0 for cache
     hits; without plotly.js if ``besides_shared``), the same without plotly.js
-    alone, and ms until every chart on the page is drawn. ``files`` gets each file's bytes."""
+    alone, and ms until every chart on the page shows (its picture, or the live chart where
+    the book has no pictures: ``data-shown``). ``files`` gets each file's bytes."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -169,7 +170,7 @@ def visit(
     start = time.perf_counter()
     page.goto(url, wait_until="load")
     page.wait_for_function(
-        "() => Array.from(document.querySelectorAll('.bb-plotly')).every(h => h.dataset.drawn === 'true')"
+        "() => Array.from(document.querySelectorAll('.bb-plotly')).every(h => h.dataset.shown === 'true')"
     )
     elapsed = (time.perf_counter() - start) * 1000
     page.wait_for_load_state("networkidle")
@@ -186,7 +187,7 @@ def page_figures(
 ) -> dict[str, tuple[int, int, int, float]]:
     """Per page: bytes on a first visit (empty cache), the same without plotly.js, bytes when
     the reader arrives from another page of the book (theme and plotly.js cached), and ms
-    until the charts are drawn. ``files`` gets, per page, its first visit's bytes per file."""
+    until the charts show. ``files`` gets, per page, its first visit's bytes per file."""
     server, url = serve(site)
     results = {}
     try:
@@ -207,7 +208,7 @@ def page_figures(
 
 
 def median_page_times(browser, visits: list[tuple[Path, str]], repeats: int = 5) -> list[float]:
-    """The median ms until loaded with every chart drawn, of ``repeats`` first visits of each
+    """The median ms until loaded with every chart shown, of ``repeats`` first visits of each
     (site, page), taken in turn (starter, course page, starter...), so that a machine
     whose load changes from one minute to the next weighs on both alike."""
     times: list[list[float]] = [[] for _ in visits]
@@ -411,6 +412,35 @@ def chart_times(
     return starter_ms, dict(zip(charted, times, strict=True))
 
 
+REACH = """() => new Promise(resolve => {
+  const holder = document.querySelector('.bb-plotly');
+  const start = performance.now();
+  holder.addEventListener('bb-plotly-drawn', () => resolve(performance.now() - start), {once: true});
+  holder.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));
+})"""
+"""ms from a reader's focus on the page's first chart to its live chart drawn."""
+
+
+def live_after_reach(browser, site: Path, path: str, repeats: int = 5) -> float | None:
+    """The median ms from reaching for the first chart of ``path`` to its live chart, on
+    first visits once the page has loaded (plotly.js prefetched, not yet run); None for a
+    page whose charts are drawn live at once (no pictures)."""
+    if "bb-picture" not in (site / path).read_text(encoding="utf-8"):
+        return None
+    server, url = serve(site)
+    times = []
+    try:
+        for _ in range(repeats):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/{path}", wait_until="networkidle")
+            times.append(page.evaluate(REACH))
+            context.close()
+    finally:
+        server.shutdown()
+    return statistics.median(times)
+
+
 def measure_site(
     site: Path,
     starter: Path,
@@ -436,6 +466,7 @@ def measure_site(
         starter_page = page_figures(
             browser, starter / "_build" / "html", ["intro.html"], warm_with=["search.html"]
         )
+        reach = {path: live_after_reach(browser, site, path) for path in pages}
         browser.close()
     bundle = (site / SHARED_BUNDLE).stat().st_size
     first, _, own, _ = starter_page["intro.html"]
@@ -452,7 +483,7 @@ def measure_site(
     )
     print(
         f"  {'page':<36} {'first visit':>11} {'without plotly.js':>18} {'of starter':>10} "
-        f"{'from another page':>18} {'charts drawn':>13} {'ratio':>6}"
+        f"{'from another page':>18} {'charts shown':>13} {'ratio':>6}"
     )
     for path, (first, besides_plotly, own, ms) in figures.items():
         print(
@@ -460,6 +491,12 @@ def measure_site(
             f"{besides_plotly / starter_first:10.2f} {own / 1024:15.0f} KB {ms:10.0f} ms "
             f"{ms / starter_ms:6.2f}"
         )
+    for path, ms in reach.items():
+        if ms is not None:
+            print(
+                f"  {path}: the first chart live {ms:.0f} ms after the reader reaches for it "
+                "(focus; plotly.js prefetched, run then; median of 5)"
+            )
     print_heaviest(files, [p for p in LIGHTHOUSE_PAGES if p in files])
     print("  first visit includes the theme's files (the starter book pays them too);")
     print(
@@ -470,7 +507,8 @@ def measure_site(
     )
     print("   first visit without plotly.js <= 0.5 of the starter page's")
     print(
-        "  charts drawn: on a page with charts, the median of 5 first visits, taken in turn with"
+        "  charts shown: on a page with charts, the median of 5 first visits until every chart shows"
+        " (a picture drawn at build time, or the live chart), taken in turn with"
         " the starter page's"
     )
     if LIGHTHOUSE.is_file():

@@ -16,16 +16,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+from backbalance.common.browser import CHROMIUM, CHROMIUM_ARGS
 
 
 def _require_chromium() -> None:
@@ -86,3 +77,26 @@ def lab(browser) -> Iterator[JupyterLab]:  # noqa: F821
 
     with running_jupyterlab() as server:
         yield server
+
+
+REACH_FOR_CHARTS = """() => document.querySelectorAll('.bb-plotly').forEach(holder =>
+  holder.dispatchEvent(new FocusEvent('focusin', {bubbles: true})))"""
+"""What a reader's keyboard focus on each chart does: its live chart is drawn in place of
+its pictures (``static/bb-plotly.js``)."""
+
+ALL_DRAWN = (
+    "() => [...document.querySelectorAll('.bb-plotly')].every(h => h.dataset.drawn === 'true')"
+)
+"""Every chart of the page is drawn live."""
+
+ALL_SHOWN = (
+    "() => [...document.querySelectorAll('.bb-plotly')].every(h => h.dataset.shown === 'true')"
+)
+"""Every chart of the page shows, as a picture or live."""
+
+
+def draw_live_charts(page, timeout_ms: float = 30_000) -> None:
+    """Have every chart of ``page`` drawn live, as a reader reaching for each would, and wait
+    until they are (a page without charts returns at once)."""
+    page.evaluate(REACH_FOR_CHARTS)
+    page.wait_for_function(ALL_DRAWN, timeout=timeout_ms)

@@ -8,11 +8,9 @@ import pytest
 
 from backbalance.common.charts import NARROW_LAYOUT
 from backbalance.common.palette import DARK_PAPER
+from conftest import draw_live_charts
 
 PAGE = "notebooks/strength_gap.html"
-ALL_DRAWN = (
-    "() => [...document.querySelectorAll('.bb-plotly')].every(h => h.dataset.drawn === 'true')"
-)
 PAPERS = "() => [...document.querySelectorAll('.bb-plotly .js-plotly-plot')].map(p => p.querySelector('.main-svg').style.background)"
 PHONE_LAYOUTS = f"""() => [...document.querySelectorAll('.bb-plotly .js-plotly-plot')]
   .map(p => p._fullLayout.font.size === {NARROW_LAYOUT["font.size"]}
@@ -33,7 +31,7 @@ def opened(browser, site_url, scheme, width=1280):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site_url}/{PAGE}")
-    page.wait_for_function(ALL_DRAWN)
+    draw_live_charts(page)
     return context, page, errors
 
 

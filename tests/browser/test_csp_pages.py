@@ -8,6 +8,7 @@ import pytest
 from test_pages import reader_pages
 
 from backbalance.sphinxext.csp import POLICY_META
+from conftest import ALL_SHOWN, draw_live_charts
 
 LISTEN = """window.__violations = [];
 document.addEventListener('securitypolicyviolation',
@@ -32,11 +33,8 @@ def policed(browser, site, site_url) -> dict[str, dict]:
         )
         page.add_init_script(LISTEN)
         page.goto(f"{site_url}/{path}", wait_until="networkidle")
-        if page.locator(".bb-plotly").count():
-            page.wait_for_function(
-                "() => Array.from(document.querySelectorAll('.bb-plotly')).every(h => h.dataset.drawn === 'true')",
-                timeout=15000,
-            )
+        page.wait_for_function(ALL_SHOWN)  # the charts' pictures, under the policy too
+        draw_live_charts(page)
         page.wait_for_timeout(300)
         results[path] = {
             "refused": refused + page.evaluate("window.__violations"),

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import draw_live_charts
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -66,11 +68,7 @@ def visited(browser, site, site_url):
             ),
         )
         page.goto(f"{site_url}/{page_path}", wait_until="networkidle")
-        if page.locator(".bb-plotly").count():
-            page.wait_for_function(
-                "() => Array.from(document.querySelectorAll('.bb-plotly')).every(h => h.dataset.drawn === 'true')",
-                timeout=15000,
-            )
+        draw_live_charts(page)
         seen["charts"] = page.evaluate(CHART_STATE)
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from test_pages import reader_pages
 
+from conftest import ALL_SHOWN, draw_live_charts
+
 PHONE = {"width": 390, "height": 844}
 # The assessment form, and a chapter with a quiz and a worksheet table.
 KEYBOARD_PAGES = ("book/assessment.html", "book/self-assessment.html")
@@ -42,16 +44,18 @@ def phone_page(browser, site_url, name, scheme="light"):
 
 
 def on_every_page(browser, site, site_url, script, scheme="light") -> dict[str, object]:
-    """``{page: what script found}`` for each reader page on a phone where it found something
-    (the charts drawn first, so a chart's width counts)."""
+    """``{page: what script found}`` for each reader page on a phone where it found something,
+    with the charts as the reader first sees them (pictures) and then live (so a chart's
+    width counts either way)."""
     found = {}
     for name in reader_pages(site):
         context, page = phone_page(browser, site_url, name, scheme)
-        if page.locator(".bb-plotly").count():
-            page.wait_for_selector(".bb-plotly[data-drawn=true]")
+        page.wait_for_function(ALL_SHOWN)
+        pictured = page.evaluate(script)
+        draw_live_charts(page)
         result = page.evaluate(script)
-        if result:
-            found[name] = result
+        if pictured or result:
+            found[name] = {"pictures": pictured, "live": result}
         context.close()
     return found
 

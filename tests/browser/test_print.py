@@ -8,6 +8,7 @@ import pytest
 
 from backbalance.assessment.form import form_steps
 from backbalance.course import Course
+from conftest import ALL_SHOWN
 
 PAGE = "book/assessment.html"
 
@@ -59,7 +60,7 @@ def test_the_printed_assessment_is_a_blank_form_of_every_step(browser, site_url,
 @pytest.mark.browser
 def test_figures_and_charts_do_not_split_across_pages_in_print(browser, site_url):
     page = printed(browser, site_url, "notebooks/strength_gap.html")
-    page.wait_for_selector(".bb-plotly[data-drawn=true]")
+    page.wait_for_function(ALL_SHOWN)  # what paper gets: the charts' printed pictures
     breaks = page.evaluate(
         """() => ['.bb-plotly', 'figure'].map(sel => Array.from(document.querySelectorAll(sel))
               .map(el => getComputedStyle(el).breakInside))"""

@@ -11,6 +11,8 @@ import json
 
 import pytest
 
+from conftest import draw_live_charts
+
 PAGE = "notebooks/strength_gap.html"
 
 
@@ -21,9 +23,7 @@ def page(browser, site_url):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site_url}/{PAGE}")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.bb-plotly')].every(h => h.dataset.drawn === 'true')"
-    )
+    draw_live_charts(page)
     yield page
     context.close()
     assert not errors

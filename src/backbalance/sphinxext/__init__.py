@@ -12,6 +12,8 @@ Add ``backbalance.sphinxext`` to ``sphinx: extra_extensions`` in ``_config.yml``
 * :mod:`.evidence`: the ``{evidence}`` role and the ``evidence-scale`` directive (the
   course's one evidence scale);
 * :mod:`.plotly_mime`: plotly figures of executed notebooks (a myst-nb MIME renderer);
+* :mod:`.pictures`: every chart's pictures, drawn at build time, shown until the reader
+  reaches for the live chart;
 * :mod:`.editions`: the student and instructor editions;
 * :mod:`.assets`: plotly.js and the page files served by the book itself, added
   per page;
@@ -38,6 +40,7 @@ from .editions import setup_editions
 from .evidence import setup_evidence
 from .lessons import setup_lessons
 from .nodes import setup_nodes
+from .pictures import setup_pictures
 from .plotly_mime import setup_plotly_mime
 from .programmes import setup_programmes
 from .quiz import setup_quiz
@@ -49,6 +52,7 @@ from .workarounds import setup_workarounds
 def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
     setup_nodes(app)
+    setup_pictures(app)
     setup_quiz(app)
     setup_lessons(app)
     setup_evidence(app)

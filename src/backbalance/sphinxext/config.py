@@ -8,6 +8,10 @@ Set them under ``sphinx: config:`` in ``_config.yml`` (or in a ``conf.py``):
   ``BACKBALANCE_EDITION`` variable wins (see :mod:`backbalance.sphinxext.editions`);
 * ``backbalance_plotly_js``: the plotly.js bundle to serve (``make assets`` builds it from
   ``assets/plotly.js``: plotly.js's core and only the trace types the charts draw);
+* ``backbalance_chart_pictures``: give every chart pictures drawn at build time, shown at
+  once, the live chart drawn when the reader reaches for it (default off; the course's
+  ``_config.yml`` turns it on; needs the system Chromium, see
+  :mod:`backbalance.sphinxext.pictures`);
 
 The notebooks' execution cache is keyed on the data too (:func:`key_execution_cache_on_data`):
 the jupyter-cache keys on code only, so without it an edit of ``data/model_parameters.yml``
@@ -49,6 +53,7 @@ SETTINGS = (
         "node_modules/.backbalance/plotly.min.js",
         "html",
     ),
+    Setting("backbalance_chart_pictures", False, "html"),
 )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import Any, ClassVar
 
@@ -208,21 +209,31 @@ class PlotlyFigureNode(BlockNode):
     :func:`backbalance.common.charts.page_spec`; ``template``: the template it names, which
     the page holds once (:mod:`backbalance.sphinxext.plotly_mime`); ``element_id`` of its chart."""
 
+    css = ("bb-pictures.css",)
     js = ("plotly.min.js", "bb-plotly.js")
 
     def fallback(self) -> list[nodes.Node]:
         return [nodes.paragraph(text=figure_label(self["spec"]))]
 
-    def html(self) -> str:
+    def payload(self) -> dict[str, Any]:
+        """What ``bb-plotly.js`` draws the chart from (the page's spec element)."""
         spec = self["spec"]
         keys = ("data", "layout", "config", "frames", "narrow", "wide", "themes", "template")
-        payload = {key: spec[key] for key in keys if key in spec}
+        return {key: spec[key] for key in keys if key in spec}
+
+    def height(self) -> int:
+        """The chart's height, px (kept free until it is drawn)."""
+        return self["spec"].get("layout", {}).get("height") or DEFAULT_HEIGHT
+
+    def html(self, pictures: Sequence[dict[str, Any]] = ()) -> str:
+        """The chart's holder, with its ``pictures`` (:mod:`backbalance.sphinxext.pictures`)."""
         return render(
             "plotly-figure.html.j2",
-            label=figure_label(spec),
+            label=figure_label(self["spec"]),
             element_id=self["element_id"],
-            height=spec.get("layout", {}).get("height") or DEFAULT_HEIGHT,
-            spec=inert_json(payload),
+            height=self.height(),
+            pictures=pictures,
+            spec=inert_json(self.payload()),
         )
 
 
@@ -230,15 +241,15 @@ class PlotlyStepsNode(PlotlyFigureNode):
     """A :class:`PlotlyFigureNode` with range controls over precomputed steps; ``steps``:
     :meth:`backbalance.strength_gap.charts.SteppedChart.spec`."""
 
-    css = ("bb-plotly-steps.css",)
+    css = (*PlotlyFigureNode.css, "bb-plotly-steps.css")
     js = (*PlotlyFigureNode.js, "bb-plotly-steps.js")
 
-    def html(self) -> str:
+    def html(self, pictures: Sequence[dict[str, Any]] = ()) -> str:
         steps = self["steps"]
         key = step_key([control["initial"] for control in steps["controls"]])
         return render(
             "plotly-steps.html.j2",
-            figure=Markup(super().html()),
+            figure=Markup(super().html(pictures)),
             element_id=self["element_id"],
             controls=steps["controls"],
             summary=steps["steps"][key]["summary"],

@@ -10,7 +10,14 @@
 // A chart is drawn at once in the page's colour mode and width. Charts are drawn one at a
 // time, in page order, except that a chart coming into view goes next; between two charts
 // the browser gets its turn (a reader can scroll and type while the rest are drawn).
-// A drawn chart's holder gets data-drawn="true" and a "bb-plotly-drawn" event
+// A chart with pictures (img.bb-picture, sphinxext/pictures.py: drawn at build time, the
+// page's CSS shows the one for the reader's screen and mode) is drawn live only when the
+// reader reaches for it: a pointer over it or its controls, a tap, or the keyboard's
+// focus; plotly.js is loaded then, and the live chart takes the pictures' place. After
+// the page's load, the picture shown and the one paper prints (data-printed) are fetched
+// even when out of view, so that scrolling and printing find them.
+// A holder gets data-shown="true" once a picture or the live chart shows, and
+// data-drawn="true" and a "bb-plotly-drawn" event once the live chart is drawn
 // (bb-plotly-steps.js waits for it).
 "use strict";
 (function () {
@@ -90,20 +97,54 @@
         chart.media.addEventListener("change", function () { applyWidth(chart); });
       }
       chart.holder.dataset.drawn = "true";
+      chart.holder.dataset.shown = "true";
       chart.holder.dispatchEvent(new CustomEvent("bb-plotly-drawn"));
     });
+  }
+
+  function pictures(chart) {
+    return Array.prototype.slice.call(chart.holder.querySelectorAll("img.bb-picture"));
+  }
+
+  // A picture the page's CSS shows (the others are display: none).
+  function shown(img) { return img.offsetParent !== null; }
+
+  // Mark a pictured chart shown once its picture for this screen and mode is in; after the
+  // page's load, fetch that picture and the printed one even when out of view.
+  function showPictures(pictured) {
+    pictured.forEach(function (chart) {
+      pictures(chart).forEach(function (img) {
+        var mark = function () {
+          if (shown(img) && img.naturalWidth > 0) { chart.holder.dataset.shown = "true"; }
+        };
+        img.addEventListener("load", mark);
+        if (img.complete) { mark(); }
+      });
+    });
+    var fetchAll = function () {
+      pictured.forEach(function (chart) {
+        pictures(chart).forEach(function (img) {
+          if (shown(img) || img.hasAttribute("data-printed")) { img.loading = "eager"; }
+        });
+      });
+    };
+    if (document.readyState === "complete") { fetchAll(); }
+    else { window.addEventListener("load", fetchAll); }
   }
 
   function start() {
     var block = document.getElementById("bb-plotly-templates");
     if (block) { templates = JSON.parse(block.textContent); }
-    var waiting = Array.prototype.map.call(document.querySelectorAll(".bb-plotly"), function (holder) {
+    var all = Array.prototype.map.call(document.querySelectorAll(".bb-plotly"), function (holder) {
       var spec = JSON.parse(holder.querySelector("script.bb-plotly-spec").textContent);
       return {
         spec: spec, holder: holder, target: holder.querySelector(".bb-plotly-chart"),
         media: spec.narrow ? window.matchMedia(spec.narrow.media) : null
       };
     });
+    var waiting = all.filter(function (chart) { return pictures(chart).length === 0; });
+    var pictured = all.filter(function (chart) { return pictures(chart).length > 0; });
+    var busy = false;
     var seen = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         var at = waiting.findIndex(function (chart) { return chart.holder === entry.target; });
@@ -113,11 +154,35 @@
     if (seen) { waiting.forEach(function (chart) { seen.observe(chart.holder); }); }
 
     function next() {
+      if (busy) { return; }
       var chart = waiting.shift();
       if (!chart) { return; }
+      busy = true;
       if (seen) { seen.unobserve(chart.holder); }
-      drawChart(chart).then(function () { setTimeout(next, 0); });
+      runPlotly(function () {
+        var drawn = drawChart(chart);
+        // The live chart is in the page now: its pictures go in the same task (no frame
+        // shows both).
+        pictures(chart).forEach(function (img) { img.remove(); });
+        drawn.then(function () { busy = false; setTimeout(next, 0); });
+      });
     }
+
+    function goLive(chart) {
+      if (chart.live) { return; }
+      chart.live = true;
+      waiting.unshift(chart);
+      next();
+    }
+
+    pictured.forEach(function (chart) {
+      var zone = chart.holder.closest(".bb-steps") || chart.holder;
+      var go = function () { goLive(chart); };
+      ["pointerenter", "focusin", "touchstart"].forEach(function (name) {
+        zone.addEventListener(name, go, { once: true, passive: true });
+      });
+    });
+    showPictures(pictured);
     next();
     new MutationObserver(function () { charts.forEach(applyTheme); })
       .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
@@ -140,7 +205,7 @@
     document.head.appendChild(script);
   }
 
-  function begin() { afterPaint(function () { runPlotly(start); }); }
+  function begin() { afterPaint(start); }
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", begin);
