@@ -314,6 +314,25 @@ def print_page_data(site: Path, pages: list[str]) -> None:
         ]
         html = page.encode("utf-8")
         print(f"  {path}: HTML {len(html) / 1024:.0f} KB, of which " + ", ".join(parts))
+        folder = (site / path).parent
+        for src in re.findall(r'data-spec-src="([^"]+)"', page):
+            data = (folder / src).read_bytes()
+            print(
+                f"    slider steps in their own file, run when the reader reaches for the"
+                f" controls: {len(data) / 1024:.0f} KB ({len(gzip.compress(data, 6)) / 1024:.0f}"
+                " KB gzip-6)"
+            )
+        pictures: dict[str, list[bytes]] = {}
+        for variant, src in re.findall(
+            r'class="bb-picture bb-picture-(\S+)[^"]*" src="([^"]+)"', page
+        ):
+            pictures.setdefault(variant, []).append((folder / src).read_bytes())
+        for variant, files in pictures.items():
+            zipped = sum(len(gzip.compress(data, 6)) for data in files)
+            print(
+                f"    {len(files)} chart pictures {variant}: {sum(map(len, files)) / 1024:.0f} KB"
+                f" ({zipped / 1024:.0f} KB gzip-6; a reader fetches one kind)"
+            )
 
 
 def print_heaviest(files: dict[str, dict[str, int]], pages: list[str], count: int = 8) -> None:

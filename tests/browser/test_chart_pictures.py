@@ -25,6 +25,8 @@ def opened(browser, site_url, size, theme, **options):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url.rsplit("/", 1)[-1]))
     page.goto(f"{site_url}/{PAGE}", wait_until="load")
     return context, page, errors
 
@@ -35,9 +37,11 @@ def test_every_chart_shows_its_picture_for_the_screen_and_mode(browser, site_url
     page.wait_for_function(ALL_SHOWN)
     shown = page.evaluate(SHOWN_PICTURES)
     assert shown and all(found == [[f"bb-picture-{size}-{theme}", True]] for found in shown)
-    # Nothing was drawn live, and plotly.js has not run: only the pictures were needed.
+    # Nothing was drawn live, plotly.js has not run and the sliders' steps were not fetched:
+    # only the pictures were needed.
     assert page.locator(".bb-plotly[data-drawn]").count() == 0
     assert page.evaluate("typeof window.Plotly") == "undefined"
+    assert not [name for name in page.requested if name.startswith("steps-")]
     context.close()
     assert not errors
 
@@ -102,6 +106,7 @@ def test_a_slider_moved_before_the_chart_is_live_shows_its_step(browser, site_ur
     page.keyboard.press("ArrowRight")
     figure = steps.locator(".bb-plotly")
     page.wait_for_function("h => h.dataset.drawn === 'true'", arg=figure.element_handle())
+    assert [name for name in page.requested if name.startswith("steps-")]  # fetched for it
     positions = steps.locator("input[type=range]").evaluate_all(
         "inputs => inputs.map(input => input.value).join('.')"
     )

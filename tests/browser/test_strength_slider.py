@@ -7,8 +7,6 @@ precomputed step (tests/golden checks those steps against the model).
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from conftest import draw_live_charts
@@ -57,7 +55,11 @@ def shown(page) -> dict:
 
 
 def spec_of(page) -> dict:
-    return json.loads(page.eval_on_selector(".bb-steps-spec", "e => e.textContent"))
+    """The slider steps as the page holds them (its script file, run once the reader
+    reached for the chart: ``draw_live_charts`` does)."""
+    key = page.eval_on_selector(".bb-steps", "holder => holder.dataset.specKey")
+    page.wait_for_function("key => (window.bbStepsSpecs || {})[key] !== undefined", arg=key)
+    return page.evaluate("key => window.bbStepsSpecs[key]", key)
 
 
 def expect(page, spec: dict, positions: list[int]) -> None:

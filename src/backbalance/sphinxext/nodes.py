@@ -11,7 +11,9 @@ adds them to the pages that hold such a node, and only to those.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -244,7 +246,14 @@ class PlotlyStepsNode(PlotlyFigureNode):
     css = (*PlotlyFigureNode.css, "bb-plotly-steps.css")
     js = (*PlotlyFigureNode.js, "bb-plotly-steps.js")
 
-    def html(self, pictures: Sequence[dict[str, Any]] = ()) -> str:
+    def html(
+        self,
+        pictures: Sequence[dict[str, Any]] = (),
+        spec_src: str | None = None,
+        spec_key: str | None = None,
+    ) -> str:
+        """The controls, the summary and the figure; the steps inline, or (``spec_src``,
+        ``spec_key``) the script file that holds them (:func:`steps_script`)."""
         steps = self["steps"]
         key = step_key([control["initial"] for control in steps["controls"]])
         return render(
@@ -254,6 +263,23 @@ class PlotlyStepsNode(PlotlyFigureNode):
             controls=steps["controls"],
             summary=steps["steps"][key]["summary"],
             spec=inert_json(steps),
+            spec_src=spec_src,
+            spec_key=spec_key,
+        )
+
+    def steps_key(self) -> str:
+        """A name for the steps: the hash of their JSON."""
+        text = json.dumps(self["steps"], sort_keys=True, ensure_ascii=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+    def steps_script(self) -> str:
+        """The steps as a script file for ``bb-plotly-steps.js``: it files them under
+        :meth:`steps_key` in ``window.bbStepsSpecs`` (a script runs from a page opened from
+        disk too, where ``fetch`` of a file does not)."""
+        spec = json.dumps(self["steps"], ensure_ascii=True, separators=(",", ":"))
+        return (
+            "(window.bbStepsSpecs = window.bbStepsSpecs || {})"
+            f"[{json.dumps(self.steps_key())}] = {spec};\n"
         )
 
 

@@ -57,6 +57,8 @@ FOLDER = "pictures"
 CACHE = Path(".backbalance_cache") / FOLDER
 """The drawn pictures, below the book's ``_build`` folder (the parent of the HTML output)."""
 CSS = "bb-pictures.css"
+STEPS = "steps"
+"""Below ``_static/backbalance/``: the slider steps of the book's stepped charts."""
 
 WIDTHS = {"wide": 688, "narrow": 358}
 """The chart's width in each picture, px: the text column of the book's theme at a
@@ -118,8 +120,9 @@ def pictures_of(app: Sphinx, chart: Chart) -> list[tuple[str, str, str]]:
 
 
 def visit_chart_html(self: HTML5Translator, node: PlotlyFigureNode) -> None:
-    """Write a chart's holder with its pictures (``src`` relative to the page); with
-    pictures off, or for another builder, as the other blocks are written."""
+    """Write a chart's holder with its pictures (``src`` relative to the page; none with
+    pictures off or for another builder), and a stepped chart's steps as a script file of
+    the book (:func:`steps_file`)."""
     app = self.builder.app
     pictures = []
     if enabled(app):
@@ -136,8 +139,28 @@ def visit_chart_html(self: HTML5Translator, node: PlotlyFigureNode) -> None:
             }
             for name, size, theme in pictures_of(app, Chart.of(node))
         ]
-    self.body.append(node.html(pictures))
+    if isinstance(node, PlotlyStepsNode):
+        self.body.append(node.html(pictures, **steps_file(self.builder, node)))
+    else:
+        self.body.append(node.html(pictures))
     raise nodes.SkipNode
+
+
+def steps_file(builder: Any, node: PlotlyStepsNode) -> dict[str, str]:
+    """Write a chart's slider steps as a script file of the built book (they are most of the
+    page's weight and needed only once the reader reaches for the controls); the
+    ``spec_src`` (relative to the page) and ``spec_key`` of :meth:`PlotlyStepsNode.html`."""
+    key = node.steps_key()
+    name = f"{STEPS}/steps-{key}.js"
+    path = Path(builder.outdir) / "_static" / ASSET_DIR / name
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        partial.write_text(node.steps_script(), encoding="utf-8")
+        partial.replace(path)
+    # The page the chart is on (the single page of a singlehtml build: the part before "#").
+    page = builder.get_target_uri(builder.current_docname).split("#")[0]
+    return {"spec_src": relative_uri(page, f"_static/{ASSET_DIR}/{name}"), "spec_key": key}
 
 
 def pictures_css() -> str:
@@ -282,7 +305,22 @@ def write_pictures_css(app: Sphinx, exception: Exception | None) -> None:
         path.write_text(pictures_css(), encoding="utf-8")
 
 
+def reread_for_a_new_renderer(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Every page again when what draws the pictures changed (:func:`renderer_version`):
+    its charts' pictures get new names, which only a rewritten page points to."""
+    if not enabled(app):
+        return []
+    version = renderer_version(app)
+    if getattr(env, "bb_picture_version", None) == version:
+        return []
+    env.bb_picture_version = version
+    return sorted(env.found_docs - added)
+
+
 def setup_pictures(app: Sphinx) -> None:
+    app.connect("env-get-outdated", reread_for_a_new_renderer)
     for node in (PlotlyFigureNode, PlotlyStepsNode):
         app.add_node(node, override=True, html=(visit_chart_html, depart_block_html))
     app.connect("build-finished", write_pictures_css)

@@ -2,7 +2,9 @@
  *
  * backbalance.strength_gap.charts.stepped_strength_chart works out the chart for every
  * combination of the controls' steps at build time and writes them into the page
- * (<script type="application/json" class="bb-steps-spec">, the template plotly-steps.html.j2).
+ * (<script type="application/json" class="bb-steps-spec">, the template plotly-steps.html.j2)
+ * or, in the built book, into a script file of its own that runs when the reader reaches
+ * for the controls (sphinxext/pictures.py steps_file: most of the page's weight otherwise).
  * This file turns the controls' positions into a step's key (charts.step_key), shows that
  * step's traces and title in the chart drawn by bb-plotly.js, its summary beside the chart
  * and each control's value; tests/golden checks that it picks the model's numbers.
@@ -32,13 +34,33 @@
     };
   }
 
+  /* The holder's steps: inline, or in the script file the built book keeps them in
+     (data-spec-src, filed under data-spec-key in window.bbStepsSpecs), run once. */
+  function specOf(holder) {
+    var inline = holder.querySelector("script.bb-steps-spec");
+    if (inline) return Promise.resolve(JSON.parse(inline.textContent));
+    return new Promise(function (resolve, reject) {
+      var specs = window.bbStepsSpecs = window.bbStepsSpecs || {};
+      if (specs[holder.dataset.specKey]) { resolve(specs[holder.dataset.specKey]); return; }
+      var script = document.createElement("script");
+      script.src = holder.dataset.specSrc;
+      script.addEventListener("load", function () { resolve(specs[holder.dataset.specKey]); });
+      script.addEventListener("error", reject);
+      document.head.appendChild(script);
+    });
+  }
+
   function attach(holder) {
-    var spec = JSON.parse(holder.querySelector("script.bb-steps-spec").textContent);
     var chart = document.getElementById(holder.dataset.chart);
     var figure = chart.closest(".bb-plotly");
     var inputs = Array.prototype.slice.call(holder.querySelectorAll("input[type=range]"));
     var lines = holder.querySelectorAll(".bb-steps-summary li");
     var pending = null;
+    var loading = null;
+
+    function spec() { return loading || (loading = specOf(holder)); }
+
+    function positions() { return inputs.map(function (input) { return Number(input.value); }); }
 
     function draw(step) {
       pending = null;
@@ -47,14 +69,14 @@
       });
     }
 
-    function show() {
-      var positions = inputs.map(function (input) { return Number(input.value); });
-      var step = choose(spec, positions);
+    function show(steps) {
+      var at = positions();
+      var step = choose(steps, at);
       if (step === null) return;
       inputs.forEach(function (input, i) {
-        var control = spec.controls[i];
-        input.setAttribute("aria-valuetext", control.spoken[positions[i]]);
-        holder.querySelector("output[for='" + input.id + "']").textContent = control.shown[positions[i]];
+        var control = steps.controls[i];
+        input.setAttribute("aria-valuetext", control.spoken[at[i]]);
+        holder.querySelector("output[for='" + input.id + "']").textContent = control.shown[at[i]];
       });
       step.summary.forEach(function (line, i) { if (lines[i]) lines[i].textContent = line; });
       if (figure.dataset.drawn === "true") draw(step);
@@ -62,8 +84,14 @@
     }
 
     figure.addEventListener("bb-plotly-drawn", function () { if (pending) draw(pending); });
-    inputs.forEach(function (input) { input.addEventListener("input", show); });
-    holder.dataset.step = choose(spec, inputs.map(function (input) { return Number(input.value); })).key;
+    inputs.forEach(function (input) {
+      input.addEventListener("input", function () { spec().then(show); });
+    });
+    // The steps are needed once the reader reaches for the controls or the chart.
+    ["pointerenter", "focusin", "touchstart"].forEach(function (name) {
+      holder.addEventListener(name, spec, { once: true, passive: true });
+    });
+    holder.dataset.step = positions().join(".");
   }
 
   if (typeof document !== "undefined") {
