@@ -132,7 +132,8 @@ def visit(
     """Open ``url`` in ``context``: bytes over the network (headers included, 0 for cache
     hits; without plotly.js if ``besides_shared``), the same without plotly.js
     alone, and ms until every chart on the page shows (its picture, or the live chart where
-    the book has no pictures: ``data-shown``). ``files`` gets each file's bytes."""
+    the book has no pictures: ``data-shown``, or ``data-drawn`` in a book built before
+    pictures). ``files`` gets each file's bytes."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -170,7 +171,8 @@ def visit(
     start = time.perf_counter()
     page.goto(url, wait_until="load")
     page.wait_for_function(
-        "() => Array.from(document.querySelectorAll('.bb-plotly')).every(h => h.dataset.shown === 'true')"
+        "() => Array.from(document.querySelectorAll('.bb-plotly'))"
+        ".every(h => h.dataset.shown === 'true' || h.dataset.drawn === 'true')"
     )
     elapsed = (time.perf_counter() - start) * 1000
     page.wait_for_load_state("networkidle")
@@ -323,9 +325,7 @@ def print_page_data(site: Path, pages: list[str]) -> None:
                 " KB gzip-6)"
             )
         pictures: dict[str, list[bytes]] = {}
-        for variant, src in re.findall(
-            r'class="bb-picture bb-picture-(\S+)[^"]*" src="([^"]+)"', page
-        ):
+        for src, variant in re.findall(r'(?:srcset|src)="([^"]+/chart-\w+-(\w+-\w+)\.svg)"', page):
             pictures.setdefault(variant, []).append((folder / src).read_bytes())
         for variant, files in pictures.items():
             zipped = sum(len(gzip.compress(data, 6)) for data in files)

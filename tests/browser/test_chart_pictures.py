@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from backbalance.sphinxext.pictures import MODES, PRINTED, VIEWPORTS
+from backbalance.sphinxext.pictures import MODES, PRINTED_THEME, VIEWPORTS
 from conftest import ALL_SHOWN
 
 pytestmark = pytest.mark.browser
 
 PAGE = "notebooks/strength_gap.html"
 SHOWN_PICTURES = """() => [...document.querySelectorAll('.bb-plotly')].map(holder =>
-  [...holder.querySelectorAll('img.bb-picture')].filter(img => img.offsetParent !== null)
-    .map(img => [img.className.split(' ')[1], img.naturalWidth > 0]))"""
-"""Per chart, the pictures the page's CSS shows: ``[class, loaded]``."""
+  [...holder.querySelectorAll('picture.bb-picture img')].filter(img => img.offsetParent !== null)
+    .map(img => [img.currentSrc.split('-').slice(-2).join('-'), img.naturalWidth > 0]))"""
+"""Per chart, the pictures the page shows: ``[size-theme.svg, loaded]``."""
 
 
 def opened(browser, site_url, size, theme, **options):
@@ -36,7 +36,7 @@ def test_every_chart_shows_its_picture_for_the_screen_and_mode(browser, site_url
     context, page, errors = opened(browser, site_url, size, theme)
     page.wait_for_function(ALL_SHOWN)
     shown = page.evaluate(SHOWN_PICTURES)
-    assert shown and all(found == [[f"bb-picture-{size}-{theme}", True]] for found in shown)
+    assert shown and all(found == [[f"{size}-{theme}.svg", True]] for found in shown)
     # Nothing was drawn live, plotly.js has not run and the sliders' steps were not fetched:
     # only the pictures were needed.
     assert page.locator(".bb-plotly[data-drawn]").count() == 0
@@ -50,17 +50,17 @@ def test_with_scripts_off_every_chart_shows_its_light_picture(browser, site_url)
     context, page, _ = opened(browser, site_url, "wide", "light", java_script_enabled=False)
     page.wait_for_load_state("networkidle")
     shown = page.evaluate(SHOWN_PICTURES)
-    assert shown and all(found == [["bb-picture-wide-light", True]] for found in shown)
+    assert shown and all(found == [["wide-light.svg", True]] for found in shown)
     context.close()
 
 
-def test_paper_gets_the_printed_picture_of_every_chart(browser, site_url):
-    context, page, _ = opened(browser, site_url, "narrow", "dark")
-    page.wait_for_load_state("networkidle")  # the printed pictures are fetched after the load
+def test_paper_gets_the_light_pictures_of_every_chart(browser, site_url):
+    context, page, _ = opened(browser, site_url, "wide", "dark")
+    page.wait_for_function(ALL_SHOWN)
+    page.wait_for_load_state("networkidle")  # the light ones come with the page
     page.emulate_media(media="print")
-    size, theme = PRINTED
     shown = page.evaluate(SHOWN_PICTURES)
-    assert shown and all(found == [[f"bb-picture-{size}-{theme}", True]] for found in shown)
+    assert shown and all(found == [[f"wide-{PRINTED_THEME}.svg", True]] for found in shown)
     context.close()
 
 
@@ -75,8 +75,8 @@ def test_a_pointer_or_the_keyboard_draws_the_live_chart_in_place(browser, site_u
     first, second = holders.nth(0), holders.nth(1)
     picture = page.evaluate(
         """async (holder) => {
-             const img = [...holder.querySelectorAll('img.bb-picture')].find(i => i.offsetParent);
-             const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml');
+             const img = [...holder.querySelectorAll('picture.bb-picture img')].find(i => i.offsetParent);
+             const svg = new DOMParser().parseFromString(await (await fetch(img.currentSrc)).text(), 'image/svg+xml');
              return {title: svg.querySelector('.gtitle').textContent,
                      traces: svg.querySelectorAll('.scatterlayer .trace, .heatmaplayer .hm').length};
            }""",
@@ -84,7 +84,7 @@ def test_a_pointer_or_the_keyboard_draws_the_live_chart_in_place(browser, site_u
     )
     first.hover()
     page.wait_for_function("h => h.dataset.drawn === 'true'", arg=first.element_handle())
-    assert first.locator("img.bb-picture").count() == 0  # the live chart took their place
+    assert first.locator("picture.bb-picture").count() == 0  # the live chart took their place
     assert live_title(page, first) == picture["title"]  # the picture is that chart
     traces = first.locator(".scatterlayer .trace, .heatmaplayer .hm").count()
     assert traces == picture["traces"] > 0

@@ -86,24 +86,23 @@ def test_pictures_are_off_unless_asked_for_and_for_other_builders(tmp_path, draw
     assert drawn == []
 
 
-def test_the_holder_lists_its_pictures_and_takes_the_keyboard_focus():
+def test_the_holder_has_a_picture_per_mode_that_picks_its_width_and_takes_the_focus():
     node = chart_node()
     listed = [
-        {"src": f"../p/{size}-{theme}.svg", "size": size, "theme": theme, "width": 1,
-         "height": 2, "printed": (size, theme) == pictures.PRINTED}
-        for size, theme in pictures.MODES
+        {"theme": theme, "height": 2, "media": NARROW_MEDIA, "lazy": theme != "light",
+         "sizes": {size: {"src": f"../p/{size}-{theme}.svg", "width": 1} for size in pictures.WIDTHS}}
+        for theme in pictures.THEMES
     ]  # fmt: skip
     html = node.html(listed)
-    assert html.count('<img class="bb-picture') == 4 and 'tabindex="0"' in html
-    assert html.count("data-printed") == 1 and 'loading="lazy"' in html
-    assert 'class="bb-picture bb-picture-wide-light dark-light"' in html
-    assert "<img" not in node.html() and "tabindex" not in node.html()  # without pictures
+    assert html.count('<picture class="bb-picture') == 2 and 'tabindex="0"' in html
+    assert f'<source media="{NARROW_MEDIA}" srcset="../p/narrow-dark.svg"' in html
+    assert 'src="../p/wide-light.svg"' in html and html.count('loading="lazy"') == 1
+    assert "<picture" not in node.html() and "tabindex" not in node.html()  # without pictures
 
 
-def test_css_shows_one_picture_for_each_screen_and_mode_and_the_light_one_on_paper():
+def test_css_shows_the_readers_mode_and_the_light_pictures_on_paper():
     css = pictures.pictures_css()
-    assert f"@media {NARROW_MEDIA}" in css and "@media print" in css
-    for size, theme in pictures.MODES:
-        assert f".bb-picture-{size}-{theme}" in css
-    size, theme = pictures.PRINTED
-    assert f".bb-picture-{size}-{theme} {{ display: block !important; }}" in css
+    assert 'html[data-theme="dark"] .bb-picture-light { display: none; }' in css
+    assert 'html:not([data-theme="dark"]) .bb-picture-dark { display: none; }' in css
+    printed = css[css.index("@media print") :]
+    assert f".bb-picture-{pictures.PRINTED_THEME} {{ display: block !important; }}" in printed

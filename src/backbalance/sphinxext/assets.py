@@ -16,7 +16,10 @@
   waits for; a high-priority preload made Lighthouse count it as render-blocking, and the
   Nu HTML checker does not know ``fetchpriority``), and ``static/bb-plotly.js`` runs it
   once the page's text has painted. Run as an ordinary ``defer`` script, its start-up (the largest
-  script task of the page) came before the page's first paint.
+  script task of the page) came before the page's first paint. A page whose charts have
+  pictures (:mod:`.pictures`) has no such link: ``bb-plotly.js`` prefetches plotly.js once
+  the page has loaded (a prefetch that starts with the page counts in Lighthouse's
+  simulated time to the largest paint, as if the page waited for it).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from sphinx.util.fileutil import copy_asset, copy_asset_file
 
 from backbalance.common.palette import css_variables
 
+from .config import chart_pictures
 from .nodes import BlockNode
 
 logger = logging.getLogger(__name__)
@@ -78,6 +82,8 @@ def add_page_assets(
     for name in css:
         app.add_css_file(f"{ASSET_DIR}/{name}")
     for name in js:
+        if name == PLOTLY and chart_pictures(app):
+            continue  # bb-plotly.js prefetches plotly.js after the page's load
         if name == PLOTLY:
             href = context["pathto"](f"_static/{ASSET_DIR}/{PLOTLY}", 1)
             prefetch = f'<link rel="prefetch" id="{PLOTLY_LINK}" href="{href}">\n'

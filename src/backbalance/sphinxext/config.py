@@ -57,6 +57,12 @@ SETTINGS = (
 )
 
 
+def chart_pictures(app: Sphinx) -> bool:
+    """The charts get pictures (:mod:`backbalance.sphinxext.pictures`): the setting is on
+    and the builder is ``html``."""
+    return bool(app.config.backbalance_chart_pictures) and app.builder.name == "html"
+
+
 def data_folder(config: Config, srcdir: str | Path) -> Path:
     """The course data folder a book's configuration names (it may not exist)."""
     return Path(srcdir) / config.backbalance_data_dir

@@ -23,6 +23,10 @@ SVG files in ``_static/backbalance/pictures/``:
 
 Only the ``html`` builder makes pictures: the single-page build that ``make pdf`` prints
 draws its charts live, at the paper's width.
+
+A stepped chart's precomputed slider steps, most of the page's weight, are written the same
+way as a script file of the book (:func:`steps_file`), which ``bb-plotly-steps.js`` runs
+when the reader reaches for the controls (in every HTML build).
 """
 
 from __future__ import annotations
@@ -47,7 +51,8 @@ from backbalance.common.browser import CHROMIUM, CHROMIUM_ARGS
 from backbalance.common.charts import NARROW_MEDIA, page_templates
 from backbalance.common.html import inert_json, render
 
-from .assets import ASSET_DIR, STATIC, plotly_bundle
+from .assets import ASSET_DIR, PLOTLY_LINK, STATIC, plotly_bundle
+from .config import chart_pictures
 from .nodes import PlotlyFigureNode, PlotlyStepsNode, depart_block_html
 
 logger = logging.getLogger(__name__)
@@ -69,8 +74,9 @@ VIEWPORTS = {"wide": 1280, "narrow": 390}
 phone layout (:data:`~backbalance.common.charts.NARROW_MEDIA`)."""
 THEMES = ("light", "dark")
 MODES = tuple((size, theme) for size in WIDTHS for theme in THEMES)
-PRINTED = ("wide", "light")
-"""The picture paper shows (``print.css`` prints in light mode, at a page's width)."""
+PRINTED_THEME = "light"
+"""The pictures paper shows (``print.css`` prints in light mode), fetched with the page
+(the other mode's only once shown: ``loading="lazy"``)."""
 
 DRAW_TIMEOUT_MS = 120_000
 
@@ -108,11 +114,6 @@ def picture_name(chart: Chart, size: str, theme: str, version: str) -> str:
     return f"chart-{hashlib.sha256(key.encode()).hexdigest()[:20]}-{size}-{theme}.svg"
 
 
-def enabled(app: Sphinx) -> bool:
-    """Pictures are made: the setting is on and the builder is ``html``."""
-    return bool(app.config.backbalance_chart_pictures) and app.builder.name == "html"
-
-
 def pictures_of(app: Sphinx, chart: Chart) -> list[tuple[str, str, str]]:
     """``(file name, size, theme)`` of each of a chart's pictures (:data:`MODES`)."""
     version = renderer_version(app)
@@ -125,19 +126,26 @@ def visit_chart_html(self: HTML5Translator, node: PlotlyFigureNode) -> None:
     the book (:func:`steps_file`)."""
     app = self.builder.app
     pictures = []
-    if enabled(app):
+    if chart_pictures(app):
         page = self.builder.get_target_uri(self.builder.current_docname)
-        height = node.height()
+        names = {(size, theme): name for name, size, theme in pictures_of(app, Chart.of(node))}
         pictures = [
             {
-                "src": relative_uri(page, f"_static/{ASSET_DIR}/{FOLDER}/{name}"),
-                "size": size,
                 "theme": theme,
-                "width": WIDTHS[size],
-                "height": height,
-                "printed": (size, theme) == PRINTED,
+                "sizes": {
+                    size: {
+                        "src": relative_uri(
+                            page, f"_static/{ASSET_DIR}/{FOLDER}/{names[size, theme]}"
+                        ),
+                        "width": WIDTHS[size],
+                    }
+                    for size in WIDTHS
+                },
+                "height": node.height(),
+                "media": NARROW_MEDIA,
+                "lazy": theme != PRINTED_THEME,
             }
-            for name, size, theme in pictures_of(app, Chart.of(node))
+            for theme in THEMES
         ]
     if isinstance(node, PlotlyStepsNode):
         self.body.append(node.html(pictures, **steps_file(self.builder, node)))
@@ -164,27 +172,29 @@ def steps_file(builder: Any, node: PlotlyStepsNode) -> dict[str, str]:
 
 
 def pictures_css() -> str:
-    """The rules that show each chart's one picture for the reader's screen and mode (the
-    theme sets ``<html data-theme>``; without it, light), and its printed one on paper
-    (``bb-plotly.js`` removes the pictures when it draws the live chart)."""
+    """The rules that show each chart's pictures for the reader's mode (the theme sets
+    ``<html data-theme>``; without it, light), and the light ones on paper; the
+    ``<picture>`` element itself picks the one for the screen's width
+    (:data:`~backbalance.common.charts.NARROW_MEDIA`)."""
     light, dark = 'html:not([data-theme="dark"])', 'html[data-theme="dark"]'
-
-    def shown(size: str) -> str:
-        return f"{light} .bb-picture-{size}-light, {dark} .bb-picture-{size}-dark"
-
-    size, theme = PRINTED
     return (
-        "/* Written by backbalance.sphinxext.pictures: which picture of a chart is shown. */\n"
-        ".bb-picture { display: none; width: 100%; height: auto; }\n"
-        f"{shown('wide')} {{ display: block; }}\n"
-        f"@media {NARROW_MEDIA} {{\n"
-        f"  {shown('wide')} {{ display: none; }}\n"
-        f"  {shown('narrow')} {{ display: block; }}\n"
-        "}\n"
-        "@media print {\n"
-        "  .bb-picture { display: none !important; }\n"
-        f"  .bb-picture-{size}-{theme} {{ display: block !important; }}\n"
-        "}\n"
+        "/* Written by backbalance.sphinxext.pictures: which pictures of a chart are shown. */\n"
+        ".bb-picture { display: block; }\n"
+        ".bb-picture img { display: block; width: 100%; height: auto; }\n"
+        # The theme frames a notebook output's images in dark mode: a dark picture has its own.
+        f"{dark} .bd-content div.cell_output .bb-picture img"
+        " { background: none; padding: 0; border-radius: 0; }\n"
+        + "".join(
+            f"{light if theme != 'light' else dark} .bb-picture-{theme} {{ display: none; }}\n"
+            for theme in THEMES
+        )
+        + "@media print {\n"
+        + "".join(
+            f"  .bb-picture-{theme} {{ display: {'block' if theme == PRINTED_THEME else 'none'}"
+            " !important; }\n"
+            for theme in THEMES
+        )
+        + "}\n"
     )
 
 
@@ -202,7 +212,7 @@ def _drawing_page(charts: list[tuple[str, Chart]], theme: str, width: int) -> st
         templates["light"].update(chart.templates["light"])
     return (
         f'<!DOCTYPE html><html lang="en" data-theme="{theme}"><head><meta charset="utf-8">'
-        '<title>Chart pictures</title><link rel="prefetch" id="bb-plotly-js" href="plotly.min.js">'
+        f'<title>Chart pictures</title><link rel="prefetch" id="{PLOTLY_LINK}" href="plotly.min.js">'
         f'</head><body style="margin: 0; width: {width}px">'
         f"{render('plotly-templates.html.j2', templates=inert_json(templates))}{holders}"
         '<script src="bb-plotly.js"></script></body></html>'
@@ -273,7 +283,7 @@ def draw_pictures(app: Sphinx, exception: Exception | None) -> None:
     """After the build, draw the pictures of every chart of the book that the cache does
     not hold yet, and copy them into the built book (the charts are found in the pages'
     doctrees, so pages written in parallel or in an earlier build count too)."""
-    if exception is not None or not enabled(app):
+    if exception is not None or not chart_pictures(app):
         return
     wanted: dict[str, tuple[Chart, str, str]] = {}
     for docname in sorted(app.env.found_docs):
@@ -310,7 +320,7 @@ def reread_for_a_new_renderer(
 ) -> list[str]:
     """Every page again when what draws the pictures changed (:func:`renderer_version`):
     its charts' pictures get new names, which only a rewritten page points to."""
-    if not enabled(app):
+    if not chart_pictures(app):
         return []
     version = renderer_version(app)
     if getattr(env, "bb_picture_version", None) == version:

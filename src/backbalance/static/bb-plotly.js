@@ -10,17 +10,20 @@
 // A chart is drawn at once in the page's colour mode and width. Charts are drawn one at a
 // time, in page order, except that a chart coming into view goes next; between two charts
 // the browser gets its turn (a reader can scroll and type while the rest are drawn).
-// A chart with pictures (img.bb-picture, sphinxext/pictures.py: drawn at build time, the
-// page's CSS shows the one for the reader's screen and mode) is drawn live only when the
-// reader reaches for it: a pointer over it or its controls, a tap, or the keyboard's
-// focus; plotly.js is loaded then, and the live chart takes the pictures' place. After
-// the page's load, the picture shown and the one paper prints (data-printed) are fetched
-// even when out of view, so that scrolling and printing find them.
+// A chart with pictures (picture.bb-picture, sphinxext/pictures.py: drawn at build time,
+// one <picture> per mode choosing by the screen's width, the page's CSS showing the
+// reader's mode) is drawn live only when the reader reaches for it: a pointer over it or
+// its controls, a tap, or the keyboard's focus; plotly.js is loaded then, and the live
+// chart takes the pictures' place. The picture shown is fetched at once even when out of
+// view (so that scrolling finds it); after the page's load plotly.js is prefetched, for
+// the first reach.
 // A holder gets data-shown="true" once a picture or the live chart shows, and
 // data-drawn="true" and a "bb-plotly-drawn" event once the live chart is drawn
 // (bb-plotly-steps.js waits for it).
 "use strict";
 (function () {
+  // plotly.js sits beside this file (a page with pictures has no link naming it).
+  var here = document.currentScript ? document.currentScript.src : document.baseURI;
   var charts = [];
   var templates = { light: {}, dark: null };
 
@@ -103,33 +106,46 @@
   }
 
   function pictures(chart) {
-    return Array.prototype.slice.call(chart.holder.querySelectorAll("img.bb-picture"));
+    return Array.prototype.slice.call(chart.holder.querySelectorAll("picture.bb-picture"));
   }
 
-  // A picture the page's CSS shows (the others are display: none).
-  function shown(img) { return img.offsetParent !== null; }
+  // The picture's image, if the page's CSS shows it (the other mode's is display: none).
+  function shownImage(picture) {
+    var img = picture.querySelector("img");
+    return img.offsetParent !== null ? img : null;
+  }
 
-  // Mark a pictured chart shown once its picture for this screen and mode is in; after the
-  // page's load, fetch that picture and the printed one even when out of view.
+  // Mark a pictured chart shown once its picture for this mode is in, fetching it now even
+  // when it is out of view (the light ones come with the page; a dark one waits to be
+  // shown); once the page has loaded and the browser is idle, prefetch plotly.js for the
+  // first reach.
   function showPictures(pictured) {
     pictured.forEach(function (chart) {
-      pictures(chart).forEach(function (img) {
+      pictures(chart).forEach(function (picture) {
+        var img = picture.querySelector("img");
         var mark = function () {
-          if (shown(img) && img.naturalWidth > 0) { chart.holder.dataset.shown = "true"; }
+          if (shownImage(picture) && img.naturalWidth > 0) { chart.holder.dataset.shown = "true"; }
         };
         img.addEventListener("load", mark);
         if (img.complete) { mark(); }
+        if (shownImage(picture)) { img.loading = "eager"; }
       });
     });
-    var fetchAll = function () {
-      pictured.forEach(function (chart) {
-        pictures(chart).forEach(function (img) {
-          if (shown(img) || img.hasAttribute("data-printed")) { img.loading = "eager"; }
-        });
-      });
+    var prefetch = function () {
+      if (pictured.length && !document.getElementById("bb-plotly-js")) {
+        var link = document.createElement("link");
+        link.rel = "prefetch";
+        link.id = "bb-plotly-js";
+        link.href = plotlyUrl();
+        document.head.appendChild(link);
+      }
     };
-    if (document.readyState === "complete") { fetchAll(); }
-    else { window.addEventListener("load", fetchAll); }
+    var later = function () {
+      if ("requestIdleCallback" in window) { requestIdleCallback(prefetch, { timeout: 2000 }); }
+      else { setTimeout(prefetch, 200); }
+    };
+    if (document.readyState === "complete") { later(); }
+    else { window.addEventListener("load", later); }
   }
 
   function start() {
@@ -163,7 +179,7 @@
         var drawn = drawChart(chart);
         // The live chart is in the page now: its pictures go in the same task (no frame
         // shows both).
-        pictures(chart).forEach(function (img) { img.remove(); });
+        pictures(chart).forEach(function (picture) { picture.remove(); });
         drawn.then(function () { busy = false; setTimeout(next, 0); });
       });
     }
@@ -197,10 +213,15 @@
     setTimeout(once, 100);
   }
 
+  function plotlyUrl() {
+    var link = document.getElementById("bb-plotly-js");
+    return link ? link.href : new URL("plotly.min.js", here).href;
+  }
+
   function runPlotly(then) {
     if (window.Plotly) { then(); return; }
     var script = document.createElement("script");
-    script.src = document.getElementById("bb-plotly-js").href;
+    script.src = plotlyUrl();
     script.addEventListener("load", then);
     document.head.appendChild(script);
   }
