@@ -18,6 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from backbalance.common.browser import CHROMIUM, CHROMIUM_ARGS
 from backbalance.lessons.data import load_lesson_plan
 from backbalance.quizzes.data import load_quiz
 from backbalance.quizzes.render import KEY_INTRO, KEY_MARK
@@ -228,7 +229,7 @@ def test_switching_edition_in_one_output_folder_cannot_leak(editions, sites):
 def test_instructor_pages_pass_axe(sites):
     """The answer keys and lesson plans add markup; it must stay accessible (the student
     edition is checked by tests/browser)."""
-    chromium = Path("/usr/bin/chromium")
+    chromium = Path(CHROMIUM)
     axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     if not chromium.exists() or not axe.is_file():
         if os.environ.get("CI") == "true":
@@ -251,17 +252,7 @@ def test_instructor_pages_pass_axe(sites):
     found = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium),
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--no-first-run",
-                    "--disable-sync",
-                ],
-            )
+            browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
             for chapter in CHAPTERS:
                 page = browser.new_page(bypass_csp=True)  # axe-core goes in as an inline script
                 page.goto(
