@@ -95,7 +95,8 @@ def test_the_holder_has_a_picture_per_mode_that_picks_its_width_and_takes_the_fo
     ]  # fmt: skip
     html = node.html(listed)
     assert html.count('<picture class="bb-picture') == 2 and 'tabindex="0"' in html
-    assert f'<source media="{NARROW_MEDIA}" srcset="../p/narrow-dark.svg"' in html
+    assert f'<source media="{NARROW_MEDIA}" srcset="../p/narrow-dark.svg">' in html
+    assert "--bb-wide: 1 / 2; --bb-narrow: 1 / 2" in html  # room for either picture
     assert 'src="../p/wide-light.svg"' in html and html.count('loading="lazy"') == 1
     assert "<picture" not in node.html() and "tabindex" not in node.html()  # without pictures
 

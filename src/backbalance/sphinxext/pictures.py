@@ -180,7 +180,10 @@ def pictures_css() -> str:
     return (
         "/* Written by backbalance.sphinxext.pictures: which pictures of a chart are shown. */\n"
         ".bb-picture { display: block; }\n"
-        ".bb-picture img { display: block; width: 100%; height: auto; }\n"
+        # Room for the picture before it loads: its own shape, wide or narrow (each
+        # <picture> sets both; the HTML checker knows no size on <source>).
+        ".bb-picture img { display: block; width: 100%; height: auto; aspect-ratio: var(--bb-wide); }\n"
+        f"@media {NARROW_MEDIA} {{ .bb-picture img {{ aspect-ratio: var(--bb-narrow); }} }}\n"
         # The theme frames a notebook output's images in dark mode: a dark picture has its own.
         f"{dark} .bd-content div.cell_output .bb-picture img"
         " { background: none; padding: 0; border-radius: 0; }\n"
