@@ -48,12 +48,17 @@ def test_no_page_references_another_host(site):
 
 
 def test_plotly_bundle_is_served_once_and_only_where_needed(site):
+    """A page whose charts are drawn at once names the bundle once; a page whose charts
+    have pictures names it nowhere (``bb-plotly.js`` loads it from beside itself when the
+    reader reaches for a chart); no other page loads it."""
     bundle = site / "_static" / "backbalance" / "plotly.min.js"
     assert bundle.is_file()
     for page in pages(site):
         html = page.read_text(encoding="utf-8")
         loads = html.count("_static/backbalance/plotly.min.js")
-        assert loads == (1 if PLOTLY_MIME_MARKER in html else 0), page.relative_to(site)
+        charts, pictured = PLOTLY_MIME_MARKER in html, 'class="bb-picture' in html
+        assert loads == (1 if charts and not pictured else 0), page.relative_to(site)
+        assert ("_static/backbalance/bb-plotly.js" in html) == charts, page.relative_to(site)
         assert "Plotly.newPlot" not in html, f"{page.relative_to(site)} inlines plotly code"
 
 
