@@ -13,10 +13,11 @@ SVG files in ``_static/backbalance/pictures/``:
   plotly.js's own ``toImage``; a picture is named by the hash of all that it depends on
   (:func:`picture_name`), so a rebuild draws only what changed (the rest comes from
   ``_build/.backbalance_cache/pictures/``);
-* the page shows the picture for the reader's screen and mode with CSS alone
-  (:func:`pictures_css`, written as ``bb-pictures.css``): no script is needed to see a
-  chart, on screen or on paper, and only that picture is fetched (the others are
-  ``loading="lazy"`` and hidden);
+* each chart holds one ``<picture>`` per mode, which picks its wide or narrow picture by
+  the screen; the page's CSS (:func:`pictures_css`, written as ``bb-pictures.css``) shows
+  the reader's mode. No script is needed to see a chart, on screen or on paper: the light
+  pictures come with the page and serve paper too, a dark one is fetched once shown
+  (``loading="lazy"``);
 * ``bb-plotly.js`` loads plotly.js and draws the live chart in its place when the reader
   reaches for it (pointer over it, a tap, or the keyboard's focus on it or on its
   controls).
