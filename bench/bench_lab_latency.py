@@ -5,8 +5,12 @@ the "extra weak-side sets" slider (the key event's own time stamp) to the render
 chart with the new data: the first frame rendered after the weak side's typical-person line
 changed in the page's SVG (whichever way plotly.js redrew it), both in the page's own clock,
 over 3 rounds of 20 moves (each round's figures are printed: the quietest round is the
-fairest figure on a shared machine). The path includes the kernel round trip (slider value
-to Python, new trace data back) and Plotly's redraw. For comparison, the app's update is timed in this
+fairest figure on a shared machine). Two series are measured in the same page. First the
+moves as a learner stepping the slider meets them: the app offers the browser the next
+step either way (``StrengthGapApp.ahead``), so the path is the slider's own update and
+Plotly's redraw, and the kernel's answer only confirms. Then the same moves with the app's
+offers turned off in the notebook's kernel, as a jump or a fast drag meets them: the path
+includes the kernel round trip (slider value to Python, new trace data back). For comparison, the app's update is timed in this
 process without a browser (the Python part of the path), wall clock and CPU time of the
 calling thread: for the same moves with the same pause (the app's cache and its background
 precompute at work, as a learner stepping a slider meets them), and for settings never seen
@@ -14,7 +18,10 @@ before with the precompute off (every update simulates). The machine's load aver
 printed at the start and the end: on a shared machine, compare runs made in the same minute.
 
 The bench starts JupyterLab on 127.0.0.1 over a temporary copy of the course (see
-``tests/browser/lab_server.py``) and the system Chromium through playwright, and stops both
+``tests/browser/lab_server.py``), with JupyterLab's own notebook settings, as a learner has
+them (its default ``windowingMode`` skips the rendering of the cells out of view; the tests
+render every cell, which made each move about 5 ms slower when measured on 2026-12-02),
+and the system Chromium through playwright, and stops both
 however it ends; the server shuts the notebook's kernel down, and any process still running
 from the server's temporary folder afterwards is stopped by its id and reported.
 
@@ -52,6 +59,7 @@ WARM_UP = 2
 SETTLE_MS = 300
 """Pause after each move, so that one move's follow-up messages do not delay the next."""
 TARGET_MS = 50
+WAITING = "with the app's offers off (every move waits for the kernel's answer)"
 
 RECORD = """(el, trace) => {
   const line = () => {
@@ -106,8 +114,6 @@ def press(page: object, key: str, timeout_ms: float = 20_000) -> tuple[float, fl
 def measure(page: object) -> list[list[tuple[float, float]]]:
     """:data:`ROUNDS` times, move the slider right then left, ``MOVES`` times in all; per
     round and move, ms from the key press to the new line in the SVG and to its rendering."""
-    page.wait_for_function(CHART_READY, arg=[PLOT, WEAK_MEDIAN])
-    page.locator(PLOT).evaluate(RECORD, WEAK_MEDIAN)
     page.locator(BIAS_HANDLE).focus()
     keys = ["ArrowRight"] * (MOVES // 2) + ["ArrowLeft"] * (MOVES - MOVES // 2)
     for key in ("ArrowRight", "ArrowLeft")[:WARM_UP]:
@@ -121,6 +127,34 @@ def measure(page: object) -> list[list[tuple[float, float]]]:
             page.wait_for_timeout(SETTLE_MS)
         rounds.append(latencies)
     return rounds
+
+
+OFFERS_OFF = """
+import gc
+from backbalance.strength_gap.app import StrengthGapApp
+for app in gc.get_objects():
+    if isinstance(app, StrengthGapApp):
+        app.offers = False
+"""
+"""Run in the notebook's kernel: its app stops offering the browser the next steps (the
+app has no name in the notebook, hence the search)."""
+
+
+def run_in_kernel(lab: object, code: str) -> None:
+    """Run ``code`` in the one kernel of ``lab`` (a client of its own, through the kernel's
+    connection file in the server's runtime folder); fail if it raises."""
+    from jupyter_client import BlockingKernelClient
+
+    (connection,) = (lab.root_dir.parent / "runtime").glob("kernel-*.json")
+    client = BlockingKernelClient(connection_file=str(connection))
+    client.load_connection_file()
+    client.start_channels()
+    try:
+        reply = client.execute_interactive(code, timeout=60, output_hook=lambda _: None)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"the kernel could not run the bench's code: {reply['content']}")
+    finally:
+        client.stop_channels()
 
 
 def timed(set_value: object) -> tuple[float, float]:
@@ -196,24 +230,30 @@ def main() -> None:
     print(f"  at the start: {load()} (1, 5, 15 min; {os.cpu_count()} CPUs)")
     folder = None
     try:
-        with running_jupyterlab() as lab, sync_playwright() as playwright:
+        with running_jupyterlab(windowing=None) as lab, sync_playwright() as playwright:
             folder = lab.root_dir.parent
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 with notebook_page(browser, lab, NOTEBOOK, PLOT) as page:
-                    rounds = measure(page)
+                    page.wait_for_function(CHART_READY, arg=[PLOT, WEAK_MEDIAN])
+                    page.locator(PLOT).evaluate(RECORD, WEAK_MEDIAN)
+                    series = {"as a learner meets it": measure(page)}
+                    run_in_kernel(lab, OFFERS_OFF)
+                    series[WAITING] = measure(page)
             finally:
                 browser.close()
     finally:
         leftovers = stop_leftovers(folder) if folder is not None else []
         if leftovers:
             print(f"  stopped processes the server left running: {leftovers}")
-    for number, latencies in enumerate(rounds, start=1):
-        print(f"  round {number} of {ROUNDS}:")
-        summary("key press -> new line in the SVG", [at for at, _ in latencies])
-        summary("key press -> chart rendered", [painted for _, painted in latencies], TARGET_MS)
-    every = [painted for latencies in rounds for _, painted in latencies]
-    summary(f"all {len(every)} moves, key press -> chart rendered", every, TARGET_MS)
+    for name, rounds in series.items():
+        print(f"Moves {name}:")
+        for number, latencies in enumerate(rounds, start=1):
+            print(f"  round {number} of {ROUNDS}:")
+            summary("key press -> new line in the SVG", [at for at, _ in latencies])
+            summary("key press -> chart rendered", [painted for _, painted in latencies], TARGET_MS)
+        every = [painted for latencies in rounds for _, painted in latencies]
+        summary(f"all {len(every)} moves, key press -> chart rendered", every, TARGET_MS)
     print("The app's update in Python alone (this process, no browser):")
     for label, times in python_update_ms().items():
         summary(f"{label}, wall", [wall for wall, _ in times])

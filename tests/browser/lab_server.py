@@ -40,12 +40,10 @@ COPIED = ("notebooks", "data")
 COURSE_FILES = ("_toc.yml", "references.bib")
 """With these the copy is a course folder, which ``Course.find()`` finds from ``notebooks/``."""
 
+NOTEBOOK_SETTINGS = ("@jupyterlab", "notebook-extension", "tracker.jupyterlab-settings")
 SETTINGS = {
-    # Start the default kernel without asking; render every cell (no virtual scrolling).
-    ("@jupyterlab", "notebook-extension", "tracker.jupyterlab-settings"): {
-        "autoStartDefaultKernel": True,
-        "windowingMode": "none",
-    },
+    # Start the default kernel without asking.
+    NOTEBOOK_SETTINGS: {"autoStartDefaultKernel": True},
     # No "get notified about Jupyter news?" pop-up over the page.
     ("@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"): {
         "fetchNews": "false"
@@ -98,13 +96,18 @@ def _wait_until_ready(url: str, process: subprocess.Popen[bytes], timeout: float
 
 
 @contextmanager
-def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
+def running_jupyterlab(timeout: float = 90, windowing: str | None = "none") -> Iterator[JupyterLab]:
     """Run JupyterLab over a temporary copy of the course; stop it and clean up afterwards.
 
     Parameters
     ----------
     timeout
         Seconds to wait for the server to answer.
+    windowing
+        The notebook's ``windowingMode``: by default ``"none"``, every cell rendered (the
+        tests look into cells anywhere in a notebook); None keeps JupyterLab's own default
+        (``contentVisibility``: the browser skips the rendering of cells out of view), the
+        setting a learner works with.
 
     Yields
     ------
@@ -119,7 +122,10 @@ def running_jupyterlab(timeout: float = 90) -> Iterator[JupyterLab]:
         )
     for marker in COURSE_FILES:
         shutil.copy(ROOT / marker, root / marker)
-    for parts, values in SETTINGS.items():
+    chosen = {**SETTINGS}
+    if windowing is not None:
+        chosen[NOTEBOOK_SETTINGS] = {**SETTINGS[NOTEBOOK_SETTINGS], "windowingMode": windowing}
+    for parts, values in chosen.items():
         file = settings.joinpath(*parts)
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(json.dumps(values), encoding="utf-8")

@@ -132,3 +132,49 @@ def assert_a_move_draws_what_a_full_redraw_draws(page, start: int) -> None:
     toggle.click()
     page.wait_for_function(f"el => !({HIDDEN})(el)", arg=plot)
     assert plot.evaluate(DRAWING) == moved
+
+
+HOLD = """() => {
+  const send = WebSocket.prototype.send;
+  window.bbHeld = [];
+  WebSocket.prototype.send = function (data) { window.bbHeld.push([this, data]); };
+  window.bbRelease = () => {
+    WebSocket.prototype.send = send;
+    window.bbHeld.forEach(([socket, data]) => send.call(socket, data));
+    return window.bbHeld.length;
+  };
+}"""
+"""Hold back every message the page sends (to the kernel among others) until
+``bbRelease()``, which sends them in order and returns how many there were."""
+
+
+def expected_line(weak_extra_sets: int) -> list[float]:
+    """The weak side's typical-person strength the app shows for these extra sets."""
+    app = StrengthGapApp(Course.find(Path(__file__).resolve().parents[2]).parameters)
+    app.controls["weak_extra_sets"].value = weak_extra_sets
+    return app.chart.traces()[WEAK_MEDIAN]["y"].tolist()
+
+
+def test_a_step_the_kernel_offered_is_drawn_before_the_kernel_hears_of_it(page):
+    """After two steps (the kernel then has the next one ready and offers it), the page
+    sends nothing to the kernel, and the next step is still drawn, with the numbers the
+    kernel gives that setting; once the page's messages go, the kernel's answer brings the
+    summary line and leaves the chart as drawn."""
+    for key in ("ArrowRight", "ArrowRight"):
+        press_and_wait_for_redraw(page, key)
+        page.wait_for_timeout(1500)  # the kernel's answer, its offer, the background work
+    page.wait_for_function(
+        f"document.querySelector('{SUMMARY}').innerText.includes({expected_summary(6)!r})"
+    )
+    page.evaluate(HOLD)
+    press_and_wait_for_redraw(page, "ArrowRight")
+    assert page.locator(BIAS_HANDLE).get_attribute("aria-valuenow") in {"7", "7.0"}
+    drawn = weak_side_strength(page)
+    assert page.evaluate("window.bbHeld.length") >= 1  # the move is still on its way
+    assert drawn == pytest.approx(expected_line(7), rel=1e-12)
+    assert expected_summary(6) in page.locator(SUMMARY).inner_text()  # the kernel's, later
+    assert page.evaluate("window.bbRelease()") >= 1
+    page.wait_for_function(
+        f"document.querySelector('{SUMMARY}').innerText.includes({expected_summary(7)!r})"
+    )
+    assert weak_side_strength(page) == drawn

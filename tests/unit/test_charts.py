@@ -263,13 +263,13 @@ def test_jupyterlab_app_updates_the_same_traces_in_place(params):
     from backbalance.strength_gap.app import StrengthGapApp
 
     app = StrengthGapApp(params, draws=DRAWS)
-    chart, styles = app.chart, [{**trace, "x": None, "y": None} for trace in app.chart.plot_data]
+    chart, styles = app.chart, list(app.chart.plot_data)
     before = app.summary.value
     app.controls["weak_extra_sets"].value = 10
     assert app.chart is chart  # the same chart, updated
-    assert [{**trace, "x": None, "y": None} for trace in app.chart.plot_data] == styles
+    assert app.chart.plot_data == styles
     expected = charts.strength_traces(app.simulation())
-    assert_allclose(app.chart.plot_data[2]["y"], expected[2]["y"], rtol=1e-5)  # SHOWN_DIGITS
+    assert_allclose(app.chart.traces()[2]["y"], expected[2]["y"], rtol=1e-5)  # SHOWN_DIGITS
     assert app.summary.value != before and "LSI 90%" in app.summary.value
 
 

@@ -50,7 +50,7 @@ def fresh(app: StrengthGapApp, course) -> tuple[list[dict], str]:
 def assert_shows(app: StrengthGapApp, course) -> None:
     """The chart holds a fresh forecast's traces, within its axes; the summary is its own."""
     traces, summary = fresh(app, course)
-    for shown, expected in zip(app.chart.plot_data, traces, strict=True):
+    for shown, expected in zip(app.chart.traces(), traces, strict=True):
         for axis in ("x", "y"):  # equal to the digits a chart carries (SHOWN_DIGITS)
             assert_allclose(shown[axis], expected[axis], rtol=1e-5, atol=1e-12)
             if len(expected[axis]):
@@ -135,29 +135,34 @@ def test_the_cache_keeps_only_recent_settings(params, monkeypatch):
 def test_a_gap_beyond_the_limit_keeps_its_message_and_the_last_chart(params, course):
     app = StrengthGapApp(params, draws=DRAWS)
     app.controls["gap"].value = 10
-    before = [trace["y"] for trace in app.chart.plot_data]
+    before = [trace["y"] for trace in app.chart.traces()]
     app.controls["log"].value = "0,30,100"
     with pytest.raises(GapBeyondLimit):
         app.forecast()
     assert params.gap_limit.explain() in app.summary.value
-    for trace, old in zip(app.chart.plot_data, before, strict=True):
+    for trace, old in zip(app.chart.traces(), before, strict=True):
         assert_array_equal(trace["y"], old)
     app.controls["log"].value = ""
     assert_shows(app, course)
 
 
+SENT = ["plot_data", "plot_numbers", "plot_sizes", "plot_layout"]
+"""What the chart sends the browser."""
+
+
 def changed_by(app: StrengthGapApp, move) -> set[str]:
     """What the chart sends the browser for ``move`` (one message: ``LiveChart.show`` holds
-    the sync): ``{"plot_data"}`` (new numbers, the traces alone redrawn), ``{"plot_data", "plot_layout"}``
-    (new axes, a full redraw) or nothing."""
+    the sync): ``{"plot_numbers"}`` (new numbers, the traces alone redrawn),
+    ``{"plot_numbers", "plot_layout"}`` (new axes, a full redraw; with ``plot_sizes`` when the
+    traces gain or lose points) or nothing."""
     changed: set[str] = set()
 
     def record(change):
         changed.add(change["name"])
 
-    app.chart.observe(record, names=["plot_data", "plot_layout"])
+    app.chart.observe(record, names=SENT)
     move()
-    app.chart.unobserve(record, names=["plot_data", "plot_layout"])
+    app.chart.unobserve(record, names=SENT)
     return changed
 
 
@@ -168,7 +173,7 @@ def test_a_move_within_the_axes_redraws_only_the_traces(params):
     ranges = app.chart.range("x"), app.chart.range("y")
     sets = app.controls["weak_extra_sets"]
     for _ in range(2):
-        assert changed_by(app, lambda: setattr(sets, "value", sets.value + 1)) == {"plot_data"}
+        assert changed_by(app, lambda: setattr(sets, "value", sets.value + 1)) == {"plot_numbers"}
     assert (app.chart.range("x"), app.chart.range("y")) == ranges
 
 
@@ -180,7 +185,8 @@ def test_a_change_that_changes_nothing_drawn_sends_nothing(params):
 def test_new_weeks_redraw_the_chart_with_the_new_week_axis(params):
     app = StrengthGapApp(params, draws=DRAWS, precompute=False)
     weeks = app.controls["weeks"]
-    assert changed_by(app, lambda: setattr(weeks, "value", 24)) == {"plot_data", "plot_layout"}
+    changed = {"plot_numbers", "plot_sizes", "plot_layout"}  # new points, new axes
+    assert changed_by(app, lambda: setattr(weeks, "value", 24)) == changed
     assert app.chart.range("x") == app_module.week_range(np.arange(25))
 
 
@@ -195,3 +201,56 @@ def test_the_strength_axis_holds_the_data_with_room_and_round_ends(low, high):
     assert app_module.axis_range(low, high, shown=(start, end)) == (start, end)
     wider = (start - 10 * (end - start), end + 10 * (end - start))
     assert app_module.axis_range(low, high, shown=wider) == (start, end)  # far too wide
+
+
+def stepped_twice(app: StrengthGapApp):
+    """Move the extra-sets slider two steps up, the background done after the first: the
+    slider and its value now, both steps either side of which are in the cache."""
+    sets = app.controls["weak_extra_sets"]
+    sets.value += 1
+    app.wait_for_background()
+    sets.value += 1
+    return sets, sets.value
+
+
+def test_the_browser_is_offered_each_next_step_as_the_app_then_shows_it(params, course):
+    """The chart's offer names the moved slider, every other control with the value the
+    browser knows it by, and the axes as drawn; each offered step is, number for number,
+    what the app shows when the learner takes it, with those axes."""
+    app = StrengthGapApp(params, draws=DRAWS)
+    sets, start = stepped_twice(app)
+    offer = app.chart.plot_ahead
+    assert offer["control"] == sets.model_id
+    others = [control for control in app.controls.values() if control is not sets]
+    assert offer["kept"] == [
+        [c.model_id, *(("value", c.value) if "value" in c.keys else ("index", c.index))]
+        for c in others
+    ]
+    ranges = {axis: app.chart.range(axis) for axis in ("x", "y")}
+    assert offer["ranges"] == ranges
+    views = dict(offer["views"])
+    assert set(views) == {start - 1, start + 1}
+    for value, numbers in views.items():
+        sets.value = value
+        assert app.chart.plot_numbers == numbers
+        assert {axis: app.chart.range(axis) for axis in ("x", "y")} == ranges
+        assert_shows(app, course)
+        sets.value = start
+
+
+def test_only_what_the_cache_holds_is_offered(params):
+    """With no background work, a first move offers only the step back to where it came
+    from; a change from code that names no control takes the offer back."""
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    sets = app.controls["weak_extra_sets"]
+    start = sets.value
+    sets.value = start + 1
+    assert [value for value, _ in app.chart.plot_ahead["views"]] == [start]
+    app.update()
+    assert app.chart.plot_ahead == {}
+
+
+def test_with_offers_off_nothing_is_offered(params):
+    app = StrengthGapApp(params, draws=DRAWS, offers=False)
+    stepped_twice(app)
+    assert app.chart.plot_ahead == {}

@@ -1,25 +1,42 @@
 // The browser half of backbalance.common.live_chart.LiveChart: draws the figure the kernel
-// sets (its plot_data, plot_layout and plot_config) and sends nothing back. plotly.js is
-// the plotly package's own bundle, which the widget carries as text (plotly_js) and this
-// module runs once per page as a script, unless the page has plotly.js already. The module
-// itself stays small: anywidget gives a widget's module two seconds to load.
+// sets and sends nothing back. The traces' styles (plot_data) and their numbers come apart:
+// plot_numbers is one buffer of 64-bit floats, every trace's x then y, with plot_sizes
+// points per trace. plotly.js is the plotly package's own bundle, which the widget carries
+// as text (plotly_js) and this module runs once per page as a script, unless the page has
+// plotly.js already. The module itself stays small: anywidget gives a widget's module two
+// seconds to load.
 //
-// A change of plot_data alone whose traces keep their number of points redraws only the
-// changed traces (Plotly.animate with no frame redraw: the axes, legend and title stay as
-// drawn); any other change is drawn by Plotly.react. Changes that arrive in one message
-// (plot_data and plot_layout together) are drawn once.
+// New numbers alone, with as many points per trace, redraw only the changed traces
+// (Plotly.animate with no frame redraw: the axes, legend and title stay as drawn); any
+// other change is drawn by Plotly.react. Changes that arrive in one message (numbers and
+// layout together) are drawn once.
+//
+// plot_ahead (LiveChart.offer) holds numbers the kernel has ready for the next values of
+// one control, with the models and values of the other controls when it made them. When
+// that control takes one of those values and every other control still has its value,
+// the numbers are drawn at once (traces only, with the axes the offer names); the kernel's
+// answer, the same numbers, then changes nothing.
 const TRACES_ONLY = { transition: { duration: 0 }, frame: { duration: 0, redraw: false } };
 
 function sameNumbers(a, b) {
-  if (a === b) { return true; }
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) { return false; }
+  if (a.length !== b.length) { return false; }
   for (let i = 0; i < a.length; i += 1) { if (a[i] !== b[i]) { return false; } }
   return true;
 }
 
-function sameShape(data, drawn) {
-  return data.length === drawn.length && data.every((trace, i) =>
-    ["x", "y"].every((axis) => (trace[axis] || []).length === (drawn[i][axis] || []).length));
+function numbersOf(view, sizes) {
+  const start = view.byteOffset;
+  // A Float64Array needs its start at a multiple of 8 bytes: else read a copy.
+  const all = start % 8 === 0
+    ? new Float64Array(view.buffer, start, view.byteLength / 8)
+    : new Float64Array(view.buffer.slice(start, start + view.byteLength));
+  let at = 0;
+  return sizes.map((size) => {
+    const x = all.subarray(at, at + size);
+    const y = all.subarray(at + size, at + 2 * size);
+    at += 2 * size;
+    return { x, y };
+  });
 }
 
 function loadPlotly(model) {
@@ -44,35 +61,89 @@ async function render({ model, el }) {
   let queued = false;
   let drawing = Promise.resolve();
 
+  function changedTraces(numbers) {
+    return numbers.map((_, i) => i).filter((i) =>
+      !sameNumbers(numbers[i].x, drawn.numbers[i].x) || !sameNumbers(numbers[i].y, drawn.numbers[i].y));
+  }
+
+  function drawTraces(numbers) {
+    const changed = changedTraces(numbers);
+    if (changed.length > 0) {
+      const frame = { data: changed.map((i) => numbers[i]), traces: changed };
+      drawing = drawing.then(() => Plotly.animate(plot, frame, TRACES_ONLY));
+    }
+    drawn = { ...drawn, numbers };
+  }
+
+  function sameShape(numbers) {
+    return numbers.length === drawn.numbers.length
+      && numbers.every((trace, i) => trace.x.length === drawn.numbers[i].x.length);
+  }
+
   function draw() {
     queued = false;
-    const data = model.get("plot_data");
+    const styles = model.get("plot_data");
     const layout = model.get("plot_layout");
-    if (drawn !== null && layout === drawn.layout && sameShape(data, drawn.data)) {
-      const changed = data.map((_, i) => i).filter((i) =>
-        !sameNumbers(data[i].x, drawn.data[i].x) || !sameNumbers(data[i].y, drawn.data[i].y));
-      if (changed.length > 0) {
-        const frame = { data: changed.map((i) => ({ x: data[i].x, y: data[i].y })), traces: changed };
-        drawing = drawing.then(() => Plotly.animate(plot, frame, TRACES_ONLY));
-      }
-    } else {
-      // plotly.js keeps and changes what it is given: it gets its own copy.
-      const figure = structuredClone({ data, layout, config: model.get("plot_config") });
-      drawing = drawing.then(() => Plotly.react(plot, figure.data, figure.layout, figure.config));
+    const numbers = numbersOf(model.get("plot_numbers"), model.get("plot_sizes"));
+    if (drawn !== null && styles === drawn.styles && layout === drawn.layout && sameShape(numbers)) {
+      drawTraces(numbers);
+      return;
     }
-    drawn = { data, layout };
+    // plotly.js keeps and changes what it is given: it gets its own copy.
+    const figure = structuredClone({
+      data: styles.map((style, i) => ({ ...style, ...numbers[i] })),
+      layout,
+      config: model.get("plot_config"),
+    });
+    drawing = drawing.then(() => Plotly.react(plot, figure.data, figure.layout, figure.config));
+    drawn = { styles, layout, numbers };
+  }
+
+  // The controls' models, by id, as the offers name them (looked up once each).
+  const controls = new Map();
+  function control(id) {
+    if (!controls.has(id)) {
+      controls.set(id, null);
+      model.widget_manager.get_model(id).then((found) => {
+        controls.set(id, found);
+        found.on("change:value", drawAhead);
+      });
+    }
+    return controls.get(id);
+  }
+
+  function sameRange(axis, range) {
+    const shown = (drawn.layout[`${axis}axis`] || {}).range;
+    return range === null ? shown === undefined : shown !== undefined && sameNumbers(shown, range);
+  }
+
+  function drawAhead() {
+    const offer = model.get("plot_ahead");
+    if (drawn === null || !offer || !offer.control) { return; }
+    // Every model is looked up (the first time) before any is checked.
+    const [moved, ...others] = [offer.control, ...offer.kept.map(([id]) => id)].map(control);
+    const kept = offer.kept.every(([, trait, value], i) => others[i] !== null && others[i].get(trait) === value);
+    if (moved === null || !kept || !sameRange("x", offer.ranges.x) || !sameRange("y", offer.ranges.y)) {
+      return;
+    }
+    const view = offer.views.find(([value]) => value === moved.get("value"));
+    if (view === undefined) { return; }
+    const numbers = numbersOf(view[1], model.get("plot_sizes"));
+    if (sameShape(numbers)) { drawTraces(numbers); }
   }
 
   function schedule() {
     if (!queued) { queued = true; queueMicrotask(draw); }
   }
 
-  model.on("change:plot_data", schedule);
-  model.on("change:plot_layout", schedule);
+  const changes = ["plot_data", "plot_numbers", "plot_sizes", "plot_layout"];
+  changes.forEach((name) => model.on(`change:${name}`, schedule));
+  model.on("change:plot_ahead", drawAhead);
   draw();
   return () => {
-    model.off("change:plot_data", schedule);
-    model.off("change:plot_layout", schedule);
+    changes.forEach((name) => model.off(`change:${name}`, schedule));
+    model.off("change:plot_ahead", drawAhead);
+    controls.forEach((found) => { if (found !== null) { found.off("change:value", drawAhead); } });
     Plotly.purge(plot);
   };
 }

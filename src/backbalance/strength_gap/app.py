@@ -11,12 +11,23 @@ instead.
 
 The slider path is kept fast (issue 11: slider to chart within 50 ms) in ways that never
 change what is shown. What the chart and the summary show for a set of control values is
-kept in a small least-recently-used cache keyed by all the values (the people are drawn
-once, with the same seed, so a setting always gives the same picture). After a slider
-move is drawn, a background thread works out the settings one step either side of it, so
-the next key press or small drag finds them ready. That thread only fills the cache: the
-chart and the summary are set only by :meth:`StrengthGapApp.update`, from the controls'
-values at that moment, so a precomputed result can never be shown for other values.
+kept, ready to send (the traces' numbers as the chart's one binary buffer, the range of the
+data and the summary's HTML: a move the cache answers only hands them over), in a small
+least-recently-used cache keyed by all the values (the people are drawn once, with the
+same seed, so a setting always gives the same picture). After a slider
+move is drawn, a background thread works out the settings up to two steps either side of
+it, so the next key presses or a small drag find them ready. That thread only fills the
+cache: the chart and the summary are set only by :meth:`StrengthGapApp.update`, from the
+controls' values at that moment, so a precomputed result can never be shown for other
+values.
+
+Each update also offers the chart the cached settings one step either side of the moved
+slider (:meth:`StrengthGapApp.ahead`, :class:`~backbalance.common.live_chart.Ahead`). When
+the learner takes that step and every other control still has the value it had, the
+browser draws the offered numbers at once, without the round trip to the kernel (about
+20 ms of a 45 ms move, measured on a shared two-core machine on 2026-12-02); the kernel's answer, the same
+numbers, follows and redraws nothing, and it brings the summary line. A step with nothing
+offered (a jump, a fast drag, a first move) is drawn when the kernel answers.
 
 In the browser, a full Plotly redraw (legend, axes, title, margins, then the traces) took
 most of a move's time. The axes therefore have fixed ranges that the app sets itself
@@ -52,7 +63,7 @@ import numpy as np
 import pandas as pd
 
 from backbalance.common.controls import labelled, live
-from backbalance.common.live_chart import LiveChart
+from backbalance.common.live_chart import Ahead, LiveChart, Numbers
 from backbalance.course import Course
 from backbalance.strength_gap.charts import strength_chart, strength_traces
 from backbalance.strength_gap.dynamics import CAUSES, draw_people, with_cross_education
@@ -67,6 +78,11 @@ CHART_TITLE = (
 
 CACHE_SIZE = 128
 """Settings whose chart and summary the app keeps (each entry is a few kilobytes)."""
+
+PRECOMPUTE_REACH = 2
+"""Slider steps either side of a move that the background thread works out: a move one
+step on then finds the step after it ready, which the browser may draw at once
+(:meth:`StrengthGapApp.ahead`)."""
 
 AXIS_STEPS = 8
 """About how many round steps the strength axis spans at most (:func:`axis_range`)."""
@@ -84,23 +100,15 @@ Settings = tuple[tuple[str, object], ...]
 
 @dataclass(frozen=True)
 class View:
-    """What the app shows for one set of control values: the chart's trace data, as
-    ``(x, y)`` float arrays in the order of
-    :func:`~backbalance.strength_gap.charts.strength_traces`, and the summary line's HTML."""
+    """What the app shows for one set of control values, ready to send: the chart's trace
+    numbers (in the order of :func:`~backbalance.strength_gap.charts.strength_traces`), the
+    week axis's range, the lowest and highest strength any trace shows, and the summary
+    line's HTML."""
 
-    traces: tuple[tuple[np.ndarray, np.ndarray], ...]
+    numbers: Numbers
+    week_axis: tuple[float, float]
+    strength: tuple[float, float]
     summary: str
-
-    @property
-    def weeks(self) -> np.ndarray:
-        """The weeks the chart shows (the ``x`` of its first trace)."""
-        return self.traces[0][0]
-
-    @property
-    def strength(self) -> tuple[float, float]:
-        """The lowest and highest strength any trace shows."""
-        values = [y for _, y in self.traces if len(y)]
-        return float(min(v.min() for v in values)), float(max(v.max() for v in values))
 
 
 def _round_step(span: float) -> float:
@@ -149,13 +157,6 @@ def axis_range(
     return fitted
 
 
-def _frozen(values: list[float]) -> np.ndarray:
-    """``values`` as a read-only float array (a cached view is shared, never changed)."""
-    array = np.array(values, dtype=float)
-    array.flags.writeable = False
-    return array
-
-
 def summary_text(result: Forecast) -> str:
     """The summary line: what the log says, and when the weaker side reaches each target.
 
@@ -191,8 +192,13 @@ class StrengthGapApp(widgets.VBox):
     seed
         Seed for the simulated people, the same on every update.
     precompute
-        After each slider move is drawn, work out the settings one step either side of it
-        in a background thread (see the module's notes); off, only the cache is used.
+        After each slider move is drawn, work out the settings up to
+        :data:`PRECOMPUTE_REACH` steps either side of it in a background thread (see the
+        module's notes); off, only the cache is used.
+    offers
+        After each slider move, offer the chart the cached settings one step either side
+        (:meth:`ahead`), which the browser then draws without waiting for the kernel; the
+        ``offers`` attribute turns this on and off.
 
     Attributes
     ----------
@@ -213,9 +219,10 @@ class StrengthGapApp(widgets.VBox):
         draws: int = 1000,
         seed: int = 0,
         precompute: bool = True,
+        offers: bool = True,
     ) -> None:
         params = params if params is not None else Course.find().parameters
-        self.params, self.draws, self.seed = params, draws, seed
+        self.params, self.draws, self.seed, self.offers = params, draws, seed, offers
         self._views: OrderedDict[Settings, View] = OrderedDict()
         self._lock = threading.Lock()
         self._moves = 0
@@ -280,9 +287,7 @@ class StrengthGapApp(widgets.VBox):
         result = self.forecast()
         first = self._remember(self.settings(), result)
         figure = strength_chart(result.posterior, title=CHART_TITLE)
-        figure.update_layout(
-            xaxis_range=week_range(first.weeks), yaxis_range=axis_range(*first.strength)
-        )
+        figure.update_layout(xaxis_range=first.week_axis, yaxis_range=axis_range(*first.strength))
         self.chart = LiveChart(figure)
         self.summary = widgets.HTML(first.summary, layout=widgets.Layout(margin="0.5em 0"))
         self.summary.add_class("bb-summary")
@@ -351,29 +356,54 @@ class StrengthGapApp(widgets.VBox):
 
     def _remember(self, settings: Settings, result: Forecast) -> View:
         """The view of ``result``, kept in the cache as that of ``settings``."""
-        traces = tuple(
-            (_frozen(data["x"]), _frozen(data["y"])) for data in strength_traces(result.posterior)
+        traces = [(data["x"], data["y"]) for data in strength_traces(result.posterior)]
+        strength = [y for _, y in traces if len(y)]
+        made = View(
+            numbers=LiveChart.numbers(traces),
+            week_axis=week_range(np.asarray(traces[0][0])),
+            strength=(min(map(min, strength)), max(map(max, strength))),
+            summary=str(live(summary_text(result))),
         )
-        made = View(traces, str(live(summary_text(result))))
         with self._lock:
             self._views[settings] = made
             while len(self._views) > CACHE_SIZE:
                 self._views.popitem(last=False)
         return made
 
-    def neighbours(self, name: str, settings: Settings) -> list[Settings]:
-        """``settings`` with the slider ``name`` one step down and one step up (within its
-        range); none for a control that is not a number slider."""
+    def neighbours(self, name: str, settings: Settings, reach: int = 1) -> list[Settings]:
+        """``settings`` with the slider ``name`` up to ``reach`` steps down and up (within
+        its range), the nearest first; none for a control that is not a number slider."""
         control = self.controls[name]
         if not isinstance(control, widgets.FloatSlider | widgets.IntSlider):
             return []
-        value = dict(settings)
-        near = [value[name] - control.step, value[name] + control.step]
+        value = dict(settings)[name]
+        near = [
+            value + side * step * control.step for step in range(1, reach + 1) for side in (-1, 1)
+        ]
         return [
             tuple((key, step if key == name else old) for key, old in settings)
             for step in near
             if control.min <= step <= control.max
         ]
+
+    def ahead(self, name: str, settings: Settings, shown: View) -> Ahead:
+        """What the browser may draw at once when the slider ``name`` moves one step from
+        ``settings`` (:class:`~backbalance.common.live_chart.Ahead`): the views of the
+        cache (it simulates nothing) that keep the axes of ``shown`` as drawn now."""
+        x, y = self.chart.range("x"), self.chart.range("y")
+        with self._lock:
+            near = [(dict(s)[name], self._views.get(s)) for s in self.neighbours(name, settings)]
+        return Ahead(
+            control=self.controls[name],
+            kept=[control for key, control in self.controls.items() if key != name],
+            views=[
+                (value, view.numbers)
+                for value, view in near
+                if view is not None
+                and view.week_axis == x == shown.week_axis
+                and axis_range(*view.strength, shown=y) == y
+            ],
+        )
 
     def _warm(self, settings: Settings, move: int) -> None:
         """Background job: put ``settings`` in the cache unless a newer move came since."""
@@ -395,7 +425,8 @@ class StrengthGapApp(widgets.VBox):
 
     def update(self, change: object = None) -> None:
         """Show the current settings: the chart's changed trace data and the summary line,
-        updated in place from :meth:`view`; then queue the moved slider's neighbours.
+        updated in place from :meth:`view`; then offer the chart the moved slider's next
+        steps (:meth:`ahead`) and queue its neighbours.
 
         A value that is not a number (NaN set from code; the sliders cannot send one), a gap
         beyond the course's limit or an unusable log gets a message in the summary line and
@@ -419,8 +450,10 @@ class StrengthGapApp(widgets.VBox):
         self.draw(shown)
         self.summary.value = shown.summary
         name = self._name_of(change)
+        offered = name is not None and self.offers
+        self.chart.offer(self.ahead(name, settings, shown) if offered else None)
         if self._worker is not None and name is not None:
-            for near in self.neighbours(name, settings):
+            for near in self.neighbours(name, settings, reach=PRECOMPUTE_REACH):
                 self._worker.submit(self._warm, near, self._moves)
 
     def draw(self, shown: View) -> None:
@@ -429,9 +462,9 @@ class StrengthGapApp(widgets.VBox):
         new ranges and a full redraw (:meth:`LiveChart.show
         <backbalance.common.live_chart.LiveChart.show>`)."""
         self.chart.show(
-            shown.traces,
+            shown.numbers,
             ranges={
-                "x": week_range(shown.weeks),
+                "x": shown.week_axis,
                 "y": axis_range(*shown.strength, shown=self.chart.range("y")),
             },
         )
