@@ -254,3 +254,13 @@ def test_with_offers_off_nothing_is_offered(params):
     app = StrengthGapApp(params, draws=DRAWS, offers=False)
     stepped_twice(app)
     assert app.chart.plot_ahead == {}
+
+
+def test_a_fraction_slider_steps_to_the_values_the_browser_sends(params):
+    """The browser's slider sends 0.3 one step below 0.35 (not 0.35 - 0.05): the steps
+    worked out ahead and offered are those values, or they would never be met."""
+    app = StrengthGapApp(params, draws=DRAWS, precompute=False)
+    cross = app.controls["cross_education"]
+    cross.value = 0.35
+    near = app.neighbours("cross_education", app.settings(), reach=2)
+    assert [dict(settings)["cross_education"] for settings in near] == [0.3, 0.4, 0.25, 0.45]

@@ -56,6 +56,7 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import partial
 
 import ipywidgets as widgets
@@ -155,6 +156,15 @@ def axis_range(
         if start <= low and high <= end and fitted[1] - fitted[0] >= AXIS_KEEP * (end - start):
             return shown
     return fitted
+
+
+def step_digits(step: float) -> int:
+    """The decimals of a slider's ``step``.
+
+    >>> step_digits(0.05), step_digits(1), step_digits(4.0)
+    (2, 0, 0)
+    """
+    return max(0, -Decimal(str(step)).normalize().as_tuple().exponent)
 
 
 def summary_text(result: Forecast) -> str:
@@ -372,13 +382,17 @@ class StrengthGapApp(widgets.VBox):
 
     def neighbours(self, name: str, settings: Settings, reach: int = 1) -> list[Settings]:
         """``settings`` with the slider ``name`` up to ``reach`` steps down and up (within
-        its range), the nearest first; none for a control that is not a number slider."""
+        its range), the nearest first, each value to the digits of the slider's step (as
+        the browser's slider sends it: 0.3, not 0.35 - 0.05 = 0.29999999999999993); none for
+        a control that is not a number slider."""
         control = self.controls[name]
         if not isinstance(control, widgets.FloatSlider | widgets.IntSlider):
             return []
-        value = dict(settings)[name]
+        value, digits = dict(settings)[name], step_digits(control.step)
         near = [
-            value + side * step * control.step for step in range(1, reach + 1) for side in (-1, 1)
+            round(value + side * step * control.step, digits)
+            for step in range(1, reach + 1)
+            for side in (-1, 1)
         ]
         return [
             tuple((key, step if key == name else old) for key, old in settings)
