@@ -99,15 +99,18 @@ async function render({ model, el }) {
     drawn = { styles, layout, numbers };
   }
 
-  // The controls' models, by id, as the offers name them (looked up once each).
+  // The controls' models, by id, as the offers name them (looked up once each). A page
+  // whose widget manager cannot look a model up draws every move when the kernel answers.
   const controls = new Map();
+  const lookup = model.widget_manager && model.widget_manager.get_model;
   function control(id) {
+    if (typeof lookup !== "function") { return null; }
     if (!controls.has(id)) {
       controls.set(id, null);
       model.widget_manager.get_model(id).then((found) => {
         controls.set(id, found);
         found.on("change:value", drawAhead);
-      });
+      }, () => {}); // a model that is gone: its offers are never drawn
     }
     return controls.get(id);
   }
