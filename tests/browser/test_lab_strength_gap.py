@@ -155,11 +155,16 @@ def expected_line(weak_extra_sets: int) -> list[float]:
     return app.chart.traces()[WEAK_MEDIAN]["y"].tolist()
 
 
-def test_a_step_the_kernel_offered_is_drawn_before_the_kernel_hears_of_it(page):
-    """After two steps (the kernel then has the next one ready and offers it), the page
-    sends nothing to the kernel, and the next step is still drawn, with the numbers the
-    kernel gives that setting; once the page's messages go, the kernel's answer brings the
-    summary line and leaves the chart as drawn."""
+HELD_VALUES = """() => window.bbHeld.flatMap(([, data]) => {
+  const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+  return Array.from(text.matchAll(/"state":\\{"value":(\\d+)\\}/g), (found) => Number(found[1]));
+})"""
+"""The slider values in the messages held back, in order."""
+
+
+def step_twice_and_hold(page) -> None:
+    """Two steps up to 6 extra sets (the kernel then has the step on ready and offers it
+    with its answer), then hold back every message the page sends."""
     for key in ("ArrowRight", "ArrowRight"):
         press_and_wait_for_redraw(page, key)
         page.wait_for_timeout(1500)  # the kernel's answer, its offer, the background work
@@ -167,14 +172,54 @@ def test_a_step_the_kernel_offered_is_drawn_before_the_kernel_hears_of_it(page):
         f"document.querySelector('{SUMMARY}').innerText.includes({expected_summary(6)!r})"
     )
     page.evaluate(HOLD)
+
+
+def test_a_step_the_kernel_offered_is_drawn_before_the_kernel_hears_of_it(page):
+    """With every message to the kernel held back, a step up is still drawn, with the
+    numbers the kernel gives that setting, and a step back draws the kernel's own numbers
+    again; once the messages go, the kernel's answers bring the summary line and leave the
+    chart as drawn."""
+    step_twice_and_hold(page)
     press_and_wait_for_redraw(page, "ArrowRight")
     assert page.locator(BIAS_HANDLE).get_attribute("aria-valuenow") in {"7", "7.0"}
-    drawn = weak_side_strength(page)
-    assert page.evaluate("window.bbHeld.length") >= 1  # the move is still on its way
-    assert drawn == pytest.approx(expected_line(7), rel=1e-12)
+    assert weak_side_strength(page) == pytest.approx(expected_line(7), rel=1e-12)
+    assert page.evaluate(HELD_VALUES) == [7]  # the move is still on its way
     assert expected_summary(6) in page.locator(SUMMARY).inner_text()  # the kernel's, later
+    press_and_wait_for_redraw(page, "ArrowLeft")
+    assert weak_side_strength(page) == pytest.approx(expected_line(6), rel=1e-12)
+    press_and_wait_for_redraw(page, "ArrowRight")
+    drawn = weak_side_strength(page)
+    assert drawn == pytest.approx(expected_line(7), rel=1e-12)
     assert page.evaluate("window.bbRelease()") >= 1
     page.wait_for_function(
         f"document.querySelector('{SUMMARY}').innerText.includes({expected_summary(7)!r})"
     )
+    page.wait_for_timeout(500)
     assert weak_side_strength(page) == drawn
+
+
+def test_no_step_is_drawn_ahead_once_another_control_has_moved(page):
+    """The offer holds for the other controls' values when it was made: after a move of
+    the starting gap that the kernel has not heard of, a step of the extra sets waits for
+    the kernel's answer, which then draws both."""
+    step_twice_and_hold(page)
+    before = weak_side_strength(page)
+    page.locator(f"{APP} .noUi-handle").first.focus()  # the starting gap
+    page.keyboard.press("ArrowRight")
+    page.locator(BIAS_HANDLE).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(800)
+    assert weak_side_strength(page) == before
+    assert page.evaluate("window.bbRelease()") >= 1
+    page.wait_for_function(
+        f"([el, last]) => el.data[{WEAK_MEDIAN}].y.at(-1) !== last",
+        arg=[page.locator(PLOT).element_handle(), before[-1]],
+    )
+    app = StrengthGapApp(Course.find(Path(__file__).resolve().parents[2]).parameters)
+    app.controls["gap"].value += 1
+    app.controls["weak_extra_sets"].value = 7
+    expected = app.chart.traces()[WEAK_MEDIAN]["y"].tolist()
+    page.wait_for_function(
+        f"document.querySelector('{SUMMARY}').innerText.includes({summary_text(app.forecast())!r})"
+    )
+    assert weak_side_strength(page) == pytest.approx(expected, rel=1e-12)

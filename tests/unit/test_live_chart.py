@@ -4,6 +4,7 @@ back out as they went in, and what it offers the browser ahead fits what it show
 from __future__ import annotations
 
 import ipywidgets as widgets
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 from numpy.testing import assert_array_equal
@@ -36,16 +37,30 @@ def test_a_trace_needs_as_many_x_as_y_values_and_the_chart_its_traces():
         chart().show(LiveChart.numbers([([0], [1])]))
 
 
-def test_an_offer_holds_only_views_drawn_with_the_points_shown():
+def test_an_offer_comes_with_the_numbers_and_holds_only_views_with_their_points():
     live, slider, kept = chart(), widgets.IntSlider(value=3), widgets.Dropdown(options=["a", "b"])
     same = LiveChart.numbers([([0, 1, 2], [4, 5, 6]), ([], [])])
     other = LiveChart.numbers([([0, 1], [4, 5]), ([], [])])
-    live.offer(Ahead(control=slider, kept=[kept], views=[(2, same), (4, other)]))
+    sent = []
+    live.observe(lambda change: sent.append(change["name"]), names=["plot_numbers", "plot_ahead"])
+    ahead = Ahead(control=slider, kept=[kept], views=[(2, same), (4, other)])
+    live.show(LiveChart.numbers([([0, 1, 2], [7, 8, 9]), ([], [])]), ahead=ahead)
+    assert sorted(sent) == ["plot_ahead", "plot_numbers"]
     assert live.plot_ahead == {
         "control": slider.model_id,
+        "at": 3,
         "kept": [[kept.model_id, "index", 0]],
+        "sizes": [3, 0],
         "ranges": {"x": None, "y": None},
         "views": [[2, same.data]],
     }
-    live.offer(None)
+    live.show(same)
     assert live.plot_ahead == {}
+
+
+def test_a_figure_of_numpy_arrays_with_gaps_is_drawn_with_its_gaps():
+    figure = go.Figure(go.Scatter(x=np.arange(3), y=np.array([1.0, np.nan, 3.0])))
+    figure.add_scatter(x=[0, 1], y=[2, None])
+    first, second = LiveChart(figure).traces()
+    assert_array_equal(first["y"], [1.0, np.nan, 3.0])
+    assert_array_equal(second["y"], [2.0, np.nan])

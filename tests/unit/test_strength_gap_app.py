@@ -221,13 +221,15 @@ def test_the_browser_is_offered_each_next_step_as_the_app_then_shows_it(params, 
     sets, start = stepped_twice(app)
     offer = app.chart.plot_ahead
     assert offer["control"] == sets.model_id
-    others = [control for control in app.controls.values() if control is not sets]
+    by_index = {"status", "cause"}  # choices among options: the browser knows their index
+    assert offer["at"] == start
     assert offer["kept"] == [
-        [c.model_id, *(("value", c.value) if "value" in c.keys else ("index", c.index))]
-        for c in others
+        [c.model_id, *(("index", c.index) if name in by_index else ("value", c.value))]
+        for name, c in app.controls.items()
+        if c is not sets
     ]
     ranges = {axis: app.chart.range(axis) for axis in ("x", "y")}
-    assert offer["ranges"] == ranges
+    assert offer["ranges"] == ranges and offer["sizes"] == app.chart.plot_sizes
     views = dict(offer["views"])
     assert set(views) == {start - 1, start + 1}
     for value, numbers in views.items():
@@ -248,6 +250,19 @@ def test_only_what_the_cache_holds_is_offered(params):
     assert [value for value, _ in app.chart.plot_ahead["views"]] == [start]
     app.update()
     assert app.chart.plot_ahead == {}
+
+
+def test_no_step_is_offered_that_would_need_other_axes(params):
+    """A step is offered only when the axes drawn now hold it as they are: with another
+    week axis, or a strength axis far wider than the data needs, nothing is offered."""
+    app = StrengthGapApp(params, draws=DRAWS)
+    stepped_twice(app)
+    settings = app.settings()
+    x, y = app.chart.range("x"), app.chart.range("y")
+    assert len(app.ahead("weak_extra_sets", settings, {"x": x, "y": y}).views) == 2
+    assert app.ahead("weak_extra_sets", settings, {"x": (0.0, 9.0), "y": y}).views == []
+    wide = (y[0] - 10 * (y[1] - y[0]), y[1])
+    assert app.ahead("weak_extra_sets", settings, {"x": x, "y": wide}).views == []
 
 
 def test_with_offers_off_nothing_is_offered(params):

@@ -11,11 +11,12 @@
 // other change is drawn by Plotly.react. Changes that arrive in one message (numbers and
 // layout together) are drawn once.
 //
-// plot_ahead (LiveChart.offer) holds numbers the kernel has ready for the next values of
-// one control, with the models and values of the other controls when it made them. When
-// that control takes one of those values and every other control still has its value,
-// the numbers are drawn at once (traces only, with the axes the offer names); the kernel's
-// answer, the same numbers, then changes nothing.
+// plot_ahead (LiveChart.show's ahead) comes in the same message as the numbers: numbers the
+// kernel has ready for the next values of one control, with the models and values of the
+// other controls, and the value the shown numbers are for (at). When that control takes
+// one of those values and every other control still has its value, the numbers are drawn
+// at once (traces only, with the axes the offer names); back at its value, the kernel's own
+// numbers are. The kernel's answer, the same numbers, then changes nothing.
 const TRACES_ONLY = { transition: { duration: 0 }, frame: { duration: 0, redraw: false } };
 
 function sameNumbers(a, b) {
@@ -59,7 +60,13 @@ async function render({ model, el }) {
   el.appendChild(plot);
   let drawn = null;
   let queued = false;
+  let closed = false;
   let drawing = Promise.resolve();
+
+  function then(step) {
+    // A step plotly.js refuses is reported and does not stop the ones after it.
+    drawing = drawing.then(step).catch((error) => console.error(error));
+  }
 
   function changedTraces(numbers) {
     return numbers.map((_, i) => i).filter((i) =>
@@ -70,7 +77,7 @@ async function render({ model, el }) {
     const changed = changedTraces(numbers);
     if (changed.length > 0) {
       const frame = { data: changed.map((i) => numbers[i]), traces: changed };
-      drawing = drawing.then(() => Plotly.animate(plot, frame, TRACES_ONLY));
+      then(() => Plotly.animate(plot, frame, TRACES_ONLY));
     }
     drawn = { ...drawn, numbers };
   }
@@ -86,7 +93,8 @@ async function render({ model, el }) {
     const layout = model.get("plot_layout");
     const numbers = numbersOf(model.get("plot_numbers"), model.get("plot_sizes"));
     if (drawn !== null && styles === drawn.styles && layout === drawn.layout && sameShape(numbers)) {
-      drawTraces(numbers);
+      // The control may have moved on to a value this message offers.
+      drawTraces(offered() || numbers);
       return;
     }
     // plotly.js keeps and changes what it is given: it gets its own copy.
@@ -95,7 +103,7 @@ async function render({ model, el }) {
       layout,
       config: model.get("plot_config"),
     });
-    drawing = drawing.then(() => Plotly.react(plot, figure.data, figure.layout, figure.config));
+    then(() => Plotly.react(plot, figure.data, figure.layout, figure.config));
     drawn = { styles, layout, numbers };
   }
 
@@ -108,6 +116,7 @@ async function render({ model, el }) {
     if (!controls.has(id)) {
       controls.set(id, null);
       model.widget_manager.get_model(id).then((found) => {
+        if (closed) { return; }
         controls.set(id, found);
         found.on("change:value", drawAhead);
       }, () => {}); // a model that is gone: its offers are never drawn
@@ -120,32 +129,41 @@ async function render({ model, el }) {
     return range === null ? shown === undefined : shown !== undefined && sameNumbers(shown, range);
   }
 
-  function drawAhead() {
+  // The numbers the offer gives for the controls' values now (the kernel's own at the
+  // value it drew), or null when it gives none.
+  function offered() {
     const offer = model.get("plot_ahead");
-    if (drawn === null || !offer || !offer.control) { return; }
+    if (!offer || !offer.control) { return null; }
     // Every model is looked up (the first time) before any is checked.
     const [moved, ...others] = [offer.control, ...offer.kept.map(([id]) => id)].map(control);
     const kept = offer.kept.every(([, trait, value], i) => others[i] !== null && others[i].get(trait) === value);
     if (moved === null || !kept || !sameRange("x", offer.ranges.x) || !sameRange("y", offer.ranges.y)) {
-      return;
+      return null;
     }
-    const view = offer.views.find(([value]) => value === moved.get("value"));
-    if (view === undefined) { return; }
-    const numbers = numbersOf(view[1], model.get("plot_sizes"));
-    if (sameShape(numbers)) { drawTraces(numbers); }
+    const value = moved.get("value");
+    const view = value === offer.at ? model.get("plot_numbers") : (offer.views.find(([v]) => v === value) || [])[1];
+    const points = offer.sizes.reduce((sum, size) => sum + 2 * size, 0);
+    if (view === undefined || view.byteLength !== 8 * points) { return null; }
+    const numbers = numbersOf(view, offer.sizes);
+    return sameShape(numbers) ? numbers : null;
+  }
+
+  function drawAhead() {
+    if (closed || drawn === null) { return; }
+    const numbers = offered();
+    if (numbers !== null) { drawTraces(numbers); }
   }
 
   function schedule() {
     if (!queued) { queued = true; queueMicrotask(draw); }
   }
 
-  const changes = ["plot_data", "plot_numbers", "plot_sizes", "plot_layout"];
+  const changes = ["plot_data", "plot_numbers", "plot_sizes", "plot_layout", "plot_ahead"];
   changes.forEach((name) => model.on(`change:${name}`, schedule));
-  model.on("change:plot_ahead", drawAhead);
   draw();
   return () => {
+    closed = true;
     changes.forEach((name) => model.off(`change:${name}`, schedule));
-    model.off("change:plot_ahead", drawAhead);
     controls.forEach((found) => { if (found !== null) { found.off("change:value", drawAhead); } });
     Plotly.purge(plot);
   };

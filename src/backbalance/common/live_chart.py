@@ -16,12 +16,13 @@ The traces' numbers travel apart from their styles, as one binary buffer
 buffer the kernel can make before it is needed (:meth:`LiveChart.numbers`) and nothing
 has to write, read or compare them as JSON text.
 
-The kernel may also send, with the numbers it shows, the numbers it has ready for the
-next values of one control (:class:`Ahead`: a slider's steps either side). When the
-learner moves that control to one of them, the browser draws those numbers at once,
-without waiting for the kernel, but only while every other control keeps the value the
-kernel had; the kernel's own answer then follows, the same numbers, and redraws nothing.
-A move the kernel had nothing ready for is drawn when its answer comes.
+The kernel may also send, with the numbers it shows and in the same message, the numbers
+it has ready for the next values of one control (:class:`Ahead`: a slider's steps either
+side). When the learner moves that control to one of them, the browser draws those
+numbers at once, without waiting for the kernel, but only while every other control keeps
+the value the kernel had; back at the value the kernel drew, it draws the kernel's
+numbers again. The kernel's own answer then follows, the same numbers, and redraws
+nothing. A move the kernel had nothing ready for is drawn when its answer comes.
 
 Examples
 --------
@@ -99,12 +100,15 @@ class Ahead:
     views: Sequence[tuple[Any, Numbers]]
 
     def state(self, sizes: tuple[int, ...], ranges: dict[str, Any]) -> dict[str, Any]:
-        """``plot_ahead``: the control's model, every kept widget's model, synced trait and
-        value, the axis ``ranges`` the views are drawn with, and the views with ``sizes``
+        """``plot_ahead``: the control's model and its value now (``at``: the numbers
+        shown with the offer are its), every kept widget's model, synced trait and value,
+        the ``sizes`` and axis ``ranges`` of what is shown, and the views with as many
         points per trace (others would need a full redraw)."""
         return {
             "control": self.control.model_id,
+            "at": getattr(self.control, _synced(self.control)),
             "kept": [[w.model_id, _synced(w), getattr(w, _synced(w))] for w in self.kept],
+            "sizes": list(sizes),
             "ranges": ranges,
             "views": [
                 [value, numbers.data] for value, numbers in self.views if numbers.sizes == sizes
@@ -117,12 +121,13 @@ class LiveChart(anywidget.AnyWidget):
     (``plot_numbers``, with ``plot_sizes`` points per trace: :class:`Numbers`) and layout
     (``plot_layout``) as the browser draws them, with the course's plotly.js config
     (``plot_config``: :data:`~backbalance.common.charts.CHART_CONFIG`); ``plot_ahead``:
-    what the browser may draw before the kernel answers (:class:`Ahead`, :meth:`offer`).
+    what the browser may draw before the kernel answers (:class:`Ahead`, :meth:`show`).
 
     Parameters
     ----------
     figure
-        The chart as first drawn; every trace has ``x`` and ``y`` of the same length.
+        The chart as first drawn; every trace has ``x`` and ``y`` of the same length (a
+        missing number, None or NaN, leaves a gap in the line).
     """
 
     _esm = traitlets.Unicode(module_text()).tag(sync=True)
@@ -137,7 +142,9 @@ class LiveChart(anywidget.AnyWidget):
 
     def __init__(self, figure: go.Figure) -> None:
         drawn = figure_json(figure)
-        numbers = self.numbers([(trace["x"], trace["y"]) for trace in drawn["data"]])
+        numbers = self.numbers(
+            [tuple(() if axis is None else axis for axis in (t.x, t.y)) for t in figure.data]
+        )
         super().__init__(
             # plotly.js names each trace's SVG group after its uid (as FigureWidget's do).
             plot_data=[
@@ -159,7 +166,7 @@ class LiveChart(anywidget.AnyWidget):
         :data:`~backbalance.common.charts.SHOWN_DIGITS` significant digits (as the book's
         charts carry them), ready for :meth:`show`."""
         columns = [
-            np.asarray(shown_numbers(list(map(float, axis))), NUMBER)
+            np.asarray(shown_numbers(np.asarray(axis, dtype=float).tolist()), NUMBER)
             for pair in traces
             for axis in pair
         ]
@@ -168,11 +175,18 @@ class LiveChart(anywidget.AnyWidget):
             raise ValueError("every trace needs as many x as y values")
         return Numbers(np.concatenate(columns).tobytes() if columns else b"", sizes)
 
-    def show(self, numbers: Numbers, ranges: dict[str, tuple[float, float]] | None = None) -> None:
+    def show(
+        self,
+        numbers: Numbers,
+        ranges: dict[str, tuple[float, float]] | None = None,
+        ahead: Ahead | None = None,
+    ) -> None:
         """Draw new ``numbers`` for every trace (:meth:`LiveChart.numbers`) and, if given,
-        new axis ``ranges`` (``{"x": (low, high), ...}``), in one message. Nothing is sent
-        when nothing changes; new numbers with the same ranges and as many points per trace
-        redraw only the traces that changed."""
+        new axis ``ranges`` (``{"x": (low, high), ...}``), with what the browser may draw
+        next (``ahead``, with these axes; None offers nothing), in one message: the browser
+        never holds an offer made for other numbers. Nothing is sent when nothing changes;
+        new numbers with the same ranges and as many points per trace redraw only the
+        traces that changed."""
         if len(numbers.sizes) != len(self.plot_data):
             raise ValueError(
                 f"the chart has {len(self.plot_data)} traces, not {len(numbers.sizes)}"
@@ -186,14 +200,8 @@ class LiveChart(anywidget.AnyWidget):
                     key = f"{axis}axis"
                     layout[key] = {**layout.get(key, {}), "range": [low, high]}
                 self.plot_layout = layout
-
-    def offer(self, ahead: Ahead | None) -> None:
-        """Let the browser draw ``ahead``'s views at once when their control takes one of
-        their values (only with the axes as they are now, and the views with as many points
-        per trace as those shown); None takes back what was offered."""
-        ranges = {axis: self.range(axis) for axis in ("x", "y")}
-        sizes = tuple(self.plot_sizes)
-        self.plot_ahead = ahead.state(sizes, ranges) if ahead is not None else {}
+            shown = {axis: self.range(axis) for axis in ("x", "y")}
+            self.plot_ahead = ahead.state(numbers.sizes, shown) if ahead is not None else {}
 
     def traces(self) -> list[dict[str, Any]]:
         """Every trace as the browser draws it: its style, with ``x`` and ``y`` arrays."""

@@ -400,11 +400,11 @@ class StrengthGapApp(widgets.VBox):
             if control.min <= step <= control.max
         ]
 
-    def ahead(self, name: str, settings: Settings, shown: View) -> Ahead:
+    def ahead(self, name: str, settings: Settings, ranges: dict[str, tuple]) -> Ahead:
         """What the browser may draw at once when the slider ``name`` moves one step from
         ``settings`` (:class:`~backbalance.common.live_chart.Ahead`): the views of the
-        cache (it simulates nothing) that keep the axes of ``shown`` as drawn now."""
-        x, y = self.chart.range("x"), self.chart.range("y")
+        cache (it simulates nothing) that the axes ``ranges`` (the ones drawn with
+        ``settings``) hold as they are."""
         with self._lock:
             near = [(dict(s)[name], self._views.get(s)) for s in self.neighbours(name, settings)]
         return Ahead(
@@ -414,8 +414,8 @@ class StrengthGapApp(widgets.VBox):
                 (value, view.numbers)
                 for value, view in near
                 if view is not None
-                and view.week_axis == x == shown.week_axis
-                and axis_range(*view.strength, shown=y) == y
+                and view.week_axis == ranges["x"]
+                and axis_range(*view.strength, shown=ranges["y"]) == ranges["y"]
             ],
         )
 
@@ -438,13 +438,14 @@ class StrengthGapApp(widgets.VBox):
         return self.forecast().posterior
 
     def update(self, change: object = None) -> None:
-        """Show the current settings: the chart's changed trace data and the summary line,
-        updated in place from :meth:`view`; then offer the chart the moved slider's next
-        steps (:meth:`ahead`) and queue its neighbours.
+        """Show the current settings: the chart's changed trace data, with the moved
+        slider's next steps offered (:meth:`ahead`), and the summary line, updated in place
+        from :meth:`view`; then queue the slider's neighbours.
 
         A value that is not a number (NaN set from code; the sliders cannot send one), a gap
         beyond the course's limit or an unusable log gets a message in the summary line and
-        leaves the chart as it was.
+        leaves the chart as it was (and what it was offered: the offers name the settings
+        they are for).
         """
         bad = [
             control.description
@@ -461,27 +462,25 @@ class StrengthGapApp(widgets.VBox):
         except (GapBeyondLimit, LogError) as err:
             self.summary.value = str(live(str(err)))
             return
-        self.draw(shown)
-        self.summary.value = shown.summary
         name = self._name_of(change)
+        ranges = self.ranges(shown)
         offered = name is not None and self.offers
-        self.chart.offer(self.ahead(name, settings, shown) if offered else None)
+        ahead = self.ahead(name, settings, ranges) if offered else None
+        self.chart.show(shown.numbers, ranges=ranges, ahead=ahead)
+        self.summary.value = shown.summary
         if self._worker is not None and name is not None:
             for near in self.neighbours(name, settings, reach=PRECOMPUTE_REACH):
                 self._worker.submit(self._warm, near, self._moves)
 
-    def draw(self, shown: View) -> None:
-        """Give the chart ``shown``'s trace data: with the traces alone redrawn when the axes
-        keep their ranges and every trace keeps its number of points, else with the axes'
-        new ranges and a full redraw (:meth:`LiveChart.show
+    def ranges(self, shown: View) -> dict[str, tuple[float, float]]:
+        """The axes for ``shown``: its weeks, and the strength axis as drawn while it holds
+        the data well (:func:`axis_range`). With these ranges and as many points per trace,
+        only the traces are redrawn (:meth:`LiveChart.show
         <backbalance.common.live_chart.LiveChart.show>`)."""
-        self.chart.show(
-            shown.numbers,
-            ranges={
-                "x": shown.week_axis,
-                "y": axis_range(*shown.strength, shown=self.chart.range("y")),
-            },
-        )
+        return {
+            "x": shown.week_axis,
+            "y": axis_range(*shown.strength, shown=self.chart.range("y")),
+        }
 
     def _name_of(self, change: object) -> str | None:
         """The name of the control that sent ``change`` (a traitlets change), else None."""
