@@ -10,9 +10,9 @@ moves as a learner stepping the slider meets them: the app offers the browser th
 step either way (``StrengthGapApp.ahead``), so the path is the slider's own update and
 Plotly's redraw, and the kernel's answer only confirms. Then the same moves with the app's
 offers turned off in the notebook's kernel, as a jump or a fast drag meets them: the path
-includes the kernel round trip (slider value to Python, new trace data back). For comparison, the app's update is timed in this
-process without a browser (the Python part of the path), wall clock and CPU time of the
-calling thread: for the same moves with the same pause (the app's cache and its background
+includes the kernel round trip (slider value to Python, new trace data back). For
+comparison, the app's update is timed in this process without a browser (the Python part
+of the path), wall clock and CPU time of the calling thread: for the same moves with the same pause (the app's cache and its background
 precompute at work, as a learner stepping a slider meets them), and for settings never seen
 before with the precompute off (every update simulates). The machine's load average is
 printed at the start and the end: on a shared machine, compare runs made in the same minute.

@@ -25,9 +25,10 @@ Each update also offers the chart the cached settings one step either side of th
 slider (:meth:`StrengthGapApp.ahead`, :class:`~backbalance.common.live_chart.Ahead`). When
 the learner takes that step and every other control still has the value it had, the
 browser draws the offered numbers at once, without the round trip to the kernel (about
-20 ms of a 45 ms move, measured on a shared two-core machine on 2026-12-02); the kernel's answer, the same
-numbers, follows and redraws nothing, and it brings the summary line. A step with nothing
-offered (a jump, a fast drag, a first move) is drawn when the kernel answers.
+20 ms of a 45 ms move, measured on a shared two-core machine on 2026-12-02); the kernel's
+answer, the same numbers, follows and redraws nothing, and it brings the summary line. A
+step with nothing offered (a jump, a fast drag, a first move) is drawn when the kernel
+answers.
 
 In the browser, a full Plotly redraw (legend, axes, title, margins, then the traces) took
 most of a move's time. The axes therefore have fixed ranges that the app sets itself
@@ -218,6 +219,8 @@ class StrengthGapApp(widgets.VBox):
         one ``week,left,right`` line each, the tracker's CSV format).
     chart : backbalance.common.live_chart.LiveChart
         The chart, updated in place.
+    offers : bool
+        Whether each move offers the chart the slider's next steps (``offers`` above).
     summary : ipywidgets.HTML
         Weeks to each LSI target for the current settings.
     """
