@@ -12,18 +12,19 @@ Plotly's redraw, and the kernel's answer only confirms. Then the same moves with
 offers turned off in the notebook's kernel, as a jump or a fast drag meets them: the path
 includes the kernel round trip (slider value to Python, new trace data back). For
 comparison, the app's update is timed in this process without a browser (the Python part
-of the path), wall clock and CPU time of the calling thread: for the same moves with the same pause (the app's cache and its background
-precompute at work, as a learner stepping a slider meets them), and for settings never seen
-before with the precompute off (every update simulates). The machine's load average is
-printed at the start and the end: on a shared machine, compare runs made in the same minute.
+of the path), wall clock and CPU time of the calling thread: for the same moves with the
+same pause (the app's cache and its background precompute at work, as a learner stepping
+a slider meets them), and for settings never seen before with the precompute off (every
+update simulates). The machine's load average is printed at the start and the end: on a
+shared machine, compare runs made in the same minute.
 
 The bench starts JupyterLab on 127.0.0.1 over a temporary copy of the course (see
 ``tests/browser/lab_server.py``), with JupyterLab's own notebook settings, as a learner has
 them (its default ``windowingMode`` skips the rendering of the cells out of view; the tests
 render every cell, which made each move about 5 ms slower when measured on 2026-12-02),
-and the system Chromium through playwright, and stops both
-however it ends; the server shuts the notebook's kernel down, and any process still running
-from the server's temporary folder afterwards is stopped by its id and reported.
+and the system Chromium through playwright, and stops both however it ends; the server
+shuts the notebook's kernel down, and any process still running from the server's temporary
+folder afterwards is stopped by its id and reported.
 
 Run from the repository root::
 

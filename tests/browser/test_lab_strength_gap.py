@@ -43,12 +43,19 @@ DRAWING = """el => Array.from(el.querySelectorAll('.scatterlayer path, .legend p
 """Every line, fill and legend symbol of the plot as drawn."""
 
 
-def expected_summary(weak_extra_sets: int) -> str:
-    """The summary line the app must show for these extra sets, on the course's parameters
-    (computed here by the same app, so an edit of data/ moves both sides of the check)."""
+def app_at(weak_extra_sets: int, gap_step: int = 0) -> StrengthGapApp:
+    """The app on the course's parameters with these extra sets, the starting gap
+    ``gap_step`` slider steps from where it opens (the expectations of these tests come
+    from the same app, so an edit of data/ moves both sides of each check)."""
     app = StrengthGapApp(Course.find(Path(__file__).resolve().parents[2]).parameters)
+    app.controls["gap"].value += gap_step * app.controls["gap"].step
     app.controls["weak_extra_sets"].value = weak_extra_sets
-    return summary_text(app.forecast())
+    return app
+
+
+def expected_summary(weak_extra_sets: int) -> str:
+    """The summary line the app must show for these extra sets."""
+    return summary_text(app_at(weak_extra_sets).forecast())
 
 
 def prepare_slider(page: object) -> None:
@@ -148,10 +155,8 @@ HOLD = """() => {
 ``bbRelease()``, which sends them in order and returns how many there were."""
 
 
-def expected_line(weak_extra_sets: int) -> list[float]:
-    """The weak side's typical-person strength the app shows for these extra sets."""
-    app = StrengthGapApp(Course.find(Path(__file__).resolve().parents[2]).parameters)
-    app.controls["weak_extra_sets"].value = weak_extra_sets
+def expected_line(app: StrengthGapApp) -> list[float]:
+    """The weak side's typical-person strength ``app`` shows."""
     return app.chart.traces()[WEAK_MEDIAN]["y"].tolist()
 
 
@@ -182,14 +187,14 @@ def test_a_step_the_kernel_offered_is_drawn_before_the_kernel_hears_of_it(page):
     step_twice_and_hold(page)
     press_and_wait_for_redraw(page, "ArrowRight")
     assert page.locator(BIAS_HANDLE).get_attribute("aria-valuenow") in {"7", "7.0"}
-    assert weak_side_strength(page) == pytest.approx(expected_line(7), rel=1e-12)
+    assert weak_side_strength(page) == pytest.approx(expected_line(app_at(7)), rel=1e-12)
     assert page.evaluate(HELD_VALUES) == [7]  # the move is still on its way
     assert expected_summary(6) in page.locator(SUMMARY).inner_text()  # the kernel's, later
     press_and_wait_for_redraw(page, "ArrowLeft")
-    assert weak_side_strength(page) == pytest.approx(expected_line(6), rel=1e-12)
+    assert weak_side_strength(page) == pytest.approx(expected_line(app_at(6)), rel=1e-12)
     press_and_wait_for_redraw(page, "ArrowRight")
     drawn = weak_side_strength(page)
-    assert drawn == pytest.approx(expected_line(7), rel=1e-12)
+    assert drawn == pytest.approx(expected_line(app_at(7)), rel=1e-12)
     assert page.evaluate("window.bbRelease()") >= 1
     page.wait_for_function(
         f"document.querySelector('{SUMMARY}').innerText.includes({expected_summary(7)!r})"
@@ -215,11 +220,8 @@ def test_no_step_is_drawn_ahead_once_another_control_has_moved(page):
         f"([el, last]) => el.data[{WEAK_MEDIAN}].y.at(-1) !== last",
         arg=[page.locator(PLOT).element_handle(), before[-1]],
     )
-    app = StrengthGapApp(Course.find(Path(__file__).resolve().parents[2]).parameters)
-    app.controls["gap"].value += 1
-    app.controls["weak_extra_sets"].value = 7
-    expected = app.chart.traces()[WEAK_MEDIAN]["y"].tolist()
+    app = app_at(7, gap_step=1)
     page.wait_for_function(
         f"document.querySelector('{SUMMARY}').innerText.includes({summary_text(app.forecast())!r})"
     )
-    assert weak_side_strength(page) == pytest.approx(expected, rel=1e-12)
+    assert weak_side_strength(page) == pytest.approx(expected_line(app), rel=1e-12)

@@ -149,7 +149,7 @@ class LiveChart(anywidget.AnyWidget):
             # plotly.js names each trace's SVG group after its uid (as FigureWidget's do).
             plot_data=[
                 {
-                    **{k: v for k, v in shown_numbers(trace).items() if k not in ("x", "y")},
+                    **shown_numbers({k: v for k, v in trace.items() if k not in ("x", "y")}),
                     "uid": str(i),
                 }
                 for i, trace in enumerate(drawn["data"])
@@ -206,10 +206,10 @@ class LiveChart(anywidget.AnyWidget):
     def traces(self) -> list[dict[str, Any]]:
         """Every trace as the browser draws it: its style, with ``x`` and ``y`` arrays."""
         values = np.frombuffer(self.plot_numbers, NUMBER)
-        starts = np.cumsum([0, *(2 * n for n in self.plot_sizes)])
+        starts = np.cumsum([0, *(2 * n for n in self.plot_sizes)])[:-1]
         return [
             {**style, "x": values[start : start + n], "y": values[start + n : start + 2 * n]}
-            for style, n, start in zip(self.plot_data, self.plot_sizes, starts, strict=False)
+            for style, n, start in zip(self.plot_data, self.plot_sizes, starts, strict=True)
         ]
 
     def range(self, axis: str) -> tuple[float, float] | None:
